@@ -1,0 +1,85 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "artel",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "artel", targets: ["artel"]),
+        .library(name: "ArtelCore", targets: ["ArtelCore"]),
+        .library(name: "ArtelStore", targets: ["ArtelStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(
+            name: "ArtelCore",
+            dependencies: ["CSodium"]
+        ),
+        .target(
+            name: "ArtelStore",
+            dependencies: [
+                "ArtelCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "artel",
+            dependencies: [
+                "ArtelCore",
+                "ArtelStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ArtelTestKit",
+            dependencies: ["ArtelCore", "ArtelStore"],
+            path: "Tests/ArtelTestKit"
+        ),
+        .testTarget(
+            name: "ArtelCoreTests",
+            dependencies: [
+                "ArtelCore",
+                "ArtelTestKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ArtelStoreTests",
+            dependencies: [
+                "ArtelCore",
+                "ArtelStore",
+                "ArtelTestKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "ArtelCLITests",
+            dependencies: ["ArtelCore", "ArtelTestKit", "artel"]
+        ),
+    ]
+)
+
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    settings.append(.enableUpcomingFeature("NonisolatedNonsendingByDefault"))
+    settings.append(.unsafeFlags(["-Xfrontend", "-require-explicit-sendable"]))
+    settings.append(.treatAllWarnings(as: .error))
+    target.swiftSettings = settings
+}

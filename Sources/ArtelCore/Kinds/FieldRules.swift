@@ -1,0 +1,164 @@
+/// The value rules of ``FieldRule``, each refusal naming the field.
+enum FieldRules {
+    /// The earliest moment a timestamp field may hold: 1900-01-01.
+    static let earliestMoment: Int64 = -2_208_988_800_000
+    /// The latest moment a timestamp field may hold: 9999-12-31.
+    static let latestMoment: Int64 = 253_402_300_799_999
+    /// URL schemes a link may use (DESIGN §7).
+    static let urlSchemes: Set<String> = ["http", "https", "mailto", "tg"]
+
+    static func check(_ value: Value, of spec: FieldSpec) throws(DeltaError) {
+        let name = spec.name
+        switch (spec.rule, value) {
+        case (.any, _):
+            return
+        case (.line(let limit), .string(let text)):
+            try checkText(text, name: name, limit: limit, multiline: false)
+        case (.text(let limit), .string(let text)):
+            try checkText(text, name: name, limit: limit, multiline: true)
+        case (.oneOf(let allowed), .string(let text)):
+            guard allowed.contains(text) else {
+                throw DeltaError(
+                    .unknownEnumValue,
+                    "\(name) cannot be \"\(text.prefix(40))\"; it is one of \(allowed.joined(separator: ", "))"
+                )
+            }
+        case (.url, .string(let text)):
+            try checkURL(text, name: name)
+        case (.currency, .string(let text)):
+            if text == "RUR" {
+                throw DeltaError(.invalidField, "\(name) RUR is hh.ru's legacy code; write RUB")
+            }
+            guard text.utf8.count == 3, text.utf8.allSatisfy({ (65...90).contains($0) }) else {
+                throw DeltaError(.invalidField, "\(name) must be an ISO 4217 code of three capital letters, such as RUB")
+            }
+        case (.language, .string(let text)):
+            guard isLanguageTag(text) else {
+                throw DeltaError(.invalidField, "\(name) must be a language tag such as ru or en-GB")
+            }
+        case (.timeZone, .string(let text)):
+            guard isTimeZoneName(text) else {
+                throw DeltaError(.invalidField, "\(name) must be an IANA time zone such as Europe/Moscow, or UTC")
+            }
+        case (.contact, .string(let text)):
+            try checkContact(text, name: name)
+        case (.source, .string(let text)):
+            try checkSource(text, name: name)
+        case (.integer(let range), .integer(let number)):
+            guard range.contains(number) else {
+                throw DeltaError(.invalidField, "\(name) must be between \(range.lowerBound) and \(range.upperBound)")
+            }
+        case (.moment, .timestamp(let moment)):
+            guard (earliestMoment...latestMoment).contains(moment) else {
+                throw DeltaError(.invalidField, "\(name) must be a moment between the years 1900 and 9999")
+            }
+        case (.byteCount(let count), .bytes(let bytes)):
+            guard bytes.count == count else {
+                throw DeltaError(.invalidField, "\(name) must be exactly \(count) bytes, not \(bytes.count)")
+            }
+        case (.referenceList(let limit), .references(let references)):
+            guard references.count <= limit else {
+                throw DeltaError(.fieldTooLong, "\(name) lists \(references.count) records; the limit is \(limit)")
+            }
+            guard Set(references).count == references.count else {
+                throw DeltaError(.invalidField, "\(name) lists the same record twice")
+            }
+        case (.kindName, .string(let text)):
+            guard RecordKind(name: text) != nil else {
+                throw DeltaError(.unknownEnumValue, "\(name) cannot be \"\(text.prefix(40))\"; it names a record kind")
+            }
+        default:
+            preconditionFailure("rule \(spec.rule) of \(name) does not fit a \(value.type); the registry is wrong")
+        }
+    }
+
+    static func checkText(_ text: String, name: String, limit: Int, multiline: Bool) throws(DeltaError) {
+        guard !text.isEmpty else { throw DeltaError(.invalidField, "\(name) is empty; clear the field instead") }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            count += 1
+            let value = scalar.value
+            let isControl = value < 0x20 || value == 0x7f
+            if isControl && !(multiline && (value == 0x0a || value == 0x09)) {
+                let what = value == 0x0a ? "a line break" : "control character U+\(String(value, radix: 16, uppercase: true))"
+                throw DeltaError(.invalidField, "\(name) contains \(what)")
+            }
+        }
+        guard count <= limit else {
+            throw DeltaError(.fieldTooLong, "\(name) is \(count) characters long; the limit is \(limit)")
+        }
+    }
+
+    static func checkURL(_ text: String, name: String) throws(DeltaError) {
+        guard text.utf8.count <= 2_048 else {
+            throw DeltaError(.fieldTooLong, "\(name) is \(text.utf8.count) bytes long; a URL may have 2048")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7f }) else {
+            throw DeltaError(.invalidURL, "\(name) contains a space or control character")
+        }
+        guard let colon = text.firstIndex(of: ":") else {
+            throw DeltaError(.invalidURL, "\(name) is not a URL: it has no scheme such as https:")
+        }
+        let scheme = text[..<colon].lowercased()
+        guard urlSchemes.contains(scheme) else {
+            throw DeltaError(.invalidURL, "\(name) uses the scheme \"\(scheme.prefix(20))\"; allowed are http, https, mailto and tg")
+        }
+        let rest = text[text.index(after: colon)...]
+        switch scheme {
+        case "http", "https":
+            guard rest.hasPrefix("//"), let host = rest.dropFirst(2).split(whereSeparator: { "/?#".contains($0) }).first,
+                !host.isEmpty, !host.hasPrefix("@")
+            else { throw DeltaError(.invalidURL, "\(name) has no host after \(scheme)://") }
+        case "mailto":
+            guard rest.contains("@") else { throw DeltaError(.invalidURL, "\(name) has no address after mailto:") }
+        default:
+            guard rest.count > 2 else { throw DeltaError(.invalidURL, "\(name) is an empty tg: link") }
+        }
+    }
+
+    static func checkContact(_ text: String, name: String) throws(DeltaError) {
+        try checkText(text, name: name, limit: 300, multiline: false)
+        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, (1...32).contains(parts[0].count),
+            parts[0].utf8.allSatisfy(isSlugByte)
+        else { throw DeltaError(.invalidField, "\(name) must be kind:value, such as telegram:@name or email:a@b.org") }
+    }
+
+    static func checkSource(_ text: String, name: String) throws(DeltaError) {
+        try checkText(text, name: name, limit: 1_000, multiline: false)
+        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        let origin = parts[0].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard origin.count == 2, !origin[0].isEmpty, !origin[1].isEmpty, origin[0].utf8.allSatisfy(isSlugByte) else {
+            throw DeltaError(.invalidField, "\(name) must be system:external-id, optionally followed by a space and a URL")
+        }
+        if parts.count == 2 { try checkURL(String(parts[1]), name: name) }
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count <= 35, let primary = subtags.first, (2...3).contains(primary.count),
+            primary.utf8.allSatisfy({ (97...122).contains($0) })
+        else { return false }
+        return subtags.dropFirst().allSatisfy { subtag in
+            (1...8).contains(subtag.count) && subtag.utf8.allSatisfy { isAlphanumeric($0) }
+        }
+    }
+
+    static func isTimeZoneName(_ text: String) -> Bool {
+        if text == "UTC" { return true }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard text.utf8.count <= 64, (2...3).contains(parts.count) else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        }
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+    }
+
+    static func isSlugByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (97...122).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: ".")
+    }
+}

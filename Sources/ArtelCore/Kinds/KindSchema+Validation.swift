@@ -1,0 +1,109 @@
+extension KindSchema {
+    /// Checks a delta against the rules of its kind: operations, types and values of every registered
+    /// field, ranges, the record id and the expiry. Operations on fields this node does not know are
+    /// accepted as they are, so that newer fields replicate through older nodes.
+    ///
+    /// The check depends only on the delta, never on the replica or the time, so every node reaches
+    /// the same verdict.
+    ///
+    /// - Parameter delta: a delta of this schema's kind.
+    /// - Throws: ``DeltaError`` naming the field at fault.
+    public func validate(_ delta: Delta) throws(DeltaError) {
+        precondition(delta.kind == kind, "validating a \(delta.kind) delta against the \(kind) schema")
+        var values: [String: Value] = [:]
+        for operation in delta.operations {
+            guard let spec = field(operation.field) else { continue }
+            try check(operation, of: spec)
+            if case .set(_, let value) = operation { values[spec.name] = value }
+        }
+        for range in ranges {
+            guard let lower = values[range.lower], let upper = values[range.upper] else { continue }
+            if case .integer(let low) = lower, case .integer(let high) = upper, low > high {
+                throw DeltaError(.invertedRange, "\(range.lower) (\(low)) is greater than \(range.upper) (\(high))")
+            }
+            if case .timestamp(let low) = lower, case .timestamp(let high) = upper, low > high {
+                throw DeltaError(.invertedRange, "\(range.lower) is later than \(range.upper)")
+            }
+        }
+        try checkIdentity(of: delta, values: values)
+        try checkExpiry(of: delta)
+    }
+
+    private func check(_ operation: Operation, of spec: FieldSpec) throws(DeltaError) {
+        switch (operation, spec.cardinality) {
+        case (.set(_, let value), .single), (.add(_, let value), .set), (.remove(_, let value), .set):
+            guard value.type == spec.type else {
+                throw DeltaError(.invalidField, "\(spec.name) takes a \(spec.type), not a \(value.type)")
+            }
+            try FieldRules.check(value, of: spec)
+        case (.clear, .single):
+            if spec.isRequired { throw DeltaError(.requiredField, "\(spec.name) is required and cannot be cleared") }
+        case (.set, .set), (.clear, .set):
+            throw DeltaError(.invalidField, "\(spec.name) is a set: use add and remove, not set or clear")
+        case (.add, .single), (.remove, .single):
+            throw DeltaError(.invalidField, "\(spec.name) holds one value: use set or clear, not add or remove")
+        case (.delete, _):
+            break
+        }
+    }
+
+    private func checkIdentity(of delta: Delta, values: [String: Value]) throws(DeltaError) {
+        switch identity {
+        case .generated:
+            return
+        case .community:
+            guard delta.record == .community(delta.community) else {
+                throw DeltaError(
+                    .invalidRecordID,
+                    "a community's record id derives from its key: expected \(RecordID.community(delta.community))"
+                )
+            }
+        case .membership:
+            guard values["person"] != nil || values["community"] != nil else { return }
+            guard case .reference(let person) = values["person"], case .reference(let community) = values["community"]
+            else { throw DeltaError(.invalidField, "person and community identify a membership: set both or neither") }
+            guard community == .community(delta.community) else {
+                throw DeltaError(.invalidField, "community must be the community that records the membership")
+            }
+            guard delta.record == .membership(person: person, community: community) else {
+                throw DeltaError(.invalidRecordID, "a membership's record id derives from its person and community")
+            }
+        case .tie:
+            guard values["from"] != nil || values["to"] != nil || values["type"] != nil else { return }
+            guard case .reference(let from) = values["from"], case .reference(let to) = values["to"],
+                case .string(let type) = values["type"]
+            else { throw DeltaError(.invalidField, "from, to and type identify a tie: set all three or none") }
+            guard from != to else { throw DeltaError(.invalidField, "to must be another person than from") }
+            if Self.symmetricTieTypes.contains(type) && !(from < to) {
+                throw DeltaError(.invalidField, "from must be the smaller reference of a symmetric \(type) tie")
+            }
+            guard delta.record == .tie(from: from, to: to, type: type) else {
+                throw DeltaError(.invalidRecordID, "a tie's record id derives from its from, to and type")
+            }
+        }
+    }
+
+    private func checkExpiry(of delta: Delta) throws(DeltaError) {
+        let expiry = delta.expiry
+        switch expiryAllowance(for: delta) {
+        case .never:
+            guard expiry == 0 else {
+                throw DeltaError(.invalidExpiry, "\(kind) records do not expire: the expiry must be 0")
+            }
+        case .optional(let after):
+            guard expiry == 0 || expiry > after else {
+                throw DeltaError(.invalidExpiry, "the expiry is before the delta's own timestamp")
+            }
+        case .within(let range, let rule):
+            guard expiry != 0 else {
+                throw DeltaError(.invalidExpiry, "\(kind) deltas must carry an expiry, at most \(rule)")
+            }
+            guard expiry >= range.lowerBound else {
+                throw DeltaError(.invalidExpiry, "the expiry is before the delta's own timestamp")
+            }
+            guard expiry <= range.upperBound else {
+                throw DeltaError(.invalidExpiry, "a \(kind) delta may live at most \(rule)")
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+/// A record as the merge of its deltas: a last-writer-wins register per field, per set element and
+/// for the record itself (DESIGN §4, `protocol/merge.md`).
+///
+/// Laws, for any set of deltas of one record:
+/// - **commutative and associative**: merging them in any order or grouping gives the same registers;
+/// - **idempotent**: merging a delta twice changes nothing the second time;
+/// - **retention is a function of the set**: the deltas kept are exactly those that win a register
+///   (plus the winning `delete`, and every control-plane delta), whatever the arrival order.
+///
+/// Each register is a last-writer-wins register (Shapiro et al., "A comprehensive study of
+/// Convergent and Commutative Replicated Data Types", INRIA RR-7506, 2011) ordered by ``Stamp``;
+/// set fields are add-wins element registers in the style of an LWW-element-set.
+public struct RecordState: Sendable {
+    /// The operation that wins a register, with its stamp.
+    public struct Winner: Sendable {
+        /// The stamp of the winning delta.
+        public let stamp: Stamp
+        /// The winning operation.
+        public let operation: Operation
+    }
+
+    /// The deltas that win at least one register, or are the record's delete, or are control plane.
+    public private(set) var kept: [DeltaID: SignedDelta] = [:]
+    /// The winner of every register that has one.
+    public private(set) var registers: [RegisterKey: Winner] = [:]
+    private var winCounts: [DeltaID: Int] = [:]
+
+    /// An empty record.
+    public init() {}
+
+    /// The merge of some deltas, in any order.
+    ///
+    /// - Parameter deltas: deltas of one record (same kind, community and record id).
+    public init(merging deltas: some Sequence<SignedDelta>) {
+        for delta in deltas { merge(delta) }
+    }
+
+    /// The delete that ended the record, if any: a deleted record is a tombstone.
+    public var deletion: SignedDelta? {
+        guard case .some(let winner) = registers[RegisterKey(field: .record, element: nil)] else { return nil }
+        return kept[winner.stamp.delta]
+    }
+
+    /// Whether the record has been deleted.
+    public var isDeleted: Bool { deletion != nil }
+
+    /// Merges one delta of this record.
+    ///
+    /// - Parameter signed: a delta that has been verified, validated and authorized.
+    /// - Returns: what became of it, and which kept deltas it pushed out.
+    @discardableResult
+    public mutating func merge(_ signed: SignedDelta) -> MergeOutcome {
+        if kept[signed.id] != nil { return .duplicate }
+        let stamp = Stamp(signed)
+        if signed.delta.isDelete { return mergeDelete(signed, stamp: stamp) }
+        if isDeleted { return .recordDeleted }
+
+        var pruned: [DeltaID] = []
+        var wins = 0
+        for operation in signed.delta.operations {
+            let register = operation.register
+            if let current = registers[register] {
+                guard beats(stamp, operation, current) else { continue }
+                release(current.stamp.delta, into: &pruned)
+            }
+            registers[register] = Winner(stamp: stamp, operation: operation)
+            wins += 1
+        }
+        guard wins > 0 || signed.delta.kind.isControlPlane else { return .superseded }
+        kept[signed.id] = signed
+        winCounts[signed.id] = wins
+        return .kept(pruned: pruned)
+    }
+
+    private mutating func mergeDelete(_ signed: SignedDelta, stamp: Stamp) -> MergeOutcome {
+        if let current = deletion, Stamp(current) > stamp { return .superseded }
+        let pruned = Array(kept.keys)
+        kept = [signed.id: signed]
+        winCounts = [signed.id: 1]
+        registers = [RegisterKey(field: .record, element: nil): Winner(stamp: stamp, operation: .delete)]
+        return .kept(pruned: pruned)
+    }
+
+    /// Whether a new operation takes a register from its current winner: the greater stamp wins,
+    /// and on a full tie an `add` beats a `remove`.
+    private func beats(_ stamp: Stamp, _ operation: Operation, _ current: Winner) -> Bool {
+        if stamp != current.stamp { return stamp > current.stamp }
+        if case .add = operation, case .remove = current.operation { return true }
+        return false
+    }
+
+    private mutating func release(_ loser: DeltaID, into pruned: inout [DeltaID]) {
+        guard let count = winCounts[loser] else { return }
+        if count > 1 {
+            winCounts[loser] = count - 1
+        } else if let delta = kept[loser], !delta.delta.kind.isControlPlane {
+            winCounts[loser] = nil
+            kept[loser] = nil
+            pruned.append(loser)
+        } else {
+            winCounts[loser] = 0
+        }
+    }
+
+    /// The winning value of a single-valued field, if it is set.
+    public func value(of field: FieldID) -> Value? {
+        guard case .set(_, let value) = registers[RegisterKey(field: field, element: nil)]?.operation else { return nil }
+        return value
+    }
+
+    /// The elements of a set field whose register an `add` wins, in canonical order.
+    public func elements(of field: FieldID) -> [Value] {
+        var elements: [Value] = []
+        for (register, winner) in registers where register.field == field {
+            if case .add(_, let element) = winner.operation { elements.append(element) }
+        }
+        return elements.sorted { $0.canonicalPrecedes($1) }
+    }
+
+    /// The latest timestamp among the kept deltas.
+    public var updated: HLC? { kept.values.map(\.delta.timestamp).max() }
+
+    /// When the record disappears if nothing renews it: the latest expiry of its kept deltas, or 0
+    /// when one of them never expires.
+    public var expiry: UInt64 {
+        let expiries = kept.values.map(\.delta.expiry)
+        return expiries.contains(0) ? 0 : expiries.max() ?? 0
+    }
+}
+
+/// What merging a delta did.
+public enum MergeOutcome: Hashable, Sendable {
+    /// The delta won at least one register (or is a delete or control plane) and is kept; the
+    /// listed deltas lost their last register to it and are no longer kept.
+    case kept(pruned: [DeltaID])
+    /// The delta is already kept.
+    case duplicate
+    /// Every register the delta writes already has a greater winner: it is not kept.
+    case superseded
+    /// The record was deleted: nothing but a greater delete can change it.
+    case recordDeleted
+}
+
+extension Value {
+    /// The canonical encoding of the value alone: its type tag and payload.
+    public var encodedBytes: [UInt8] {
+        var writer = ByteWriter(capacity: 16)
+        writer.write(self)
+        return writer.bytes
+    }
+
+    /// The canonical order of set elements: the order of their encoded bytes.
+    public func canonicalPrecedes(_ other: Value) -> Bool {
+        encodedBytes.lexicographicallyPrecedes(other.encodedBytes)
+    }
+}

@@ -1,0 +1,74 @@
+public import ArtelCore
+
+/// What became of one delta offered to the replica.
+public enum DeltaOutcome: Sendable {
+    /// Verified, merged and kept; peers that follow its scope should receive it.
+    case accepted(SignedDelta)
+    /// The replica already keeps it.
+    case duplicate(DeltaID)
+    /// Valid, but every register it writes has a greater winner: not kept (DESIGN §4, retention).
+    case superseded(DeltaID)
+    /// Valid, but its record has been deleted, and deletion is terminal.
+    case recordDeleted(DeltaID)
+    /// Refused, with the reason; recorded in the refusal log.
+    case refused(Refusal)
+}
+
+/// A refused delta: why, and what could be read of it.
+public struct Refusal: Error, CustomStringConvertible {
+    /// The reason.
+    public let error: DeltaError
+    /// The delta as decoded, when the bytes could be decoded.
+    public let delta: Delta?
+    /// The delta's id, when the bytes could be decoded.
+    public let id: DeltaID?
+
+    /// Records a refusal.
+    public init(_ error: DeltaError, delta: Delta? = nil, id: DeltaID? = nil) {
+        self.error = error
+        self.delta = delta
+        self.id = id
+    }
+
+    public var description: String { error.description }
+}
+
+/// The outcome of applying a batch: one ``DeltaOutcome`` per offered delta, in order.
+public struct ApplyReport: Sendable {
+    /// One outcome per offered delta, in the order offered.
+    public internal(set) var outcomes: [DeltaOutcome] = []
+    /// How many kept deltas lost their last register to this batch and were pruned.
+    public internal(set) var pruned = 0
+
+    /// An empty report.
+    public init() {}
+
+    /// The deltas accepted, in the order offered.
+    public var accepted: [SignedDelta] {
+        outcomes.compactMap { if case .accepted(let delta) = $0 { delta } else { nil } }
+    }
+
+    /// The refusals, in the order offered.
+    public var refusals: [Refusal] {
+        outcomes.compactMap { if case .refused(let refusal) = $0 { refusal } else { nil } }
+    }
+
+    /// The number of duplicates.
+    public var duplicates: Int { outcomes.count { if case .duplicate = $0 { true } else { false } } }
+
+    /// The number of deltas that were valid but not kept: superseded, or for a deleted record.
+    public var superseded: Int {
+        outcomes.count {
+            switch $0 {
+            case .superseded, .recordDeleted: true
+            default: false
+            }
+        }
+    }
+
+    /// Adds the outcomes of another batch.
+    public mutating func append(_ other: ApplyReport) {
+        outcomes.append(contentsOf: other.outcomes)
+        pruned += other.pruned
+    }
+}

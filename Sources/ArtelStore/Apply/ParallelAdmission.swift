@@ -1,0 +1,50 @@
+import ArtelCore
+import Foundation
+
+/// Runs ``Admission`` over a batch on every core: decoding, signature verification, kind rules,
+/// authorization and the clock, all outside the write transaction.
+enum ParallelAdmission {
+    /// Batches smaller than this are checked on the calling task: splitting costs more than it saves.
+    static let parallelThreshold = 64
+
+    /// Admits every delta of a batch.
+    ///
+    /// - Parameters:
+    ///   - batch: encoded deltas.
+    ///   - now: the wall clock in Unix milliseconds.
+    /// - Returns: one result per delta, in order.
+    static func admit(_ batch: [[UInt8]], now: UInt64) async -> [Result<SignedDelta, Refusal>] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard batch.count >= parallelThreshold, cores > 1 else { return batch.map { admit($0, now: now) } }
+        let chunkCount = cores * 4
+        let chunkSize = (batch.count + chunkCount - 1) / chunkCount
+        return await withTaskGroup(of: (Int, [Result<SignedDelta, Refusal>]).self) { group in
+            for start in stride(from: 0, to: batch.count, by: chunkSize) {
+                let chunk = batch[start..<min(start + chunkSize, batch.count)]
+                group.addTask { (start, chunk.map { admit($0, now: now) }) }
+            }
+            var results = [Result<SignedDelta, Refusal>?](repeating: nil, count: batch.count)
+            for await (start, chunk) in group {
+                for (offset, result) in chunk.enumerated() { results[start + offset] = result }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// Admits one delta, keeping what could be decoded of it when it is refused.
+    static func admit(_ bytes: [UInt8], now: UInt64) -> Result<SignedDelta, Refusal> {
+        let signed: SignedDelta
+        do {
+            signed = try SignedDelta.decode(bytes)
+        } catch {
+            return .failure(Refusal(error))
+        }
+        do {
+            try signed.checkSignature()
+            try Admission.check(signed.delta, now: now)
+        } catch {
+            return .failure(Refusal(error, delta: signed.delta, id: signed.id))
+        }
+        return .success(signed)
+    }
+}

@@ -1,0 +1,83 @@
+import ArtelCore
+import Foundation
+import GRDB
+
+extension Replica {
+    /// The number of deltas applied per transaction by ``apply(_:now:source:progress:)``.
+    public static let batchSize = 10_000
+
+    /// Applies deltas atomically: verifies them on every core outside the write transaction, then in
+    /// one transaction stores the new ones, merges them, updates the materialized tables, prunes what
+    /// lost every register and records why each refused delta was refused.
+    ///
+    /// A crash or kill at any moment leaves the replica as it was before the call or with the whole
+    /// batch applied, never in between.
+    ///
+    /// - Parameters:
+    ///   - batch: encoded deltas, in any order.
+    ///   - now: the wall clock in Unix milliseconds.
+    ///   - source: where the deltas come from (a file, a peer), for the refusal log.
+    /// - Returns: one outcome per delta.
+    /// - Throws: ``StoreError`` when the replica cannot be written; nothing is applied then.
+    public func apply(_ batch: [[UInt8]], now: UInt64, source: String) async throws -> ApplyReport {
+        let admitted = await ParallelAdmission.admit(batch, now: now)
+        return try await writeAdmitted(admitted, now: now, source: source)
+    }
+
+    /// Applies a long sequence of deltas in transactions of ``batchSize``, verifying the next batch
+    /// while the current one is written.
+    ///
+    /// Each batch is atomic on its own; after a crash the replica holds a prefix of whole batches,
+    /// and applying the same input again completes it (already stored deltas count as duplicates).
+    ///
+    /// - Parameters:
+    ///   - deltas: encoded deltas, in any order.
+    ///   - now: the wall clock in Unix milliseconds.
+    ///   - source: where the deltas come from, for the refusal log.
+    ///   - progress: called after each batch with the deltas done so far and the report so far.
+    public func apply(
+        _ deltas: [[UInt8]],
+        now: UInt64,
+        source: String,
+        progress: (_ done: Int, _ report: ApplyReport) -> Void
+    ) async throws -> ApplyReport {
+        var report = ApplyReport()
+        let starts = Array(stride(from: 0, to: deltas.count, by: Self.batchSize))
+        guard let first = starts.first else { return report }
+        func batch(at start: Int) -> [[UInt8]] { Array(deltas[start..<min(start + Self.batchSize, deltas.count)]) }
+
+        var admitted = await ParallelAdmission.admit(batch(at: first), now: now)
+        for (index, start) in starts.enumerated() {
+            let following = index + 1 < starts.count ? batch(at: starts[index + 1]) : []
+            async let next = ParallelAdmission.admit(following, now: now)
+            report.append(try await writeAdmitted(admitted, now: now, source: source))
+            progress(min(start + Self.batchSize, deltas.count), report)
+            admitted = await next
+        }
+        return report
+    }
+
+    /// Applies deltas that have already been admitted, in one transaction.
+    func writeAdmitted(_ admitted: [Result<SignedDelta, Refusal>], now: UInt64, source: String) async throws -> ApplyReport {
+        try await writing("applying \(admitted.count) deltas") { db in
+            var writer = BatchWriter(db: db)
+            var report = ApplyReport()
+            var latest: HLC?
+            for result in admitted {
+                switch result {
+                case .success(let signed):
+                    let outcome = try writer.merge(signed)
+                    if case .accepted = outcome { latest = max(latest ?? signed.delta.timestamp, signed.delta.timestamp) }
+                    report.outcomes.append(outcome)
+                case .failure(let refusal):
+                    report.outcomes.append(.refused(refusal))
+                }
+            }
+            try writer.persist()
+            report.pruned = writer.pruned
+            try RefusalLog.record(report.refusals, at: now, source: source, in: db)
+            if let latest { try NodeState.advanceClock(past: latest, in: db) }
+            return report
+        }
+    }
+}

@@ -1,0 +1,111 @@
+public import ArtelCore
+
+/// Writes this node's own deltas: stamps them on the node's clock, chooses their expiry, signs them
+/// and applies them through the same checks as deltas from peers.
+public struct Publisher: Sendable {
+    /// The replica to write to.
+    public let replica: Replica
+    /// The key that signs.
+    public let key: SigningKey
+
+    /// A publisher signing with `key`.
+    public init(replica: Replica, key: SigningKey) {
+        self.replica = replica
+        self.key = key
+    }
+
+    /// Creates a record.
+    ///
+    /// - Parameters:
+    ///   - kind: the kind.
+    ///   - community: the community it belongs to.
+    ///   - record: its id (``newRecordID(now:)`` for kinds with generated ids).
+    ///   - operations: its fields.
+    ///   - expiresAt: when it should expire, in Unix ms; `nil` for as late as its kind allows.
+    ///   - now: the wall clock in Unix milliseconds.
+    /// - Returns: the signed delta, as accepted.
+    public func create(
+        _ kind: RecordKind,
+        community: PublicKey,
+        record: RecordID,
+        operations: [Operation],
+        expiresAt: UInt64? = nil,
+        now: UInt64
+    ) async throws -> SignedDelta {
+        try await publish(kind, community: community, record: record, operations: operations, now: now) { allowance in
+            allowance.clamp(expiresAt ?? 0)
+        }
+    }
+
+    /// Changes some fields of a record. The delta expires with the record, so that an edit never
+    /// outlives (or shortens) what it edits; an event edit carries the event's start and end, which
+    /// its expiry is measured from, and bumps `sequence` when the schedule or status changes.
+    public func edit(_ record: StoredRecord, operations: [Operation], now: UInt64) async throws -> SignedDelta {
+        let operations = record.kind == .event ? EventEdit.prepare(operations, of: record.state) : operations
+        return try await publish(record, operations: operations, now: now) { $0.clamp(record.state.expiry) }
+    }
+
+    /// Republishes every live field of a record in one delta with a new expiry (DESIGN §4, renewal).
+    ///
+    /// - Parameter expiresAt: the new expiry in Unix ms; `nil` for as late as the kind allows.
+    public func renew(_ record: StoredRecord, expiresAt: UInt64? = nil, now: UInt64) async throws -> SignedDelta {
+        let operations: [Operation] = record.state.registers.values.compactMap { winner in
+            switch winner.operation {
+            case .set, .add: winner.operation
+            case .clear, .remove, .delete: nil
+            }
+        }
+        return try await publish(record, operations: operations, now: now) { $0.clamp(expiresAt ?? 0) }
+    }
+
+    /// Deletes a record for good. The delete lives as long as the longest-lived delta it ends, so
+    /// that no copy of those can come back while it is remembered.
+    public func delete(_ record: StoredRecord, now: UInt64) async throws -> SignedDelta {
+        try await publish(record, operations: [.delete], now: now) { $0.clamp(record.state.expiry) }
+    }
+
+    /// A new time-ordered record id (UUIDv7).
+    public static func newRecordID(now: UInt64) -> RecordID {
+        var generator = SystemRandomNumberGenerator()
+        return RecordID.version7(milliseconds: now, using: &generator)
+    }
+
+    private func publish(
+        _ record: StoredRecord,
+        operations: [Operation],
+        now: UInt64,
+        expiry: (ExpiryAllowance) -> UInt64
+    ) async throws -> SignedDelta {
+        try await publish(record.kind, community: record.community, record: record.id, operations: operations, now: now, expiry: expiry)
+    }
+
+    private func publish(
+        _ kind: RecordKind,
+        community: PublicKey,
+        record: RecordID,
+        operations: [Operation],
+        now: UInt64,
+        expiry: (ExpiryAllowance) -> UInt64
+    ) async throws -> SignedDelta {
+        var clock = try await replica.clock()
+        var delta = Delta(
+            kind: kind,
+            community: community,
+            author: key.publicKey,
+            record: record,
+            timestamp: clock.tick(now: now),
+            expiry: 0,
+            operations: operations
+        )
+        delta.expiry = expiry(kind.schema.expiryAllowance(for: delta))
+        let signed = try SignedDelta.sign(delta, with: key)
+        let report = try await replica.apply([signed.bytes], now: now, source: "local")
+        switch report.outcomes.first {
+        case .accepted(let accepted): return accepted
+        case .refused(let refusal): throw refusal.error
+        case .recordDeleted: throw StoreError(.notFound, "the \(kind) \(record) has been deleted")
+        case .superseded, .duplicate, .none:
+            throw StoreError(.invalidInput, "the \(kind) \(record) already has newer values for every field given")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+public import ArtelCore
+
+/// A filter over the materialized records of one kind, as `artel list` and the HTTP API use it.
+///
+/// Every filter narrows the result; filters that do not apply to the kind are refused by
+/// ``Replica/list(_:)`` with a message that names them.
+public struct RecordQuery: Sendable {
+    /// The kind to list.
+    public var kind: RecordKind
+    /// Words to search for. Jobs and events use the full-text index (every word must match, as a
+    /// prefix, case and diacritics ignored, Cyrillic included); other kinds match names and titles.
+    public var text: String?
+    /// Only these communities (all when empty).
+    public var communities: [PublicKey] = []
+    /// Only records carrying every one of these tags (topics for communities and people).
+    public var tags: [String] = []
+    /// Only jobs with one of these work modes (`remote`, `hybrid`, `onsite`).
+    public var workModes: [String] = []
+    /// Only jobs whose salary range reaches at least this amount.
+    public var salaryAtLeast: Int64?
+    /// Only jobs whose salary range starts at or below this amount.
+    public var salaryAtMost: Int64?
+    /// Only jobs paid in this currency.
+    public var currency: String?
+    /// Only records from this moment on (jobs: posted; events: not ended; digests: period not ended), Unix ms.
+    public var from: Int64?
+    /// Only records up to this moment (jobs: posted; events: started; digests: period started), Unix ms.
+    public var until: Int64?
+    /// Only records with this status (jobs, events).
+    public var status: String?
+    /// Only records of this type (event type, community kind, tie type).
+    public var type: String?
+    /// Only memberships and ties naming this person.
+    public var person: Reference?
+    /// Only these visibilities (all when empty).
+    public var visibilities: [Visibility] = []
+    /// At most this many records.
+    public var limit = 50
+    /// Skip this many records first.
+    public var offset = 0
+
+    /// A query for every record of a kind.
+    public init(kind: RecordKind) {
+        self.kind = kind
+    }
+}

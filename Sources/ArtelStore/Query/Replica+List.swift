@@ -1,0 +1,155 @@
+import ArtelCore
+import Foundation
+import GRDB
+
+extension Replica {
+    /// Lists materialized records matching a query.
+    ///
+    /// - Parameter query: the filters.
+    /// - Returns: the matching records, in the kind's natural order (jobs newest first, events by
+    ///   start, digests by period, communities and people by name).
+    /// - Throws: ``StoreError`` with code `invalidInput` when a filter does not apply to the kind.
+    public func list(_ query: RecordQuery) async throws -> [RecordView] {
+        guard let table = MaterializedTable.of(query.kind) else {
+            throw StoreError(.invalidInput, "\(query.kind) records are not listed")
+        }
+        let sql = try ListSQL(query: query, table: table)
+        return try await reading("listing \(table.name)") { db in
+            try Row.fetchAll(db, sql: sql.text, arguments: sql.arguments).map { RecordView(row: $0, table: table) }
+        }
+    }
+
+    /// Counts the materialized records matching a query (ignoring its limit and offset).
+    public func count(_ query: RecordQuery) async throws -> Int {
+        guard let table = MaterializedTable.of(query.kind) else { return 0 }
+        let sql = try ListSQL(query: query, table: table, counting: true)
+        return try await reading("counting \(table.name)") { db in
+            try Int.fetchOne(db, sql: sql.text, arguments: sql.arguments) ?? 0
+        }
+    }
+}
+
+/// The SQL of a ``RecordQuery``.
+struct ListSQL {
+    private(set) var text: String
+    private(set) var arguments = StatementArguments()
+    private var conditions: [String] = []
+
+    init(query: RecordQuery, table: MaterializedTable, counting: Bool = false) throws {
+        let kind = query.kind
+        text = counting ? "SELECT count(*) FROM \(table.name) AS r" : "SELECT r.* FROM \(table.name) AS r"
+
+        if let words = query.text.map(Self.words), !words.isEmpty {
+            if let index = Self.searchIndex[kind] {
+                text += " JOIN \(index) ON \(index).rowid = r.rowid"
+                require("\(index) MATCH ?", words.map { "\"\($0)\"*" }.joined(separator: " "))
+            } else {
+                for word in words {
+                    require("\(Self.nameColumn[kind]!) LIKE ? ESCAPE '\\'", "%" + Self.escapeLike(word) + "%")
+                }
+            }
+        }
+        if !query.communities.isEmpty {
+            requireAny("r.community", query.communities.map { Data($0.bytes.bytes) })
+        }
+        if !query.tags.isEmpty {
+            let column = try Self.column(for: "tags", kind: kind, among: [.job: "tags", .event: "tags", .digest: "tags", .community: "topics", .person: "topics"])
+            for tag in query.tags {
+                require("EXISTS (SELECT 1 FROM json_each(r.\(column)) WHERE value = ?)", tag)
+            }
+        }
+        if !query.workModes.isEmpty {
+            _ = try Self.column(for: "work mode", kind: kind, among: [.job: "work_mode"])
+            requireAny("r.work_mode", query.workModes)
+        }
+        if query.salaryAtLeast != nil || query.salaryAtMost != nil || query.currency != nil {
+            _ = try Self.column(for: "salary", kind: kind, among: [.job: "salary_min"])
+        }
+        if let least = query.salaryAtLeast { require("coalesce(r.salary_max, r.salary_min) >= ?", least) }
+        if let most = query.salaryAtMost { require("coalesce(r.salary_min, r.salary_max) <= ?", most) }
+        if let currency = query.currency { require("r.salary_currency = ?", currency) }
+        if query.from != nil || query.until != nil {
+            let (start, end) = try Self.dateColumns(kind)
+            if let from = query.from { require("coalesce(\(end), \(start)) >= ?", from) }
+            if let until = query.until { require("\(start) <= ?", until) }
+        }
+        if let status = query.status {
+            _ = try Self.column(for: "status", kind: kind, among: [.job: "status", .event: "status"])
+            require("r.status = ?", status)
+        }
+        if let type = query.type {
+            let column = try Self.column(for: "type", kind: kind, among: [.event: "type", .community: "kind", .tie: "type"])
+            require("r.\(column) = ?", type)
+        }
+        if let person = query.person {
+            switch kind {
+            case .membership: require("r.person = ?", person.description)
+            case .tie: require("(r.\"from\" = ? OR r.\"to\" = ?)", person.description, person.description)
+            default: throw StoreError(.invalidInput, "--person filters memberships and ties, not \(kind) records")
+            }
+        }
+        if !query.visibilities.isEmpty {
+            requireAny("coalesce(r.visibility, '\(Self.defaultVisibility(kind).rawValue)')", query.visibilities.map(\.rawValue))
+        }
+        if !conditions.isEmpty { text += " WHERE " + conditions.joined(separator: " AND ") }
+        if !counting {
+            text += " ORDER BY \(Self.order[kind]!), r.rowid LIMIT ? OFFSET ?"
+            _ = arguments.append(contentsOf: [query.limit, query.offset])
+        }
+    }
+
+    private mutating func require(_ condition: String, _ values: any DatabaseValueConvertible...) {
+        conditions.append(condition)
+        _ = arguments.append(contentsOf: StatementArguments(values))
+    }
+
+    private mutating func requireAny(_ expression: String, _ values: [any DatabaseValueConvertible]) {
+        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        conditions.append("\(expression) IN (\(placeholders))")
+        _ = arguments.append(contentsOf: StatementArguments(values))
+    }
+
+    /// The visibility a record has when it does not say (DESIGN §6).
+    static func defaultVisibility(_ kind: RecordKind) -> Visibility {
+        switch kind {
+        case .person, .membership, .tie: .federation
+        default: .public
+        }
+    }
+
+    private static let searchIndex: [RecordKind: String] = [.job: "jobs_search", .event: "events_search"]
+    private static let nameColumn: [RecordKind: String] = [
+        .community: "r.name", .person: "r.display_name", .digest: "r.title", .membership: "r.person", .tie: "r.note",
+    ]
+    private static let order: [RecordKind: String] = [
+        .job: "coalesce(r.date_posted, r.updated) DESC", .event: "r.start", .digest: "r.period_start DESC",
+        .community: "r.name COLLATE NOCASE", .person: "r.display_name COLLATE NOCASE", .membership: "r.updated DESC",
+        .tie: "r.updated DESC",
+    ]
+
+    private static func dateColumns(_ kind: RecordKind) throws -> (start: String, end: String) {
+        switch kind {
+        case .job: ("coalesce(r.date_posted, r.updated)", "coalesce(r.date_posted, r.updated)")
+        case .event: ("r.start", "r.\"end\"")
+        case .digest: ("r.period_start", "r.period_end")
+        default: throw StoreError(.invalidInput, "date filters apply to jobs, events and digests, not \(kind) records")
+        }
+    }
+
+    private static func column(for filter: String, kind: RecordKind, among columns: [RecordKind: String]) throws -> String {
+        guard let column = columns[kind] else {
+            throw StoreError(.invalidInput, "the \(filter) filter does not apply to \(kind) records")
+        }
+        return column
+    }
+
+    /// Splits search text into words: letters and digits, in any script.
+    static func words(_ text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    private static func escapeLike(_ word: String) -> String {
+        word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

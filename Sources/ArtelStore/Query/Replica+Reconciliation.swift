@@ -1,0 +1,55 @@
+public import ArtelCore
+import Foundation
+import GRDB
+
+/// One item of a reconciliation set: a kept delta's timestamp and id (Negentropy's timestamp and id).
+public struct ReconciliationItem: Hashable, Sendable {
+    /// The delta's HLC, as a raw 64-bit value.
+    public let timestamp: UInt64
+    /// The delta's id.
+    public let id: DeltaID
+}
+
+extension Replica {
+    /// The kept deltas of a scope as reconciliation items, ordered by (timestamp, id), read in one
+    /// scan of the `deltas_by_scope` index.
+    ///
+    /// - Parameter scope: a community and kind.
+    public func reconciliationItems(in scope: Scope) async throws -> [ReconciliationItem] {
+        try await reading("listing the deltas of \(scope)") { db in
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: Self.reconciliationSQL),
+                arguments: [Data(scope.community.bytes.bytes), Int64(scope.kind.rawValue)]
+            )
+            var items: [ReconciliationItem] = []
+            while let row = try rows.next() {
+                items.append(
+                    ReconciliationItem(
+                        timestamp: UInt64(bitPattern: row[0] as Int64),
+                        id: DeltaID(Bytes32(row[1] as Data)!)
+                    )
+                )
+            }
+            return items
+        }
+    }
+
+    /// The query behind ``reconciliationItems(in:)``: a range of the covering index, already sorted.
+    static let reconciliationSQL = """
+        SELECT hlc, id FROM deltas
+        WHERE scope = (SELECT id FROM scopes WHERE community = ? AND kind = ?)
+        ORDER BY hlc, id
+        """
+
+    /// The scopes that hold at least one kept delta.
+    public func scopes() async throws -> [Scope] {
+        try await reading("listing scopes") { db in
+            try Row.fetchAll(db, sql: "SELECT community, kind FROM scopes WHERE id IN (SELECT DISTINCT scope FROM deltas)")
+                .compactMap { row in
+                    guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row[1] as Int64)) else { return nil }
+                    return Scope(community: PublicKey(Bytes32(row[0] as Data)!), kind: kind)
+                }
+                .sorted()
+        }
+    }
+}

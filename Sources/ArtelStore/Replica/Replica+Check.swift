@@ -1,0 +1,125 @@
+import ArtelCore
+import Foundation
+import GRDB
+
+/// What `artel check` found.
+public struct CheckReport: Sendable {
+    /// Records checked.
+    public internal(set) var records = 0
+    /// Deltas checked.
+    public internal(set) var deltas = 0
+    /// Every inconsistency found, in words; empty when the replica is sound.
+    public internal(set) var problems: [String] = []
+}
+
+extension Replica {
+    /// Checks the replica from the ground up: SQLite's own integrity, the full-text indexes, every
+    /// stored delta (canonical, signature, id, columns), retention (every stored delta is kept by the
+    /// merge of its record), and every materialized row against the merge of its record's deltas.
+    ///
+    /// Nothing is changed. After a crash the replica must pass this check.
+    public func check() async throws -> CheckReport {
+        try await reading("checking the replica") { db in
+            var report = CheckReport()
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { report.problems += integrity.map { "SQLite integrity: \($0)" } }
+            if try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") != nil {
+                report.problems.append("SQLite foreign keys: some rows point at missing rows")
+            }
+            for index in ["jobs_search", "events_search"] {
+                do {
+                    try db.execute(sql: "INSERT INTO \(index) (\(index)) VALUES ('integrity-check')")
+                } catch {
+                    report.problems.append("full-text index \(index) does not match its table: \(error)")
+                }
+            }
+            try RecordChecker(db: db).run(into: &report)
+            return report
+        }
+    }
+}
+
+/// Re-merges every record from its stored deltas and compares with what is stored.
+private struct RecordChecker {
+    let db: Database
+
+    func run(into report: inout CheckReport) throws {
+        let records = try Row.fetchCursor(
+            db,
+            sql: "SELECT r.rowid, s.community, s.kind, r.record_id, r.scope FROM records r JOIN scopes s ON s.id = r.scope"
+        )
+        var live: [RecordKind: Int] = [:]
+        while let row = try records.next() {
+            report.records += 1
+            let rowid: Int64 = row[0]
+            guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row[2] as Int64)) else {
+                report.problems.append("record \(rowid) has an unknown kind")
+                continue
+            }
+            let community = PublicKey(Bytes32(row[1] as Data)!)
+            let id = RecordID(Bytes16(row[3] as Data)!)
+            let state = try check(record: rowid, scope: row[4], kind: kind, community: community, id: id, into: &report)
+            guard let table = MaterializedTable.of(kind) else { continue }
+            let stored = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE rowid = ?", arguments: [rowid])
+            if state.isDeleted || state.kept.isEmpty {
+                if stored != nil { report.problems.append("\(kind) \(id) is deleted but still has a \(table.name) row") }
+                continue
+            }
+            live[kind, default: 0] += 1
+            guard let stored else {
+                report.problems.append("\(kind) \(id) has no \(table.name) row")
+                continue
+            }
+            if RecordView(row: stored, table: table) != RecordView(kind: kind, community: community, id: id, state: state) {
+                report.problems.append("\(kind) \(id): the \(table.name) row differs from the merge of its deltas")
+            }
+        }
+        for table in MaterializedTable.all {
+            let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
+            if rows != live[table.kind, default: 0] {
+                report.problems.append("\(table.name) has \(rows) rows for \(live[table.kind, default: 0]) live records")
+            }
+        }
+    }
+
+    private func check(
+        record rowid: Int64,
+        scope: Int64,
+        kind: RecordKind,
+        community: PublicKey,
+        id: RecordID,
+        into report: inout CheckReport
+    ) throws -> RecordState {
+        var deltas: [SignedDelta] = []
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT id, scope, hlc, expiry, bytes FROM deltas WHERE record = ?",
+            arguments: [rowid]
+        )
+        for row in rows {
+            report.deltas += 1
+            let signed: SignedDelta
+            do {
+                signed = try SignedDelta.decodeVerified([UInt8](row["bytes"] as Data))
+            } catch {
+                report.problems.append("a delta of \(kind) \(id) is invalid: \(error)")
+                continue
+            }
+            let delta = signed.delta
+            if Data(signed.id.bytes.bytes) != row["id"] as Data || row["scope"] as Int64 != scope
+                || UInt64(bitPattern: row["hlc"] as Int64) != delta.timestamp.rawValue
+                || UInt64(bitPattern: row["expiry"] as Int64) != delta.expiry
+                || delta.kind != kind || delta.community != community || delta.record != id
+            {
+                report.problems.append("delta \(signed.id) is filed under the wrong record or columns")
+            }
+            deltas.append(signed)
+        }
+        if deltas.isEmpty { report.problems.append("\(kind) \(id) has no delta") }
+        let state = RecordState(merging: deltas)
+        for delta in deltas where state.kept[delta.id] == nil {
+            report.problems.append("delta \(delta.id) of \(kind) \(id) wins no register but is still stored")
+        }
+        return state
+    }
+}

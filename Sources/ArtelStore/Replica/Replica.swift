@@ -1,0 +1,150 @@
+import ArtelCore
+import Foundation
+import GRDB
+
+/// The node's SQLite replica: kept deltas, the records materialized from them, and the refusal log.
+///
+/// The file is in WAL mode with `synchronous = NORMAL`: a crash or kill never leaves it inconsistent
+/// (every batch is one transaction), and readers never wait for the writer. Every write goes through
+/// one serial writer; reads run concurrently.
+public final class Replica: Sendable {
+    /// The path of the SQLite file.
+    public let path: String
+    let pool: DatabasePool
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Creates a new, empty replica.
+    ///
+    /// - Parameter path: where the SQLite file goes; nothing may exist there.
+    /// - Throws: ``StoreError`` when the file exists or cannot be created.
+    public static func create(at path: String) throws -> Replica {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.alreadyInitialized, "a replica already exists at \(path)")
+        }
+        let replica = try Replica(path: path, pool: makePool(path))
+        try replica.guarding("creating the replica") { try Migrations.migrator.migrate(replica.pool) }
+        return replica
+    }
+
+    /// Opens an existing replica, upgrading its schema when this version adds migrations.
+    ///
+    /// - Parameter path: the SQLite file.
+    /// - Throws: ``StoreError`` when the file is missing, is not an Artel replica, is corrupt, or was
+    ///   written by a newer version of Artel.
+    public static func open(at path: String) throws -> Replica {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw StoreError(.notADataDirectory, "there is no replica at \(path); run `artel init` to make one")
+        }
+        let replica = try Replica(path: path, pool: makePool(path))
+        try replica.guarding("opening the replica") {
+            let migrator = Migrations.migrator
+            let (superseded, applied) = try replica.pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
+            }
+            if superseded {
+                throw StoreError(
+                    .newerReplica,
+                    "\(path) was written by a newer version of Artel; upgrade artel to open it (or restore an older backup)"
+                )
+            }
+            let hasMigrations = try replica.pool.read { try $0.tableExists("grdb_migrations") }
+            if applied.isEmpty && !hasMigrations {
+                let tables = try replica.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+                if !tables.isEmpty {
+                    throw StoreError(.corruptReplica, "\(path) is an SQLite database but not an Artel replica")
+                }
+            }
+            try migrator.migrate(replica.pool)
+        }
+        return replica
+    }
+
+    private static func makePool(_ path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 4
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        }
+        do {
+            return try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.from(error, doing: "opening \(path)")
+        }
+    }
+
+    /// Runs database work, turning SQLite errors into ``StoreError``s that say what to do.
+    func guarding<T>(_ doing: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error, doing: "\(doing) at \(path)")
+        }
+    }
+
+    /// Reads from the replica on a reader connection.
+    func reading<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error, doing: "\(doing) at \(path)")
+        }
+    }
+
+    /// Writes to the replica in one transaction on the writer connection.
+    func writing<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error, doing: "\(doing) at \(path)")
+        }
+    }
+
+    /// Checkpoints the WAL into the main file and closes every connection.
+    public func close() throws {
+        try guarding("closing the replica") {
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try pool.close()
+        }
+    }
+}
+
+extension StoreError {
+    /// Wraps an SQLite error in the code that tells the operator what to do.
+    static func from(_ error: any Error, doing: String) -> StoreError {
+        guard let sqlite = error as? DatabaseError else {
+            return StoreError(.database, "\(doing) failed", cause: error)
+        }
+        switch sqlite.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return StoreError(
+                .corruptReplica,
+                "\(doing) failed: the file is not an SQLite database or is damaged; restore a backup, "
+                    + "or move it aside and run `artel init`",
+                cause: sqlite
+            )
+        case .SQLITE_FULL:
+            return StoreError(.io, "\(doing) failed: the disk is full", cause: sqlite)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return StoreError(
+                .io,
+                "\(doing) failed: the file cannot be opened for writing; check its permissions",
+                cause: sqlite
+            )
+        default:
+            return StoreError(.database, "\(doing) failed", cause: sqlite)
+        }
+    }
+}
