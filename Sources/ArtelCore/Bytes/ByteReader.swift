@@ -12,6 +12,11 @@ public struct ByteReader: Sendable {
         offset = 0
     }
 
+    /// Bytes already read, by offset.
+    public func slice(_ range: Range<Int>) -> ArraySlice<UInt8> {
+        bytes[range]
+    }
+
     /// The number of bytes not yet read.
     public var remaining: Int { bytes.count - offset }
 

@@ -25,19 +25,22 @@ extension ByteReader {
         }
         var operations: [Operation] = []
         operations.reserveCapacity(Int(count))
-        var previous: OperationSortKey?
+        var previous: (field: FieldID, element: Range<Int>)?
         for index in 0..<Int(count) {
-            let operation = try readOperation(index: index)
-            let key = OperationSortKey(operation)
+            let (operation, element) = try readOperation(index: index)
             if let previous {
-                if key == previous {
+                let position: CanonicalOrder.Position =
+                    previous.field != operation.field
+                    ? (previous.field < operation.field ? .before : .after)
+                    : CanonicalOrder.compare(slice(previous.element), slice(element))
+                if position == .same {
                     throw DeltaError(.duplicateOperation, "operations \(index) and \(index + 1) write the same register")
                 }
-                guard previous < key else {
+                guard position == .before else {
                     throw DeltaError(.nonCanonical, "operation \(index + 1) is out of canonical order")
                 }
             }
-            previous = key
+            previous = (operation.field, element)
             operations.append(operation)
         }
         if operations.count > 1 && operations.contains(.delete) {
@@ -54,10 +57,11 @@ extension ByteReader {
         )
     }
 
-    private mutating func readOperation(index: Int) throws(DeltaError) -> Operation {
+    /// Reads one operation, and the byte range of its element (empty unless it is `add` or `remove`).
+    private mutating func readOperation(index: Int) throws(DeltaError) -> (Operation, Range<Int>) {
         let what = "operation \(index + 1)"
         let tag = try readByte("the tag of \(what)")
-        if tag == 5 { return .delete }
+        if tag == 5 { return (.delete, offset..<offset) }
         guard (1...4).contains(tag) else {
             throw DeltaError(.unknownOperation, "\(what) has tag \(tag), which is not in the registry")
         }
@@ -66,11 +70,12 @@ extension ByteReader {
             throw DeltaError(.invalidFieldID, "\(what) names field \(rawField); field ids run from 1 to 65535")
         }
         let field = FieldID(rawValue: UInt16(rawField))
+        let start = offset
         switch tag {
-        case 1: return .set(field, try readValue("the value of \(what)"))
-        case 2: return .clear(field)
-        case 3: return .add(field, try readValue("the element of \(what)"))
-        default: return .remove(field, try readValue("the element of \(what)"))
+        case 1: return (.set(field, try readValue("the value of \(what)")), offset..<offset)
+        case 2: return (.clear(field), offset..<offset)
+        case 3: return (.add(field, try readValue("the element of \(what)")), start..<offset)
+        default: return (.remove(field, try readValue("the element of \(what)")), start..<offset)
         }
     }
 

@@ -12,22 +12,19 @@ extension Delta {
         if isDelete && operations.count > 1 {
             throw DeltaError(.deleteNotAlone, "a delete must be the only operation of its delta")
         }
-        var encoded: [(key: OperationSortKey, bytes: [UInt8])] = []
-        encoded.reserveCapacity(operations.count)
-        for operation in operations {
-            if operation != .delete && operation.field == .record {
-                throw DeltaError(.invalidFieldID, "field id 0 is reserved for the record itself")
-            }
-            var writer = ByteWriter(capacity: 32)
-            writer.write(operation)
-            encoded.append((OperationSortKey(operation), writer.bytes))
+        if operations.contains(where: { $0 != .delete && $0.field == .record }) {
+            throw DeltaError(.invalidFieldID, "field id 0 is reserved for the record itself")
         }
-        encoded.sort { $0.key < $1.key }
-        for (previous, next) in zip(encoded, encoded.dropFirst()) where previous.key == next.key {
-            throw DeltaError(.duplicateOperation, "two operations write the same register of field \(next.key.field)")
+        let ordered = operations.sorted { CanonicalOrder.compare($0, $1) == .before }
+        for (previous, next) in zip(ordered, ordered.dropFirst()) where CanonicalOrder.compare(previous, next) == .same {
+            throw DeltaError(.duplicateOperation, "two operations write the same register of field \(next.field.rawValue)")
         }
+        return try encode(ordered)
+    }
 
-        var writer = ByteWriter(capacity: 128 + encoded.reduce(0) { $0 + $1.bytes.count })
+    /// Writes the envelope and the operations in the order given, which must be canonical.
+    func encode(_ ordered: [Operation]) throws(DeltaError) -> [UInt8] {
+        var writer = ByteWriter(capacity: 160 + ordered.count * 24)
         writer.write(Delta.formatVersion)
         writer.write(kind.rawValue)
         writer.write(community.bytes)
@@ -35,8 +32,8 @@ extension Delta {
         writer.write(record.bytes)
         writer.writeBigEndian(timestamp.rawValue)
         writer.writeBigEndian(expiry)
-        writer.writeVarint(UInt64(encoded.count))
-        for operation in encoded { writer.write(contentsOf: operation.bytes) }
+        writer.writeVarint(UInt64(ordered.count))
+        for operation in ordered { writer.write(operation) }
         guard writer.bytes.count + Signature.count <= SignedDelta.maximumSize else {
             throw DeltaError(
                 .oversized,
@@ -47,27 +44,30 @@ extension Delta {
     }
 }
 
-/// The canonical order of operations: by field id, then by the bytes of the element
-/// (empty for `set`, `clear` and `delete`). Two operations with equal keys write the same register.
-struct OperationSortKey: Comparable {
-    let field: UInt16
-    let element: [UInt8]
-
-    init(_ operation: Operation) {
-        field = operation.field.rawValue
-        switch operation {
-        case .add(_, let value), .remove(_, let value):
-            var writer = ByteWriter(capacity: 16)
-            writer.write(value)
-            element = writer.bytes
-        case .set, .clear, .delete:
-            element = []
-        }
+/// The canonical order of operations: by field id, then by the encoded bytes of the element (none
+/// for `set`, `clear` and `delete`). Two operations in the same place write the same register.
+enum CanonicalOrder {
+    enum Position {
+        case before, same, after
     }
 
-    static func < (lhs: OperationSortKey, rhs: OperationSortKey) -> Bool {
-        if lhs.field != rhs.field { return lhs.field < rhs.field }
-        return lhs.element.lexicographicallyPrecedes(rhs.element)
+    /// Where `left` goes relative to `right`. Elements are encoded only when the fields tie.
+    static func compare(_ left: Operation, _ right: Operation) -> Position {
+        if left.field != right.field { return left.field < right.field ? .before : .after }
+        return compare(element(of: left)?.encodedBytes ?? [], element(of: right)?.encodedBytes ?? [])
+    }
+
+    /// The order of two encoded elements (empty for operations without one).
+    static func compare(_ left: some Collection<UInt8>, _ right: some Collection<UInt8>) -> Position {
+        if left.elementsEqual(right) { return .same }
+        return left.lexicographicallyPrecedes(right) ? .before : .after
+    }
+
+    private static func element(of operation: Operation) -> Value? {
+        switch operation {
+        case .add(_, let value), .remove(_, let value): value
+        case .set, .clear, .delete: nil
+        }
     }
 }
 

@@ -33,7 +33,11 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func version7(milliseconds: UInt64, using generator: inout some RandomNumberGenerator) -> RecordID {
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (40 - 8 * UInt64(index))) }
-        for index in 6..<16 { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
+        let random = (generator.next(), generator.next())
+        for index in 6..<16 {
+            let word = index < 11 ? random.0 : random.1
+            bytes[index] = UInt8(truncatingIfNeeded: word >> (8 * UInt64(index % 5)))
+        }
         bytes[6] = 0x70 | (bytes[6] & 0x0f)
         bytes[8] = 0x80 | (bytes[8] & 0x3f)
         return RecordID(Bytes16(bytes)!)

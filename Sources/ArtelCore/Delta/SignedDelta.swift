@@ -63,8 +63,9 @@ public struct SignedDelta: Hashable, Sendable {
             throw DeltaError(.trailingBytes, "\(reader.remaining) bytes follow the signature")
         }
         let unsigned = bytes[..<unsignedCount]
-        // The reader refuses every non-canonical form it can see; re-encoding catches anything else.
-        guard try delta.encodedUnsignedBytes().elementsEqual(unsigned) else {
+        // The reader refuses every non-canonical form it can see (order, duplicates, overlong
+        // varints); re-encoding in the order read catches anything else.
+        guard try delta.encode(delta.operations).elementsEqual(unsigned) else {
             throw DeltaError(.nonCanonical, "the bytes are not the canonical encoding of the delta they hold")
         }
         return SignedDelta(

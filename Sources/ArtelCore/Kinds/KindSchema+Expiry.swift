@@ -41,16 +41,12 @@ extension KindSchema {
         case .afterEventEnd:
             if delta.isDelete { return .optional(after: stamped) }
             var limit = stamped + 30 * Self.day
-            if let moment = eventMoment(in: delta, named: "end") ?? eventMoment(in: delta, named: "start"), moment > 0 {
+            if case .timestamp(let moment) = delta.value(setting: self["end"].id) ?? delta.value(setting: self["start"].id),
+                moment > 0
+            {
                 limit = max(limit, UInt64(moment) + 30 * Self.day)
             }
             return .within((stamped + 1)...limit, rule: "30 days after the event's end")
         }
-    }
-
-    private func eventMoment(in delta: Delta, named name: String) -> Int64? {
-        guard let spec = field(named: name) else { return nil }
-        for case .set(spec.id, .timestamp(let moment)) in delta.operations { return moment }
-        return nil
     }
 }

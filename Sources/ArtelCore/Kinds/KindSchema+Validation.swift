@@ -10,22 +10,20 @@ extension KindSchema {
     /// - Throws: ``DeltaError`` naming the field at fault.
     public func validate(_ delta: Delta) throws(DeltaError) {
         precondition(delta.kind == kind, "validating a \(delta.kind) delta against the \(kind) schema")
-        var values: [String: Value] = [:]
         for operation in delta.operations {
             guard let spec = field(operation.field) else { continue }
             try check(operation, of: spec)
-            if case .set(_, let value) = operation { values[spec.name] = value }
         }
-        for range in ranges {
-            guard let lower = values[range.lower], let upper = values[range.upper] else { continue }
-            if case .integer(let low) = lower, case .integer(let high) = upper, low > high {
-                throw DeltaError(.invertedRange, "\(range.lower) (\(low)) is greater than \(range.upper) (\(high))")
+        for (lower, upper) in ranges {
+            guard let low = delta.value(setting: lower.id), let high = delta.value(setting: upper.id) else { continue }
+            if case .integer(let low) = low, case .integer(let high) = high, low > high {
+                throw DeltaError(.invertedRange, "\(lower.name) (\(low)) is greater than \(upper.name) (\(high))")
             }
-            if case .timestamp(let low) = lower, case .timestamp(let high) = upper, low > high {
-                throw DeltaError(.invertedRange, "\(range.lower) is later than \(range.upper)")
+            if case .timestamp(let low) = low, case .timestamp(let high) = high, low > high {
+                throw DeltaError(.invertedRange, "\(lower.name) is later than \(upper.name)")
             }
         }
-        try checkIdentity(of: delta, values: values)
+        try checkIdentity(of: delta)
         try checkExpiry(of: delta)
     }
 
@@ -47,7 +45,8 @@ extension KindSchema {
         }
     }
 
-    private func checkIdentity(of delta: Delta, values: [String: Value]) throws(DeltaError) {
+    private func checkIdentity(of delta: Delta) throws(DeltaError) {
+        func value(_ name: String) -> Value? { delta.value(setting: self[name].id) }
         switch identity {
         case .generated:
             return
@@ -59,8 +58,9 @@ extension KindSchema {
                 )
             }
         case .membership:
-            guard values["person"] != nil || values["community"] != nil else { return }
-            guard case .reference(let person) = values["person"], case .reference(let community) = values["community"]
+            let (person, community) = (value("person"), value("community"))
+            guard person != nil || community != nil else { return }
+            guard case .reference(let person) = person, case .reference(let community) = community
             else { throw DeltaError(.invalidField, "person and community identify a membership: set both or neither") }
             guard community == .community(delta.community) else {
                 throw DeltaError(.invalidField, "community must be the community that records the membership")
@@ -69,9 +69,9 @@ extension KindSchema {
                 throw DeltaError(.invalidRecordID, "a membership's record id derives from its person and community")
             }
         case .tie:
-            guard values["from"] != nil || values["to"] != nil || values["type"] != nil else { return }
-            guard case .reference(let from) = values["from"], case .reference(let to) = values["to"],
-                case .string(let type) = values["type"]
+            let (from, to, type) = (value("from"), value("to"), value("type"))
+            guard from != nil || to != nil || type != nil else { return }
+            guard case .reference(let from) = from, case .reference(let to) = to, case .string(let type) = type
             else { throw DeltaError(.invalidField, "from, to and type identify a tie: set all three or none") }
             guard from != to else { throw DeltaError(.invalidField, "to must be another person than from") }
             if Self.symmetricTieTypes.contains(type) && !(from < to) {
@@ -105,5 +105,13 @@ extension KindSchema {
                 throw DeltaError(.invalidExpiry, "a \(kind) delta may live at most \(rule)")
             }
         }
+    }
+}
+
+extension Delta {
+    /// The value a `set` operation of the delta gives a field, if any.
+    public func value(setting field: FieldID) -> Value? {
+        for case .set(field, let value) in operations { return value }
+        return nil
     }
 }

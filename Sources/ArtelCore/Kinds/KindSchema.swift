@@ -30,13 +30,14 @@ public struct KindSchema: Sendable {
     /// Every registered field, in id order.
     public let fields: [FieldSpec]
     /// Pairs of fields (lower, upper) that a delta setting both must keep in order.
-    public let ranges: [(lower: String, upper: String)]
+    public let ranges: [(lower: FieldSpec, upper: FieldSpec)]
     /// How record ids are chosen.
     public let identity: Identity
     /// How long deltas live.
     public let expiry: ExpiryRule
 
-    private let byID: [FieldID: FieldSpec]
+    // Field ids are small and dense, so the lookup by id is an array index.
+    private let byID: [FieldSpec?]
     private let byName: [String: FieldSpec]
 
     init(
@@ -48,15 +49,20 @@ public struct KindSchema: Sendable {
     ) {
         self.kind = kind
         self.fields = fields
-        self.ranges = ranges
         self.identity = identity
         self.expiry = expiry
-        byID = Dictionary(uniqueKeysWithValues: fields.map { ($0.id, $0) })
-        byName = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+        let byName = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+        self.byName = byName
+        self.ranges = ranges.map { (byName[$0.lower]!, byName[$0.upper]!) }
+        var byID = [FieldSpec?](repeating: nil, count: Int(fields.map(\.id.rawValue).max() ?? 0) + 1)
+        for field in fields { byID[Int(field.id.rawValue)] = field }
+        self.byID = byID
     }
 
     /// The field with this id, if registered.
-    public func field(_ id: FieldID) -> FieldSpec? { byID[id] }
+    public func field(_ id: FieldID) -> FieldSpec? {
+        Int(id.rawValue) < byID.count ? byID[Int(id.rawValue)] : nil
+    }
 
     /// The field with this public name, if registered.
     public func field(named name: String) -> FieldSpec? { byName[name] }

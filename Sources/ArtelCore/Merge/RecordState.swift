@@ -21,8 +21,9 @@ public struct RecordState: Sendable {
 
     /// The deltas that win at least one register, or are the record's delete, or are control plane.
     public private(set) var kept: [DeltaID: SignedDelta] = [:]
-    /// The winner of every register that has one.
-    public private(set) var registers: [RegisterKey: Winner] = [:]
+    // One register per single-valued field (and field 0, the record), one per element of a set field.
+    private var singles: [FieldID: Winner] = [:]
+    private var sets: [FieldID: [Value: Winner]] = [:]
     private var winCounts: [DeltaID: Int] = [:]
 
     /// An empty record.
@@ -35,14 +36,24 @@ public struct RecordState: Sendable {
         for delta in deltas { merge(delta) }
     }
 
+    /// The winner of every register that has one.
+    public var registers: [RegisterKey: Winner] {
+        var all: [RegisterKey: Winner] = [:]
+        for (field, winner) in singles { all[RegisterKey(field: field, element: nil)] = winner }
+        for (field, elements) in sets {
+            for (element, winner) in elements { all[RegisterKey(field: field, element: element)] = winner }
+        }
+        return all
+    }
+
     /// The delete that ended the record, if any: a deleted record is a tombstone.
     public var deletion: SignedDelta? {
-        guard case .some(let winner) = registers[RegisterKey(field: .record, element: nil)] else { return nil }
+        guard let winner = singles[.record] else { return nil }
         return kept[winner.stamp.delta]
     }
 
     /// Whether the record has been deleted.
-    public var isDeleted: Bool { deletion != nil }
+    public var isDeleted: Bool { singles[.record] != nil }
 
     /// Merges one delta of this record.
     ///
@@ -58,13 +69,18 @@ public struct RecordState: Sendable {
         var pruned: [DeltaID] = []
         var wins = 0
         for operation in signed.delta.operations {
-            let register = operation.register
-            if let current = registers[register] {
-                guard beats(stamp, operation, current) else { continue }
-                release(current.stamp.delta, into: &pruned)
+            let challenger = Winner(stamp: stamp, operation: operation)
+            let outcome: (taken: Bool, loser: DeltaID?)
+            switch operation {
+            case .set(let field, _), .clear(let field):
+                outcome = Self.take(&singles[field], by: challenger)
+            case .add(let field, let element), .remove(let field, let element):
+                outcome = Self.take(&sets[field, default: [:]][element], by: challenger)
+            case .delete:
+                continue
             }
-            registers[register] = Winner(stamp: stamp, operation: operation)
-            wins += 1
+            if outcome.taken { wins += 1 }
+            if let loser = outcome.loser { release(loser, into: &pruned) }
         }
         guard wins > 0 || signed.delta.kind.isControlPlane else { return .superseded }
         kept[signed.id] = signed
@@ -72,21 +88,27 @@ public struct RecordState: Sendable {
         return .kept(pruned: pruned)
     }
 
+    /// Gives a register to a challenger that beats its current winner.
+    ///
+    /// - Returns: whether the challenger took it, and the delta that lost it.
+    private static func take(_ register: inout Winner?, by challenger: Winner) -> (taken: Bool, loser: DeltaID?) {
+        guard let current = register else {
+            register = challenger
+            return (true, nil)
+        }
+        guard challenger.beats(current) else { return (false, nil) }
+        register = challenger
+        return (true, current.stamp.delta)
+    }
+
     private mutating func mergeDelete(_ signed: SignedDelta, stamp: Stamp) -> MergeOutcome {
-        if let current = deletion, Stamp(current) > stamp { return .superseded }
+        if let current = singles[.record], current.stamp > stamp { return .superseded }
         let pruned = Array(kept.keys)
         kept = [signed.id: signed]
         winCounts = [signed.id: 1]
-        registers = [RegisterKey(field: .record, element: nil): Winner(stamp: stamp, operation: .delete)]
+        singles = [.record: Winner(stamp: stamp, operation: .delete)]
+        sets = [:]
         return .kept(pruned: pruned)
-    }
-
-    /// Whether a new operation takes a register from its current winner: the greater stamp wins,
-    /// and on a full tie an `add` beats a `remove`.
-    private func beats(_ stamp: Stamp, _ operation: Operation, _ current: Winner) -> Bool {
-        if stamp != current.stamp { return stamp > current.stamp }
-        if case .add = operation, case .remove = current.operation { return true }
-        return false
     }
 
     private mutating func release(_ loser: DeltaID, into pruned: inout [DeltaID]) {
@@ -104,27 +126,42 @@ public struct RecordState: Sendable {
 
     /// The winning value of a single-valued field, if it is set.
     public func value(of field: FieldID) -> Value? {
-        guard case .set(_, let value) = registers[RegisterKey(field: field, element: nil)]?.operation else { return nil }
+        guard case .set(_, let value) = singles[field]?.operation else { return nil }
         return value
     }
 
     /// The elements of a set field whose register an `add` wins, in canonical order.
     public func elements(of field: FieldID) -> [Value] {
+        guard let registers = sets[field] else { return [] }
         var elements: [Value] = []
-        for (register, winner) in registers where register.field == field {
-            if case .add(_, let element) = winner.operation { elements.append(element) }
+        for (element, winner) in registers {
+            if case .add = winner.operation { elements.append(element) }
         }
-        return elements.sorted { $0.canonicalPrecedes($1) }
+        return elements.count < 2 ? elements : elements.sorted { $0.canonicalPrecedes($1) }
     }
 
     /// The latest timestamp among the kept deltas.
-    public var updated: HLC? { kept.values.map(\.delta.timestamp).max() }
+    public var updated: HLC? { kept.values.lazy.map(\.delta.timestamp).max() }
 
     /// When the record disappears if nothing renews it: the latest expiry of its kept deltas, or 0
     /// when one of them never expires.
     public var expiry: UInt64 {
-        let expiries = kept.values.map(\.delta.expiry)
-        return expiries.contains(0) ? 0 : expiries.max() ?? 0
+        var latest: UInt64 = 0
+        for delta in kept.values {
+            if delta.delta.expiry == 0 { return 0 }
+            latest = max(latest, delta.delta.expiry)
+        }
+        return latest
+    }
+}
+
+extension RecordState.Winner {
+    /// Whether this operation takes a register from `current`: the greater stamp wins, and on a full
+    /// tie an `add` beats a `remove`.
+    func beats(_ current: RecordState.Winner) -> Bool {
+        if stamp != current.stamp { return stamp > current.stamp }
+        if case .add = operation, case .remove = current.operation { return true }
+        return false
     }
 }
 

@@ -17,21 +17,21 @@ struct BatchWriter {
         let rowid: Int64?
         let stored: [DeltaID: Int64]
         var state: RecordState
-        /// Whether a materialized row existed before the batch: the record was stored and not deleted.
-        let wasMaterialized: Bool
+        /// The state its materialized row shows, or `nil` when it has none (new, or deleted).
+        let materialized: RecordState?
         var changed = false
 
-        static let new = LoadedRecord(rowid: nil, stored: [:], state: RecordState(), wasMaterialized: false)
+        static let new = LoadedRecord(rowid: nil, stored: [:], state: RecordState(), materialized: nil)
     }
 
-    private let db: Database
+    private let statements: RawStatements
     private var scopes: ScopeIndex
     private var records: [RecordKey: LoadedRecord] = [:]
     private var touchOrder: [RecordKey] = []
     private(set) var pruned = 0
 
     init(db: Database) {
-        self.db = db
+        statements = RawStatements(db)
         scopes = ScopeIndex(db: db)
     }
 
@@ -62,64 +62,68 @@ struct BatchWriter {
 
     private mutating func load(_ key: RecordKey) throws -> LoadedRecord {
         guard let scopeID = try scopes.id(of: key.scope, create: false) else { return .new }
-        let rowid = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT rowid FROM records WHERE scope = ? AND record_id = ?"),
-            arguments: [scopeID, Data(key.record.bytes.bytes)]
-        )
-        guard let rowid else { return .new }
+        let find = try statements["SELECT rowid FROM records WHERE scope = ?1 AND record_id = ?2"]
+        find.bind(1, scopeID)
+        find.bind(2, key.record.bytes)
+        guard let rowid = try find.firstInteger() else { return .new }
         var stored: [DeltaID: Int64] = [:]
         var deltas: [SignedDelta] = []
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT rowid, bytes FROM deltas WHERE record = ?"),
-            arguments: [rowid]
-        )
-        while let row = try rows.next() {
-            let delta = try StoredDelta.decode(row["bytes"], rowid: row["rowid"])
-            stored[delta.id] = row["rowid"]
+        let kept = try statements["SELECT rowid, bytes FROM deltas WHERE record = ?1"]
+        kept.bind(1, rowid)
+        try kept.forEachIntegerAndBlob { deltaRow, bytes in
+            let delta = try StoredDelta.decode(bytes, rowid: deltaRow)
+            stored[delta.id] = deltaRow
             deltas.append(delta)
         }
         let state = RecordState(merging: deltas)
-        return LoadedRecord(rowid: rowid, stored: stored, state: state, wasMaterialized: !state.isDeleted && !deltas.isEmpty)
+        let isLive = !state.isDeleted && !deltas.isEmpty
+        return LoadedRecord(rowid: rowid, stored: stored, state: state, materialized: isLive ? state : nil)
     }
 
     private mutating func persist(_ record: LoadedRecord, key: RecordKey) throws {
         let kept = record.state.kept
         let scopeID = try scopes.id(of: key.scope, create: true)!
-        var rowid = record.rowid
-        if rowid == nil {
-            try db.cachedStatement(sql: "INSERT INTO records (scope, record_id) VALUES (?, ?)")
-                .execute(arguments: [scopeID, Data(key.record.bytes.bytes)])
-            rowid = db.lastInsertedRowID
+        let rowid: Int64
+        if let existing = record.rowid {
+            rowid = existing
+        } else {
+            let insert = try statements["INSERT INTO records (scope, record_id) VALUES (?1, ?2)"]
+            insert.bind(1, scopeID)
+            insert.bind(2, key.record.bytes)
+            try insert.run()
+            rowid = statements.lastInsertedRowID
         }
-        guard let rowid else { return }
         for (id, deltaRow) in record.stored where kept[id] == nil {
-            try db.cachedStatement(sql: "DELETE FROM deltas WHERE rowid = ?").execute(arguments: [deltaRow])
+            let delete = try statements["DELETE FROM deltas WHERE rowid = ?1"]
+            delete.bind(1, deltaRow)
+            try delete.run()
             pruned += 1
         }
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO deltas (id, record, scope, hlc, expiry, bytes) VALUES (?, ?, ?, ?, ?, ?)"
-        )
-        for delta in kept.values.sorted(by: { Stamp($0) < Stamp($1) }) where record.stored[delta.id] == nil {
-            try insert.execute(arguments: [
-                Data(delta.id.bytes.bytes), rowid, scopeID, Int64(bitPattern: delta.delta.timestamp.rawValue),
-                Int64(bitPattern: delta.delta.expiry), Data(delta.bytes),
-            ])
+        let insert = try statements["INSERT INTO deltas (id, record, scope, hlc, expiry, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"]
+        for delta in kept.values where record.stored[delta.id] == nil {
+            insert.bind(1, delta.id.bytes)
+            insert.bind(2, rowid)
+            insert.bind(3, scopeID)
+            insert.bind(4, Int64(bitPattern: delta.delta.timestamp.rawValue))
+            insert.bind(5, Int64(bitPattern: delta.delta.expiry))
+            insert.bind(6, delta.bytes)
+            try insert.run()
         }
         guard let table = MaterializedTable.of(key.scope.kind) else { return }
-        try Materializer(db: db, table: table).write(
-            record.state,
-            rowid: rowid,
-            key: (key.scope.community, key.record),
-            wasMaterialized: record.wasMaterialized
-        )
+        try Materializer(statements: statements, table: table)
+            .write(record.state, before: record.materialized, rowid: rowid, scope: scopeID)
     }
 }
 
 /// Decoding of deltas read back from the replica, which were verified when they were stored.
 enum StoredDelta {
-    static func decode(_ bytes: Data, rowid: Int64) throws -> SignedDelta {
+    static func decode(_ data: Data, rowid: Int64) throws -> SignedDelta {
+        try decode([UInt8](data), rowid: rowid)
+    }
+
+    static func decode(_ bytes: [UInt8], rowid: Int64) throws -> SignedDelta {
         do {
-            return try SignedDelta.decode([UInt8](bytes))
+            return try SignedDelta.decode(bytes)
         } catch {
             throw StoreError(
                 .corruptReplica,

@@ -1,4 +1,4 @@
-import ArtelCore
+package import ArtelCore
 import Foundation
 import GRDB
 
@@ -81,3 +81,17 @@ extension Replica {
         }
     }
 }
+
+extension Replica {
+    /// Applies deltas whose signatures and rules were already checked, in transactions of
+    /// ``batchSize``: the store-only half of ``apply(_:now:source:progress:)``, for benchmarks.
+    package func applyAdmitted(_ deltas: [SignedDelta], now: UInt64, source: String) async throws -> ApplyReport {
+        var report = ApplyReport()
+        for start in stride(from: 0, to: deltas.count, by: Self.batchSize) {
+            let batch = deltas[start..<min(start + Self.batchSize, deltas.count)].map { Result<SignedDelta, Refusal>.success($0) }
+            report.append(try await writeAdmitted(batch, now: now, source: source))
+        }
+        return report
+    }
+}
+

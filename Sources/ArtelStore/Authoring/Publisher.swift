@@ -32,8 +32,42 @@ public struct Publisher: Sendable {
         expiresAt: UInt64? = nil,
         now: UInt64
     ) async throws -> SignedDelta {
-        try await publish(kind, community: community, record: record, operations: operations, now: now) { allowance in
+        let signed = try await prepareCreate(
+            kind, community: community, record: record, operations: operations, expiresAt: expiresAt, now: now
+        )
+        return try await commit(signed, now: now)
+    }
+
+    /// Stamps, checks and signs the first delta of a record without writing anything, so that a
+    /// caller can do work of its own (such as storing a new community key) before ``commit(_:now:)``.
+    ///
+    /// - Throws: ``DeltaError`` naming the field at fault; nothing is written then.
+    public func prepareCreate(
+        _ kind: RecordKind,
+        community: PublicKey,
+        record: RecordID,
+        operations: [Operation],
+        expiresAt: UInt64? = nil,
+        now: UInt64
+    ) async throws -> SignedDelta {
+        try await prepare(kind, community: community, record: record, operations: operations, now: now) { allowance in
             allowance.clamp(expiresAt ?? 0)
+        }
+    }
+
+    /// Applies a prepared delta through the same checks as deltas from peers.
+    ///
+    /// - Returns: the delta, once accepted.
+    /// - Throws: ``DeltaError`` when it is refused, ``StoreError`` when it changes nothing.
+    public func commit(_ signed: SignedDelta, now: UInt64) async throws -> SignedDelta {
+        let delta = signed.delta
+        let report = try await replica.apply([signed.bytes], now: now, source: "local")
+        switch report.outcomes.first {
+        case .accepted(let accepted): return accepted
+        case .refused(let refusal): throw refusal.error
+        case .recordDeleted: throw StoreError(.notFound, "the \(delta.kind) \(delta.record) has been deleted")
+        case .superseded, .duplicate, .none:
+            throw StoreError(.invalidInput, "the \(delta.kind) \(delta.record) already has newer values for every field given")
         }
     }
 
@@ -76,10 +110,13 @@ public struct Publisher: Sendable {
         now: UInt64,
         expiry: (ExpiryAllowance) -> UInt64
     ) async throws -> SignedDelta {
-        try await publish(record.kind, community: record.community, record: record.id, operations: operations, now: now, expiry: expiry)
+        let signed = try await prepare(
+            record.kind, community: record.community, record: record.id, operations: operations, now: now, expiry: expiry
+        )
+        return try await commit(signed, now: now)
     }
 
-    private func publish(
+    private func prepare(
         _ kind: RecordKind,
         community: PublicKey,
         record: RecordID,
@@ -98,14 +135,7 @@ public struct Publisher: Sendable {
             operations: operations
         )
         delta.expiry = expiry(kind.schema.expiryAllowance(for: delta))
-        let signed = try SignedDelta.sign(delta, with: key)
-        let report = try await replica.apply([signed.bytes], now: now, source: "local")
-        switch report.outcomes.first {
-        case .accepted(let accepted): return accepted
-        case .refused(let refusal): throw refusal.error
-        case .recordDeleted: throw StoreError(.notFound, "the \(kind) \(record) has been deleted")
-        case .superseded, .duplicate, .none:
-            throw StoreError(.invalidInput, "the \(kind) \(record) already has newer values for every field given")
-        }
+        try Admission.check(delta, now: now)
+        return try SignedDelta.sign(delta, with: key)
     }
 }

@@ -24,8 +24,18 @@ public struct KeyStore: Sendable {
     /// - Returns: the new key's entry.
     @discardableResult
     public func create(name: String, role: KeyRole) throws -> KeyEntry {
+        try store(SigningKey.generate(), name: name, role: role)
+    }
+
+    /// Stores a key made elsewhere in this process.
+    ///
+    /// - Parameters:
+    ///   - key: the key.
+    ///   - name: the file name, letters, digits, `-`, `_` and `.`.
+    ///   - role: what the key is for.
+    @discardableResult
+    public func store(_ key: SigningKey, name: String, role: KeyRole) throws -> KeyEntry {
         try Self.checkName(name)
-        let key = SigningKey.generate()
         let entry = KeyEntry(name: name, role: role, publicKey: key.publicKey)
         try KeyFile.write(entry, key: key, to: path(of: name))
         return entry
@@ -78,13 +88,10 @@ public struct KeyStore: Sendable {
     ///   - name: the name to store it under; the name in the file when `nil`.
     public func importKey(from source: String, as name: String? = nil) throws -> KeyEntry {
         let (found, key) = try KeyFile.read(at: source)
-        let entry = KeyEntry(name: name ?? found.name, role: found.role, publicKey: found.publicKey)
-        try Self.checkName(entry.name)
-        if let existing = try list().first(where: { $0.publicKey == entry.publicKey }) {
+        if let existing = try list().first(where: { $0.publicKey == found.publicKey }) {
             throw StoreError(.keyExists, "this key is already stored as \"\(existing.name)\"")
         }
-        try KeyFile.write(entry, key: key, to: path(of: entry.name))
-        return entry
+        return try store(key, name: name ?? found.name, role: found.role)
     }
 
     /// The path of a key file by name.

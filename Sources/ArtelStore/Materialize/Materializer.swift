@@ -1,35 +1,80 @@
 import ArtelCore
-import Foundation
 import GRDB
 
-/// Writes the materialized row of a record from its merged state.
+/// Writes the materialized row of a record, and its full-text entry, from its merged state.
 struct Materializer {
-    let db: Database
+    let statements: RawStatements
     let table: MaterializedTable
 
-    /// Inserts, updates or removes the row so that it shows `state`.
+    /// Inserts, updates or removes the row and the index entry so that they show `state`.
     ///
     /// - Parameters:
-    ///   - state: the record's merged state.
+    ///   - state: the record's merged state now.
+    ///   - before: its state when the row was last written, or `nil` when it has no row.
     ///   - rowid: the record's row id, shared by its materialized row.
-    ///   - key: the record's community and id.
-    ///   - wasMaterialized: whether a row exists for the record.
-    func write(_ state: RecordState, rowid: Int64, key: (PublicKey, RecordID), wasMaterialized: Bool) throws {
-        guard !state.isDeleted, !state.kept.isEmpty else {
-            if wasMaterialized { try db.cachedStatement(sql: table.deleteSQL).execute(arguments: [rowid]) }
+    ///   - scope: the id of the record's scope.
+    func write(_ state: RecordState, before: RecordState?, rowid: Int64, scope: Int64) throws {
+        let isLive = !state.isDeleted && !state.kept.isEmpty
+        if let before, let unindexSQL = table.unindexSQL { try index(before, with: unindexSQL, rowid: rowid) }
+        guard isLive else {
+            if before != nil {
+                let delete = try statements[table.deleteSQL]
+                delete.bind(1, rowid)
+                try delete.run()
+            }
             return
         }
-        let meta: [(any DatabaseValueConvertible)?] = [
-            Data(key.0.bytes.bytes), Data(key.1.bytes.bytes),
-            Int64(state.updated?.milliseconds ?? 0), Int64(bitPattern: state.expiry),
-        ]
-        let fields = table.fieldValues(of: state)
-        if wasMaterialized {
-            try db.cachedStatement(sql: table.updateSQL)
-                .execute(arguments: StatementArguments(meta + fields + [rowid]))
-        } else {
-            try db.cachedStatement(sql: table.insertSQL)
-                .execute(arguments: StatementArguments([rowid] + meta + fields))
+        let statement = try statements[before == nil ? table.insertSQL : table.updateSQL]
+        statement.bind(1, rowid)
+        statement.bind(2, scope)
+        statement.bind(3, Int64(state.updated?.milliseconds ?? 0))
+        statement.bind(4, Int64(bitPattern: state.expiry))
+        let first = Int32(MaterializedTable.metaColumns.count + 1)
+        for (offset, column) in table.columns.enumerated() {
+            ColumnValue(column.field, in: state).bind(at: first + Int32(offset), of: statement)
+        }
+        try statement.run()
+        if let indexSQL = table.indexSQL { try index(state, with: indexSQL, rowid: rowid) }
+    }
+
+    /// Adds or removes (`'delete'` needs the text that was indexed) a record's text in the index.
+    private func index(_ state: RecordState, with sql: String, rowid: Int64) throws {
+        let statement = try statements[sql]
+        statement.bind(1, rowid)
+        for (offset, field) in table.searchFields.enumerated() {
+            ColumnValue(field, in: state).bind(at: Int32(offset + 2), of: statement)
+        }
+        try statement.run()
+    }
+}
+
+/// The value of one materialized column, as computed from a merged record.
+enum ColumnValue: Equatable {
+    case null
+    case integer(Int64)
+    case text(String)
+
+    init(_ field: FieldSpec, in state: RecordState) {
+        guard case .single = field.cardinality else {
+            self = .text(JSONText.array(state.elements(of: field.id).map(MaterializedTable.text)))
+            return
+        }
+        switch state.value(of: field.id) {
+        case nil: self = .null
+        case .string(let text): self = .text(text)
+        case .integer(let number), .timestamp(let number): self = .integer(number)
+        case .boolean(let flag): self = .integer(flag ? 1 : 0)
+        case .bytes(let bytes): self = .text(Hex.encode(bytes))
+        case .reference(let reference): self = .text(reference.description)
+        case .references(let references): self = .text(JSONText.array(references.map(\.description)))
+        }
+    }
+
+    func bind(at index: Int32, of statement: RawStatement) {
+        switch self {
+        case .null: statement.bindNull(index)
+        case .integer(let number): statement.bind(index, number)
+        case .text(let text): statement.bind(index, text)
         }
     }
 }

@@ -1,11 +1,8 @@
 public import ArtelCore
-import Foundation
-import GRDB
 
 /// A record as people see it: its identity and the value of each registered field it has.
 ///
-/// Built either from the merged deltas (``RecordView/init(kind:community:id:state:)``) or from a
-/// materialized row; both give equal views for the same record, which `artel check` verifies.
+/// Built from the merge of the record's kept deltas: the one source of what a record says.
 public struct RecordView: Sendable, Equatable {
     /// The value of one field.
     public enum FieldValue: Sendable, Hashable {
@@ -77,54 +74,6 @@ public struct RecordView: Sendable, Equatable {
         case .set:
             let elements = state.elements(of: field)
             return elements.isEmpty ? nil : .set(elements)
-        }
-    }
-
-    /// Views a materialized row.
-    init(row: Row, table: MaterializedTable) {
-        kind = table.kind
-        community = PublicKey(Bytes32(row["community"] as Data)!)
-        id = RecordID(Bytes16(row["record_id"] as Data)!)
-        updated = UInt64(row["updated"] as Int64)
-        expiry = UInt64(bitPattern: row["expiry"] as Int64)
-        entries = table.columns.compactMap { column in
-            Self.value(in: row, column: column).map { Entry(field: column.field, value: $0) }
-        }
-        unknownFields = [:]
-    }
-
-    private static func value(in row: Row, column: MaterializedTable.Column) -> FieldValue? {
-        let field = column.field
-        guard case .set = field.cardinality else {
-            guard let stored = row[column.name] as DatabaseValue?, !stored.isNull else { return nil }
-            return single(stored, type: field.type).map(FieldValue.single)
-        }
-        let elements = JSONText.strings(row[column.name] ?? "[]").compactMap { element(from: $0, type: field.type) }
-        return elements.isEmpty ? nil : .set(elements.sorted { $0.canonicalPrecedes($1) })
-    }
-
-    private static func single(_ stored: DatabaseValue, type: ValueType) -> Value? {
-        switch type {
-        case .string: String.fromDatabaseValue(stored).map(Value.string)
-        case .integer: Int64.fromDatabaseValue(stored).map(Value.integer)
-        case .timestamp: Int64.fromDatabaseValue(stored).map(Value.timestamp)
-        case .boolean: Int64.fromDatabaseValue(stored).map { .boolean($0 != 0) }
-        case .bytes: Data.fromDatabaseValue(stored).map { .bytes([UInt8]($0)) }
-        case .reference: String.fromDatabaseValue(stored).flatMap(Reference.init(text:)).map(Value.reference)
-        case .references:
-            String.fromDatabaseValue(stored).map { .references(JSONText.strings($0).compactMap(Reference.init(text:))) }
-        }
-    }
-
-    private static func element(from text: String, type: ValueType) -> Value? {
-        switch type {
-        case .string: .string(text)
-        case .reference: Reference(text: text).map(Value.reference)
-        case .integer: Int64(text).map(Value.integer)
-        case .timestamp: Int64(text).map(Value.timestamp)
-        case .boolean: .boolean(text == "true")
-        case .bytes: Hex.decode(text).map(Value.bytes)
-        case .references: nil
         }
     }
 

@@ -15,7 +15,9 @@ extension Replica {
         }
         let sql = try ListSQL(query: query, table: table)
         return try await reading("listing \(table.name)") { db in
-            try Row.fetchAll(db, sql: sql.text, arguments: sql.arguments).map { RecordView(row: $0, table: table) }
+            try Int64.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { rowid in
+                try StoredRecord.load(rowid: rowid, in: db)?.view
+            }
         }
     }
 
@@ -37,20 +39,21 @@ struct ListSQL {
 
     init(query: RecordQuery, table: MaterializedTable, counting: Bool = false) throws {
         let kind = query.kind
-        text = counting ? "SELECT count(*) FROM \(table.name) AS r" : "SELECT r.* FROM \(table.name) AS r"
+        text = counting ? "SELECT count(*) FROM \(table.name) AS r" : "SELECT r.rowid FROM \(table.name) AS r"
 
         if let words = query.text.map(Self.words), !words.isEmpty {
             if let index = Self.searchIndex[kind] {
                 text += " JOIN \(index) ON \(index).rowid = r.rowid"
                 require("\(index) MATCH ?", words.map { "\"\($0)\"*" }.joined(separator: " "))
             } else {
-                for word in words {
-                    require("\(Self.nameColumn[kind]!) LIKE ? ESCAPE '\\'", "%" + Self.escapeLike(word) + "%")
-                }
+                let column = try Self.column(for: "text", kind: kind, among: Self.nameColumn)
+                for word in words { require("r.\(column) LIKE ? ESCAPE '\\'", "%" + Self.escapeLike(word) + "%") }
             }
         }
         if !query.communities.isEmpty {
-            requireAny("r.community", query.communities.map { Data($0.bytes.bytes) })
+            let placeholders = Array(repeating: "?", count: query.communities.count).joined(separator: ", ")
+            conditions.append("r.scope IN (SELECT id FROM scopes WHERE kind = \(kind.rawValue) AND community IN (\(placeholders)))")
+            _ = arguments.append(contentsOf: StatementArguments(query.communities.map { Data($0.bytes.bytes) }))
         }
         if !query.tags.isEmpty {
             let column = try Self.column(for: "tags", kind: kind, among: [.job: "tags", .event: "tags", .digest: "tags", .community: "topics", .person: "topics"])
@@ -118,9 +121,7 @@ struct ListSQL {
     }
 
     private static let searchIndex: [RecordKind: String] = [.job: "jobs_search", .event: "events_search"]
-    private static let nameColumn: [RecordKind: String] = [
-        .community: "r.name", .person: "r.display_name", .digest: "r.title", .membership: "r.person", .tie: "r.note",
-    ]
+    private static let nameColumn: [RecordKind: String] = [.community: "name", .person: "display_name", .digest: "title"]
     private static let order: [RecordKind: String] = [
         .job: "coalesce(r.date_posted, r.updated) DESC", .event: "r.start", .digest: "r.period_start DESC",
         .community: "r.name COLLATE NOCASE", .person: "r.display_name COLLATE NOCASE", .membership: "r.updated DESC",

@@ -41,6 +41,21 @@ extension Replica {
         ORDER BY hlc, id
         """
 
+    /// The kept deltas of a scope, ordered by (timestamp, id).
+    public func deltas(in scope: Scope) async throws -> [SignedDelta] {
+        try await reading("reading the deltas of \(scope)") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, bytes FROM deltas
+                    WHERE scope = (SELECT id FROM scopes WHERE community = ? AND kind = ?)
+                    ORDER BY hlc, id
+                    """,
+                arguments: [Data(scope.community.bytes.bytes), Int64(scope.kind.rawValue)]
+            ).map { try StoredDelta.decode($0["bytes"], rowid: $0["rowid"]) }
+        }
+    }
+
     /// The scopes that hold at least one kept delta.
     public func scopes() async throws -> [Scope] {
         try await reading("listing scopes") { db in

@@ -23,6 +23,26 @@ public struct StoredRecord: Sendable {
 
     /// The reference to the record.
     public var reference: Reference { Reference(community: community, record: id) }
+
+    /// Reads a record by row id from its kept deltas; `nil` when it has none.
+    static func load(rowid: Int64, in db: Database) throws -> StoredRecord? {
+        guard
+            let identity = try Row.fetchOne(
+                db,
+                sql: "SELECT s.community, s.kind, r.record_id FROM records r JOIN scopes s ON s.id = r.scope WHERE r.rowid = ?",
+                arguments: [rowid]
+            ), let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: identity[1] as Int64))
+        else { return nil }
+        let deltas = try Row.fetchAll(db, sql: "SELECT rowid, bytes FROM deltas WHERE record = ?", arguments: [rowid])
+            .map { try StoredDelta.decode($0["bytes"], rowid: $0["rowid"]) }
+        guard !deltas.isEmpty else { return nil }
+        return StoredRecord(
+            kind: kind,
+            community: PublicKey(Bytes32(identity[0] as Data)!),
+            id: RecordID(Bytes16(identity[2] as Data)!),
+            state: RecordState(merging: deltas)
+        )
+    }
 }
 
 extension Replica {
@@ -68,17 +88,15 @@ extension Replica {
     /// - Returns: the record, or `nil` when the replica keeps no delta of it.
     public func record(_ kind: RecordKind, _ reference: Reference) async throws -> StoredRecord? {
         try await reading("reading \(kind) \(reference.record)") { db in
-            let rows = try Data.fetchAll(
+            let rowid = try Int64.fetchOne(
                 db,
                 sql: """
-                    SELECT d.bytes FROM deltas d JOIN records r ON r.rowid = d.record JOIN scopes s ON s.id = r.scope
+                    SELECT r.rowid FROM records r JOIN scopes s ON s.id = r.scope
                     WHERE s.community = ? AND s.kind = ? AND r.record_id = ?
                     """,
                 arguments: [Data(reference.community.bytes.bytes), Int64(kind.rawValue), Data(reference.record.bytes.bytes)]
             )
-            guard !rows.isEmpty else { return nil }
-            let deltas = try rows.enumerated().map { try StoredDelta.decode($1, rowid: Int64($0)) }
-            return StoredRecord(kind: kind, community: reference.community, id: reference.record, state: RecordState(merging: deltas))
+            return try rowid.flatMap { try StoredRecord.load(rowid: $0, in: db) }
         }
     }
 

@@ -67,46 +67,42 @@ enum Migrations {
     }
 
     private static func createMaterializedTables(_ db: Database) throws {
+        // Materialized tables hold what lists filter and sort on; whole records are read from their
+        // deltas. Long text lives only in the deltas and in the contentless full-text indexes, so the
+        // replica stays close to the size of what it replicates.
         try db.execute(
             sql: """
                 CREATE TABLE communities (
                     rowid INTEGER PRIMARY KEY REFERENCES records (rowid),
-                    community BLOB NOT NULL, record_id BLOB NOT NULL,
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
                     updated INTEGER NOT NULL, expiry INTEGER NOT NULL,
-                    name TEXT, description TEXT, kind TEXT, area TEXT,
-                    topics TEXT NOT NULL DEFAULT '[]', links TEXT NOT NULL DEFAULT '[]',
-                    contact TEXT, language TEXT, visibility TEXT
+                    name TEXT, kind TEXT, area TEXT, topics TEXT NOT NULL, language TEXT, visibility TEXT
                 ) STRICT;
-                CREATE INDEX communities_by_community ON communities (community);
+                CREATE INDEX communities_by_scope ON communities (scope);
 
                 CREATE TABLE people (
                     rowid INTEGER PRIMARY KEY REFERENCES records (rowid),
-                    community BLOB NOT NULL, record_id BLOB NOT NULL,
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
                     updated INTEGER NOT NULL, expiry INTEGER NOT NULL,
-                    display_name TEXT, bio TEXT, locality TEXT,
-                    topics TEXT NOT NULL DEFAULT '[]', languages TEXT NOT NULL DEFAULT '[]',
-                    contacts TEXT NOT NULL DEFAULT '[]', subject_key BLOB,
-                    consent_profile INTEGER, consent_memberships INTEGER, consent_ties INTEGER,
-                    consent_export INTEGER, visibility TEXT
+                    display_name TEXT, locality TEXT, topics TEXT NOT NULL, languages TEXT NOT NULL, visibility TEXT
                 ) STRICT;
-                CREATE INDEX people_by_community ON people (community);
+                CREATE INDEX people_by_scope ON people (scope);
 
                 CREATE TABLE memberships (
                     rowid INTEGER PRIMARY KEY REFERENCES records (rowid),
-                    community BLOB NOT NULL, record_id BLOB NOT NULL,
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
                     updated INTEGER NOT NULL, expiry INTEGER NOT NULL,
-                    person TEXT, community_ref TEXT, roles TEXT NOT NULL DEFAULT '[]',
-                    since INTEGER, until INTEGER,
+                    person TEXT, community_ref TEXT, roles TEXT NOT NULL, since INTEGER, until INTEGER,
                     confirmed_by_person INTEGER, confirmed_by_community INTEGER, visibility TEXT
                 ) STRICT;
                 CREATE INDEX memberships_by_person ON memberships (person);
-                CREATE INDEX memberships_by_community ON memberships (community);
+                CREATE INDEX memberships_by_scope ON memberships (scope);
 
                 CREATE TABLE ties (
                     rowid INTEGER PRIMARY KEY REFERENCES records (rowid),
-                    community BLOB NOT NULL, record_id BLOB NOT NULL,
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
                     updated INTEGER NOT NULL, expiry INTEGER NOT NULL,
-                    "from" TEXT, "to" TEXT, type TEXT, context TEXT, since INTEGER, note TEXT,
+                    "from" TEXT, "to" TEXT, type TEXT, context TEXT, since INTEGER,
                     from_confirmed INTEGER, to_confirmed INTEGER, visibility TEXT
                 ) STRICT;
                 CREATE INDEX ties_by_from ON ties ("from");
@@ -114,82 +110,41 @@ enum Migrations {
 
                 CREATE TABLE jobs (
                     rowid INTEGER PRIMARY KEY REFERENCES records (rowid),
-                    community BLOB NOT NULL, record_id BLOB NOT NULL,
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
                     updated INTEGER NOT NULL, expiry INTEGER NOT NULL,
-                    title TEXT, employer TEXT, description TEXT, duties TEXT, requirements TEXT,
-                    salary_min INTEGER, salary_max INTEGER, salary_currency TEXT, salary_period TEXT,
-                    salary_gross INTEGER, employment TEXT NOT NULL DEFAULT '[]', work_mode TEXT,
-                    location_country TEXT, location_region TEXT, location_city TEXT, experience TEXT,
-                    skills TEXT NOT NULL DEFAULT '[]', tags TEXT NOT NULL DEFAULT '[]',
-                    apply_url TEXT, contact TEXT, date_posted INTEGER, valid_through INTEGER,
-                    status TEXT, sources TEXT NOT NULL DEFAULT '[]', visibility TEXT
+                    title TEXT, employer TEXT, salary_min INTEGER, salary_max INTEGER, salary_currency TEXT,
+                    salary_period TEXT, employment TEXT NOT NULL, work_mode TEXT, location_country TEXT,
+                    location_city TEXT, tags TEXT NOT NULL, date_posted INTEGER, valid_through INTEGER,
+                    status TEXT, visibility TEXT
                 ) STRICT;
-                CREATE INDEX jobs_by_community ON jobs (community, date_posted);
-                CREATE INDEX jobs_by_date_posted ON jobs (date_posted);
+                CREATE INDEX jobs_by_scope ON jobs (scope, date_posted);
 
                 CREATE TABLE digests (
                     rowid INTEGER PRIMARY KEY REFERENCES records (rowid),
-                    community BLOB NOT NULL, record_id BLOB NOT NULL,
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
                     updated INTEGER NOT NULL, expiry INTEGER NOT NULL,
-                    title TEXT, period_start INTEGER, period_end INTEGER, intro TEXT,
-                    items TEXT NOT NULL DEFAULT '[]', tags TEXT NOT NULL DEFAULT '[]',
-                    audience TEXT, visibility TEXT
+                    title TEXT, period_start INTEGER, period_end INTEGER, tags TEXT NOT NULL, visibility TEXT
                 ) STRICT;
-                CREATE INDEX digests_by_community ON digests (community, period_start);
+                CREATE INDEX digests_by_scope ON digests (scope, period_start);
 
                 CREATE TABLE events (
                     rowid INTEGER PRIMARY KEY REFERENCES records (rowid),
-                    community BLOB NOT NULL, record_id BLOB NOT NULL,
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
                     updated INTEGER NOT NULL, expiry INTEGER NOT NULL,
-                    title TEXT, description TEXT, type TEXT, start INTEGER, "end" INTEGER,
-                    timezone TEXT, all_day INTEGER, attendance TEXT,
-                    place_name TEXT, place_address TEXT, place_city TEXT, place_country TEXT,
-                    online_urls TEXT NOT NULL DEFAULT '[]', registration_url TEXT, price TEXT,
-                    status TEXT, organizers TEXT NOT NULL DEFAULT '[]', language TEXT, capacity INTEGER,
-                    tags TEXT NOT NULL DEFAULT '[]', sequence INTEGER, visibility TEXT
+                    title TEXT, type TEXT, start INTEGER, "end" INTEGER, attendance TEXT, place_city TEXT,
+                    status TEXT, language TEXT, tags TEXT NOT NULL, visibility TEXT
                 ) STRICT;
                 CREATE INDEX events_by_start ON events (start);
-                CREATE INDEX events_by_community ON events (community, start);
+                CREATE INDEX events_by_scope ON events (scope, start);
 
                 CREATE VIRTUAL TABLE jobs_search USING fts5 (
                     title, employer, description, duties, requirements, skills, tags, location_city,
-                    content = 'jobs', content_rowid = 'rowid',
-                    tokenize = 'unicode61 remove_diacritics 2'
+                    content = '', tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0
                 );
-                CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN
-                    INSERT INTO jobs_search (rowid, title, employer, description, duties, requirements, skills, tags, location_city)
-                    VALUES (new.rowid, new.title, new.employer, new.description, new.duties, new.requirements, new.skills, new.tags, new.location_city);
-                END;
-                CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN
-                    INSERT INTO jobs_search (jobs_search, rowid, title, employer, description, duties, requirements, skills, tags, location_city)
-                    VALUES ('delete', old.rowid, old.title, old.employer, old.description, old.duties, old.requirements, old.skills, old.tags, old.location_city);
-                END;
-                CREATE TRIGGER jobs_search_update AFTER UPDATE ON jobs BEGIN
-                    INSERT INTO jobs_search (jobs_search, rowid, title, employer, description, duties, requirements, skills, tags, location_city)
-                    VALUES ('delete', old.rowid, old.title, old.employer, old.description, old.duties, old.requirements, old.skills, old.tags, old.location_city);
-                    INSERT INTO jobs_search (rowid, title, employer, description, duties, requirements, skills, tags, location_city)
-                    VALUES (new.rowid, new.title, new.employer, new.description, new.duties, new.requirements, new.skills, new.tags, new.location_city);
-                END;
-
                 CREATE VIRTUAL TABLE events_search USING fts5 (
                     title, description, place_name, place_city, tags,
-                    content = 'events', content_rowid = 'rowid',
-                    tokenize = 'unicode61 remove_diacritics 2'
+                    content = '', tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0
                 );
-                CREATE TRIGGER events_search_insert AFTER INSERT ON events BEGIN
-                    INSERT INTO events_search (rowid, title, description, place_name, place_city, tags)
-                    VALUES (new.rowid, new.title, new.description, new.place_name, new.place_city, new.tags);
-                END;
-                CREATE TRIGGER events_search_delete AFTER DELETE ON events BEGIN
-                    INSERT INTO events_search (events_search, rowid, title, description, place_name, place_city, tags)
-                    VALUES ('delete', old.rowid, old.title, old.description, old.place_name, old.place_city, old.tags);
-                END;
-                CREATE TRIGGER events_search_update AFTER UPDATE ON events BEGIN
-                    INSERT INTO events_search (events_search, rowid, title, description, place_name, place_city, tags)
-                    VALUES ('delete', old.rowid, old.title, old.description, old.place_name, old.place_city, old.tags);
-                    INSERT INTO events_search (rowid, title, description, place_name, place_city, tags)
-                    VALUES (new.rowid, new.title, new.description, new.place_name, new.place_city, new.tags);
-                END;
                 """
         )
     }

@@ -17,50 +17,49 @@ extension Replica {
     /// - Parameter now: the wall clock in Unix milliseconds.
     public func purgeExpired(now: UInt64) async throws -> PurgeReport {
         try await writing("purging expired deltas") { db in
-            let expired = try Row.fetchAll(
+            let records = try Int64.fetchSet(
                 db,
-                sql: "SELECT rowid, record FROM deltas WHERE expiry > 0 AND expiry <= ?",
+                sql: "SELECT DISTINCT record FROM deltas WHERE expiry > 0 AND expiry <= ?",
                 arguments: [Int64(now)]
             )
             var report = PurgeReport()
-            var records: Set<Int64> = []
-            for row in expired {
-                try db.execute(sql: "DELETE FROM deltas WHERE rowid = ?", arguments: [row[0] as Int64])
-                records.insert(row[1])
-                report.deltas += 1
-            }
-            for record in records.sorted() where try Self.rematerialize(record: record, in: db) {
-                report.records += 1
+            let statements = RawStatements(db)
+            for record in records.sorted() {
+                let (expired, gone) = try Self.purge(record: record, now: now, in: db, statements: statements)
+                report.deltas += expired
+                if gone { report.records += 1 }
             }
             return report
         }
     }
 
-    /// Rebuilds a record's materialized row from its remaining deltas.
+    /// Drops a record's expired deltas and rewrites its materialized row from the rest.
     ///
-    /// - Returns: whether the record had no delta left and was deleted.
-    private static func rematerialize(record rowid: Int64, in db: Database) throws -> Bool {
-        guard
-            let identity = try Row.fetchOne(
-                db,
-                sql: "SELECT s.community, s.kind, r.record_id FROM records r JOIN scopes s ON s.id = r.scope WHERE r.rowid = ?",
-                arguments: [rowid]
-            ), let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: identity[1] as Int64))
-        else { return false }
+    /// - Returns: how many deltas expired, and whether the record had none left and was deleted.
+    private static func purge(record rowid: Int64, now: UInt64, in db: Database, statements: RawStatements) throws -> (Int, Bool) {
+        let identity = try Row.fetchOne(
+            db,
+            sql: "SELECT r.scope, s.kind FROM records r JOIN scopes s ON s.id = r.scope WHERE r.rowid = ?",
+            arguments: [rowid]
+        )!
         let deltas = try Row.fetchAll(db, sql: "SELECT rowid, bytes FROM deltas WHERE record = ?", arguments: [rowid])
             .map { try StoredDelta.decode($0["bytes"], rowid: $0["rowid"]) }
-        let state = RecordState(merging: deltas)
-        if let table = MaterializedTable.of(kind) {
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table.name) WHERE rowid = ?", arguments: [rowid]) ?? false
-            try Materializer(db: db, table: table).write(
-                state,
+        let expired = deltas.filter { $0.delta.expiry != 0 && $0.delta.expiry <= now }
+        for delta in expired {
+            try db.execute(sql: "DELETE FROM deltas WHERE id = ?", arguments: [Data(delta.id.bytes.bytes)])
+        }
+        let before = RecordState(merging: deltas)
+        let after = RecordState(merging: deltas.filter { $0.delta.expiry == 0 || $0.delta.expiry > now })
+        if let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: identity[1] as Int64)), let table = MaterializedTable.of(kind) {
+            try Materializer(statements: statements, table: table).write(
+                after,
+                before: before.isDeleted ? nil : before,
                 rowid: rowid,
-                key: (PublicKey(Bytes32(identity[0] as Data)!), RecordID(Bytes16(identity[2] as Data)!)),
-                wasMaterialized: exists
+                scope: identity[0]
             )
         }
-        guard deltas.isEmpty else { return false }
+        guard after.kept.isEmpty else { return (expired.count, false) }
         try db.execute(sql: "DELETE FROM records WHERE rowid = ?", arguments: [rowid])
-        return true
+        return (expired.count, true)
     }
 }

@@ -1,4 +1,5 @@
 import ArtelCore
+import CSQLiteConfig
 import Foundation
 import GRDB
 
@@ -25,6 +26,7 @@ public final class Replica: Sendable {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.alreadyInitialized, "a replica already exists at \(path)")
         }
+        try setPageSize(path)
         let replica = try Replica(path: path, pool: makePool(path))
         try replica.guarding("creating the replica") { try Migrations.migrator.migrate(replica.pool) }
         return replica
@@ -64,7 +66,30 @@ public final class Replica: Sendable {
         return replica
     }
 
+    /// The page size of new replicas. Deltas are a few hundred bytes each; larger pages waste less
+    /// of each page on headers and free space (measured in `BENCHMARKS.md`).
+    static let pageSize = 16_384
+
+    /// Fixes the page size of a new, empty database file; it cannot change once the file is in WAL mode.
+    private static func setPageSize(_ path: String) throws {
+        precondition(configured)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = \(pageSize); VACUUM") }
+            try queue.close()
+        } catch {
+            throw StoreError.from(error, doing: "creating \(path)")
+        }
+    }
+
+    /// Process-wide SQLite settings, applied once before the first connection opens.
+    private static let configured: Bool = {
+        _ = artel_sqlite_disable_memory_statistics()
+        return true
+    }()
+
     private static func makePool(_ path: String) throws -> DatabasePool {
+        precondition(configured)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)

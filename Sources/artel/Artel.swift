@@ -1,0 +1,29 @@
+import ArgumentParser
+
+/// The root of the command tree.
+struct Artel: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "artel",
+        abstract: "A sync node for federations of communities: leader networks, job digests and events.",
+        discussion: """
+            Every change is a delta signed by its author and checked by every node. This node keeps its
+            replica and keys in one data directory (--data, or $ARTEL_DATA).
+
+            Start with:
+              artel init --name my-node
+              artel community create --name "Tech Leaders Moscow" --kind community --area Москва
+              artel job post --community "Tech Leaders Moscow" --title "Комьюнити-менеджер" --salary-min 50000 --currency RUB
+              artel list jobs --query комьюнити
+
+            Exit status: 0 success, 1 failure, 2 usage error (bad flags or values).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Serve.self, Status.self, Keys.self,
+            CommunityCommand.self, JobCommand.self, EventCommand.self, PersonCommand.self,
+            MembershipCommand.self, TieCommand.self, DigestCommand.self,
+            List.self, Log.self, ApplyDeltas.self, ExportDeltas.self, Purge.self, Check.self, Refusals.self,
+            Bench.self,
+        ]
+    )
+}

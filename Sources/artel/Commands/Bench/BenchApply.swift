@@ -1,0 +1,110 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+import Foundation
+
+struct BenchApply: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Measure sign and verify limits and the apply rate of a fresh replica, in one run.",
+        discussion: """
+            Generates signed job deltas, then measures: the sign rate, the raw libsodium verify rate on
+            one core and on every core (the limit), BLAKE2b, the end-to-end apply rate (verify, merge,
+            store) and the store-only rate (signatures already checked), and the replica's size against
+            the encoded deltas. Each rate is printed as a ratio to the verify limit of the same run.
+            Replicas go to a temporary directory, removed afterwards.
+
+            Example:
+              artel bench apply --count 100000
+            """
+    )
+
+    @Option(help: "How many deltas.") var count: Int = 100_000
+
+    func validate() throws {
+        guard count >= 1_000 else { throw ValidationError("--count must be at least 1000") }
+    }
+
+    func run() async throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let now = UInt64(Date().timeIntervalSince1970 * 1000)
+        let key = SigningKey.generate()
+        let (deltas, signSeconds) = try Self.timed { try SampleJobs.make(count: count, key: key, start: now - UInt64(count)) }
+        let encodedBytes = deltas.reduce(0) { $0 + $1.bytes.count }
+        print("Artel apply benchmark: \(count) job deltas, \(encodedBytes / count) bytes each on average, \(cores) cores\n")
+
+        let (_, verifyOne) = Self.timed { Self.verify(deltas[...]) }
+        let verifyAll = await Self.timedAsync { _ = await Self.verifyInParallel(deltas, cores: cores) }
+        let (_, hashSeconds) = Self.timed { for delta in deltas { _ = Blake2b.hash256(delta.unsignedBytes) } }
+        let limit = Double(count) / verifyAll
+        func line(_ name: String, _ seconds: Double, goal: String = "") {
+            let rate = Double(count) / seconds
+            let ratio = String(format: "%.2f", rate / limit)
+            print("  \(name.padding(toLength: 44, withPad: " ", startingAt: 0))\(Self.rate(rate))  \(ratio) × limit\(goal)")
+        }
+        line("sign (1 core)", signSeconds)
+        line("BLAKE2b-256 of a delta (1 core)", hashSeconds)
+        line("verify, raw libsodium (1 core)", verifyOne)
+        line("verify, raw libsodium (\(cores) cores) = the limit", verifyAll)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("artel-bench-\(now)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let endToEnd = try Replica.create(at: "\(directory)/end-to-end.sqlite")
+        let bytes = deltas.map(\.bytes)
+        let applySeconds = try await Self.timedAsync {
+            let report = try await endToEnd.apply(bytes, now: now, source: "bench") { _, _ in }
+            precondition(report.accepted.count == count, "the benchmark's deltas must all be accepted: \(report.refusals.first.map(String.init(describing:)) ?? "")")
+        }
+        line("apply end to end: verify, merge, store", applySeconds, goal: "  (goal ≥ 0.70 × limit)")
+
+        let storeOnly = try Replica.create(at: "\(directory)/store-only.sqlite")
+        let storeSeconds = try await Self.timedAsync {
+            _ = try await storeOnly.applyAdmitted(deltas, now: now, source: "bench")
+        }
+        line("apply store only: merge, store", storeSeconds, goal: "  (goal ≥ 100 000/s)")
+
+        try endToEnd.close()
+        try storeOnly.close()
+        let size = try endToEnd.fileSize()
+        print(String(format: "\n  replica %.1f MB for %.1f MB of encoded deltas = %.2f× (goal ≤ 2×)",
+                     Double(size) / 1e6, Double(encodedBytes) / 1e6, Double(size) / Double(encodedBytes)))
+    }
+
+    private static func verify(_ deltas: ArraySlice<SignedDelta>) -> Int {
+        deltas.reduce(0) { valid, delta in valid + (delta.delta.author.isValidSignature(delta.signature, for: delta.unsignedBytes) ? 1 : 0) }
+    }
+
+    private static func verifyInParallel(_ deltas: [SignedDelta], cores: Int) async -> Int {
+        let size = (deltas.count + cores - 1) / cores
+        return await withTaskGroup(of: Int.self) { group in
+            for start in stride(from: 0, to: deltas.count, by: size) {
+                let part = deltas[start..<min(start + size, deltas.count)]
+                group.addTask { verify(part) }
+            }
+            return await group.reduce(0, +)
+        }
+    }
+
+    private static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = ContinuousClock.now
+        let result = try body()
+        return (result, seconds(ContinuousClock.now - start))
+    }
+
+    private static func timedAsync(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = ContinuousClock.now
+        try await body()
+        return seconds(ContinuousClock.now - start)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func rate(_ perSecond: Double) -> String {
+        let text = perSecond >= 1e6 ? String(format: "%.2f M/s", perSecond / 1e6) : String(format: "%.0f/s", perSecond)
+        return text.padding(toLength: 12, withPad: " ", startingAt: 0)
+    }
+}

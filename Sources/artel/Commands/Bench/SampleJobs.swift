@@ -1,0 +1,53 @@
+import ArtelCore
+
+/// Realistic job deltas for benchmarks, shaped like the vacancy digests of community channels.
+enum SampleJobs {
+    private static let titles = [
+        "Комьюнити-менеджер", "Координатор сообщества", "Модератор чата", "Менеджер программы амбассадоров",
+        "Руководитель сообщества лидеров", "Event-менеджер сообщества", "Community lead", "Менеджер по работе с партнёрами",
+    ]
+    private static let employers = ["Яндекс", "Т-Банк", "Runlab", "Studio-29", "ФКС России", "Skillbox", "Ozon", "VK"]
+    private static let duties = [
+        "создавать и развивать экосистему для лидеров; проводить мероприятия онлайн и офлайн; анализировать метрики вовлечённости",
+        "общаться с участниками, обрабатывать обратную связь, публиковать новости в Discord и Telegram, готовить отчётность",
+        "развивать программу амбассадоров бренда, организовывать встречи, лекции и тренировки, растить лояльное сообщество",
+    ]
+    private static let cities = ["Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург"]
+
+    /// Signs `count` job deltas, each creating its own record, stamped one millisecond apart from `start`.
+    static func make(count: Int, key: SigningKey, start: UInt64) throws -> [SignedDelta] {
+        let schema = RecordKind.job.schema
+        func field(_ name: String) -> FieldID { schema[name].id }
+        var generator = SystemRandomNumberGenerator()
+        var deltas: [SignedDelta] = []
+        deltas.reserveCapacity(count)
+        for index in 0..<count {
+            let stamped = start + UInt64(index)
+            let salary = Int64(40_000 + (index % 12) * 10_000)
+            let operations: [Operation] = [
+                .set(field("title"), .string(titles[index % titles.count])),
+                .set(field("employer"), .string(employers[index % employers.count])),
+                .set(field("duties"), .string(duties[index % duties.count])),
+                .set(field("salary_min"), .integer(salary)),
+                .set(field("salary_max"), .integer(salary + 30_000)),
+                .set(field("salary_currency"), .string("RUB")),
+                .set(field("salary_period"), .string("month")),
+                .set(field("work_mode"), .string(index.isMultiple(of: 3) ? "remote" : "hybrid")),
+                .set(field("location.city"), .string(cities[index % cities.count])),
+                .add(field("tags"), .string("комьюнити")),
+                .set(field("date_posted"), .timestamp(Int64(stamped))),
+            ]
+            let delta = Delta(
+                kind: .job,
+                community: key.publicKey,
+                author: key.publicKey,
+                record: RecordID.version7(milliseconds: stamped, using: &generator),
+                timestamp: HLC(milliseconds: stamped),
+                expiry: stamped + 90 * 86_400_000,
+                operations: operations
+            )
+            deltas.append(try SignedDelta.sign(delta, with: key))
+        }
+        return deltas
+    }
+}

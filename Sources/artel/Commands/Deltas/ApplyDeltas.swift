@@ -1,0 +1,65 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+import Foundation
+
+struct ApplyDeltas: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apply",
+        abstract: "Apply signed deltas from a file, with the same checks as deltas from peers.",
+        discussion: """
+            The file is a delta stream (as written by `artel export`) or one delta per line in hex.
+            Deltas are verified on every core and applied in transactions of 10000: a crash leaves
+            whole batches applied, and running the same command again completes the rest. Refused
+            deltas are listed with their reason and kept in the refusal log (`artel refusals`).
+            Exit status 1 when any delta was refused.
+
+            Example:
+              artel apply partner-jobs.deltas
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The delta file.")
+    var file: String
+
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
+    func run() async throws {
+        let node = try global.openNode()
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw StoreError(.io, "cannot read \(file)")
+        }
+        let bytes = [UInt8](data)
+        let deltas: [[UInt8]]
+        do {
+            if DeltaStream.isStream(bytes) {
+                deltas = try DeltaStream.split(bytes)
+            } else if let text = String(validating: bytes, as: UTF8.self) {
+                deltas = try DeltaStream.splitHexLines(text)
+            } else {
+                throw StoreError(.invalidInput, "\(file) is neither a delta stream nor hex text; nothing was applied")
+            }
+        } catch let error as DeltaError {
+            throw StoreError(.invalidInput, "\(file): \(error.message); nothing was applied")
+        }
+        let started = Date()
+        let report = try await node.replica.apply(deltas, now: node.now, source: "file \(file)") { done, report in
+            guard !quiet, deltas.count > Replica.batchSize else { return }
+            let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
+            Console.error("applied \(done)/\(deltas.count) deltas (\(report.accepted.count) accepted, \(Int(rate))/s)")
+        }
+        print(Self.summary(report, total: deltas.count))
+        for (index, outcome) in report.outcomes.enumerated() {
+            if case .refused(let refusal) = outcome { print("  delta \(index + 1): refused, \(refusal.error)") }
+        }
+        if !report.refusals.isEmpty { throw ExitCode.failure }
+    }
+
+    static func summary(_ report: ApplyReport, total: Int) -> String {
+        "Applied \(total) deltas: \(report.accepted.count) accepted, \(report.duplicates) already kept, "
+            + "\(report.superseded) superseded, \(report.refusals.count) refused; \(report.pruned) older deltas pruned."
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import ArtelStore
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the replica: SQLite integrity, every signature, retention and every materialized row.",
+        discussion: """
+            Nothing is changed. Exit status 1 when a problem is found. Run it after a crash or a restore.
+
+            Example:
+              artel check
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let node = try global.openNode()
+        let report = try await node.replica.check()
+        print("Checked \(report.records) records and \(report.deltas) deltas: \(report.problems.isEmpty ? "consistent" : "\(report.problems.count) problems")")
+        for problem in report.problems { print("  \(problem)") }
+        if !report.problems.isEmpty { throw ExitCode.failure }
+    }
+}

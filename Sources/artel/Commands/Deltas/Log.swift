@@ -1,0 +1,96 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+
+struct Log: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show who changed which field of a record, and when, from its stored deltas.",
+        discussion: """
+            A replica keeps only the deltas that still decide a field (DESIGN §4, retention), so the log
+            shows, for every field, the latest change and its author; older overwritten values are gone
+            by design.
+
+            Example:
+              artel log 019a4c2e71b3
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The record's id, or a unique prefix of it.")
+    var id: String
+
+    @Option(help: "The record's kind, when the prefix matches records of several kinds.")
+    var kind: String?
+
+    func run() async throws {
+        let node = try global.openNode()
+        let resolver = Resolver(node: node)
+        let record = try await find(node)
+        let keys = Dictionary(try node.directory.keys.list().map { ($0.publicKey, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await resolver.communityNames()
+        let rendering = RecordRendering(communityNames: names)
+        func author(_ key: PublicKey) -> String {
+            names[key].map { "\($0) (community key)" } ?? keys[key].map { "key \($0)" } ?? "\(key.hex.prefix(16))…"
+        }
+        if output.json {
+            print(JSON.array(record.deltas.map { delta in
+                .object([
+                    ("id", .string(delta.id.hex)),
+                    ("timestamp", .string(Moments.iso(Int64(delta.delta.timestamp.milliseconds)))),
+                    ("hlc", .number(Int64(bitPattern: delta.delta.timestamp.rawValue))),
+                    ("author", .string(delta.delta.author.hex)),
+                    ("expires", delta.delta.expiry == 0 ? .null : .string(Moments.iso(Int64(delta.delta.expiry)))),
+                    ("operations", .array(delta.delta.operations.map { Self.json($0, kind: record.kind) })),
+                ])
+            }).rendered)
+            return
+        }
+        print("\(record.kind) \(record.id.hex) in \(rendering.communityName(record.community)): \(record.deltas.count) deltas kept")
+        for delta in record.deltas {
+            print("\(Moments.text(Int64(delta.delta.timestamp.milliseconds)))  by \(author(delta.delta.author))  delta \(delta.id.hex.prefix(16))…")
+            for operation in delta.delta.operations { print("    " + Self.text(operation, kind: record.kind, rendering: rendering)) }
+        }
+    }
+
+    private func find(_ node: Node) async throws -> StoredRecord {
+        let kinds = try kind.map { name in
+            guard let kind = RecordKind(name: name) else { throw ValidationError("--kind \(name) is not a record kind") }
+            return [kind]
+        } ?? RecordKind.allCases
+        var found: [(RecordKind, Reference)] = []
+        for kind in kinds { found += try await node.replica.findRecords(kind, idPrefix: id.lowercased()).map { (kind, $0) } }
+        guard let (kind, reference) = found.first else { throw StoreError(.notFound, "no record has an id starting with \"\(id.prefix(32))\"") }
+        guard found.count == 1 else {
+            throw StoreError(.ambiguous, "\"\(id)\" starts several record ids; give more digits or --kind:\n"
+                + found.map { "  \($0.0) \($0.1.record.hex)" }.joined(separator: "\n"))
+        }
+        guard let record = try await node.replica.record(kind, reference) else { throw StoreError(.notFound, "the record has expired") }
+        return record
+    }
+
+    private static func name(_ field: FieldID, kind: RecordKind) -> String {
+        kind.schema.field(field)?.name ?? "\(field)"
+    }
+
+    private static func text(_ operation: Operation, kind: RecordKind, rendering: RecordRendering) -> String {
+        switch operation {
+        case .set(let field, let value): "set \(name(field, kind: kind)) = \(rendering.text(value))"
+        case .clear(let field): "clear \(name(field, kind: kind))"
+        case .add(let field, let value): "add \(rendering.text(value)) to \(name(field, kind: kind))"
+        case .remove(let field, let value): "remove \(rendering.text(value)) from \(name(field, kind: kind))"
+        case .delete: "delete the record"
+        }
+    }
+
+    private static func json(_ operation: Operation, kind: RecordKind) -> JSON {
+        switch operation {
+        case .set(let field, let value): .object([("op", .string("set")), ("field", .string(name(field, kind: kind))), ("value", RecordRendering.json(value))])
+        case .clear(let field): .object([("op", .string("clear")), ("field", .string(name(field, kind: kind)))])
+        case .add(let field, let value): .object([("op", .string("add")), ("field", .string(name(field, kind: kind))), ("value", RecordRendering.json(value))])
+        case .remove(let field, let value): .object([("op", .string("remove")), ("field", .string(name(field, kind: kind))), ("value", RecordRendering.json(value))])
+        case .delete: .object([("op", .string("delete"))])
+        }
+    }
+}

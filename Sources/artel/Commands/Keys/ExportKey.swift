@@ -1,0 +1,42 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+
+struct ExportKey: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Copy a key to a new private file, or print its public half.",
+        discussion: """
+            The copy holds the secret key: move it to offline storage or another node, then delete it.
+
+            Examples:
+              artel keys export community-3d4017c3 --to /media/usb/community.key
+              artel keys export community-3d4017c3 --public
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The key's name or a prefix of its public key.")
+    var key: String
+
+    @Option(help: "Where to write the key file (created with mode 0600; never overwritten).")
+    var to: String?
+
+    @Flag(help: "Print only the public key.")
+    var `public` = false
+
+    func validate() throws {
+        guard (to != nil) != `public` else { throw ValidationError("give either --to FILE or --public") }
+    }
+
+    func run() async throws {
+        let node = try global.openNode()
+        if `public` {
+            print(try node.directory.keys.load(key).0.publicKey.hex)
+        } else if let to {
+            let entry = try node.directory.keys.export(key, to: to)
+            print("Exported \(entry.name) (\(entry.publicKey.hex)) to \(to). It holds the secret key: keep it safe.")
+        }
+    }
+}

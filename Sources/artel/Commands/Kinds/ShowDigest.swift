@@ -1,0 +1,45 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+
+/// `artel digest show`: the digest and the jobs it lists, in order.
+struct ShowDigest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a digest with the title, employer and salary of each job it lists.",
+        discussion: "Example:\n  artel digest show 019a4c40c1e9"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The digest's id, or a unique prefix of it.")
+    var id: String
+
+    func run() async throws {
+        let node = try global.openNode()
+        let resolver = Resolver(node: node)
+        let record = try await resolver.record(.digest, id)
+        guard let view = record.view else { throw StoreError(.notFound, "the digest \(record.id) has been deleted") }
+        var items: [(Reference, RecordView?)] = []
+        if case .single(.references(let references)) = view.value(of: "items") {
+            for reference in references { items.append((reference, try await node.replica.record(.job, reference)?.view)) }
+        }
+        let rendering = RecordRendering(communityNames: try await resolver.communityNames())
+        if output.json {
+            guard case .object(var members) = rendering.json(view) else { return }
+            members.append(("jobs", .array(items.map { $0.1.map(rendering.json) ?? .null })))
+            print(JSON.object(members).rendered)
+            return
+        }
+        print(rendering.text(view))
+        for (index, (reference, job)) in items.enumerated() {
+            guard let job else {
+                print("  \(index + 1). (job \(reference.record.hex) is not in this replica)")
+                continue
+            }
+            let summary = [job.string("employer"), ListPrinter.salary(job)].compactMap { $0 }.joined(separator: " · ")
+            print("  \(index + 1). \(job.string("title") ?? "(untitled)")\(summary.isEmpty ? "" : " — " + summary)")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+import Foundation
+
+struct Init: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make a new node: a data directory with a node key and an empty replica.",
+        discussion: """
+            Examples:
+              artel init --name tech-leaders-msk
+              artel init --data /srv/artel --name association-node
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "A name for this node, shown to its peers.")
+    var name: String = ProcessInfo.processInfo.hostName
+
+    @Flag(help: "Succeed without changes when the directory already holds a node.")
+    var ifMissing = false
+
+    func run() async throws {
+        let path = global.resolvedDataPath
+        if ifMissing && DataDirectory.isInitialized(at: path) {
+            print("A node already lives in \(path).")
+            return
+        }
+        let (_, key, replica) = try DataDirectory.initialize(at: path, nodeName: name)
+        try replica.close()
+        print(
+            """
+            Initialized node "\(name)" in \(path)
+              node key  \(key.publicKey.hex)
+            Next: artel community create --name "…"  (makes a community and its key)
+            """
+        )
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+
+struct Status: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the node's identity, data directory and what its replica holds.",
+        discussion: "Example:\n  artel status --json"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let node = try global.openNode()
+        let report = try await StatusReport.make(node)
+        print(output.json ? report.json.rendered : report.text)
+    }
+}
+
+/// What `status` and `serve` print about a node.
+struct StatusReport {
+    let name: String
+    let nodeKey: PublicKey
+    let path: String
+    let summary: ReplicaSummary
+    let fileSize: Int64
+
+    static func make(_ node: Node) async throws -> StatusReport {
+        StatusReport(
+            name: try await node.replica.nodeName(),
+            nodeKey: try node.directory.nodeKey().publicKey,
+            path: node.directory.path,
+            summary: try await node.replica.summary(),
+            fileSize: try node.replica.fileSize()
+        )
+    }
+
+    static let kinds: [(RecordKind, String)] = [
+        (.community, "communities"), (.person, "people"), (.membership, "memberships"), (.tie, "ties"),
+        (.job, "jobs"), (.digest, "digests"), (.event, "events"),
+    ]
+
+    var text: String {
+        let counts = Self.kinds.map { "\(summary.records[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
+        return """
+            Artel node "\(name)"
+              node key  \(nodeKey.hex)
+              data      \(path)
+              records   \(counts)
+              deltas    \(summary.deltas) kept in \(summary.scopes) scopes, \(summary.deltaBytes) bytes encoded; replica file \(fileSize) bytes
+              refused   \(summary.refusals) in the refusal log (artel refusals)
+            """
+    }
+
+    var json: JSON {
+        .object([
+            ("name", .string(name)),
+            ("node_key", .string(nodeKey.hex)),
+            ("data", .string(path)),
+            ("records", .object(Self.kinds.map { ($0.1, .number(Int64(summary.records[$0.0] ?? 0))) })),
+            ("deltas", .number(Int64(summary.deltas))),
+            ("delta_bytes", .number(Int64(summary.deltaBytes))),
+            ("scopes", .number(Int64(summary.scopes))),
+            ("replica_bytes", .number(fileSize)),
+            ("refusals", .number(Int64(summary.refusals))),
+        ])
+    }
+}

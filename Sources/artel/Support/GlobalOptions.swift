@@ -1,0 +1,45 @@
+import ArgumentParser
+import ArtelStore
+import Foundation
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .customLong("data"),
+        help: ArgumentHelp(
+            "The node's data directory.",
+            discussion: "Default: $ARTEL_DATA, else $XDG_DATA_HOME/artel, else ~/.local/share/artel.",
+            valueName: "path"
+        )
+    )
+    var dataPath: String?
+
+    /// The data directory this invocation uses: `--data`, then `ARTEL_DATA`, then the default.
+    var resolvedDataPath: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let dataPath { return dataPath }
+        if let fromEnvironment = environment["ARTEL_DATA"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return DataDirectory.defaultPath(environment: environment)
+    }
+
+    /// Opens the node's data directory and replica.
+    func openNode() throws -> Node {
+        let directory = try DataDirectory.open(at: resolvedDataPath)
+        return Node(directory: directory, replica: try directory.openReplica())
+    }
+}
+
+/// The `--json` flag of read commands.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+}
+
+/// An open node: its data directory and replica.
+struct Node {
+    let directory: DataDirectory
+    let replica: Replica
+
+    /// The wall clock in Unix milliseconds.
+    var now: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+}

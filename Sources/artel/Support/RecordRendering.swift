@@ -1,0 +1,121 @@
+import ArtelCore
+import ArtelStore
+import Foundation
+
+/// How records look on the terminal and in `--json`.
+struct RecordRendering {
+    /// Community names by key, shown instead of hex where known.
+    let communityNames: [PublicKey: String]
+
+    /// The name of a community, or the start of its key.
+    func communityName(_ key: PublicKey) -> String {
+        communityNames[key] ?? "\(key.hex.prefix(16))…"
+    }
+
+    /// A record with every field, one per line.
+    func text(_ view: RecordView) -> String {
+        var lines = ["\(view.kind) \(view.id.hex)", "  community  \(communityName(view.community))  (\(view.community.hex))"]
+        let width = max(10, view.entries.map(\.field.name.count).max() ?? 0)
+        for entry in view.entries {
+            let label = entry.field.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let value = text(entry.value).replacingOccurrences(of: "\n", with: "\n  " + String(repeating: " ", count: width + 2))
+            lines.append("  \(label)  \(value)")
+        }
+        for (field, value) in view.unknownFields.sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(field)  \(text(value))  (a field this version does not know)")
+        }
+        let expiry = view.expiry == 0 ? "never expires" : "expires \(Moments.text(Int64(view.expiry)))"
+        lines.append("  updated \(Moments.text(Int64(view.updated))), \(expiry)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text of a field's value.
+    func text(_ value: RecordView.FieldValue) -> String {
+        switch value {
+        case .single(let single): text(single)
+        case .set(let elements): elements.map(text).joined(separator: ", ")
+        }
+    }
+
+    /// The text of one value.
+    func text(_ value: Value) -> String {
+        switch value {
+        case .string(let string): string
+        case .integer(let number): String(number)
+        case .boolean(let flag): flag ? "yes" : "no"
+        case .timestamp(let moment): Moments.text(moment)
+        case .bytes(let bytes): Hex.encode(bytes)
+        case .reference(let reference): reference.record.hex
+        case .references(let references): references.map(\.record.hex).joined(separator: ", ")
+        }
+    }
+
+    /// A record as a JSON object: identity, times, and `fields` (dotted names nested).
+    func json(_ view: RecordView) -> JSON {
+        var fields: [(String, JSON)] = []
+        for entry in view.entries {
+            let value: JSON =
+                switch entry.value {
+                case .single(let single): Self.json(single)
+                case .set(let elements): .array(elements.map(Self.json))
+                }
+            Self.insert(value, at: entry.field.name.split(separator: ".").map(String.init), into: &fields)
+        }
+        return .object([
+            ("kind", .string(view.kind.name)),
+            ("id", .string(view.id.hex)),
+            ("community", .string(view.community.hex)),
+            ("updated", .string(Moments.iso(Int64(view.updated)))),
+            ("expires", view.expiry == 0 ? .null : .string(Moments.iso(Int64(view.expiry)))),
+            ("fields", .object(fields)),
+        ])
+    }
+
+    /// One value as JSON: timestamps in ISO 8601, bytes in hex, references as `community:record`.
+    static func json(_ value: Value) -> JSON {
+        switch value {
+        case .string(let string): .string(string)
+        case .integer(let number): .number(number)
+        case .boolean(let flag): .bool(flag)
+        case .timestamp(let moment): .string(Moments.iso(moment))
+        case .bytes(let bytes): .string(Hex.encode(bytes))
+        case .reference(let reference): .string(reference.description)
+        case .references(let references): .array(references.map { .string($0.description) })
+        }
+    }
+
+    private static func insert(_ value: JSON, at path: [String], into members: inout [(String, JSON)]) {
+        guard path.count > 1 else {
+            members.append((path[0], value))
+            return
+        }
+        var nested: [(String, JSON)] = []
+        if let index = members.firstIndex(where: { $0.0 == path[0] }), case .object(let existing) = members[index].1 {
+            nested = existing
+            members.remove(at: index)
+        }
+        insert(value, at: Array(path.dropFirst()), into: &nested)
+        members.append((path[0], .object(nested)))
+    }
+}
+
+/// Columns padded to their widest cell, for lists.
+enum Table {
+    static func render(_ rows: [[String]], limit: Int = 48) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        let cells = rows.map { row in row.map { $0.count > limit ? String($0.prefix(limit - 1)) + "…" : $0 } }
+        let widths = (0..<columns).map { column in cells.map { $0[column].count }.max() ?? 0 }
+        return cells.map { row in
+            row.enumerated().map { index, cell in
+                index == columns - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
+
+/// Writing to standard error.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

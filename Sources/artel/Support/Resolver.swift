@@ -1,0 +1,78 @@
+import ArtelCore
+import ArtelStore
+
+/// Turns what people type (names, id prefixes) into communities, records and keys.
+struct Resolver {
+    let node: Node
+
+    /// A community by its name (any case), the name of its key, or a prefix of its id.
+    func community(_ text: String) async throws -> PublicKey {
+        var query = RecordQuery(kind: .community)
+        query.limit = 10_000
+        let communities = try await node.replica.list(query)
+        let named = communities.filter { $0.string("name")?.lowercased() == text.lowercased() }
+        if named.count == 1 { return named[0].community }
+        if named.count > 1 {
+            throw StoreError(.ambiguous, "\(named.count) communities are named \"\(text)\"; give the id instead:\n"
+                + named.map { "  \($0.community.hex)" }.joined(separator: "\n"))
+        }
+        if let key = try? node.directory.keys.load(text).0, key.role == .community { return key.publicKey }
+        let lowered = text.lowercased()
+        if Hex.isHexDigits(lowered) {
+            let matches = Set(communities.map(\.community).filter { $0.hex.hasPrefix(lowered) })
+            if matches.count == 1 { return matches.first! }
+            if matches.count > 1 { throw StoreError(.ambiguous, "\"\(text)\" starts \(matches.count) community ids; give more digits") }
+            if lowered.count == 64, let key = PublicKey(hex: lowered) { return key }
+        }
+        throw StoreError(.notFound, "no community is named or starts with \"\(text.prefix(64))\"; see `artel list communities`")
+    }
+
+    /// A stored record of a kind by a unique prefix of its id.
+    func record(_ kind: RecordKind, _ prefix: String) async throws -> StoredRecord {
+        let matches = try await node.replica.findRecords(kind, idPrefix: prefix.lowercased(), limit: 10)
+        guard let match = matches.first else {
+            throw StoreError(.notFound, "no \(kind) has an id starting with \"\(prefix.prefix(32))\"")
+        }
+        guard matches.count == 1 else {
+            throw StoreError(.ambiguous, "\"\(prefix)\" starts several \(kind) ids; give more digits:\n"
+                + matches.map { "  \($0.record.hex)" }.joined(separator: "\n"))
+        }
+        guard let record = try await node.replica.record(kind, match) else {
+            throw StoreError(.notFound, "the \(kind) \(match.record) has expired")
+        }
+        return record
+    }
+
+    /// The reference to a live record of a kind by a unique prefix of its id.
+    func reference(_ kind: RecordKind, _ prefix: String) async throws -> Reference {
+        let record = try await record(kind, prefix)
+        guard !record.state.isDeleted else { throw StoreError(.notFound, "the \(kind) \(record.id) has been deleted") }
+        return record.reference
+    }
+
+    /// The key that may write for a community: today, only the community's own key (DESIGN §5).
+    func signingKey(for community: PublicKey) throws -> SigningKey {
+        guard let key = try node.directory.keys.signingKey(for: community) else {
+            throw StoreError(
+                .keyNotFound,
+                "this node does not hold the key of community \(community.hex.prefix(16))…; "
+                    + "import it with `artel keys import FILE` (grants for other authors come later)"
+            )
+        }
+        return key
+    }
+
+    /// The publisher that signs for a community.
+    func publisher(for community: PublicKey) throws -> Publisher {
+        Publisher(replica: node.replica, key: try signingKey(for: community))
+    }
+
+    /// Names of the communities this replica knows, for display.
+    func communityNames() async throws -> [PublicKey: String] {
+        var query = RecordQuery(kind: .community)
+        query.limit = 10_000
+        var names: [PublicKey: String] = [:]
+        for view in try await node.replica.list(query) { names[view.community] = view.string("name") }
+        return names
+    }
+}
