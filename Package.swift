@@ -53,7 +53,11 @@ let package = Package(
         ),
         .target(
             name: "ArtelTestKit",
-            dependencies: ["ArtelCore", "ArtelStore"],
+            dependencies: [
+                "ArtelCore",
+                "ArtelStore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Tests/ArtelTestKit"
         ),
         .testTarget(
@@ -62,8 +66,7 @@ let package = Package(
                 "ArtelCore",
                 "ArtelTestKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
         .testTarget(
             name: "ArtelStoreTests",

@@ -1,0 +1,131 @@
+import ArtelCore
+import ArtelTestKit
+import Testing
+
+@Suite("RecordState merge")
+struct MergeTests {
+    let factory = DeltaFactory()
+    let record = DeltaFactory.recordID(1)
+
+    func job(_ offset: UInt64, counter: UInt16 = 0, key: SigningKey = TestKeys.techLeaders, _ operations: [Operation]) -> SignedDelta {
+        var factory = factory
+        factory.key = key
+        return factory.sign(factory.delta(.job, record: record, offset: offset, counter: counter, community: TestKeys.techLeaders.publicKey, operations))
+    }
+
+    var title: FieldID { RecordKind.job.schema["title"].id }
+    var salary: FieldID { RecordKind.job.schema["salary_min"].id }
+    var tags: FieldID { RecordKind.job.schema["tags"].id }
+
+    @Test("The later timestamp wins a register, whatever the arrival order")
+    func laterWins() {
+        let old = job(1, [Fields.set(.job, "title", "old")])
+        let new = job(2, [Fields.set(.job, "title", "new")])
+        for order in [[old, new], [new, old]] {
+            let state = RecordState(merging: order)
+            #expect(state.value(of: title) == .string("new"))
+            #expect(Set(state.kept.keys) == [new.id])
+        }
+    }
+
+    @Test("Concurrent edits of different fields both survive")
+    func differentFieldsSurvive() {
+        let first = job(1, [Fields.set(.job, "title", "Координатор")])
+        let second = job(1, counter: 1, [Fields.set(.job, "salary_min", .integer(60_000))])
+        let state = RecordState(merging: [second, first])
+        #expect(state.value(of: title) == .string("Координатор"))
+        #expect(state.value(of: salary) == .integer(60_000))
+        #expect(state.kept.count == 2)
+    }
+
+    @Test("On equal timestamps the greater author key wins, then the greater delta id")
+    func tieBreaks() {
+        let keys = [TestKeys.key(7), TestKeys.key(8)].sorted { $0.publicKey < $1.publicKey }
+        let low = job(5, key: keys[0], [Fields.set(.job, "title", "low")])
+        let high = job(5, key: keys[1], [Fields.set(.job, "title", "high")])
+        #expect(RecordState(merging: [high, low]).value(of: title) == .string("high"))
+        #expect(RecordState(merging: [low, high]).value(of: title) == .string("high"))
+
+        let one = job(9, [Fields.set(.job, "title", "one")])
+        let two = job(9, [Fields.set(.job, "title", "two")])
+        let winner = one.id > two.id ? "one" : "two"
+        #expect(RecordState(merging: [one, two]).value(of: title) == .string(winner))
+        #expect(RecordState(merging: [two, one]).value(of: title) == .string(winner))
+    }
+
+    @Test("A later remove takes an element out; a later add puts it back")
+    func setElements() {
+        let add = job(1, [Fields.add(.job, "tags", "remote"), Fields.add(.job, "tags", "офис")])
+        let remove = job(2, [Fields.remove(.job, "tags", "remote")])
+        let addAgain = job(3, [Fields.add(.job, "tags", "remote")])
+        #expect(RecordState(merging: [remove, add]).elements(of: tags) == [.string("офис")])
+        #expect(Set(RecordState(merging: [addAgain, add, remove]).elements(of: tags)) == [.string("remote"), .string("офис")])
+    }
+
+    @Test("Clearing a field empties it until a later set")
+    func clear() {
+        let set = job(1, [Fields.set(.job, "salary_min", .integer(50_000))])
+        let clear = job(2, [Fields.clear(.job, "salary_min")])
+        #expect(RecordState(merging: [clear, set]).value(of: salary) == nil)
+    }
+
+    @Test("Merging a delta twice changes nothing the second time")
+    func idempotent() {
+        let delta = job(1, [Fields.set(.job, "title", "x")])
+        var state = RecordState(merging: [delta])
+        #expect(state.merge(delta) == .duplicate)
+        #expect(state.kept.count == 1)
+    }
+
+    @Test("A delta that wins no register is not kept; one that loses its last register is pruned")
+    func retention() {
+        let old = job(1, [Fields.set(.job, "title", "old"), Fields.set(.job, "salary_min", .integer(1))])
+        let newTitle = job(2, [Fields.set(.job, "title", "new")])
+        let newSalary = job(3, [Fields.set(.job, "salary_min", .integer(2))])
+        var state = RecordState(merging: [old])
+        #expect(state.merge(newTitle) == .kept(pruned: []))
+        #expect(state.merge(newSalary) == .kept(pruned: [old.id]))
+        #expect(state.merge(old) == .superseded)
+        #expect(Set(state.kept.keys) == [newTitle.id, newSalary.id])
+    }
+
+    @Test("A delete is terminal: it prunes every delta and refuses later ones, even stamped later")
+    func deleteIsTerminal() {
+        let create = job(1, [Fields.set(.job, "title", "x")])
+        let delete = job(2, [.delete])
+        let lateEdit = job(3, [Fields.set(.job, "title", "y")])
+        var state = RecordState(merging: [create])
+        #expect(state.merge(delete) == .kept(pruned: [create.id]))
+        #expect(state.merge(lateEdit) == .recordDeleted)
+        #expect(state.isDeleted && state.deletion?.id == delete.id)
+        #expect(state.value(of: title) == nil)
+        #expect(Set(RecordState(merging: [lateEdit, create, delete]).kept.keys) == [delete.id])
+    }
+
+    @Test("Of two deletes the greater stamp is kept, whatever the order")
+    func twoDeletes() {
+        let first = job(1, [.delete])
+        let second = job(2, [.delete])
+        #expect(Set(RecordState(merging: [first, second]).kept.keys) == [second.id])
+        #expect(Set(RecordState(merging: [second, first]).kept.keys) == [second.id])
+    }
+
+    @Test("Control-plane deltas are kept even when they win nothing")
+    func controlPlaneKept() {
+        let factory = DeltaFactory()
+        let grant = RecordKind.grant.schema
+        let first = factory.sign(factory.delta(.grant, record: record, offset: 2, [.set(grant["note"].id, .string("a"))]))
+        let second = factory.sign(factory.delta(.grant, record: record, offset: 1, [.set(grant["note"].id, .string("b"))]))
+        #expect(RecordState(merging: [first, second]).kept.count == 2)
+    }
+
+    @Test("The record's expiry is the latest of its deltas, or never when one never expires")
+    func recordExpiry() {
+        let factory = DeltaFactory()
+        let short = factory.sign(factory.delta(.job, record: record, expiry: DeltaFactory.epoch + 10, [Fields.set(.job, "title", "a")]))
+        let long = factory.sign(factory.delta(.job, record: record, offset: 1, expiry: DeltaFactory.epoch + 99, [Fields.set(.job, "salary_min", .integer(1))]))
+        #expect(RecordState(merging: [short, long]).expiry == DeltaFactory.epoch + 99)
+        let person = factory.sign(factory.delta(.person, record: record, [Fields.set(.person, "display_name", "Анна")]))
+        #expect(RecordState(merging: [person]).expiry == 0)
+    }
+}
