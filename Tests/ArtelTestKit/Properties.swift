@@ -11,6 +11,14 @@ public enum FixedSeeds: Sendable {
             try body(seed, &rng)
         }
     }
+
+    /// ``check(count:_:)`` for properties that need to await.
+    public static func check(count: Int = 100, _ body: (_ seed: UInt64, _ rng: inout Xoshiro) async throws -> Void) async rethrows {
+        for seed in 1...UInt64(count) {
+            var rng = Xoshiro(seed: (seed, 0x4172_7465_6C00_0000, seed &* 31, 7))
+            try await body(seed, &rng)
+        }
+    }
 }
 
 /// Random deltas for property tests.

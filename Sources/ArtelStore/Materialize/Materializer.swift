@@ -42,7 +42,7 @@ struct Materializer {
         let statement = try statements[sql]
         statement.bind(1, rowid)
         for (offset, field) in table.searchFields.enumerated() {
-            ColumnValue(field, in: state).bind(at: Int32(offset + 2), of: statement)
+            ColumnValue(field, in: state).searchable.bind(at: Int32(offset + 2), of: statement)
         }
         try statement.run()
     }
@@ -68,6 +68,12 @@ enum ColumnValue: Equatable {
         case .reference(let reference): self = .text(reference.description)
         case .references(let references): self = .text(JSONText.array(references.map(\.description)))
         }
+    }
+
+    /// The value as the full-text index takes it (``SearchText/fold(_:)``).
+    var searchable: ColumnValue {
+        guard case .text(let text) = self else { return self }
+        return .text(SearchText.fold(text))
     }
 
     func bind(at index: Int32, of statement: RawStatement) {

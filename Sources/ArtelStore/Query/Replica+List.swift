@@ -41,7 +41,7 @@ struct ListSQL {
         let kind = query.kind
         text = counting ? "SELECT count(*) FROM \(table.name) AS r" : "SELECT r.rowid FROM \(table.name) AS r"
 
-        if let words = query.text.map(Self.words), !words.isEmpty {
+        if let words = query.text.map(SearchText.words), !words.isEmpty {
             if let index = Self.searchIndex[kind] {
                 text += " JOIN \(index) ON \(index).rowid = r.rowid"
                 require("\(index) MATCH ?", words.map { "\"\($0)\"*" }.joined(separator: " "))
@@ -142,11 +142,6 @@ struct ListSQL {
             throw StoreError(.invalidInput, "the \(filter) filter does not apply to \(kind) records")
         }
         return column
-    }
-
-    /// Splits search text into words: letters and digits, in any script.
-    static func words(_ text: String) -> [String] {
-        text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     private static func escapeLike(_ word: String) -> String {

@@ -8,6 +8,12 @@ public struct ReconciliationItem: Hashable, Sendable {
     public let timestamp: UInt64
     /// The delta's id.
     public let id: DeltaID
+
+    /// An item.
+    public init(timestamp: UInt64, id: DeltaID) {
+        self.timestamp = timestamp
+        self.id = id
+    }
 }
 
 extension Replica {
@@ -35,7 +41,7 @@ extension Replica {
     }
 
     /// The query behind ``reconciliationItems(in:)``: a range of the covering index, already sorted.
-    static let reconciliationSQL = """
+    package static let reconciliationSQL = """
         SELECT hlc, id FROM deltas
         WHERE scope = (SELECT id FROM scopes WHERE community = ? AND kind = ?)
         ORDER BY hlc, id

@@ -8,6 +8,12 @@ public struct PurgeReport: Sendable, Equatable {
     public var deltas = 0
     /// Records that no longer have any delta, deleted with their materialized rows.
     public var records = 0
+
+    /// A report of `deltas` expired deltas and `records` records gone.
+    public init(deltas: Int = 0, records: Int = 0) {
+        self.deltas = deltas
+        self.records = records
+    }
 }
 
 extension Replica {

@@ -137,6 +137,24 @@ public final class Replica: Sendable {
         }
     }
 
+    /// Runs work on the writer connection in a transaction that is rolled back, whatever it does.
+    func inspecting<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .rollback
+                }
+                return result!
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error, doing: "\(doing) at \(path)")
+        }
+    }
+
     /// Checkpoints the WAL into the main file and closes every connection.
     public func close() throws {
         try guarding("closing the replica") {

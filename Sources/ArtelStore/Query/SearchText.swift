@@ -1,0 +1,16 @@
+/// The text the full-text index sees, and the words a search looks for.
+///
+/// SQLite's `unicode61` tokenizer folds case and Latin diacritics, but not the Cyrillic ё, which
+/// Russian text writes as е as often as not: both sides fold ё to е, so "елка" finds "Ёлка".
+enum SearchText {
+    /// Text as indexed.
+    static func fold(_ text: String) -> String {
+        guard text.contains(where: { $0 == "ё" || $0 == "Ё" }) else { return text }
+        return String(text.map { $0 == "ё" ? "е" : $0 == "Ё" ? "Е" : $0 })
+    }
+
+    /// The words of a search: runs of letters and digits, in any script, folded like indexed text.
+    static func words(_ text: String) -> [String] {
+        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}
