@@ -1,0 +1,54 @@
+# Artel: `make run` starts a node, `make test` runs every test. Both install what is missing first.
+
+SWIFT ?= swift
+ARTEL := .build/debug/artel
+RELEASE_ARTEL := .build/release/artel
+
+.PHONY: run test build release deps lint format bench vectors clean
+
+run: build
+	@$(ARTEL) init --if-missing
+	@$(ARTEL) serve
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# The C libraries Artel links: libsodium and SQLite, from Debian's packages, plus pkg-config.
+deps:
+	@missing=""; \
+	[ -f /usr/include/sodium.h ] || missing="$$missing libsodium-dev"; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; \
+		elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+		else echo "error: cannot install$$missing: not root and no sudo. Install them (apt-get install$$missing), then run make again." >&2; exit 1; fi; \
+		if ! command -v apt-get >/dev/null 2>&1; then \
+			echo "error: apt-get not found. Install the development files of libsodium and SQLite ($$missing) with your package manager, then run make again." >&2; exit 1; fi; \
+		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
+			|| { echo "error: installing$$missing failed; install them by hand, then run make again." >&2; exit 1; }; \
+	fi
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel Sources Tests
+
+bench: release
+	$(RELEASE_ARTEL) bench apply --count 100000
+
+# Checks protocol/vectors/deltas.json with an implementation written from the specification alone.
+vectors:
+	python3 protocol/vectors/check_vectors.py
+
+clean:
+	rm -rf .build
