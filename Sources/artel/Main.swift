@@ -3,7 +3,7 @@ import ArtelCore
 import ArtelStore
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Runs a command and maps every error to a message and an exit status:

@@ -7,7 +7,10 @@ import Testing
 struct CryptoVectorTests {
     @Test("RFC 8032 §7.1 tests 1–3: keys, signatures and verification")
     func rfc8032() throws {
-        let text = try String(contentsOfFile: TestFiles.path("Tests/Fixtures/crypto/rfc8032-ed25519.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOfFile: TestFiles.path("Tests/Fixtures/crypto/rfc8032-ed25519.txt"),
+            encoding: .utf8
+        )
         let lines = text.split(separator: "\n")
         #expect(lines.count == 3)
         for line in lines {
@@ -28,7 +31,9 @@ struct CryptoVectorTests {
 
     @Test("Wycheproof EdDSA: valid accepted, invalid refused, small-order public keys refused")
     func wycheproof() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: TestFiles.path("Tests/Fixtures/crypto/wycheproof-ed25519.json")))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: TestFiles.path("Tests/Fixtures/crypto/wycheproof-ed25519.json"))
+        )
         let file = try JSONDecoder().decode(WycheproofFile.self, from: data)
         var checked = 0
         var smallOrderRefused = 0
@@ -36,7 +41,8 @@ struct CryptoVectorTests {
             let key = try #require(PublicKey(hex: group.publicKey.pk))
             for test in group.tests {
                 let message = try #require(Hex.decode(test.msg))
-                let accepted = Hex.decode(test.sig).flatMap(Signature.init).map { key.isValidSignature($0, for: message) } ?? false
+                let accepted =
+                    Hex.decode(test.sig).flatMap(Signature.init).map { key.isValidSignature($0, for: message) } ?? false
                 switch test.result {
                 case "valid":
                     #expect(accepted, "test \(test.tcId) is valid")
@@ -56,7 +62,10 @@ struct CryptoVectorTests {
 
     @Test("BLAKE2b keyed known-answer tests, 64-byte output")
     func blake2bKeyed() throws {
-        let text = try String(contentsOfFile: TestFiles.path("Tests/Fixtures/crypto/blake2b-keyed-kat.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOfFile: TestFiles.path("Tests/Fixtures/crypto/blake2b-keyed-kat.txt"),
+            encoding: .utf8
+        )
         var input: [UInt8]?
         var key: [UInt8]?
         var checked = 0

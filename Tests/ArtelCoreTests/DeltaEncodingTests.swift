@@ -48,7 +48,9 @@ struct DeltaEncodingTests {
         let decoded = try SignedDelta.decodeVerified(signed.bytes)
         #expect(decoded.id == signed.id)
         #expect(Set(decoded.delta.operations) == Set(sample.operations))
-        #expect(decoded.delta.kind == .job && decoded.delta.record == sample.record && decoded.delta.expiry == sample.expiry)
+        #expect(
+            decoded.delta.kind == .job && decoded.delta.record == sample.record && decoded.delta.expiry == sample.expiry
+        )
     }
 
     @Test("Only the author's key signs")
@@ -56,15 +58,18 @@ struct DeltaEncodingTests {
         #expect(throws: DeltaError(.unauthorized, "")) { try SignedDelta.sign(sample, with: TestKeys.outsider) }
     }
 
-    @Test("Encoding refuses what has no canonical form", arguments: [
-        ([], DeltaError.Code.noOperations),
-        ([Operation.delete, Fields.set(.job, "title", "x")], .deleteNotAlone),
-        ([Fields.set(.job, "title", "a"), Fields.set(.job, "title", "b")], .duplicateOperation),
-        ([Fields.set(.job, "title", "a"), Fields.clear(.job, "title")], .duplicateOperation),
-        ([Fields.add(.job, "tags", "a"), Fields.remove(.job, "tags", "a")], .duplicateOperation),
-        ([Operation.set(.record, .string("x"))], .invalidFieldID),
-        ([Fields.set(.job, "description", String(repeating: "я", count: 33_000))], .oversized),
-    ])
+    @Test(
+        "Encoding refuses what has no canonical form",
+        arguments: [
+            ([], DeltaError.Code.noOperations),
+            ([Operation.delete, Fields.set(.job, "title", "x")], .deleteNotAlone),
+            ([Fields.set(.job, "title", "a"), Fields.set(.job, "title", "b")], .duplicateOperation),
+            ([Fields.set(.job, "title", "a"), Fields.clear(.job, "title")], .duplicateOperation),
+            ([Fields.add(.job, "tags", "a"), Fields.remove(.job, "tags", "a")], .duplicateOperation),
+            ([Operation.set(.record, .string("x"))], .invalidFieldID),
+            ([Fields.set(.job, "description", String(repeating: "я", count: 33_000))], .oversized),
+        ]
+    )
     func encodingRefusals(operations: [Operation], code: DeltaError.Code) {
         var delta = sample
         delta.operations = operations
@@ -109,20 +114,23 @@ struct DeltaEncodingTests {
         #expect(throws: DeltaError(spoiled.code, "")) { try SignedDelta.decode(spoiled.apply(to: bytes)) }
     }
 
-    @Test("Malformed operations are refused with the cause named", arguments: [
-        ("no operation", [0x00], DeltaError.Code.noOperations),
-        ("operation tag 9", [0x01, 0x09, 0x01], .unknownOperation),
-        ("field 0", [0x01, 0x02, 0x00], .invalidFieldID),
-        ("overlong varint field id", [0x01, 0x02, 0x81, 0x00], .malformedVarint),
-        ("value type 9", [0x01, 0x01, 0x01, 0x09, 0x00], .unknownValueType),
-        ("boolean 2", [0x01, 0x01, 0x0a, 0x03, 0x02], .invalidBoolean),
-        ("invalid UTF-8", [0x01, 0x01, 0x01, 0x01, 0x02, 0xc3, 0x28], .invalidUTF8),
-        ("out of order", [0x02, 0x02, 0x06, 0x02, 0x01], .nonCanonical),
-        ("same register twice", [0x02, 0x02, 0x05, 0x02, 0x05], .duplicateOperation),
-        ("delete with another", [0x02, 0x05, 0x02, 0x05], .deleteNotAlone),
-        ("overlong string length", [0x01, 0x01, 0x01, 0x01, 0x81, 0x00], .malformedVarint),
-        ("zigzag integer not minimal", [0x01, 0x01, 0x06, 0x02, 0x80, 0x00], .malformedVarint),
-    ] as [(String, [UInt8], DeltaError.Code)])
+    @Test(
+        "Malformed operations are refused with the cause named",
+        arguments: [
+            ("no operation", [0x00], DeltaError.Code.noOperations),
+            ("operation tag 9", [0x01, 0x09, 0x01], .unknownOperation),
+            ("field 0", [0x01, 0x02, 0x00], .invalidFieldID),
+            ("overlong varint field id", [0x01, 0x02, 0x81, 0x00], .malformedVarint),
+            ("value type 9", [0x01, 0x01, 0x01, 0x09, 0x00], .unknownValueType),
+            ("boolean 2", [0x01, 0x01, 0x0a, 0x03, 0x02], .invalidBoolean),
+            ("invalid UTF-8", [0x01, 0x01, 0x01, 0x01, 0x02, 0xc3, 0x28], .invalidUTF8),
+            ("out of order", [0x02, 0x02, 0x06, 0x02, 0x01], .nonCanonical),
+            ("same register twice", [0x02, 0x02, 0x05, 0x02, 0x05], .duplicateOperation),
+            ("delete with another", [0x02, 0x05, 0x02, 0x05], .deleteNotAlone),
+            ("overlong string length", [0x01, 0x01, 0x01, 0x01, 0x81, 0x00], .malformedVarint),
+            ("zigzag integer not minimal", [0x01, 0x01, 0x06, 0x02, 0x80, 0x00], .malformedVarint),
+        ] as [(String, [UInt8], DeltaError.Code)]
+    )
     func malformedOperations(name: String, operations: [UInt8], code: DeltaError.Code) {
         let header = Array(try! sample.encodedUnsignedBytes().prefix(98))
         let bytes = header + operations + [UInt8](repeating: 0, count: 64)

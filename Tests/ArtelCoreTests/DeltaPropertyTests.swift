@@ -28,7 +28,9 @@ struct DeltaPropertyTests {
             for index in bytes.indices {
                 var changed = bytes
                 changed[index] ^= UInt8.random(in: 1...255, using: &rng)
-                #expect(throws: DeltaError.self, "seed \(seed), byte \(index)") { try SignedDelta.decodeVerified(changed) }
+                #expect(throws: DeltaError.self, "seed \(seed), byte \(index)") {
+                    try SignedDelta.decodeVerified(changed)
+                }
             }
         }
     }

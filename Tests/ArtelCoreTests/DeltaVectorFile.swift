@@ -80,10 +80,13 @@ extension DeltaVectorFile.Operation {
     /// The JSON form of an operation.
     init(_ operation: ArtelCore.Operation) {
         switch operation {
-        case .set(let field, let value): self.init(op: "set", field: Int(field.rawValue), type: value.type.vectorName, value: JSONValue(value))
+        case .set(let field, let value):
+            self.init(op: "set", field: Int(field.rawValue), type: value.type.vectorName, value: JSONValue(value))
         case .clear(let field): self.init(op: "clear", field: Int(field.rawValue), type: nil, value: nil)
-        case .add(let field, let value): self.init(op: "add", field: Int(field.rawValue), type: value.type.vectorName, value: JSONValue(value))
-        case .remove(let field, let value): self.init(op: "remove", field: Int(field.rawValue), type: value.type.vectorName, value: JSONValue(value))
+        case .add(let field, let value):
+            self.init(op: "add", field: Int(field.rawValue), type: value.type.vectorName, value: JSONValue(value))
+        case .remove(let field, let value):
+            self.init(op: "remove", field: Int(field.rawValue), type: value.type.vectorName, value: JSONValue(value))
         case .delete: self.init(op: "delete", field: nil, type: nil, value: nil)
         }
     }

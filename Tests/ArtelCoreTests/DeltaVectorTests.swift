@@ -9,8 +9,15 @@ struct DeltaVectorTests {
 
     @Test("Each vector's fields encode to its bytes, its key signs them to its signature, and it hashes to its id")
     func validVectors() throws {
-        let file = try JSONDecoder().decode(DeltaVectorFile.self, from: Data(contentsOf: URL(fileURLWithPath: Self.path)))
-        let keys = Dictionary(uniqueKeysWithValues: try file.keys.map { ($0.name, try #require(SigningKey(seed: Hex.decode($0.seed) ?? []))) })
+        let file = try JSONDecoder().decode(
+            DeltaVectorFile.self,
+            from: Data(contentsOf: URL(fileURLWithPath: Self.path))
+        )
+        let keys = Dictionary(
+            uniqueKeysWithValues: try file.keys.map {
+                ($0.name, try #require(SigningKey(seed: Hex.decode($0.seed) ?? [])))
+            }
+        )
         #expect(file.deltas.count >= 2 * RecordKind.allCases.count)
         for vector in file.deltas {
             let key = try #require(keys[vector.key], "\(vector.name)")
@@ -31,13 +38,18 @@ struct DeltaVectorTests {
 
             let decoded = try SignedDelta.decodeVerified(try #require(Hex.decode(vector.bytes)))
             #expect(decoded.delta.operations.map(DeltaVectorFile.Operation.init) == vector.operations, "\(vector.name)")
-            #expect(throws: Never.self, "\(vector.name)") { try Admission.check(decoded.delta, now: decoded.delta.timestamp.milliseconds) }
+            #expect(throws: Never.self, "\(vector.name)") {
+                try Admission.check(decoded.delta, now: decoded.delta.timestamp.milliseconds)
+            }
         }
     }
 
     @Test("Each invalid vector is refused with its code")
     func invalidVectors() throws {
-        let file = try JSONDecoder().decode(DeltaVectorFile.self, from: Data(contentsOf: URL(fileURLWithPath: Self.path)))
+        let file = try JSONDecoder().decode(
+            DeltaVectorFile.self,
+            from: Data(contentsOf: URL(fileURLWithPath: Self.path))
+        )
         #expect(!file.invalid.isEmpty)
         for vector in file.invalid {
             let error = try #require(throws: DeltaError.self, "\(vector.name)") {

@@ -37,7 +37,9 @@ struct HybridLogicalClockTests {
             try clock.observe(HLC(milliseconds: now + HybridLogicalClock.maximumDrift + 1), now: now)
         }
         #expect(clock.latest == HLC(milliseconds: 100))
-        #expect(throws: Never.self) { try clock.observe(HLC(milliseconds: now + HybridLogicalClock.maximumDrift), now: now) }
+        #expect(throws: Never.self) {
+            try clock.observe(HLC(milliseconds: now + HybridLogicalClock.maximumDrift), now: now)
+        }
     }
 
     @Test("Timestamps order by milliseconds, then counter")

@@ -27,7 +27,11 @@ struct MergePropertyTests {
     @Test("Any order, repetition and batching of the same deltas gives the same records and kept ids")
     func convergence() {
         FixedSeeds.check(count: 200) { seed, rng in
-            let deltas = DeltaGenerators.jobHistory(records: 3, deltas: Int.random(in: 1...14, using: &rng), using: &rng)
+            let deltas = DeltaGenerators.jobHistory(
+                records: 3,
+                deltas: Int.random(in: 1...14, using: &rng),
+                using: &rng
+            )
             let reference = outcome([deltas])
             for _ in 0..<6 {
                 var shuffled = deltas.shuffled(using: &rng)
@@ -59,7 +63,11 @@ struct MergePropertyTests {
     @Test("The kept deltas alone merge to the same registers as all the deltas")
     func keptDeltasSuffice() {
         FixedSeeds.check(count: 200) { seed, rng in
-            let deltas = DeltaGenerators.jobHistory(records: 1, deltas: Int.random(in: 1...12, using: &rng), using: &rng)
+            let deltas = DeltaGenerators.jobHistory(
+                records: 1,
+                deltas: Int.random(in: 1...12, using: &rng),
+                using: &rng
+            )
             let state = RecordState(merging: deltas)
             let rebuilt = RecordState(merging: state.kept.values.shuffled(using: &rng))
             #expect(rebuilt.registers.mapValues(\.operation) == state.registers.mapValues(\.operation), "seed \(seed)")

@@ -7,10 +7,24 @@ struct MergeTests {
     let factory = DeltaFactory()
     let record = DeltaFactory.recordID(1)
 
-    func job(_ offset: UInt64, counter: UInt16 = 0, key: SigningKey = TestKeys.techLeaders, _ operations: [Operation]) -> SignedDelta {
+    func job(
+        _ offset: UInt64,
+        counter: UInt16 = 0,
+        key: SigningKey = TestKeys.techLeaders,
+        _ operations: [Operation]
+    ) -> SignedDelta {
         var factory = factory
         factory.key = key
-        return factory.sign(factory.delta(.job, record: record, offset: offset, counter: counter, community: TestKeys.techLeaders.publicKey, operations))
+        return factory.sign(
+            factory.delta(
+                .job,
+                record: record,
+                offset: offset,
+                counter: counter,
+                community: TestKeys.techLeaders.publicKey,
+                operations
+            )
+        )
     }
 
     var title: FieldID { RecordKind.job.schema["title"].id }
@@ -59,7 +73,11 @@ struct MergeTests {
         let remove = job(2, [Fields.remove(.job, "tags", "remote")])
         let addAgain = job(3, [Fields.add(.job, "tags", "remote")])
         #expect(RecordState(merging: [remove, add]).elements(of: tags) == [.string("офис")])
-        #expect(Set(RecordState(merging: [addAgain, add, remove]).elements(of: tags)) == [.string("remote"), .string("офис")])
+        #expect(
+            Set(RecordState(merging: [addAgain, add, remove]).elements(of: tags)) == [
+                .string("remote"), .string("офис"),
+            ]
+        )
     }
 
     @Test("Clearing a field empties it until a later set")
@@ -114,16 +132,30 @@ struct MergeTests {
     func controlPlaneKept() {
         let factory = DeltaFactory()
         let grant = RecordKind.grant.schema
-        let first = factory.sign(factory.delta(.grant, record: record, offset: 2, [.set(grant["note"].id, .string("a"))]))
-        let second = factory.sign(factory.delta(.grant, record: record, offset: 1, [.set(grant["note"].id, .string("b"))]))
+        let first = factory.sign(
+            factory.delta(.grant, record: record, offset: 2, [.set(grant["note"].id, .string("a"))])
+        )
+        let second = factory.sign(
+            factory.delta(.grant, record: record, offset: 1, [.set(grant["note"].id, .string("b"))])
+        )
         #expect(RecordState(merging: [first, second]).kept.count == 2)
     }
 
     @Test("The record's expiry is the latest of its deltas, or never when one never expires")
     func recordExpiry() {
         let factory = DeltaFactory()
-        let short = factory.sign(factory.delta(.job, record: record, expiry: DeltaFactory.epoch + 10, [Fields.set(.job, "title", "a")]))
-        let long = factory.sign(factory.delta(.job, record: record, offset: 1, expiry: DeltaFactory.epoch + 99, [Fields.set(.job, "salary_min", .integer(1))]))
+        let short = factory.sign(
+            factory.delta(.job, record: record, expiry: DeltaFactory.epoch + 10, [Fields.set(.job, "title", "a")])
+        )
+        let long = factory.sign(
+            factory.delta(
+                .job,
+                record: record,
+                offset: 1,
+                expiry: DeltaFactory.epoch + 99,
+                [Fields.set(.job, "salary_min", .integer(1))]
+            )
+        )
         #expect(RecordState(merging: [short, long]).expiry == DeltaFactory.epoch + 99)
         let person = factory.sign(factory.delta(.person, record: record, [Fields.set(.person, "display_name", "Анна")]))
         #expect(RecordState(merging: [person]).expiry == 0)

@@ -60,7 +60,12 @@ struct ApplyTests {
             }
             #expect(try await replica.list(RecordQuery(kind: .job)).isEmpty)
             #expect(try await ReplicaSnapshot(replica).keptIDs == [delete.id])
-            #expect(try await replica.record(.job, Reference(community: factory.key.publicKey, record: DeltaFactory.recordID(1)))?.state.isDeleted == true)
+            #expect(
+                try await replica.record(
+                    .job,
+                    Reference(community: factory.key.publicKey, record: DeltaFactory.recordID(1))
+                )?.state.isDeleted == true
+            )
         }
     }
 
@@ -83,7 +88,11 @@ struct ApplyTests {
         try await TestReplicas.withReplica { replica in
             var tampered = factory.job(2).bytes
             tampered[tampered.count - 1] ^= 1
-            let report = try await replica.apply([factory.job(1).bytes, tampered, factory.job(3).bytes], now: now, source: "test")
+            let report = try await replica.apply(
+                [factory.job(1).bytes, tampered, factory.job(3).bytes],
+                now: now,
+                source: "test"
+            )
             #expect(report.accepted.count == 2 && report.refusals.count == 1)
         }
     }
@@ -93,7 +102,9 @@ struct ApplyTests {
         try await TestReplicas.withReplica { replica in
             let deltas = (0..<(Replica.batchSize + 500)).map { factory.job(UInt64($0), offset: UInt64($0)).bytes }
             var progress: [Int] = []
-            let report = try await replica.apply(deltas, now: now + 100_000, source: "test") { done, _ in progress.append(done) }
+            let report = try await replica.apply(deltas, now: now + 100_000, source: "test") { done, _ in
+                progress.append(done)
+            }
             #expect(report.accepted.count == deltas.count)
             #expect(progress == [Replica.batchSize, deltas.count])
             #expect(try await replica.count(RecordQuery(kind: .job)) == deltas.count)
@@ -112,7 +123,8 @@ struct ApplyTests {
 
 /// Kinds of bad delta, each with the refusal it earns.
 enum BadDelta: CaseIterable, Sendable {
-    case brokenSignature, nonCanonical, truncated, corrupted, futureTimestamp, expired, unauthorized, invalidField, garbage
+    case brokenSignature, nonCanonical, truncated, corrupted, futureTimestamp, expired, unauthorized, invalidField,
+        garbage
 
     func bytes(_ factory: DeltaFactory, now: UInt64) -> [UInt8] {
         let good = factory.job(7)
@@ -132,10 +144,17 @@ enum BadDelta: CaseIterable, Sendable {
         case .futureTimestamp:
             return factory.job(7, offset: now - DeltaFactory.epoch + 11 * 60_000).bytes
         case .expired:
-            return factory.sign(factory.delta(.job, record: DeltaFactory.recordID(7), expiry: now, [Fields.set(.job, "title", "x")])).bytes
+            return factory.sign(
+                factory.delta(.job, record: DeltaFactory.recordID(7), expiry: now, [Fields.set(.job, "title", "x")])
+            ).bytes
         case .unauthorized:
             let outsider = DeltaFactory(key: TestKeys.outsider)
-            let delta = outsider.delta(.job, record: DeltaFactory.recordID(7), community: factory.key.publicKey, [Fields.set(.job, "title", "x")])
+            let delta = outsider.delta(
+                .job,
+                record: DeltaFactory.recordID(7),
+                community: factory.key.publicKey,
+                [Fields.set(.job, "title", "x")]
+            )
             return outsider.sign(delta).bytes
         case .invalidField:
             return factory.job(7, [Fields.set(.job, "work_mode", "sometimes")]).bytes

@@ -26,7 +26,11 @@ struct CheckTests {
             let replica = try Replica.create(at: path)
             let factory = DeltaFactory()
             let old = factory.job(1, title: "old")
-            _ = try await replica.apply([old.bytes, factory.job(2).bytes, factory.job(3).bytes], now: DeltaFactory.epoch + 1, source: "test")
+            _ = try await replica.apply(
+                [old.bytes, factory.job(2).bytes, factory.job(3).bytes],
+                now: DeltaFactory.epoch + 1,
+                source: "test"
+            )
             try replica.close()
 
             let queue = try DatabaseQueue(path: path)

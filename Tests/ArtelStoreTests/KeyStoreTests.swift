@@ -17,7 +17,10 @@ struct KeyStoreTests {
     func createListLoad() async throws {
         try await withStore { store, _ in
             let entry = try store.create(name: "anna-editor", role: .author)
-            let mode = try #require(try FileManager.default.attributesOfItem(atPath: store.path(of: "anna-editor"))[.posixPermissions] as? Int)
+            let mode = try #require(
+                try FileManager.default.attributesOfItem(atPath: store.path(of: "anna-editor"))[.posixPermissions]
+                    as? Int
+            )
             #expect(mode == 0o600)
             #expect(try store.list() == [entry])
             #expect(try store.load("anna-editor").0 == entry)
@@ -53,11 +56,17 @@ struct KeyStoreTests {
             #expect(try other.importKey(from: copy, as: "imported").publicKey == entry.publicKey)
             #expect(throws: StoreError.self) { try other.importKey(from: copy, as: "twice") }
 
-            let seed = try String(contentsOfFile: copy, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("seed:") }!
+            let seed = try String(contentsOfFile: copy, encoding: .utf8).split(separator: "\n").first {
+                $0.hasPrefix("seed:")
+            }!
             var damaged = try String(contentsOfFile: copy, encoding: .utf8)
             damaged = damaged.replacingOccurrences(of: entry.publicKey.hex, with: String(repeating: "0", count: 64))
             try FileManager.default.removeItem(atPath: copy)
-            _ = FileManager.default.createFile(atPath: copy, contents: Data(damaged.utf8), attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(
+                atPath: copy,
+                contents: Data(damaged.utf8),
+                attributes: [.posixPermissions: 0o600]
+            )
             let error = try #require(throws: StoreError.self) { try other.importKey(from: copy, as: "damaged") }
             #expect(error.code == .invalidKeyFile && !error.description.contains(seed.dropFirst(6)))
         }

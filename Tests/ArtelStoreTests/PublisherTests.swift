@@ -18,11 +18,21 @@ struct PublisherTests {
         try await TestReplicas.withReplica { replica in
             let publisher = Publisher(replica: replica, key: key)
             let id = Publisher.newRecordID(now: now)
-            let created = try await publisher.create(.job, community: key.publicKey, record: id, operations: [
-                Fields.set(.job, "title", "Комьюнити-менеджер"), Fields.add(.job, "tags", "remote"),
-            ], now: now)
+            let created = try await publisher.create(
+                .job,
+                community: key.publicKey,
+                record: id,
+                operations: [
+                    Fields.set(.job, "title", "Комьюнити-менеджер"), Fields.add(.job, "tags", "remote"),
+                ],
+                now: now
+            )
             #expect(created.delta.expiry == now + 120 * day)
-            let edited = try await publisher.edit(try await stored(replica, .job, id), operations: [Fields.set(.job, "status", "open")], now: now + 10 * day)
+            let edited = try await publisher.edit(
+                try await stored(replica, .job, id),
+                operations: [Fields.set(.job, "status", "open")],
+                now: now + 10 * day
+            )
             #expect(edited.delta.expiry == created.delta.expiry)
             let renewed = try await publisher.renew(try await stored(replica, .job, id), now: now + 100 * day)
             #expect(renewed.delta.expiry == now + 220 * day)
@@ -32,20 +42,37 @@ struct PublisherTests {
         }
     }
 
-    @Test("An event edit carries the schedule, so it expires 30 days after the end, and bumps the sequence on schedule changes")
+    @Test(
+        "An event edit carries the schedule, so it expires 30 days after the end, and bumps the sequence on schedule changes"
+    )
     func eventEdit() async throws {
         try await TestReplicas.withReplica { replica in
             let publisher = Publisher(replica: replica, key: key)
             let id = Publisher.newRecordID(now: now)
             let end = Int64(now + 200 * day)
-            _ = try await publisher.create(.event, community: key.publicKey, record: id, operations: [
-                Fields.set(.event, "title", "Конференция"), Fields.set(.event, "start", .timestamp(end - 3_600_000)),
-                Fields.set(.event, "end", .timestamp(end)),
-            ], now: now)
-            let renamed = try await publisher.edit(try await stored(replica, .event, id), operations: [Fields.set(.event, "title", "Конференция 2027")], now: now + 1)
+            _ = try await publisher.create(
+                .event,
+                community: key.publicKey,
+                record: id,
+                operations: [
+                    Fields.set(.event, "title", "Конференция"),
+                    Fields.set(.event, "start", .timestamp(end - 3_600_000)),
+                    Fields.set(.event, "end", .timestamp(end)),
+                ],
+                now: now
+            )
+            let renamed = try await publisher.edit(
+                try await stored(replica, .event, id),
+                operations: [Fields.set(.event, "title", "Конференция 2027")],
+                now: now + 1
+            )
             #expect(renamed.delta.expiry == UInt64(end) + 30 * day)
             #expect(renamed.delta.value(setting: RecordKind.event.schema["sequence"].id) == nil)
-            let cancelled = try await publisher.edit(try await stored(replica, .event, id), operations: [Fields.set(.event, "status", "cancelled")], now: now + 2)
+            let cancelled = try await publisher.edit(
+                try await stored(replica, .event, id),
+                operations: [Fields.set(.event, "status", "cancelled")],
+                now: now + 2
+            )
             #expect(cancelled.delta.value(setting: RecordKind.event.schema["sequence"].id) == .integer(1))
         }
     }
@@ -55,11 +82,21 @@ struct PublisherTests {
         try await TestReplicas.withReplica { replica in
             let publisher = Publisher(replica: replica, key: key)
             let id = Publisher.newRecordID(now: now)
-            let created = try await publisher.create(.job, community: key.publicKey, record: id, operations: [Fields.set(.job, "title", "x")], now: now)
+            let created = try await publisher.create(
+                .job,
+                community: key.publicKey,
+                record: id,
+                operations: [Fields.set(.job, "title", "x")],
+                now: now
+            )
             let deleted = try await publisher.delete(try await stored(replica, .job, id), now: now + day)
             #expect(deleted.delta.expiry == created.delta.expiry)
             await #expect(throws: StoreError.self) {
-                try await publisher.edit(try await stored(replica, .job, id), operations: [Fields.set(.job, "title", "y")], now: now + 2 * day)
+                try await publisher.edit(
+                    try await stored(replica, .job, id),
+                    operations: [Fields.set(.job, "title", "y")],
+                    now: now + 2 * day
+                )
             }
         }
     }
@@ -69,9 +106,15 @@ struct PublisherTests {
         try await TestReplicas.withReplica { replica in
             let publisher = Publisher(replica: replica, key: key)
             let error = try await #require(throws: DeltaError.self) {
-                try await publisher.create(.job, community: key.publicKey, record: Publisher.newRecordID(now: now), operations: [
-                    Fields.set(.job, "title", "x"), Fields.set(.job, "apply_url", "ftp://example.org"),
-                ], now: now)
+                try await publisher.create(
+                    .job,
+                    community: key.publicKey,
+                    record: Publisher.newRecordID(now: now),
+                    operations: [
+                        Fields.set(.job, "title", "x"), Fields.set(.job, "apply_url", "ftp://example.org"),
+                    ],
+                    now: now
+                )
             }
             #expect(error.code == .invalidURL && error.message.hasPrefix("apply_url"))
             #expect(try await replica.summary().deltas == 0)

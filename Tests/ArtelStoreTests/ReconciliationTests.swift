@@ -15,7 +15,9 @@ struct ReconciliationTests {
             var deltas = (0..<50).map { moscow.job(UInt64($0), offset: UInt64(($0 * 7919) % 13)) }
             deltas += (0..<5).map { association.job(UInt64(100 + $0)) }
             _ = try await replica.apply(deltas.shuffled().map(\.bytes), now: DeltaFactory.epoch + 100, source: "test")
-            let items = try await replica.reconciliationItems(in: Scope(community: TestKeys.techLeaders.publicKey, kind: .job))
+            let items = try await replica.reconciliationItems(
+                in: Scope(community: TestKeys.techLeaders.publicKey, kind: .job)
+            )
             let expected = deltas.filter { $0.delta.community == TestKeys.techLeaders.publicKey }
                 .map { ReconciliationItem(timestamp: $0.delta.timestamp.rawValue, id: $0.id) }
                 .sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
@@ -31,8 +33,12 @@ struct ReconciliationTests {
             try replica.close()
             let queue = try DatabaseQueue(path: "\(directory)/artel.sqlite")
             let plan = try await queue.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Replica.reconciliationSQL, arguments: [Data(count: 32), 5])
-                    .map { $0["detail"] as String }
+                try Row.fetchAll(
+                    db,
+                    sql: "EXPLAIN QUERY PLAN " + Replica.reconciliationSQL,
+                    arguments: [Data(count: 32), 5]
+                )
+                .map { $0["detail"] as String }
             }
             #expect(plan.contains { $0.contains("USING COVERING INDEX deltas_by_scope") }, "\(plan)")
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")

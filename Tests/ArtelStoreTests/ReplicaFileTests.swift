@@ -26,11 +26,15 @@ struct ReplicaFileTests {
             let path = "\(directory)/artel.sqlite"
             try Replica.create(at: path).close()
             let queue = try DatabaseQueue(path: path)
-            try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('2099-01-01 from the future')") }
+            try await queue.write {
+                try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('2099-01-01 from the future')")
+            }
             try queue.close()
             let error = try #require(throws: StoreError.self) { try Replica.open(at: path) }
             #expect(error.code == .newerReplica && error.message.contains("upgrade artel"))
-            let identifiers = try await DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+            let identifiers = try await DatabaseQueue(path: path).read {
+                try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+            }
             #expect(identifiers.contains("2099-01-01 from the future"))
         }
     }

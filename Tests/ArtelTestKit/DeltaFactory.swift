@@ -68,7 +68,14 @@ public struct DeltaFactory: Sendable {
         offset: UInt64 = 0,
         _ extra: [Operation] = []
     ) -> SignedDelta {
-        sign(delta(.job, record: Self.recordID(number), offset: offset, [Fields.set(.job, "title", .string(title))] + extra))
+        sign(
+            delta(
+                .job,
+                record: Self.recordID(number),
+                offset: offset,
+                [Fields.set(.job, "title", .string(title))] + extra
+            )
+        )
     }
 }
 

@@ -30,7 +30,10 @@ public struct ByteReader: Sendable {
     }
 
     /// Reads `count` bytes.
-    public mutating func readBytes(_ count: Int, _ what: @autoclosure () -> String) throws(DeltaError) -> ArraySlice<UInt8> {
+    public mutating func readBytes(
+        _ count: Int,
+        _ what: @autoclosure () -> String
+    ) throws(DeltaError) -> ArraySlice<UInt8> {
         guard count <= remaining else { throw truncated(what()) }
         defer { offset += count }
         return bytes[offset..<offset + count]

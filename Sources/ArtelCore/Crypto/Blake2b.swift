@@ -10,9 +10,12 @@ public enum Blake2b: Sendable {
         return Bytes32.filling { output in
             message.withUnsafeBytes { msg in
                 _ = crypto_generichash(
-                    output.baseAddress!.assumingMemoryBound(to: UInt8.self), 32,
-                    msg.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(msg.count),
-                    nil, 0
+                    output.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                    32,
+                    msg.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    UInt64(msg.count),
+                    nil,
+                    0
                 )
             }
         }

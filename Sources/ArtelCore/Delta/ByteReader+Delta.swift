@@ -34,7 +34,10 @@ extension ByteReader {
                     ? (previous.field < operation.field ? .before : .after)
                     : CanonicalOrder.compare(slice(previous.element), slice(element))
                 if position == .same {
-                    throw DeltaError(.duplicateOperation, "operations \(index) and \(index + 1) write the same register")
+                    throw DeltaError(
+                        .duplicateOperation,
+                        "operations \(index) and \(index + 1) write the same register"
+                    )
                 }
                 guard position == .before else {
                     throw DeltaError(.nonCanonical, "operation \(index + 1) is out of canonical order")
@@ -97,7 +100,9 @@ extension ByteReader {
             return .timestamp(try readZigZag(what))
         case .boolean:
             let byte = try readByte(what)
-            guard byte <= 1 else { throw DeltaError(.invalidBoolean, "\(what) is the byte \(byte); a boolean is 0 or 1") }
+            guard byte <= 1 else {
+                throw DeltaError(.invalidBoolean, "\(what) is the byte \(byte); a boolean is 0 or 1")
+            }
             return .boolean(byte == 1)
         case .bytes:
             return .bytes(Array(try readLengthPrefixed(what)))

@@ -16,8 +16,12 @@ extension Delta {
             throw DeltaError(.invalidFieldID, "field id 0 is reserved for the record itself")
         }
         let ordered = operations.sorted { CanonicalOrder.compare($0, $1) == .before }
-        for (previous, next) in zip(ordered, ordered.dropFirst()) where CanonicalOrder.compare(previous, next) == .same {
-            throw DeltaError(.duplicateOperation, "two operations write the same register of field \(next.field.rawValue)")
+        for (previous, next) in zip(ordered, ordered.dropFirst()) where CanonicalOrder.compare(previous, next) == .same
+        {
+            throw DeltaError(
+                .duplicateOperation,
+                "two operations write the same register of field \(next.field.rawValue)"
+            )
         }
         return try encode(ordered)
     }

@@ -10,7 +10,9 @@ public enum DeltaStream: Sendable {
         writer.write(contentsOf: magic)
         for delta in deltas {
             let count = UInt32(delta.bytes.count)
-            writer.write(contentsOf: [UInt8(count >> 24), UInt8(count >> 16 & 0xff), UInt8(count >> 8 & 0xff), UInt8(count & 0xff)])
+            writer.write(contentsOf: [
+                UInt8(count >> 24), UInt8(count >> 16 & 0xff), UInt8(count >> 8 & 0xff), UInt8(count & 0xff),
+            ])
             writer.write(contentsOf: delta.bytes)
         }
         return writer.bytes
@@ -27,7 +29,10 @@ public enum DeltaStream: Sendable {
     ///   the stream ends inside a delta; nothing is returned then.
     public static func split(_ bytes: [UInt8]) throws(DeltaError) -> [[UInt8]] {
         guard isStream(bytes) else {
-            throw DeltaError(.unsupportedVersion, "the data does not start with \"ARTEL-DELTAS/1\"; it is not a delta stream")
+            throw DeltaError(
+                .unsupportedVersion,
+                "the data does not start with \"ARTEL-DELTAS/1\"; it is not a delta stream"
+            )
         }
         var deltas: [[UInt8]] = []
         var offset = magic.count
@@ -38,7 +43,10 @@ public enum DeltaStream: Sendable {
             let count = bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
             offset += 4
             guard count <= SignedDelta.maximumSize else {
-                throw DeltaError(.oversized, "delta \(deltas.count + 1) claims \(count) bytes; the limit is \(SignedDelta.maximumSize)")
+                throw DeltaError(
+                    .oversized,
+                    "delta \(deltas.count + 1) claims \(count) bytes; the limit is \(SignedDelta.maximumSize)"
+                )
             }
             guard bytes.count - offset >= count else {
                 throw DeltaError(.truncated, "the stream ends inside delta \(deltas.count + 1)")

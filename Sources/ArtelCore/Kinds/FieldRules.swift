@@ -30,7 +30,10 @@ enum FieldRules {
                 throw DeltaError(.invalidField, "\(name) RUR is hh.ru's legacy code; write RUB")
             }
             guard text.utf8.count == 3, text.utf8.allSatisfy({ (65...90).contains($0) }) else {
-                throw DeltaError(.invalidField, "\(name) must be an ISO 4217 code of three capital letters, such as RUB")
+                throw DeltaError(
+                    .invalidField,
+                    "\(name) must be an ISO 4217 code of three capital letters, such as RUB"
+                )
             }
         case (.language, .string(let text)):
             guard isLanguageTag(text) else {
@@ -80,7 +83,8 @@ enum FieldRules {
             let value = scalar.value
             let isControl = value < 0x20 || value == 0x7f
             if isControl && !(multiline && (value == 0x0a || value == 0x09)) {
-                let what = value == 0x0a ? "a line break" : "control character U+\(String(value, radix: 16, uppercase: true))"
+                let what =
+                    value == 0x0a ? "a line break" : "control character U+\(String(value, radix: 16, uppercase: true))"
                 throw DeltaError(.invalidField, "\(name) contains \(what)")
             }
         }
@@ -101,12 +105,16 @@ enum FieldRules {
         }
         let scheme = text[..<colon].lowercased()
         guard urlSchemes.contains(scheme) else {
-            throw DeltaError(.invalidURL, "\(name) uses the scheme \"\(scheme.prefix(20))\"; allowed are http, https, mailto and tg")
+            throw DeltaError(
+                .invalidURL,
+                "\(name) uses the scheme \"\(scheme.prefix(20))\"; allowed are http, https, mailto and tg"
+            )
         }
         let rest = text[text.index(after: colon)...]
         switch scheme {
         case "http", "https":
-            guard rest.hasPrefix("//"), let host = rest.dropFirst(2).split(whereSeparator: { "/?#".contains($0) }).first,
+            guard rest.hasPrefix("//"),
+                let host = rest.dropFirst(2).split(whereSeparator: { "/?#".contains($0) }).first,
                 !host.isEmpty, !host.hasPrefix("@")
             else { throw DeltaError(.invalidURL, "\(name) has no host after \(scheme)://") }
         case "mailto":
@@ -129,7 +137,10 @@ enum FieldRules {
         let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
         let origin = parts[0].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard origin.count == 2, !origin[0].isEmpty, !origin[1].isEmpty, origin[0].utf8.allSatisfy(isSlugByte) else {
-            throw DeltaError(.invalidField, "\(name) must be system:external-id, optionally followed by a space and a URL")
+            throw DeltaError(
+                .invalidField,
+                "\(name) must be system:external-id, optionally followed by a space and a URL"
+            )
         }
         if parts.count == 2 { try checkURL(String(parts[1]), name: name) }
     }
@@ -149,7 +160,10 @@ enum FieldRules {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard text.utf8.count <= 64, (2...3).contains(parts.count) else { return false }
         return parts.allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+            !part.isEmpty
+                && part.utf8.allSatisfy {
+                    isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+")
+                }
         }
     }
 

@@ -14,7 +14,8 @@ public enum ExpiryAllowance: Sendable, Equatable {
         switch self {
         case .never: 0
         case .optional(let after): desired == 0 ? 0 : max(desired, after + 1)
-        case .within(let range, _): desired == 0 ? range.upperBound : min(max(desired, range.lowerBound), range.upperBound)
+        case .within(let range, _):
+            desired == 0 ? range.upperBound : min(max(desired, range.lowerBound), range.upperBound)
         }
     }
 }
@@ -41,7 +42,8 @@ extension KindSchema {
         case .afterEventEnd:
             if delta.isDelete { return .optional(after: stamped) }
             var limit = stamped + 30 * Self.day
-            if case .timestamp(let moment) = delta.value(setting: self["end"].id) ?? delta.value(setting: self["start"].id),
+            if case .timestamp(let moment) = delta.value(setting: self["end"].id)
+                ?? delta.value(setting: self["start"].id),
                 moment > 0
             {
                 limit = max(limit, UInt64(moment) + 30 * Self.day)

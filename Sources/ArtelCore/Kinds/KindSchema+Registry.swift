@@ -47,7 +47,10 @@ extension KindSchema {
             FieldSpec(1, "person", .reference, .single, .any, required: true),
             FieldSpec(2, "community", .reference, .single, .any, required: true),
             FieldSpec(
-                3, "roles", .string, .set,
+                3,
+                "roles",
+                .string,
+                .set,
                 .oneOf(["leader", "ambassador", "moderator", "organizer", "founder", "member"])
             ),
             FieldSpec(4, "since", .timestamp, .single, .moment),
@@ -69,7 +72,11 @@ extension KindSchema {
             FieldSpec(1, "from", .reference, .single, .any, required: true),
             FieldSpec(2, "to", .reference, .single, .any, required: true),
             FieldSpec(
-                3, "type", .string, .single, .oneOf(["mentors", "co_organizes", "referred", "collaborates"]),
+                3,
+                "type",
+                .string,
+                .single,
+                .oneOf(["mentors", "co_organizes", "referred", "collaborates"]),
                 required: true
             ),
             FieldSpec(4, "context", .reference),
@@ -97,7 +104,10 @@ extension KindSchema {
             FieldSpec(9, "salary_period", .string, .single, .oneOf(["hour", "day", "month", "year", "project"])),
             FieldSpec(10, "salary_gross", .boolean),
             FieldSpec(
-                11, "employment", .string, .set,
+                11,
+                "employment",
+                .string,
+                .set,
                 .oneOf(["full_time", "part_time", "contract", "internship", "volunteer"])
             ),
             FieldSpec(12, "work_mode", .string, .single, .oneOf(["onsite", "remote", "hybrid"])),
@@ -141,7 +151,10 @@ extension KindSchema {
             FieldSpec(1, "title", .string, .single, .line(200), required: true),
             FieldSpec(2, "description", .string, .single, .text(20_000)),
             FieldSpec(
-                3, "type", .string, .single,
+                3,
+                "type",
+                .string,
+                .single,
                 .oneOf(["webinar", "meetup", "mastermind", "workshop", "conference", "other"])
             ),
             FieldSpec(4, "start", .timestamp, .single, .moment, required: true),
@@ -157,7 +170,10 @@ extension KindSchema {
             FieldSpec(14, "registration_url", .string, .single, .url),
             FieldSpec(15, "price", .string, .single, .line(100)),
             FieldSpec(
-                16, "status", .string, .single,
+                16,
+                "status",
+                .string,
+                .single,
                 .oneOf(["scheduled", "cancelled", "postponed", "rescheduled", "moved_online"])
             ),
             FieldSpec(17, "organizers", .reference, .set),

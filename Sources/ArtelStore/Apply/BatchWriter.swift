@@ -99,7 +99,9 @@ struct BatchWriter {
             try delete.run()
             pruned += 1
         }
-        let insert = try statements["INSERT INTO deltas (id, record, scope, hlc, expiry, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"]
+        let insert = try statements[
+            "INSERT INTO deltas (id, record, scope, hlc, expiry, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+        ]
         for delta in kept.values where record.stored[delta.id] == nil {
             insert.bind(1, delta.id.bytes)
             insert.bind(2, rowid)

@@ -88,7 +88,8 @@ struct RawStatement {
                 throw error(code)
             }
             let count = Int(sqlite3_column_bytes(handle, 1))
-            let bytes = count == 0 ? [] : [UInt8](UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, 1), count: count))
+            let bytes =
+                count == 0 ? [] : [UInt8](UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, 1), count: count))
             try body(sqlite3_column_int64(handle, 0), bytes)
         }
     }

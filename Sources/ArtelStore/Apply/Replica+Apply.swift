@@ -58,7 +58,11 @@ extension Replica {
     }
 
     /// Applies deltas that have already been admitted, in one transaction.
-    func writeAdmitted(_ admitted: [Result<SignedDelta, Refusal>], now: UInt64, source: String) async throws -> ApplyReport {
+    func writeAdmitted(
+        _ admitted: [Result<SignedDelta, Refusal>],
+        now: UInt64,
+        source: String
+    ) async throws -> ApplyReport {
         try await writing("applying \(admitted.count) deltas") { db in
             var writer = BatchWriter(db: db)
             var report = ApplyReport()
@@ -67,7 +71,9 @@ extension Replica {
                 switch result {
                 case .success(let signed):
                     let outcome = try writer.merge(signed)
-                    if case .accepted = outcome { latest = max(latest ?? signed.delta.timestamp, signed.delta.timestamp) }
+                    if case .accepted = outcome {
+                        latest = max(latest ?? signed.delta.timestamp, signed.delta.timestamp)
+                    }
                     report.outcomes.append(outcome)
                 case .failure(let refusal):
                     report.outcomes.append(.refused(refusal))
@@ -88,10 +94,11 @@ extension Replica {
     package func applyAdmitted(_ deltas: [SignedDelta], now: UInt64, source: String) async throws -> ApplyReport {
         var report = ApplyReport()
         for start in stride(from: 0, to: deltas.count, by: Self.batchSize) {
-            let batch = deltas[start..<min(start + Self.batchSize, deltas.count)].map { Result<SignedDelta, Refusal>.success($0) }
+            let batch = deltas[start..<min(start + Self.batchSize, deltas.count)].map {
+                Result<SignedDelta, Refusal>.success($0)
+            }
             report.append(try await writeAdmitted(batch, now: now, source: source))
         }
         return report
     }
 }
-

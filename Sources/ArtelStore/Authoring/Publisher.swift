@@ -33,7 +33,12 @@ public struct Publisher: Sendable {
         now: UInt64
     ) async throws -> SignedDelta {
         let signed = try await prepareCreate(
-            kind, community: community, record: record, operations: operations, expiresAt: expiresAt, now: now
+            kind,
+            community: community,
+            record: record,
+            operations: operations,
+            expiresAt: expiresAt,
+            now: now
         )
         return try await commit(signed, now: now)
     }
@@ -67,7 +72,10 @@ public struct Publisher: Sendable {
         case .refused(let refusal): throw refusal.error
         case .recordDeleted: throw StoreError(.notFound, "the \(delta.kind) \(delta.record) has been deleted")
         case .superseded, .duplicate, .none:
-            throw StoreError(.invalidInput, "the \(delta.kind) \(delta.record) already has newer values for every field given")
+            throw StoreError(
+                .invalidInput,
+                "the \(delta.kind) \(delta.record) already has newer values for every field given"
+            )
         }
     }
 
@@ -111,7 +119,12 @@ public struct Publisher: Sendable {
         expiry: (ExpiryAllowance) -> UInt64
     ) async throws -> SignedDelta {
         let signed = try await prepare(
-            record.kind, community: record.community, record: record.id, operations: operations, now: now, expiry: expiry
+            record.kind,
+            community: record.community,
+            record: record.id,
+            operations: operations,
+            now: now,
+            expiry: expiry
         )
         return try await commit(signed, now: now)
     }

@@ -2,7 +2,7 @@ import ArtelCore
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The text form of a key file and the permission rules around it.
@@ -46,13 +46,19 @@ enum KeyFile {
             fields[parts[0].trimmingCharacters(in: .whitespaces)] = parts[1].trimmingCharacters(in: .whitespaces)
         }
         guard let role = fields["role"].flatMap(KeyRole.init(rawValue:)) else {
-            throw StoreError(.invalidKeyFile, "key file \(path) has no valid role: line (node, community, author or subject)")
+            throw StoreError(
+                .invalidKeyFile,
+                "key file \(path) has no valid role: line (node, community, author or subject)"
+            )
         }
         guard let seedText = fields["seed"], let seed = Hex.decode(seedText), let key = SigningKey(seed: seed) else {
             throw StoreError(.invalidKeyFile, "key file \(path) has no valid seed: line (64 hex digits)")
         }
         if let publicText = fields["public"], PublicKey(hex: publicText) != key.publicKey {
-            throw StoreError(.invalidKeyFile, "key file \(path): its seed does not belong to its public key; the file is damaged")
+            throw StoreError(
+                .invalidKeyFile,
+                "key file \(path): its seed does not belong to its public key; the file is damaged"
+            )
         }
         let name = fields["name"] ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return (KeyEntry(name: name, role: role, publicKey: key.publicKey), key)

@@ -56,10 +56,16 @@ public struct KeyStore: Sendable {
         let matches = try fileNames().map { try KeyFile.read(at: path(of: $0)) }
             .filter { Hex.isHexDigits(reference) && $0.0.publicKey.hex.hasPrefix(reference.lowercased()) }
         guard let match = matches.first else {
-            throw StoreError(.keyNotFound, "no key named or starting with \"\(reference.prefix(64))\" in \(directory); see `artel keys list`")
+            throw StoreError(
+                .keyNotFound,
+                "no key named or starting with \"\(reference.prefix(64))\" in \(directory); see `artel keys list`"
+            )
         }
         guard matches.count == 1 else {
-            throw StoreError(.ambiguous, "\"\(reference)\" starts \(matches.count) public keys; give more digits or the name")
+            throw StoreError(
+                .ambiguous,
+                "\"\(reference)\" starts \(matches.count) public keys; give more digits or the name"
+            )
         }
         return match
     }
@@ -109,10 +115,14 @@ public struct KeyStore: Sendable {
 
     private static func checkName(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "-_.".unicodeScalars.contains($0)
         }
         guard !name.isEmpty, name.count <= 64, allowed, !name.hasPrefix(".") else {
-            throw StoreError(.invalidInput, "key name \"\(name.prefix(64))\" may use only letters, digits, -, _ and . (at most 64)")
+            throw StoreError(
+                .invalidInput,
+                "key name \"\(name.prefix(64))\" may use only letters, digits, -, _ and . (at most 64)"
+            )
         }
     }
 }

@@ -55,8 +55,10 @@ package struct MaterializedTable: Sendable {
         searchFields = search.map { schema[$0] }
         let names = (Self.metaColumns + columns.map(\.name)).map { "\"\($0)\"" }
         let parameters = names.indices.map { "?\($0 + 1)" }
-        insertSQL = "INSERT INTO \(name) (\(names.joined(separator: ", "))) VALUES (\(parameters.joined(separator: ", ")))"
-        updateSQL = "UPDATE \(name) SET "
+        insertSQL =
+            "INSERT INTO \(name) (\(names.joined(separator: ", "))) VALUES (\(parameters.joined(separator: ", ")))"
+        updateSQL =
+            "UPDATE \(name) SET "
             + zip(names, parameters).dropFirst().map { "\($0) = \($1)" }.joined(separator: ", ") + " WHERE rowid = ?1"
         deleteSQL = "DELETE FROM \(name) WHERE rowid = ?1"
         guard !search.isEmpty else {
@@ -95,7 +97,10 @@ package struct MaterializedTable: Sendable {
         MaterializedTable(
             kind: .membership,
             name: "memberships",
-            columns: ["person", "community", "roles", "since", "until", "confirmed_by_person", "confirmed_by_community", "visibility"],
+            columns: [
+                "person", "community", "roles", "since", "until", "confirmed_by_person", "confirmed_by_community",
+                "visibility",
+            ],
             renamed: ["community": "community_ref"]
         ),
         MaterializedTable(
@@ -121,7 +126,9 @@ package struct MaterializedTable: Sendable {
         MaterializedTable(
             kind: .event,
             name: "events",
-            columns: ["title", "type", "start", "end", "attendance", "place.city", "status", "language", "tags", "visibility"],
+            columns: [
+                "title", "type", "start", "end", "attendance", "place.city", "status", "language", "tags", "visibility",
+            ],
             search: ["title", "description", "place.name", "place.city", "tags"]
         ),
     ]

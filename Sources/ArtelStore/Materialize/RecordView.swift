@@ -68,7 +68,11 @@ public struct RecordView: Sendable, Equatable {
         unknownFields = unknown
     }
 
-    private static func value(of field: FieldID, cardinality: FieldSpec.Cardinality, in state: RecordState) -> FieldValue? {
+    private static func value(
+        of field: FieldID,
+        cardinality: FieldSpec.Cardinality,
+        in state: RecordState
+    ) -> FieldValue? {
         switch cardinality {
         case .single: return state.value(of: field).map(FieldValue.single)
         case .set:

@@ -52,11 +52,17 @@ struct ListSQL {
         }
         if !query.communities.isEmpty {
             let placeholders = Array(repeating: "?", count: query.communities.count).joined(separator: ", ")
-            conditions.append("r.scope IN (SELECT id FROM scopes WHERE kind = \(kind.rawValue) AND community IN (\(placeholders)))")
+            conditions.append(
+                "r.scope IN (SELECT id FROM scopes WHERE kind = \(kind.rawValue) AND community IN (\(placeholders)))"
+            )
             _ = arguments.append(contentsOf: StatementArguments(query.communities.map { Data($0.bytes.bytes) }))
         }
         if !query.tags.isEmpty {
-            let column = try Self.column(for: "tags", kind: kind, among: [.job: "tags", .event: "tags", .digest: "tags", .community: "topics", .person: "topics"])
+            let column = try Self.column(
+                for: "tags",
+                kind: kind,
+                among: [.job: "tags", .event: "tags", .digest: "tags", .community: "topics", .person: "topics"]
+            )
             for tag in query.tags {
                 require("EXISTS (SELECT 1 FROM json_each(r.\(column)) WHERE value = ?)", tag)
             }
@@ -81,7 +87,11 @@ struct ListSQL {
             require("r.status = ?", status)
         }
         if let type = query.type {
-            let column = try Self.column(for: "type", kind: kind, among: [.event: "type", .community: "kind", .tie: "type"])
+            let column = try Self.column(
+                for: "type",
+                kind: kind,
+                among: [.event: "type", .community: "kind", .tie: "type"]
+            )
             require("r.\(column) = ?", type)
         }
         if let person = query.person {
@@ -92,7 +102,10 @@ struct ListSQL {
             }
         }
         if !query.visibilities.isEmpty {
-            requireAny("coalesce(r.visibility, '\(Self.defaultVisibility(kind).rawValue)')", query.visibilities.map(\.rawValue))
+            requireAny(
+                "coalesce(r.visibility, '\(Self.defaultVisibility(kind).rawValue)')",
+                query.visibilities.map(\.rawValue)
+            )
         }
         if !conditions.isEmpty { text += " WHERE " + conditions.joined(separator: " AND ") }
         if !counting {
@@ -121,7 +134,9 @@ struct ListSQL {
     }
 
     private static let searchIndex: [RecordKind: String] = [.job: "jobs_search", .event: "events_search"]
-    private static let nameColumn: [RecordKind: String] = [.community: "name", .person: "display_name", .digest: "title"]
+    private static let nameColumn: [RecordKind: String] = [
+        .community: "name", .person: "display_name", .digest: "title",
+    ]
     private static let order: [RecordKind: String] = [
         .job: "coalesce(r.date_posted, r.updated) DESC", .event: "r.start", .digest: "r.period_start DESC",
         .community: "r.name COLLATE NOCASE", .person: "r.display_name COLLATE NOCASE", .membership: "r.updated DESC",
@@ -137,7 +152,11 @@ struct ListSQL {
         }
     }
 
-    private static func column(for filter: String, kind: RecordKind, among columns: [RecordKind: String]) throws -> String {
+    private static func column(
+        for filter: String,
+        kind: RecordKind,
+        among columns: [RecordKind: String]
+    ) throws -> String {
         guard let column = columns[kind] else {
             throw StoreError(.invalidInput, "the \(filter) filter does not apply to \(kind) records")
         }

@@ -65,12 +65,15 @@ extension Replica {
     /// The scopes that hold at least one kept delta.
     public func scopes() async throws -> [Scope] {
         try await reading("listing scopes") { db in
-            try Row.fetchAll(db, sql: "SELECT community, kind FROM scopes WHERE id IN (SELECT DISTINCT scope FROM deltas)")
-                .compactMap { row in
-                    guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row[1] as Int64)) else { return nil }
-                    return Scope(community: PublicKey(Bytes32(row[0] as Data)!), kind: kind)
-                }
-                .sorted()
+            try Row.fetchAll(
+                db,
+                sql: "SELECT community, kind FROM scopes WHERE id IN (SELECT DISTINCT scope FROM deltas)"
+            )
+            .compactMap { row in
+                guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row[1] as Int64)) else { return nil }
+                return Scope(community: PublicKey(Bytes32(row[0] as Data)!), kind: kind)
+            }
+            .sorted()
         }
     }
 }

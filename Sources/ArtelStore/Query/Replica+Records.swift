@@ -29,7 +29,8 @@ public struct StoredRecord: Sendable {
         guard
             let identity = try Row.fetchOne(
                 db,
-                sql: "SELECT s.community, s.kind, r.record_id FROM records r JOIN scopes s ON s.id = r.scope WHERE r.rowid = ?",
+                sql:
+                    "SELECT s.community, s.kind, r.record_id FROM records r JOIN scopes s ON s.id = r.scope WHERE r.rowid = ?",
                 arguments: [rowid]
             ), let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: identity[1] as Int64))
         else { return nil }
@@ -94,7 +95,9 @@ extension Replica {
                     SELECT r.rowid FROM records r JOIN scopes s ON s.id = r.scope
                     WHERE s.community = ? AND s.kind = ? AND r.record_id = ?
                     """,
-                arguments: [Data(reference.community.bytes.bytes), Int64(kind.rawValue), Data(reference.record.bytes.bytes)]
+                arguments: [
+                    Data(reference.community.bytes.bytes), Int64(kind.rawValue), Data(reference.record.bytes.bytes),
+                ]
             )
             return try rowid.flatMap { try StoredRecord.load(rowid: $0, in: db) }
         }

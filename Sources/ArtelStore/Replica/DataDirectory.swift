@@ -54,7 +54,8 @@ public struct DataDirectory: Sendable {
         } catch {
             throw StoreError(.io, "cannot create the data directory \(path)", cause: error)
         }
-        let nodeKey = try directory.keys.list().first { $0.role == .node }
+        let nodeKey =
+            try directory.keys.list().first { $0.role == .node }
             ?? directory.keys.create(name: KeyStore.nodeKeyName, role: .node)
         let replica = try Replica.create(at: directory.replicaPath)
         try replica.setNodeName(nodeName)
@@ -68,7 +69,10 @@ public struct DataDirectory: Sendable {
     public static func open(at path: String) throws -> DataDirectory {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw StoreError(.notADataDirectory, "\(path) does not exist; run `artel init --data \(path)` to make a node there")
+            throw StoreError(
+                .notADataDirectory,
+                "\(path) does not exist; run `artel init --data \(path)` to make a node there"
+            )
         }
         guard isDirectory.boolValue else {
             throw StoreError(.notADataDirectory, "\(path) is a file, not an Artel data directory")

@@ -26,7 +26,10 @@ extension Replica {
     func setNodeName(_ name: String) throws {
         try guarding("naming the node") {
             try pool.write { db in
-                try db.execute(sql: "INSERT OR REPLACE INTO node_state (key, value) VALUES ('name', ?)", arguments: [name])
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO node_state (key, value) VALUES ('name', ?)",
+                    arguments: [name]
+                )
             }
         }
     }

@@ -60,7 +60,8 @@ extension Replica {
         try await reading("reading the refusal log") { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT at, source, code, reason, message, delta_id, kind, author FROM refusals ORDER BY rowid DESC LIMIT ?",
+                sql:
+                    "SELECT at, source, code, reason, message, delta_id, kind, author FROM refusals ORDER BY rowid DESC LIMIT ?",
                 arguments: [limit]
             ).map { row in
                 LoggedRefusal(

@@ -48,7 +48,8 @@ private struct RecordChecker {
     func run(into report: inout CheckReport) throws {
         let records = try Row.fetchCursor(
             db,
-            sql: "SELECT r.rowid, s.community, s.kind, r.record_id, r.scope FROM records r JOIN scopes s ON s.id = r.scope"
+            sql:
+                "SELECT r.rowid, s.community, s.kind, r.record_id, r.scope FROM records r JOIN scopes s ON s.id = r.scope"
         )
         var live: [RecordKind: Int] = [:]
         while let row = try records.next() {
@@ -64,7 +65,9 @@ private struct RecordChecker {
             guard let table = MaterializedTable.of(kind) else { continue }
             let stored = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE rowid = ?", arguments: [rowid])
             if state.isDeleted || state.kept.isEmpty {
-                if stored != nil { report.problems.append("\(kind) \(id) is deleted but still has a \(table.name) row") }
+                if stored != nil {
+                    report.problems.append("\(kind) \(id) is deleted but still has a \(table.name) row")
+                }
                 continue
             }
             live[kind, default: 0] += 1
@@ -79,7 +82,9 @@ private struct RecordChecker {
         for table in MaterializedTable.all {
             let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
             if rows != live[table.kind, default: 0] {
-                report.problems.append("\(table.name) has \(rows) rows for \(live[table.kind, default: 0]) live records")
+                report.problems.append(
+                    "\(table.name) has \(rows) rows for \(live[table.kind, default: 0]) live records"
+                )
             }
         }
     }

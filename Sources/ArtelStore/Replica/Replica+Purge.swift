@@ -42,7 +42,12 @@ extension Replica {
     /// Drops a record's expired deltas and rewrites its materialized row from the rest.
     ///
     /// - Returns: how many deltas expired, and whether the record had none left and was deleted.
-    private static func purge(record rowid: Int64, now: UInt64, in db: Database, statements: RawStatements) throws -> (Int, Bool) {
+    private static func purge(
+        record rowid: Int64,
+        now: UInt64,
+        in db: Database,
+        statements: RawStatements
+    ) throws -> (Int, Bool) {
         let identity = try Row.fetchOne(
             db,
             sql: "SELECT r.scope, s.kind FROM records r JOIN scopes s ON s.id = r.scope WHERE r.rowid = ?",
@@ -56,7 +61,9 @@ extension Replica {
         }
         let before = RecordState(merging: deltas)
         let after = RecordState(merging: deltas.filter { $0.delta.expiry == 0 || $0.delta.expiry > now })
-        if let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: identity[1] as Int64)), let table = MaterializedTable.of(kind) {
+        if let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: identity[1] as Int64)),
+            let table = MaterializedTable.of(kind)
+        {
             try Materializer(statements: statements, table: table).write(
                 after,
                 before: before.isDeleted ? nil : before,

@@ -138,7 +138,8 @@ public final class Replica: Sendable {
     }
 
     /// Runs work on the writer connection in a transaction that is rolled back, whatever it does.
-    func inspecting<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func inspecting<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T
+    {
         do {
             return try await pool.writeWithoutTransaction { db in
                 var result: T?

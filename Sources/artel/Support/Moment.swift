@@ -41,18 +41,23 @@ struct Moment: ExpressibleByArgument, Sendable {
             rest = rest.dropLast()
         } else if rest.count > 16, let sign = rest.dropFirst(16).lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let parts = rest[rest.index(after: sign)...].split(separator: ":")
-            guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60 else { return nil }
+            guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60
+            else { return nil }
             offset = (hours * 3600 + minutes * 60) * (rest[sign] == "-" ? -1 : 1)
             rest = rest[..<sign]
         }
         let halves = rest.split(whereSeparator: { $0 == "T" || $0 == " " }).map(String.init)
         guard (1...2).contains(halves.count) else { return nil }
         let date = halves[0].split(separator: "-").compactMap { Int($0) }
-        guard date.count == 3, halves[0].count == 10, (1...12).contains(date[1]), (1...31).contains(date[2]) else { return nil }
+        guard date.count == 3, halves[0].count == 10, (1...12).contains(date[1]), (1...31).contains(date[2]) else {
+            return nil
+        }
         var components = DateComponents(year: date[0], month: date[1], day: date[2], hour: 0, minute: 0, second: 0)
         if halves.count == 2 {
             let time = halves[1].split(separator: ":").compactMap { Int($0) }
-            guard (2...3).contains(time.count), time[0] < 24, time[1] < 60, time.count < 3 || time[2] < 60 else { return nil }
+            guard (2...3).contains(time.count), time[0] < 24, time[1] < 60, time.count < 3 || time[2] < 60 else {
+                return nil
+            }
             components.hour = time[0]
             components.minute = time[1]
             components.second = time.count == 3 ? time[2] : 0

@@ -54,14 +54,17 @@ struct OperationBuilder {
         for name in changes.clear {
             guard let spec = schema.field(named: name) else { throw unknownField(name) }
             guard spec.cardinality == .single else {
-                throw ValidationError("--clear \(name): \(name) is a set; remove its elements with --remove \(name)=VALUE")
+                throw ValidationError(
+                    "--clear \(name): \(name) is a set; remove its elements with --remove \(name)=VALUE"
+                )
             }
             operations.append(.clear(spec.id))
         }
         for removal in changes.remove {
             let parts = removal.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let spec = schema.field(named: parts[0]) else {
-                throw parts.count == 2 ? unknownField(parts[0]) : ValidationError("--remove takes FIELD=VALUE, not \"\(removal)\"")
+                throw parts.count == 2
+                    ? unknownField(parts[0]) : ValidationError("--remove takes FIELD=VALUE, not \"\(removal)\"")
             }
             guard spec.cardinality == .set else {
                 throw ValidationError("--remove \(spec.name): \(spec.name) holds one value; use --clear \(spec.name)")
@@ -93,7 +96,10 @@ struct ChangeOptions: ParsableArguments {
 
     @Option(
         name: .customLong("remove"),
-        help: ArgumentHelp("Remove an element from a set field, e.g. --remove tags=remote (repeatable).", valueName: "field=value")
+        help: ArgumentHelp(
+            "Remove an element from a set field, e.g. --remove tags=remote (repeatable).",
+            valueName: "field=value"
+        )
     )
     var remove: [String] = []
 }

@@ -14,11 +14,16 @@ struct RecordRendering {
 
     /// A record with every field, one per line.
     func text(_ view: RecordView) -> String {
-        var lines = ["\(view.kind) \(view.id.hex)", "  community  \(communityName(view.community))  (\(view.community.hex))"]
+        var lines = [
+            "\(view.kind) \(view.id.hex)", "  community  \(communityName(view.community))  (\(view.community.hex))",
+        ]
         let width = max(10, view.entries.map(\.field.name.count).max() ?? 0)
         for entry in view.entries {
             let label = entry.field.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let value = text(entry.value).replacingOccurrences(of: "\n", with: "\n  " + String(repeating: " ", count: width + 2))
+            let value = text(entry.value).replacingOccurrences(
+                of: "\n",
+                with: "\n  " + String(repeating: " ", count: width + 2)
+            )
             lines.append("  \(label)  \(value)")
         }
         for (field, value) in view.unknownFields.sorted(by: { $0.key < $1.key }) {

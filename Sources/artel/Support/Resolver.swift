@@ -13,18 +13,26 @@ struct Resolver {
         let named = communities.filter { $0.string("name")?.lowercased() == text.lowercased() }
         if named.count == 1 { return named[0].community }
         if named.count > 1 {
-            throw StoreError(.ambiguous, "\(named.count) communities are named \"\(text)\"; give the id instead:\n"
-                + named.map { "  \($0.community.hex)" }.joined(separator: "\n"))
+            throw StoreError(
+                .ambiguous,
+                "\(named.count) communities are named \"\(text)\"; give the id instead:\n"
+                    + named.map { "  \($0.community.hex)" }.joined(separator: "\n")
+            )
         }
         if let key = try? node.directory.keys.load(text).0, key.role == .community { return key.publicKey }
         let lowered = text.lowercased()
         if Hex.isHexDigits(lowered) {
             let matches = Set(communities.map(\.community).filter { $0.hex.hasPrefix(lowered) })
             if matches.count == 1 { return matches.first! }
-            if matches.count > 1 { throw StoreError(.ambiguous, "\"\(text)\" starts \(matches.count) community ids; give more digits") }
+            if matches.count > 1 {
+                throw StoreError(.ambiguous, "\"\(text)\" starts \(matches.count) community ids; give more digits")
+            }
             if lowered.count == 64, let key = PublicKey(hex: lowered) { return key }
         }
-        throw StoreError(.notFound, "no community is named or starts with \"\(text.prefix(64))\"; see `artel list communities`")
+        throw StoreError(
+            .notFound,
+            "no community is named or starts with \"\(text.prefix(64))\"; see `artel list communities`"
+        )
     }
 
     /// A stored record of a kind by a unique prefix of its id.
@@ -34,8 +42,11 @@ struct Resolver {
             throw StoreError(.notFound, "no \(kind) has an id starting with \"\(prefix.prefix(32))\"")
         }
         guard matches.count == 1 else {
-            throw StoreError(.ambiguous, "\"\(prefix)\" starts several \(kind) ids; give more digits:\n"
-                + matches.map { "  \($0.record.hex)" }.joined(separator: "\n"))
+            throw StoreError(
+                .ambiguous,
+                "\"\(prefix)\" starts several \(kind) ids; give more digits:\n"
+                    + matches.map { "  \($0.record.hex)" }.joined(separator: "\n")
+            )
         }
         guard let record = try await node.replica.record(kind, match) else {
             throw StoreError(.notFound, "the \(kind) \(match.record) has expired")

@@ -19,5 +19,5 @@ enum UsageChecks {
 }
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif

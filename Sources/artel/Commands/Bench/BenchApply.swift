@@ -29,9 +29,13 @@ struct BenchApply: AsyncParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let now = UInt64(Date().timeIntervalSince1970 * 1000)
         let key = SigningKey.generate()
-        let (deltas, signSeconds) = try Self.timed { try SampleJobs.make(count: count, key: key, start: now - UInt64(count)) }
+        let (deltas, signSeconds) = try Self.timed {
+            try SampleJobs.make(count: count, key: key, start: now - UInt64(count))
+        }
         let encodedBytes = deltas.reduce(0) { $0 + $1.bytes.count }
-        print("Artel apply benchmark: \(count) job deltas, \(encodedBytes / count) bytes each on average, \(cores) cores\n")
+        print(
+            "Artel apply benchmark: \(count) job deltas, \(encodedBytes / count) bytes each on average, \(cores) cores\n"
+        )
 
         let (_, verifyOne) = Self.timed { Self.verify(deltas[...]) }
         let verifyAll = await Self.timedAsync { _ = await Self.verifyInParallel(deltas, cores: cores) }
@@ -40,7 +44,9 @@ struct BenchApply: AsyncParsableCommand {
         func line(_ name: String, _ seconds: Double, goal: String = "") {
             let rate = Double(count) / seconds
             let ratio = String(format: "%.2f", rate / limit)
-            print("  \(name.padding(toLength: 44, withPad: " ", startingAt: 0))\(Self.rate(rate))  \(ratio) × limit\(goal)")
+            print(
+                "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0))\(Self.rate(rate))  \(ratio) × limit\(goal)"
+            )
         }
         line("sign (1 core)", signSeconds)
         line("BLAKE2b-256 of a delta (1 core)", hashSeconds)
@@ -55,7 +61,10 @@ struct BenchApply: AsyncParsableCommand {
         let bytes = deltas.map(\.bytes)
         let applySeconds = try await Self.timedAsync {
             let report = try await endToEnd.apply(bytes, now: now, source: "bench") { _, _ in }
-            precondition(report.accepted.count == count, "the benchmark's deltas must all be accepted: \(report.refusals.first.map(String.init(describing:)) ?? "")")
+            precondition(
+                report.accepted.count == count,
+                "the benchmark's deltas must all be accepted: \(report.refusals.first.map(String.init(describing:)) ?? "")"
+            )
         }
         line("apply end to end: verify, merge, store", applySeconds, goal: "  (goal ≥ 0.70 × limit)")
 
@@ -68,12 +77,20 @@ struct BenchApply: AsyncParsableCommand {
         try endToEnd.close()
         try storeOnly.close()
         let size = try endToEnd.fileSize()
-        print(String(format: "\n  replica %.1f MB for %.1f MB of encoded deltas = %.2f× (goal ≤ 2×)",
-                     Double(size) / 1e6, Double(encodedBytes) / 1e6, Double(size) / Double(encodedBytes)))
+        print(
+            String(
+                format: "\n  replica %.1f MB for %.1f MB of encoded deltas = %.2f× (goal ≤ 2×)",
+                Double(size) / 1e6,
+                Double(encodedBytes) / 1e6,
+                Double(size) / Double(encodedBytes)
+            )
+        )
     }
 
     private static func verify(_ deltas: ArraySlice<SignedDelta>) -> Int {
-        deltas.reduce(0) { valid, delta in valid + (delta.delta.author.isValidSignature(delta.signature, for: delta.unsignedBytes) ? 1 : 0) }
+        deltas.reduce(0) { valid, delta in
+            valid + (delta.delta.author.isValidSignature(delta.signature, for: delta.unsignedBytes) ? 1 : 0)
+        }
     }
 
     private static func verifyInParallel(_ deltas: [SignedDelta], cores: Int) async -> Int {

@@ -4,7 +4,8 @@ import ArtelCore
 enum SampleJobs {
     private static let titles = [
         "Комьюнити-менеджер", "Координатор сообщества", "Модератор чата", "Менеджер программы амбассадоров",
-        "Руководитель сообщества лидеров", "Event-менеджер сообщества", "Community lead", "Менеджер по работе с партнёрами",
+        "Руководитель сообщества лидеров", "Event-менеджер сообщества", "Community lead",
+        "Менеджер по работе с партнёрами",
     ]
     private static let employers = ["Яндекс", "Т-Банк", "Runlab", "Studio-29", "ФКС России", "Skillbox", "Ozon", "VK"]
     private static let duties = [

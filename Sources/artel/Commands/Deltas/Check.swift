@@ -17,7 +17,9 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         let node = try global.openNode()
         let report = try await node.replica.check()
-        print("Checked \(report.records) records and \(report.deltas) deltas: \(report.problems.isEmpty ? "consistent" : "\(report.problems.count) problems")")
+        print(
+            "Checked \(report.records) records and \(report.deltas) deltas: \(report.problems.isEmpty ? "consistent" : "\(report.problems.count) problems")"
+        )
         for problem in report.problems { print("  \(problem)") }
         if !report.problems.isEmpty { throw ExitCode.failure }
     }

@@ -23,7 +23,9 @@ struct ExportDeltas: AsyncParsableCommand {
 
     func validate() throws {
         for name in kind where RecordKind(name: name) == nil {
-            throw ValidationError("--kind \(name) is not a record kind (\(RecordKind.allCases.map(\.name).joined(separator: ", ")))")
+            throw ValidationError(
+                "--kind \(name) is not a record kind (\(RecordKind.allCases.map(\.name).joined(separator: ", ")))"
+            )
         }
     }
 
@@ -35,7 +37,9 @@ struct ExportDeltas: AsyncParsableCommand {
         let kinds = Set(kind.compactMap { RecordKind(name: $0) })
         var deltas: [SignedDelta] = []
         for scope in try await node.replica.scopes()
-        where (communities.isEmpty || communities.contains(scope.community)) && (kinds.isEmpty || kinds.contains(scope.kind)) {
+        where (communities.isEmpty || communities.contains(scope.community))
+            && (kinds.isEmpty || kinds.contains(scope.kind))
+        {
             deltas += try await node.replica.deltas(in: scope)
         }
         guard !FileManager.default.fileExists(atPath: to) else {

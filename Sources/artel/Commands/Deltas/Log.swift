@@ -28,45 +28,73 @@ struct Log: AsyncParsableCommand {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         let record = try await find(node)
-        let keys = Dictionary(try node.directory.keys.list().map { ($0.publicKey, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let keys = Dictionary(
+            try node.directory.keys.list().map { ($0.publicKey, $0.name) },
+            uniquingKeysWith: { first, _ in first }
+        )
         let names = try await resolver.communityNames()
         let rendering = RecordRendering(communityNames: names)
         func author(_ key: PublicKey) -> String {
             names[key].map { "\($0) (community key)" } ?? keys[key].map { "key \($0)" } ?? "\(key.hex.prefix(16))…"
         }
         if output.json {
-            print(JSON.array(record.deltas.map { delta in
-                .object([
-                    ("id", .string(delta.id.hex)),
-                    ("timestamp", .string(Moments.iso(Int64(delta.delta.timestamp.milliseconds)))),
-                    ("hlc", .number(Int64(bitPattern: delta.delta.timestamp.rawValue))),
-                    ("author", .string(delta.delta.author.hex)),
-                    ("expires", delta.delta.expiry == 0 ? .null : .string(Moments.iso(Int64(delta.delta.expiry)))),
-                    ("operations", .array(delta.delta.operations.map { Self.json($0, kind: record.kind) })),
-                ])
-            }).rendered)
+            print(
+                JSON.array(
+                    record.deltas.map { delta in
+                        .object([
+                            ("id", .string(delta.id.hex)),
+                            ("timestamp", .string(Moments.iso(Int64(delta.delta.timestamp.milliseconds)))),
+                            ("hlc", .number(Int64(bitPattern: delta.delta.timestamp.rawValue))),
+                            ("author", .string(delta.delta.author.hex)),
+                            (
+                                "expires",
+                                delta.delta.expiry == 0 ? .null : .string(Moments.iso(Int64(delta.delta.expiry)))
+                            ),
+                            ("operations", .array(delta.delta.operations.map { Self.json($0, kind: record.kind) })),
+                        ])
+                    }
+                ).rendered
+            )
             return
         }
-        print("\(record.kind) \(record.id.hex) in \(rendering.communityName(record.community)): \(record.deltas.count) deltas kept")
+        print(
+            "\(record.kind) \(record.id.hex) in \(rendering.communityName(record.community)): \(record.deltas.count) deltas kept"
+        )
         for delta in record.deltas {
-            print("\(Moments.text(Int64(delta.delta.timestamp.milliseconds)))  by \(author(delta.delta.author))  delta \(delta.id.hex.prefix(16))…")
-            for operation in delta.delta.operations { print("    " + Self.text(operation, kind: record.kind, rendering: rendering)) }
+            print(
+                "\(Moments.text(Int64(delta.delta.timestamp.milliseconds)))  by \(author(delta.delta.author))  delta \(delta.id.hex.prefix(16))…"
+            )
+            for operation in delta.delta.operations {
+                print("    " + Self.text(operation, kind: record.kind, rendering: rendering))
+            }
         }
     }
 
     private func find(_ node: Node) async throws -> StoredRecord {
-        let kinds = try kind.map { name in
-            guard let kind = RecordKind(name: name) else { throw ValidationError("--kind \(name) is not a record kind") }
-            return [kind]
-        } ?? RecordKind.allCases
+        let kinds =
+            try kind.map { name in
+                guard let kind = RecordKind(name: name) else {
+                    throw ValidationError("--kind \(name) is not a record kind")
+                }
+                return [kind]
+            } ?? RecordKind.allCases
         var found: [(RecordKind, Reference)] = []
-        for kind in kinds { found += try await node.replica.findRecords(kind, idPrefix: id.lowercased()).map { (kind, $0) } }
-        guard let (kind, reference) = found.first else { throw StoreError(.notFound, "no record has an id starting with \"\(id.prefix(32))\"") }
-        guard found.count == 1 else {
-            throw StoreError(.ambiguous, "\"\(id)\" starts several record ids; give more digits or --kind:\n"
-                + found.map { "  \($0.0) \($0.1.record.hex)" }.joined(separator: "\n"))
+        for kind in kinds {
+            found += try await node.replica.findRecords(kind, idPrefix: id.lowercased()).map { (kind, $0) }
         }
-        guard let record = try await node.replica.record(kind, reference) else { throw StoreError(.notFound, "the record has expired") }
+        guard let (kind, reference) = found.first else {
+            throw StoreError(.notFound, "no record has an id starting with \"\(id.prefix(32))\"")
+        }
+        guard found.count == 1 else {
+            throw StoreError(
+                .ambiguous,
+                "\"\(id)\" starts several record ids; give more digits or --kind:\n"
+                    + found.map { "  \($0.0) \($0.1.record.hex)" }.joined(separator: "\n")
+            )
+        }
+        guard let record = try await node.replica.record(kind, reference) else {
+            throw StoreError(.notFound, "the record has expired")
+        }
         return record
     }
 
@@ -86,10 +114,22 @@ struct Log: AsyncParsableCommand {
 
     private static func json(_ operation: Operation, kind: RecordKind) -> JSON {
         switch operation {
-        case .set(let field, let value): .object([("op", .string("set")), ("field", .string(name(field, kind: kind))), ("value", RecordRendering.json(value))])
+        case .set(let field, let value):
+            .object([
+                ("op", .string("set")), ("field", .string(name(field, kind: kind))),
+                ("value", RecordRendering.json(value)),
+            ])
         case .clear(let field): .object([("op", .string("clear")), ("field", .string(name(field, kind: kind)))])
-        case .add(let field, let value): .object([("op", .string("add")), ("field", .string(name(field, kind: kind))), ("value", RecordRendering.json(value))])
-        case .remove(let field, let value): .object([("op", .string("remove")), ("field", .string(name(field, kind: kind))), ("value", RecordRendering.json(value))])
+        case .add(let field, let value):
+            .object([
+                ("op", .string("add")), ("field", .string(name(field, kind: kind))),
+                ("value", RecordRendering.json(value)),
+            ])
+        case .remove(let field, let value):
+            .object([
+                ("op", .string("remove")), ("field", .string(name(field, kind: kind))),
+                ("value", RecordRendering.json(value)),
+            ])
         case .delete: .object([("op", .string("delete"))])
         }
     }

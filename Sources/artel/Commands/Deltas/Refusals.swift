@@ -21,18 +21,22 @@ struct Refusals: AsyncParsableCommand {
         let node = try global.openNode()
         let refusals = try await node.replica.refusals(limit: limit)
         if output.json {
-            print(JSON.array(refusals.map { refusal in
-                .object([
-                    ("at", .string(Moments.iso(Int64(refusal.at)))),
-                    ("source", .string(refusal.source)),
-                    ("reason", .string(refusal.reason)),
-                    ("code", refusal.code.map { .number(Int64($0.rawValue)) } ?? .null),
-                    ("message", .string(refusal.message)),
-                    ("delta", refusal.id.map { .string($0.hex) } ?? .null),
-                    ("kind", refusal.kind.map { .string($0.name) } ?? .null),
-                    ("author", refusal.author.map { .string($0.hex) } ?? .null),
-                ])
-            }).rendered)
+            print(
+                JSON.array(
+                    refusals.map { refusal in
+                        .object([
+                            ("at", .string(Moments.iso(Int64(refusal.at)))),
+                            ("source", .string(refusal.source)),
+                            ("reason", .string(refusal.reason)),
+                            ("code", refusal.code.map { .number(Int64($0.rawValue)) } ?? .null),
+                            ("message", .string(refusal.message)),
+                            ("delta", refusal.id.map { .string($0.hex) } ?? .null),
+                            ("kind", refusal.kind.map { .string($0.name) } ?? .null),
+                            ("author", refusal.author.map { .string($0.hex) } ?? .null),
+                        ])
+                    }
+                ).rendered
+            )
             return
         }
         guard !refusals.isEmpty else {
@@ -40,8 +44,12 @@ struct Refusals: AsyncParsableCommand {
             return
         }
         for refusal in refusals {
-            let what = [refusal.kind?.name, refusal.id.map { "delta \($0.hex.prefix(16))…" }].compactMap { $0 }.joined(separator: " ")
-            print("\(Moments.text(Int64(refusal.at)))  \(refusal.source)  \(refusal.reason)  \(what)\n    \(refusal.message)")
+            let what = [refusal.kind?.name, refusal.id.map { "delta \($0.hex.prefix(16))…" }].compactMap { $0 }.joined(
+                separator: " "
+            )
+            print(
+                "\(Moments.text(Int64(refusal.at)))  \(refusal.source)  \(refusal.reason)  \(what)\n    \(refusal.message)"
+            )
         }
     }
 }

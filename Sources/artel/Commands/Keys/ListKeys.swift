@@ -16,9 +16,16 @@ struct ListKeys: AsyncParsableCommand {
         let node = try global.openNode()
         let keys = try node.directory.keys.list()
         if output.json {
-            print(JSON.array(keys.map { key in
-                .object([("name", .string(key.name)), ("role", .string(key.role.rawValue)), ("public", .string(key.publicKey.hex))])
-            }).rendered)
+            print(
+                JSON.array(
+                    keys.map { key in
+                        .object([
+                            ("name", .string(key.name)), ("role", .string(key.role.rawValue)),
+                            ("public", .string(key.publicKey.hex)),
+                        ])
+                    }
+                ).rendered
+            )
         } else {
             print(Table.render(keys.map { [$0.name, $0.role.rawValue, $0.publicKey.hex] }, limit: 80))
         }

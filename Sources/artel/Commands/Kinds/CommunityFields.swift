@@ -20,7 +20,8 @@ struct CommunityFields: FieldGroup {
     @Option(help: "A link: site, chat, channel (repeatable).") var links: [String] = []
     @Option(help: "Whom to contact.") var contact: String?
     @Option(help: "Main language tag, e.g. ru.") var language: String?
-    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility: String?
+    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility:
+        String?
 
     func apply(to builder: inout OperationBuilder, context: FieldContext) async throws {
         builder.set("name", name)
@@ -40,7 +41,8 @@ struct CommunityCommand: AsyncParsableCommand {
         commandName: "community",
         abstract: "Create, edit, list and show communities; each has its own key.",
         subcommands: [
-            CreateCommunity.self, EditRecord<CommunityFields>.self, ListCommunities.self, ShowRecord<CommunityKind>.self,
+            CreateCommunity.self, EditRecord<CommunityFields>.self, ListCommunities.self,
+            ShowRecord<CommunityKind>.self,
             DeleteRecord<CommunityKind>.self,
         ]
     )
@@ -83,7 +85,11 @@ struct CreateCommunity: AsyncParsableCommand {
             operations: builder.operations,
             now: node.now
         )
-        let entry = try node.directory.keys.store(key, name: keyName ?? "community-\(key.publicKey.hex.prefix(8))", role: .community)
+        let entry = try node.directory.keys.store(
+            key,
+            name: keyName ?? "community-\(key.publicKey.hex.prefix(8))",
+            role: .community
+        )
         _ = try await publisher.commit(profile, now: node.now)
         print(
             """

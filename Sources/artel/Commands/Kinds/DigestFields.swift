@@ -18,7 +18,8 @@ struct DigestFields: FieldGroup {
     @Option(help: "A job's id or prefix, in order (repeatable; on edit, replaces the list).") var items: [String] = []
     @Option(help: "A tag (repeatable).") var tags: [String] = []
     @Option(help: "Who it is for.") var audience: String?
-    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility: String?
+    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility:
+        String?
 
     func apply(to builder: inout OperationBuilder, context: FieldContext) async throws {
         builder.set("title", title)

@@ -34,7 +34,8 @@ struct EventFields: FieldGroup {
     @Option(help: "Number of places.") var capacity: Int64?
     @Option(help: "A tag (repeatable).") var tags: [String] = []
     @Option(help: "Sequence number for calendars (bumped automatically on schedule changes).") var sequence: Int64?
-    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility: String?
+    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility:
+        String?
 
     func validate() throws {
         try Self.checkTimeZone(timezone)
@@ -59,7 +60,9 @@ struct EventFields: FieldGroup {
         builder.set("price", price)
         builder.set("status", status)
         var people: [Value] = []
-        for organizer in organizers { people.append(.reference(try await context.resolver.reference(.person, organizer))) }
+        for organizer in organizers {
+            people.append(.reference(try await context.resolver.reference(.person, organizer)))
+        }
         builder.add("organizers", people)
         builder.set("language", language)
         builder.set("capacity", capacity)

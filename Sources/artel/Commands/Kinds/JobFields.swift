@@ -22,7 +22,8 @@ struct JobFields: FieldGroup {
     @Option(help: "ISO 4217 code, e.g. RUB, EUR.") var salaryCurrency: String?
     @Option(help: "Pay period: \(KindSchema.choices(.job, "salary_period")).") var salaryPeriod: String?
     @Option(help: "Whether the salary is before tax (true or false).") var salaryGross: Bool?
-    @Option(help: "Employment type (repeatable): \(KindSchema.choices(.job, "employment")).") var employment: [String] = []
+    @Option(help: "Employment type (repeatable): \(KindSchema.choices(.job, "employment")).") var employment: [String] =
+        []
     @Option(help: "\(KindSchema.choices(.job, "work_mode")).") var workMode: String?
     @Option(help: "Country.") var locationCountry: String?
     @Option(help: "Region.") var locationRegion: String?
@@ -36,7 +37,8 @@ struct JobFields: FieldGroup {
     @Option(help: "Until when it is open.") var validThrough: Moment?
     @Option(help: "\(KindSchema.choices(.job, "status")).") var status: String?
     @Option(help: "Where it was imported from: system:id [URL] (repeatable).") var sources: [String] = []
-    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility: String?
+    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility:
+        String?
 
     func apply(to builder: inout OperationBuilder, context: FieldContext) async throws {
         builder.set("title", title)

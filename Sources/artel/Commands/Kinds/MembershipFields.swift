@@ -9,7 +9,8 @@ struct MembershipFields: ParsableArguments {
     @Option(help: "Member until.") var until: Moment?
     @Option(help: "Whether the person confirmed it (true or false).") var confirmedByPerson: Bool?
     @Option(help: "Whether the community confirmed it.") var confirmedByCommunity: Bool?
-    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default federation).") var visibility: String?
+    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default federation).")
+    var visibility: String?
 
     func apply(to builder: inout OperationBuilder) {
         builder.add("roles", roles)
@@ -76,7 +77,13 @@ struct AddMembership: AsyncParsableCommand {
         fields.apply(to: &builder)
         let id = RecordID.membership(person: person, community: community)
         _ = try await resolver.publisher(for: community.community)
-            .create(.membership, community: community.community, record: id, operations: builder.operations, now: node.now)
+            .create(
+                .membership,
+                community: community.community,
+                record: id,
+                operations: builder.operations,
+                now: node.now
+            )
         print("Recorded membership \(id.hex)")
     }
 }

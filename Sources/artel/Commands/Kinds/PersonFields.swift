@@ -9,7 +9,8 @@ struct PersonFields: FieldGroup {
         artel person add --community "Tech Leaders Moscow" --display-name "Анна Смирнова" --locality Москва \\
             --topics "комьюнити-менеджмент" --contacts telegram:@anna_cm
         """
-    static let editExample = "artel person edit 019a4c31f2d0 --bio \"Ведёт клуб лидеров\" --remove contacts=telegram:@anna_cm"
+    static let editExample =
+        "artel person edit 019a4c31f2d0 --bio \"Ведёт клуб лидеров\" --remove contacts=telegram:@anna_cm"
 
     @Option(help: "Name as shown.") var displayName: String?
     @Option(help: "A few words about them.") var bio: String?
@@ -21,7 +22,8 @@ struct PersonFields: FieldGroup {
     @Option(help: "Consent to show memberships.") var consentMemberships: Bool?
     @Option(help: "Consent to show ties.") var consentTies: Bool?
     @Option(help: "Consent to public exports.") var consentExport: Bool?
-    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default federation).") var visibility: String?
+    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default federation).")
+    var visibility: String?
 
     func apply(to builder: inout OperationBuilder, context: FieldContext) async throws {
         builder.set("display_name", displayName)

@@ -23,7 +23,9 @@ struct ShowDigest: AsyncParsableCommand {
         guard let view = record.view else { throw StoreError(.notFound, "the digest \(record.id) has been deleted") }
         var items: [(Reference, RecordView?)] = []
         if case .single(.references(let references)) = view.value(of: "items") {
-            for reference in references { items.append((reference, try await node.replica.record(.job, reference)?.view)) }
+            for reference in references {
+                items.append((reference, try await node.replica.record(.job, reference)?.view))
+            }
         }
         let rendering = RecordRendering(communityNames: try await resolver.communityNames())
         if output.json {

@@ -18,7 +18,8 @@ struct TieFields: FieldGroup {
     @Option(help: "A note.") var note: String?
     @Option(help: "Whether the `from` person confirmed it (true or false).") var fromConfirmed: Bool?
     @Option(help: "Whether the `to` person confirmed it.") var toConfirmed: Bool?
-    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default federation).") var visibility: String?
+    @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default federation).")
+    var visibility: String?
 
     func validate() throws {
         if contextCommunity != nil && contextEvent != nil {
@@ -30,7 +31,9 @@ struct TieFields: FieldGroup {
         if let contextCommunity {
             builder.set("context", .reference(.community(try await context.resolver.community(contextCommunity))))
         }
-        if let contextEvent { builder.set("context", .reference(try await context.resolver.reference(.event, contextEvent))) }
+        if let contextEvent {
+            builder.set("context", .reference(try await context.resolver.reference(.event, contextEvent)))
+        }
         builder.set("since", moment: since?.milliseconds())
         builder.set("note", note)
         builder.set("from_confirmed", fromConfirmed)
@@ -44,7 +47,8 @@ struct TieCommand: AsyncParsableCommand {
         commandName: "tie",
         abstract: "Record ties between leaders: mentoring, co-organizing, referrals, collaboration.",
         subcommands: [
-            AddTie.self, EditRecord<TieFields>.self, DeleteRecord<TieKind>.self, ShowRecord<TieKind>.self, ListTies.self,
+            AddTie.self, EditRecord<TieFields>.self, DeleteRecord<TieKind>.self, ShowRecord<TieKind>.self,
+            ListTies.self,
         ]
     )
 }

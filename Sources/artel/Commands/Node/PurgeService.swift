@@ -14,7 +14,10 @@ struct PurgeService: Service {
             let now = UInt64(Date().timeIntervalSince1970 * 1000)
             let report = try await replica.purgeExpired(now: now)
             if report.deltas > 0 {
-                logger.info("purged expired deltas", metadata: ["purge.deltas": "\(report.deltas)", "purge.records": "\(report.records)"])
+                logger.info(
+                    "purged expired deltas",
+                    metadata: ["purge.deltas": "\(report.deltas)", "purge.records": "\(report.records)"]
+                )
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }

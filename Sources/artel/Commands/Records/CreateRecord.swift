@@ -10,7 +10,8 @@ struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
         return CommandConfiguration(
             commandName: Fields.createVerb,
             abstract: "Make a new \(Fields.Kind.kind) in a community and sign it with the community key.",
-            discussion: "Required: --community and \(required.joined(separator: ", ")).\n\nExample:\n  \(Fields.createExample)"
+            discussion:
+                "Required: --community and \(required.joined(separator: ", ")).\n\nExample:\n  \(Fields.createExample)"
         )
     }
 
@@ -30,7 +31,13 @@ struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
         try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil))
         try builder.requireAll()
         let record = Publisher.newRecordID(now: node.now)
-        let delta = try await publisher.create(Fields.Kind.kind, community: community, record: record, operations: builder.operations, now: node.now)
+        let delta = try await publisher.create(
+            Fields.Kind.kind,
+            community: community,
+            record: record,
+            operations: builder.operations,
+            now: node.now
+        )
         print("Created \(Fields.Kind.kind) \(record.hex)")
         if delta.delta.expiry != 0 { print("It expires \(Moments.text(Int64(delta.delta.expiry))) unless renewed.") }
     }
@@ -58,14 +65,20 @@ struct EditRecord<Fields: FieldGroup>: AsyncParsableCommand {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         let record = try await RecordLookup.find(Fields.Kind.kind, id, resolver: resolver)
-        guard !record.state.isDeleted else { throw StoreError(.notFound, "the \(Fields.Kind.kind) \(record.id) has been deleted") }
+        guard !record.state.isDeleted else {
+            throw StoreError(.notFound, "the \(Fields.Kind.kind) \(record.id) has been deleted")
+        }
         var builder = OperationBuilder(Fields.Kind.kind)
         try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: record))
         try builder.apply(changes)
         guard !builder.operations.isEmpty else {
             throw ValidationError("nothing to change: give a field option, --clear or --remove")
         }
-        let delta = try await resolver.publisher(for: record.community).edit(record, operations: builder.operations, now: node.now)
+        let delta = try await resolver.publisher(for: record.community).edit(
+            record,
+            operations: builder.operations,
+            now: node.now
+        )
         print("Changed \(Fields.Kind.kind) \(record.id.hex) (delta \(delta.id.hex.prefix(16))…)")
     }
 }

@@ -26,7 +26,9 @@ struct DeleteRecord<Kind: KindMarker>: AsyncParsableCommand {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         let record = try await RecordLookup.find(Kind.kind, id, resolver: resolver)
-        guard !record.state.isDeleted else { throw StoreError(.notFound, "the \(Kind.kind) \(record.id) is already deleted") }
+        guard !record.state.isDeleted else {
+            throw StoreError(.notFound, "the \(Kind.kind) \(record.id) is already deleted")
+        }
         let delta = try await resolver.publisher(for: record.community).delete(record, now: node.now)
         print("Deleted \(Kind.kind) \(record.id.hex) (delta \(delta.id.hex.prefix(16))…)")
     }

@@ -45,7 +45,8 @@ struct List: AsyncParsableCommand {
 
 /// Prints a list of records as a table or JSON.
 enum ListPrinter {
-    static func run(_ kind: RecordKind, global: GlobalOptions, filters: ListFilters, output: OutputOptions) async throws {
+    static func run(_ kind: RecordKind, global: GlobalOptions, filters: ListFilters, output: OutputOptions) async throws
+    {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         let query = try await filters.query(kind, resolver: resolver)
@@ -66,14 +67,19 @@ enum ListPrinter {
     /// One table row per record: its id, then what tells it apart.
     static func row(_ view: RecordView, rendering: RecordRendering) -> [String] {
         let date: (String) -> String = { name in
-            if case .single(.timestamp(let moment)) = view.value(of: name) { return Moments.text(moment, dateOnly: true) }
+            if case .single(.timestamp(let moment)) = view.value(of: name) {
+                return Moments.text(moment, dateOnly: true)
+            }
             return "-"
         }
         let text: (String) -> String = { name in view.value(of: name).map(rendering.text) ?? "-" }
         let community = rendering.communityName(view.community)
         switch view.kind {
         case .job:
-            return [view.id.hex, date("date_posted"), text("title"), text("employer"), salary(view) ?? "-", text("work_mode"), community]
+            return [
+                view.id.hex, date("date_posted"), text("title"), text("employer"), salary(view) ?? "-",
+                text("work_mode"), community,
+            ]
         case .event:
             let start = view.value(of: "start").map(rendering.text) ?? "-"
             return [view.id.hex, start, text("title"), text("type"), text("attendance"), community]

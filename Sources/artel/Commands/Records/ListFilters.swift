@@ -4,7 +4,10 @@ import ArtelStore
 
 /// The filters of `artel list` and the per-kind list commands.
 struct ListFilters: ParsableArguments {
-    @Option(name: [.customShort("q"), .long], help: "Words to search for (every word must match; Cyrillic and prefixes work).")
+    @Option(
+        name: [.customShort("q"), .long],
+        help: "Words to search for (every word must match; Cyrillic and prefixes work)."
+    )
     var query: String?
     @Option(help: "Only this community: name, key name or id prefix (repeatable).") var community: [String] = []
     @Option(help: "Only records with this tag (topics for communities and people; repeatable).") var tag: [String] = []

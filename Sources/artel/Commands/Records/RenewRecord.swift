@@ -35,7 +35,11 @@ struct RenewRecord<Kind: KindMarker>: AsyncParsableCommand {
         let resolver = Resolver(node: node)
         let record = try await RecordLookup.find(Kind.kind, id, resolver: resolver)
         let expiresAt = days.map { node.now + UInt64($0) * 86_400_000 }
-        let delta = try await resolver.publisher(for: record.community).renew(record, expiresAt: expiresAt, now: node.now)
+        let delta = try await resolver.publisher(for: record.community).renew(
+            record,
+            expiresAt: expiresAt,
+            now: node.now
+        )
         let expiry = delta.delta.expiry == 0 ? "never expires" : "expires \(Moments.text(Int64(delta.delta.expiry)))"
         print("Renewed \(Kind.kind) \(record.id.hex); it \(expiry)")
     }

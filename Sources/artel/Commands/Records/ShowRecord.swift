@@ -24,7 +24,10 @@ struct ShowRecord<Kind: KindMarker>: AsyncParsableCommand {
         let record = try await RecordLookup.find(Kind.kind, id, resolver: resolver)
         let rendering = RecordRendering(communityNames: try await resolver.communityNames())
         guard let view = record.view else {
-            throw StoreError(.notFound, "the \(Kind.kind) \(record.id) has been deleted; `artel log \(record.id.hex)` shows when")
+            throw StoreError(
+                .notFound,
+                "the \(Kind.kind) \(record.id) has been deleted; `artel log \(record.id.hex)` shows when"
+            )
         }
         print(output.json ? rendering.json(view).rendered : rendering.text(view))
     }
