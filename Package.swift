@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ArtelCLITests",
-            dependencies: ["ArtelCore", "ArtelTestKit", "artel"]
+            dependencies: ["ArtelCore", "ArtelStore", "ArtelTestKit", "artel"]
         ),
     ]
 )

@@ -191,6 +191,32 @@ struct QueryTests {
         }
     }
 
+    @Test("Names match whatever the case, Cyrillic included, and ё matches е")
+    func namesIgnoreCase() async throws {
+        try await TestReplicas.withReplica { replica in
+            let people = ["Анна Смирнова", "Алёна Ёжикова", "Anna Smith"].enumerated().map { index, name in
+                moscow.sign(
+                    moscow.delta(
+                        .person,
+                        record: DeltaFactory.recordID(UInt64(index)),
+                        [Fields.set(.person, "display_name", name)]
+                    )
+                )
+            }
+            _ = try await replica.apply(people.map(\.bytes), now: now, source: "test")
+            func names(_ text: String) async throws -> [String] {
+                var query = RecordQuery(kind: .person)
+                query.text = text
+                return try await replica.list(query).compactMap { $0.string("display_name") }
+            }
+            #expect(try await names("анна") == ["Анна Смирнова"])
+            #expect(try await names("СМИРНОВА анна") == ["Анна Смирнова"])
+            #expect(try await names("алена ежикова") == ["Алёна Ёжикова"])
+            #expect(try await names("ANNA") == ["Anna Smith"])
+            #expect(try await names("50%_") == [])
+        }
+    }
+
     @Test("Memberships and ties filter by person")
     func byPerson() async throws {
         try await TestReplicas.withReplica { replica in

@@ -70,6 +70,13 @@ public struct KeyStore: Sendable {
         return match
     }
 
+    /// The key stored under a name, or `nil` when there is none; a key file that is unsafe or
+    /// damaged is an error, not an absence.
+    public func entry(named name: String) throws -> KeyEntry? {
+        guard try fileNames().contains(name) else { return nil }
+        return try KeyFile.read(at: path(of: name)).0
+    }
+
     /// The signing key for a public key, if this node holds it.
     public func signingKey(for publicKey: PublicKey) throws -> SigningKey? {
         try fileNames().lazy.map { try KeyFile.read(at: self.path(of: $0)) }.first { $0.0.publicKey == publicKey }?.1

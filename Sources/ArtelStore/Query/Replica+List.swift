@@ -47,7 +47,12 @@ struct ListSQL {
                 require("\(index) MATCH ?", words.map { "\"\($0)\"*" }.joined(separator: " "))
             } else {
                 let column = try Self.column(for: "text", kind: kind, among: Self.nameColumn)
-                for word in words { require("r.\(column) LIKE ? ESCAPE '\\'", "%" + Self.escapeLike(word) + "%") }
+                for word in words {
+                    require(
+                        "\(SearchText.functionName)(r.\(column)) LIKE ? ESCAPE '\\'",
+                        "%" + Self.escapeLike(word.lowercased()) + "%"
+                    )
+                }
             }
         }
         if !query.communities.isEmpty {

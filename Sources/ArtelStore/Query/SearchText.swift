@@ -1,3 +1,5 @@
+import GRDB
+
 /// The text the full-text index sees, and the words a search looks for.
 ///
 /// SQLite's `unicode61` tokenizer folds case and Latin diacritics, but not the Cyrillic ё, which
@@ -12,5 +14,14 @@ enum SearchText {
     /// The words of a search: runs of letters and digits, in any script, folded like indexed text.
     static func words(_ text: String) -> [String] {
         fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// The SQL function that folds a column like search words, for kinds without a full-text index:
+    /// SQLite's own `lower()` and `LIKE` fold ASCII only, and names here are mostly Cyrillic.
+    static let functionName = "artel_fold"
+
+    /// ``functionName``, to register on every connection.
+    static let function = DatabaseFunction(functionName, argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map { fold($0).lowercased() }
     }
 }

@@ -96,6 +96,7 @@ public final class Replica: Sendable {
         configuration.maximumReaderCount = 4
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            db.add(function: SearchText.function)
         }
         do {
             return try DatabasePool(path: path, configuration: configuration)

@@ -118,9 +118,15 @@ enum Table {
     }
 }
 
-/// Writing to standard error.
+/// Unbuffered writes, for messages that must arrive at once even when output is a pipe.
 enum Console {
+    /// Writes a line to standard error.
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Writes a line to standard output now (`print` would wait for its buffer to fill in a pipe).
+    static func line(_ message: String) {
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
     }
 }

@@ -25,7 +25,7 @@ struct EventFields: FieldGroup {
     @Option(help: "Venue address.") var placeAddress: String?
     @Option(help: "City.") var placeCity: String?
     @Option(help: "Country.") var placeCountry: String?
-    @Option(help: "Link to join online (repeatable).") var onlineURLs: [String] = []
+    @Option(name: .customLong("online-urls"), help: "Link to join online (repeatable).") var onlineURLs: [String] = []
     @Option(help: "Where to register.") var registrationURL: String?
     @Option(help: "Price, as text, e.g. \"бесплатно\" or \"1500 ₽\".") var price: String?
     @Option(help: "\(KindSchema.choices(.event, "status")).") var status: String?

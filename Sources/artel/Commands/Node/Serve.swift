@@ -31,14 +31,18 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "artel")
         logger.logLevel = .info
         let node = try global.openNode()
-        print(try await StatusReport.make(node).text)
-        print("Serving; no peers yet (the wire arrives with the next release). Press Ctrl-C to stop.")
-        let purge = PurgeService(replica: node.replica, interval: .seconds(purgeInterval), logger: logger)
+        Console.line(try await StatusReport.make(node).text)
+        let services: [any Service] = [
+            PurgeService(replica: node.replica, interval: .seconds(purgeInterval), logger: logger),
+            Announcement(
+                message: "Serving; no peers yet (the wire arrives with the next release). Press Ctrl-C to stop."
+            ),
+        ]
         let group = ServiceGroup(
-            configuration: .init(services: [purge], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
         try await group.run()
         try node.replica.close()
-        print("Stopped; the replica is closed.")
+        Console.line("Stopped; the replica is closed.")
     }
 }

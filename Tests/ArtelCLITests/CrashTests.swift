@@ -1,0 +1,56 @@
+import ArtelCore
+import ArtelStore
+import ArtelTestKit
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("A killed artel leaves a consistent replica", .serialized)
+struct CrashTests {
+    @Test(
+        "kill -9 in the middle of a large apply: whole batches or nothing, check passes, applying again completes it",
+        .timeLimit(.minutes(5))
+    )
+    func killDuringApply() async throws {
+        try await TestNode.with(community: false) { node in
+            let factory = DeltaFactory(
+                key: TestKeys.association,
+                now: UInt64(Date().timeIntervalSince1970 * 1000) - 60_000
+            )
+            let count = 4 * Replica.batchSize
+            let deltas = (0..<count).map { factory.job(UInt64($0), offset: UInt64($0)) }
+            let file = "\(node.directory)/large.deltas"
+            try Data(DeltaStream.encode(deltas)).write(to: URL(fileURLWithPath: file))
+
+            let process = node.artel.start(["apply", file])
+            let progress = Pipe()
+            process.standardError = progress
+            process.standardOutput = Pipe()
+            try process.run()
+            // Kill as soon as the first batch reports: the next one is being verified or written.
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains("applied ") {
+                let chunk = progress.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen += chunk
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "the apply finished before it could be killed")
+
+            let check = try node.run("check")
+            #expect(check.status == 0, "\(check.output)\(check.error)")
+            let status = try #require(try node.json("status") as? [String: Any])
+            let stored = try #require(status["deltas"] as? Int)
+            #expect(stored > 0 && stored < count && stored % Replica.batchSize == 0, "stored \(stored)")
+
+            let again = try node.run("apply", "--quiet", file)
+            #expect(again.status == 0 && again.output.contains("\(stored) already kept"), "\(again.output)")
+            #expect((try node.json("status") as? [String: Any])?["deltas"] as? Int == count)
+            #expect(try node.run("check").status == 0)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArtelTestKit
+import Foundation
+import Testing
+
+/// A node made with `artel init` in a temporary directory, for end-to-end tests.
+struct TestNode {
+    let artel: ArtelProcess
+    let directory: String
+
+    /// Runs `body` with a fresh node, optionally with the test community created.
+    static func with<T>(community: Bool = true, _ body: (TestNode) async throws -> T) async throws -> T {
+        try await TestFiles.withTemporaryDirectory { directory in
+            let node = TestNode(artel: ArtelProcess(data: "\(directory)/node"), directory: directory)
+            try node.expectSuccess("init", "--name", "test-node")
+            if community {
+                try node.expectSuccess(
+                    "community",
+                    "create",
+                    "--name",
+                    "Tech Leaders Moscow",
+                    "--kind",
+                    "community",
+                    "--area",
+                    "Москва",
+                    "--key-name",
+                    "tech-leaders"
+                )
+            }
+            return try await body(node)
+        }
+    }
+
+    /// Runs a command that must succeed; returns its output.
+    @discardableResult
+    func expectSuccess(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try artel.run(arguments)
+        #expect(
+            result.status == 0,
+            "artel \(arguments.joined(separator: " ")): \(result.error)",
+            sourceLocation: sourceLocation
+        )
+        return result.output
+    }
+
+    /// Runs a command.
+    func run(_ arguments: String...) throws -> ArtelProcess.Result {
+        try artel.run(arguments)
+    }
+
+    /// Parses JSON output.
+    func json(_ arguments: String...) throws -> Any {
+        let result = try artel.run(arguments + ["--json"])
+        #expect(result.status == 0, "\(result.error)")
+        return try JSONSerialization.jsonObject(with: Data(result.output.utf8))
+    }
+
+    /// The id printed by a create command (`Created job <id>`).
+    static func createdID(_ output: String) -> String {
+        String(output.split(separator: "\n")[0].split(separator: " ").last!)
+    }
+
+    /// Everything the replica holds, as an exported delta file's bytes.
+    func exported() throws -> Data {
+        let path = "\(directory)/export-\(UUID().uuidString).deltas"
+        try expectSuccess("export", "--to", path)
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+}

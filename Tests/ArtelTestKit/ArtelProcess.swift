@@ -1,0 +1,95 @@
+public import Foundation
+
+/// The built `artel` binary, run as a user runs it.
+public struct ArtelProcess: Sendable {
+    /// What a finished run printed and returned.
+    public struct Result: Sendable {
+        /// The exit status.
+        public let status: Int32
+        /// Standard output.
+        public let output: String
+        /// Standard error.
+        public let error: String
+    }
+
+    /// The data directory passed through `ARTEL_DATA`.
+    public let data: String
+
+    /// Runs `artel` against a data directory.
+    public init(data: String) {
+        self.data = data
+    }
+
+    /// The binary: next to the test bundle, or in the repository's debug build.
+    public static let binary: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "artel"
+        ).path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return TestFiles.path(".build/debug/artel")
+    }()
+
+    /// Runs `artel` with arguments and waits for it.
+    @discardableResult
+    public func run(_ arguments: String..., input: Data? = nil) throws -> Result {
+        try run(arguments, input: input)
+    }
+
+    /// Runs `artel` with arguments and waits for it.
+    @discardableResult
+    public func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+        let process = start(arguments)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try stdin.fileHandleForWriting.close()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self)
+        )
+    }
+
+    /// A configured, not yet started `artel` process.
+    public func start(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARTEL_DATA"] = data
+        process.environment = environment
+        return process
+    }
+
+    /// Runs a shell command line with `$ARTEL` set to the binary, for arguments Swift strings cannot hold.
+    public func shell(_ script: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARTEL_DATA"] = data
+        environment["ARTEL"] = Self.binary
+        process.environment = environment
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self)
+        )
+    }
+}
