@@ -68,6 +68,7 @@ struct QueryTests {
                 ]
             )
             #expect(try await titles(replica) { $0.text = "сообщества" } == ["Комьюнити-менеджер"])
+            #expect(try await titles(replica) { $0.text = "сообщество продвижение" } == ["Комьюнити-менеджер"])
             #expect(try await titles(replica) { $0.text = "КОМЬЮНИТИ менедж" } == ["Комьюнити-менеджер"])
             #expect(try await titles(replica) { $0.text = "елка" } == ["Community lead"])
             #expect(try await titles(replica) { $0.text = "Runlab москва" } == ["Менеджер программы амбассадоров"])

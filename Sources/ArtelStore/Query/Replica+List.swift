@@ -44,7 +44,7 @@ struct ListSQL {
         if let words = query.text.map(SearchText.words), !words.isEmpty {
             if let index = Self.searchIndex[kind] {
                 text += " JOIN \(index) ON \(index).rowid = r.rowid"
-                require("\(index) MATCH ?", words.map { "\"\($0)\"*" }.joined(separator: " "))
+                require("\(index) MATCH ?", words.map { "\"\(SearchText.stem($0))\"*" }.joined(separator: " "))
             } else {
                 let column = try Self.column(for: "text", kind: kind, among: Self.nameColumn)
                 for word in words {

@@ -5,15 +5,46 @@ import GRDB
 /// SQLite's `unicode61` tokenizer folds case and Latin diacritics, but not the Cyrillic ё, which
 /// Russian text writes as е as often as not: both sides fold ё to е, so "елка" finds "Ёлка".
 enum SearchText {
-    /// Text as indexed.
+    /// Text as indexed. Runs on every indexed column of every applied delta, so it scans bytes:
+    /// ё is `D1 91` in UTF-8 and Ё is `D0 81`.
     static func fold(_ text: String) -> String {
-        guard text.contains(where: { $0 == "ё" || $0 == "Ё" }) else { return text }
-        return String(text.map { $0 == "ё" ? "е" : $0 == "Ё" ? "Е" : $0 })
+        let utf8 = text.utf8
+        var previous: UInt8 = 0
+        let hasYo = utf8.contains { byte in
+            defer { previous = byte }
+            return (previous == 0xD1 && byte == 0x91) || (previous == 0xD0 && byte == 0x81)
+        }
+        guard hasYo else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "ё": scalars.append("е")
+            case "Ё": scalars.append("Е")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// The words of a search: runs of letters and digits, in any script, folded like indexed text.
     static func words(_ text: String) -> [String] {
         fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// Cyrillic vowels and signs that end Russian inflections.
+    private static let endings: Set<Character> = Set("аеиоуыэюяйьАЕИОУЫЭЮЯЙЬ")
+
+    /// A search word cut to a stem that prefix search can use: Russian inflects by ending
+    /// ("сообщество", "сообщества", "сообществом"), so a word of five letters or more loses up to
+    /// two final vowels or signs. A light heuristic, not a stemmer: it widens matches, never narrows them.
+    static func stem(_ word: String) -> String {
+        var stem = Substring(word)
+        var dropped = 0
+        while dropped < 2, stem.count > 4, let last = stem.last, endings.contains(last) {
+            stem = stem.dropLast()
+            dropped += 1
+        }
+        return String(stem)
     }
 
     /// The SQL function that folds a column like search words, for kinds without a full-text index:

@@ -10,8 +10,8 @@ struct BenchApply: AsyncParsableCommand {
         discussion: """
             Generates signed job deltas, then measures: the sign rate, the raw libsodium verify rate on
             one core and on every core (the limit), BLAKE2b, the end-to-end apply rate (verify, merge,
-            store) and the store-only rate (signatures already checked), and the replica's size against
-            the encoded deltas. Each rate is printed as a ratio to the verify limit of the same run.
+            store) and the store-only rate (signatures already checked), the two ways of writing a row
+            through GRDB, and the replica's size against the encoded deltas. Each rate is printed as a ratio to the verify limit of the same run.
             Replicas go to a temporary directory, removed afterwards.
 
             Example:
@@ -73,6 +73,17 @@ struct BenchApply: AsyncParsableCommand {
             _ = try await storeOnly.applyAdmitted(deltas, now: now, source: "bench")
         }
         line("apply store only: merge, store", storeSeconds, goal: "  (goal ≥ 100 000/s)")
+
+        let paths = try InsertPathBenchmark.run(count: count, in: directory)
+        print(
+            String(
+                format:
+                    "\n  SQLite insert of a delta-shaped row: %.0f/s through GRDB arguments, %.0f/s through C binding (%.2f×)",
+                paths.arguments,
+                paths.binding,
+                paths.binding / paths.arguments
+            )
+        )
 
         try endToEnd.close()
         try storeOnly.close()

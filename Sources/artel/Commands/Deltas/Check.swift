@@ -13,10 +13,21 @@ struct Check: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
         let report = try await node.replica.check()
+        if output.json {
+            print(
+                JSON.object([
+                    ("records", .number(Int64(report.records))), ("deltas", .number(Int64(report.deltas))),
+                    ("problems", .array(report.problems.map(JSON.string))),
+                ]).rendered
+            )
+            if !report.problems.isEmpty { throw ExitCode.failure }
+            return
+        }
         print(
             "Checked \(report.records) records and \(report.deltas) deltas: \(report.problems.isEmpty ? "consistent" : "\(report.problems.count) problems")"
         )

@@ -74,7 +74,10 @@ struct CreateCommunity: AsyncParsableCommand {
     func run() async throws {
         let node = try global.openNode()
         var builder = OperationBuilder(.community)
-        try await fields.apply(to: &builder, context: FieldContext(resolver: Resolver(node: node), current: nil))
+        try await fields.apply(
+            to: &builder,
+            context: FieldContext(resolver: Resolver(node: node), current: nil, now: node.now)
+        )
         let key = SigningKey.generate()
         let publisher = Publisher(replica: node.replica, key: key)
         // The profile is checked before the key is stored, so a bad value leaves nothing behind.

@@ -33,7 +33,8 @@ struct JobFields: FieldGroup {
     @Option(help: "A tag (repeatable).") var tags: [String] = []
     @Option(help: "Where to apply: an http(s), mailto or tg link.") var applyURL: String?
     @Option(help: "Whom to contact.") var contact: String?
-    @Option(help: "When it was posted (YYYY-MM-DD[ HH:MM], UTC unless an offset is given).") var datePosted: Moment?
+    @Option(help: "When it was posted (YYYY-MM-DD[ HH:MM], UTC unless an offset is given; default: now).")
+    var datePosted: Moment?
     @Option(help: "Until when it is open.") var validThrough: Moment?
     @Option(help: "\(KindSchema.choices(.job, "status")).") var status: String?
     @Option(help: "Where it was imported from: system:id [URL] (repeatable).") var sources: [String] = []
@@ -61,7 +62,9 @@ struct JobFields: FieldGroup {
         builder.add("tags", tags)
         builder.set("apply_url", applyURL)
         builder.set("contact", contact)
-        builder.set("date_posted", moment: datePosted?.milliseconds())
+        // A new job is posted now unless it says otherwise.
+        let posted = datePosted?.milliseconds() ?? (context.current == nil ? Int64(context.now) : nil)
+        builder.set("date_posted", moment: posted)
         builder.set("valid_through", moment: validThrough?.milliseconds())
         builder.set("status", status)
         builder.add("sources", sources)

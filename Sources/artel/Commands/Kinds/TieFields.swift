@@ -84,7 +84,7 @@ struct AddTie: AsyncParsableCommand {
         builder.set("from", .reference(ends.0))
         builder.set("to", .reference(ends.1))
         builder.set("type", type)
-        try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil))
+        try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil, now: node.now))
         let id = RecordID.tie(from: ends.0, to: ends.1, type: type)
         _ = try await resolver.publisher(for: community)
             .create(.tie, community: community, record: id, operations: builder.operations, now: node.now)

@@ -28,7 +28,7 @@ struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
         let community = try await resolver.community(community)
         let publisher = try resolver.publisher(for: community)
         var builder = OperationBuilder(Fields.Kind.kind)
-        try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil))
+        try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil, now: node.now))
         try builder.requireAll()
         let record = Publisher.newRecordID(now: node.now)
         let delta = try await publisher.create(
@@ -69,7 +69,7 @@ struct EditRecord<Fields: FieldGroup>: AsyncParsableCommand {
             throw StoreError(.notFound, "the \(Fields.Kind.kind) \(record.id) has been deleted")
         }
         var builder = OperationBuilder(Fields.Kind.kind)
-        try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: record))
+        try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: record, now: node.now))
         try builder.apply(changes)
         guard !builder.operations.isEmpty else {
             throw ValidationError("nothing to change: give a field option, --clear or --remove")

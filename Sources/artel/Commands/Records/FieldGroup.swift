@@ -21,6 +21,8 @@ struct FieldContext {
     let resolver: Resolver
     /// The record being edited, if any.
     let current: StoredRecord?
+    /// The wall clock in Unix milliseconds.
+    let now: UInt64
 
     /// The time zone in which moments without an offset are read: the given one, else the
     /// record's own, else UTC.
