@@ -31,31 +31,14 @@ public struct ArtelProcess: Sendable {
 
     /// Runs `artel` with arguments and waits for it.
     @discardableResult
-    public func run(_ arguments: String..., input: Data? = nil) throws -> Result {
-        try run(arguments, input: input)
+    public func run(_ arguments: String...) throws -> Result {
+        try run(arguments)
     }
 
     /// Runs `artel` with arguments and waits for it.
     @discardableResult
-    public func run(_ arguments: [String], input: Data? = nil) throws -> Result {
-        let process = start(arguments)
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self)
-        )
+    public func run(_ arguments: [String]) throws -> Result {
+        try Self.collect(start(arguments))
     }
 
     /// A configured, not yet started `artel` process.
@@ -78,10 +61,16 @@ public struct ArtelProcess: Sendable {
         environment["ARTEL_DATA"] = data
         environment["ARTEL"] = Self.binary
         process.environment = environment
+        return try Self.collect(process)
+    }
+
+    /// Runs a process to its end with nothing on its input, collecting what it prints.
+    private static func collect(_ process: Process) throws -> Result {
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        process.standardInput = FileHandle.nullDevice
         try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()

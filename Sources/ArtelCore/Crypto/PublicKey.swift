@@ -3,7 +3,7 @@ import CSodium
 /// An Ed25519 public key: the identity of a node, a community, an author or a subject.
 ///
 /// A community's public key *is* its community id.
-public struct PublicKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct PublicKey: Bytes32Value {
     /// The 32 bytes of the key.
     public let bytes: Bytes32
 
@@ -11,22 +11,6 @@ public struct PublicKey: Hashable, Comparable, Sendable, CustomStringConvertible
     public init(_ bytes: Bytes32) {
         self.bytes = bytes
     }
-
-    /// Parses 64 hex characters.
-    ///
-    /// - Parameter hex: the key in lowercase or uppercase hexadecimal.
-    /// - Returns: `nil` when the text is not 32 bytes of hex.
-    public init?(hex: some StringProtocol) {
-        guard let raw = Hex.decode(hex), let bytes = Bytes32(raw) else { return nil }
-        self.bytes = bytes
-    }
-
-    /// Lowercase hexadecimal, 64 characters.
-    public var hex: String { bytes.hex }
-
-    public var description: String { hex }
-
-    public static func < (lhs: PublicKey, rhs: PublicKey) -> Bool { lhs.bytes < rhs.bytes }
 
     /// Checks an Ed25519 signature with libsodium (`crypto_sign_verify_detached`).
     ///

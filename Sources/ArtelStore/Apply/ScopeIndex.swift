@@ -8,7 +8,8 @@ import GRDB
 /// rolled-back insert can never leave a stale id behind.
 struct ScopeIndex {
     private let db: Database
-    private var ids: [Scope: Int64] = [:]
+    // A scope found missing is remembered too, so a batch of new records in a new scope asks once.
+    private var ids: [Scope: Int64?] = [:]
 
     init(db: Database) {
         self.db = db
@@ -16,7 +17,7 @@ struct ScopeIndex {
 
     /// The id of a scope, creating it when asked to.
     mutating func id(of scope: Scope, create: Bool) throws -> Int64? {
-        if let id = ids[scope] { return id }
+        if let known = ids[scope], known != nil || !create { return known }
         let community = Data(scope.community.bytes.bytes)
         let kind = Int64(scope.kind.rawValue)
         var id = try Int64.fetchOne(
@@ -28,7 +29,7 @@ struct ScopeIndex {
                 .execute(arguments: [community, kind])
             id = db.lastInsertedRowID
         }
-        if let id { ids[scope] = id }
+        ids[scope] = id
         return id
     }
 }

@@ -42,7 +42,7 @@ struct ListSQL {
         text = counting ? "SELECT count(*) FROM \(table.name) AS r" : "SELECT r.rowid FROM \(table.name) AS r"
 
         if let words = query.text.map(SearchText.words), !words.isEmpty {
-            if let index = Self.searchIndex[kind] {
+            if let index = table.searchIndex {
                 text += " JOIN \(index) ON \(index).rowid = r.rowid"
                 require("\(index) MATCH ?", words.map { "\"\(SearchText.stem($0))\"*" }.joined(separator: " "))
             } else {
@@ -138,7 +138,6 @@ struct ListSQL {
         }
     }
 
-    private static let searchIndex: [RecordKind: String] = [.job: "jobs_search", .event: "events_search"]
     private static let nameColumn: [RecordKind: String] = [
         .community: "name", .person: "display_name", .digest: "title",
     ]

@@ -109,10 +109,8 @@ public final class Replica: Sendable {
     func guarding<T>(_ doing: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.from(error, doing: "\(doing) at \(path)")
+            throw storeError(error, doing: doing)
         }
     }
 
@@ -120,10 +118,8 @@ public final class Replica: Sendable {
     func reading<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.from(error, doing: "\(doing) at \(path)")
+            throw storeError(error, doing: doing)
         }
     }
 
@@ -131,10 +127,8 @@ public final class Replica: Sendable {
     func writing<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.from(error, doing: "\(doing) at \(path)")
+            throw storeError(error, doing: doing)
         }
     }
 
@@ -150,11 +144,14 @@ public final class Replica: Sendable {
                 }
                 return result!
             }
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError.from(error, doing: "\(doing) at \(path)")
+            throw storeError(error, doing: doing)
         }
+    }
+
+    /// A store error passes through; anything else says what failed on this replica.
+    private func storeError(_ error: any Error, doing: String) -> StoreError {
+        error as? StoreError ?? StoreError.from(error, doing: "\(doing) at \(path)")
     }
 
     /// Checkpoints the WAL into the main file and closes every connection.

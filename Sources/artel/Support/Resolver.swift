@@ -37,15 +37,24 @@ struct Resolver {
 
     /// A stored record of a kind by a unique prefix of its id.
     func record(_ kind: RecordKind, _ prefix: String) async throws -> StoredRecord {
-        let matches = try await node.replica.findRecords(kind, idPrefix: prefix.lowercased(), limit: 10)
-        guard let match = matches.first else {
-            throw StoreError(.notFound, "no \(kind) has an id starting with \"\(prefix.prefix(32))\"")
+        try await record(among: [kind], prefix)
+    }
+
+    /// A stored record of any of some kinds by a unique prefix of its id.
+    func record(among kinds: [RecordKind], _ prefix: String) async throws -> StoredRecord {
+        var matches: [(RecordKind, Reference)] = []
+        for kind in kinds {
+            matches += try await node.replica.findRecords(kind, idPrefix: prefix.lowercased()).map { (kind, $0) }
+        }
+        let what = kinds.count == 1 ? "\(kinds[0])" : "record"
+        guard let (kind, match) = matches.first else {
+            throw StoreError(.notFound, "no \(what) has an id starting with \"\(prefix.prefix(32))\"")
         }
         guard matches.count == 1 else {
             throw StoreError(
                 .ambiguous,
-                "\"\(prefix)\" starts several \(kind) ids; give more digits:\n"
-                    + matches.map { "  \($0.record.hex)" }.joined(separator: "\n")
+                "\"\(prefix)\" starts several \(what) ids; give more digits:\n"
+                    + matches.map { "  \($0.0) \($0.1.record.hex)" }.joined(separator: "\n")
             )
         }
         guard let record = try await node.replica.record(kind, match) else {

@@ -27,7 +27,7 @@ struct Log: AsyncParsableCommand {
     func run() async throws {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
-        let record = try await find(node)
+        let record = try await resolver.record(among: try kinds(), id)
         let keys = Dictionary(
             try node.directory.keys.list().map { ($0.publicKey, $0.name) },
             uniquingKeysWith: { first, _ in first }
@@ -70,32 +70,10 @@ struct Log: AsyncParsableCommand {
         }
     }
 
-    private func find(_ node: Node) async throws -> StoredRecord {
-        let kinds =
-            try kind.map { name in
-                guard let kind = RecordKind(name: name) else {
-                    throw ValidationError("--kind \(name) is not a record kind")
-                }
-                return [kind]
-            } ?? RecordKind.allCases
-        var found: [(RecordKind, Reference)] = []
-        for kind in kinds {
-            found += try await node.replica.findRecords(kind, idPrefix: id.lowercased()).map { (kind, $0) }
-        }
-        guard let (kind, reference) = found.first else {
-            throw StoreError(.notFound, "no record has an id starting with \"\(id.prefix(32))\"")
-        }
-        guard found.count == 1 else {
-            throw StoreError(
-                .ambiguous,
-                "\"\(id)\" starts several record ids; give more digits or --kind:\n"
-                    + found.map { "  \($0.0) \($0.1.record.hex)" }.joined(separator: "\n")
-            )
-        }
-        guard let record = try await node.replica.record(kind, reference) else {
-            throw StoreError(.notFound, "the record has expired")
-        }
-        return record
+    private func kinds() throws -> [RecordKind] {
+        guard let kind else { return RecordKind.allCases }
+        guard let named = RecordKind(name: kind) else { throw ValidationError("--kind \(kind) is not a record kind") }
+        return [named]
     }
 
     private static func name(_ field: FieldID, kind: RecordKind) -> String {
