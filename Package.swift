@@ -6,12 +6,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "artel", targets: ["artel"]),
+        .executable(name: "artel-conformance", targets: ["artel-conformance"]),
         .library(name: "ArtelCore", targets: ["ArtelCore"]),
         .library(name: "ArtelStore", targets: ["ArtelStore"]),
+        .library(name: "ArtelSync", targets: ["ArtelSync"]),
+        .library(name: "ArtelNode", targets: ["ArtelNode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -40,16 +45,40 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "ArtelSync",
+            dependencies: ["ArtelCore", "CSodium"]
+        ),
+        .target(
+            name: "ArtelNode",
+            dependencies: [
+                "ArtelCore",
+                "ArtelStore",
+                "ArtelSync",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "artel",
             dependencies: [
                 "ArtelCore",
                 "ArtelStore",
+                "ArtelSync",
+                "ArtelNode",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
+        ),
+        .executableTarget(
+            name: "artel-conformance",
+            dependencies: ["ArtelCore", "ArtelSync"]
         ),
         .target(
             name: "ArtelTestKit",
@@ -77,6 +106,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "ArtelSyncTests",
+            dependencies: ["ArtelCore", "ArtelSync", "CSodium", "ArtelTestKit", "artel-conformance"]
         ),
         .testTarget(
             name: "ArtelCLITests",

@@ -130,6 +130,7 @@ struct BadInputTests {
             ]
             let file = "\(node.directory)/mixed.hex"
             try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            try node.expectSuccess("follow", TestKeys.techLeaders.publicKey.hex)
             let result = try node.run("apply", file)
             #expect(result.status == 1)
             #expect(result.output.contains("1 accepted") && result.output.contains("3 refused"))

@@ -24,6 +24,7 @@ struct CrashTests {
             let deltas = (0..<count).map { factory.job(UInt64($0), offset: UInt64($0)) }
             let file = "\(node.directory)/large.deltas"
             try Data(DeltaStream.encode(deltas)).write(to: URL(fileURLWithPath: file))
+            try node.expectSuccess("follow", TestKeys.association.publicKey.hex)
 
             let process = node.artel.start(["apply", file])
             let progress = Pipe()

@@ -230,6 +230,15 @@ struct WorkflowTests {
                 try first.expectSuccess("person", "add", "--community", "tech-leaders", "--display-name", "Анна")
                 let file = "\(first.directory)/all.deltas"
                 try first.expectSuccess("export", "--to", file)
+                let refused = try second.run("apply", file)
+                #expect(
+                    refused.status == 1 && refused.output.contains("3 refused")
+                        && refused.output.contains("not_followed")
+                )
+                let community = try #require(
+                    (try first.json("follows") as? [[String: Any]])?.first?["community"] as? String
+                )
+                try second.expectSuccess("follow", community)
                 let applied = try second.expectSuccess("apply", file)
                 #expect(applied.contains("3 accepted"))
                 #expect(try second.expectSuccess("apply", file).contains("3 already kept"))
@@ -256,6 +265,10 @@ struct WorkflowTests {
                 let file = "\(first.directory)/community.key"
                 try first.expectSuccess("keys", "export", "tech-leaders", "--to", file)
                 try first.expectSuccess("export", "--to", "\(first.directory)/profile.deltas")
+                let community = try #require(
+                    (try first.json("follows") as? [[String: Any]])?.first?["community"] as? String
+                )
+                try second.expectSuccess("follow", community)
                 try second.expectSuccess("apply", "\(first.directory)/profile.deltas")
                 try second.expectSuccess("keys", "import", file)
                 #expect(

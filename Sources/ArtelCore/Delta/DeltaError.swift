@@ -75,6 +75,8 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidRecordID = Code(406, "invalid_record_id")
         /// The author may not write this delta.
         public static let unauthorized = Code(500, "unauthorized")
+        /// The node does not follow the delta's community and kind.
+        public static let notFollowed = Code(600, "not_followed")
 
         /// Every code, for documentation and tests.
         public static let all: [Code] = [
@@ -82,7 +84,7 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
             .invalidUTF8, .unknownValueType, .invalidBoolean, .noOperations, .unknownOperation,
             .duplicateOperation, .deleteNotAlone, .nonCanonical, .invalidFieldID, .badSignature,
             .futureTimestamp, .expired, .invalidExpiry, .invalidField, .requiredField, .fieldTooLong,
-            .unknownEnumValue, .invalidURL, .invertedRange, .invalidRecordID, .unauthorized,
+            .unknownEnumValue, .invalidURL, .invertedRange, .invalidRecordID, .unauthorized, .notFollowed,
         ]
 
         /// The code with this wire value, if it is known.

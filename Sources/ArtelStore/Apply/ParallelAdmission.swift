@@ -1,8 +1,8 @@
 import ArtelCore
 import Foundation
 
-/// Runs ``Admission`` over a batch on every core: decoding, signature verification, kind rules,
-/// authorization and the clock, all outside the write transaction.
+/// Runs ``Admission`` over a batch on every core: decoding, the follow set, signature verification,
+/// kind rules, authorization and the clock, all outside the write transaction.
 enum ParallelAdmission {
     /// Batches smaller than this are checked on the calling task: splitting costs more than it saves.
     static let parallelThreshold = 64
@@ -12,16 +12,19 @@ enum ParallelAdmission {
     /// - Parameters:
     ///   - batch: encoded deltas.
     ///   - now: the wall clock in Unix milliseconds.
+    ///   - follows: what this node follows; other deltas are refused.
     /// - Returns: one result per delta, in order.
-    static func admit(_ batch: [[UInt8]], now: UInt64) async -> [Result<SignedDelta, Refusal>] {
+    static func admit(_ batch: [[UInt8]], now: UInt64, follows: FollowSet) async -> [Result<SignedDelta, Refusal>] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard batch.count >= parallelThreshold, cores > 1 else { return batch.map { admit($0, now: now) } }
+        guard batch.count >= parallelThreshold, cores > 1 else {
+            return batch.map { admit($0, now: now, follows: follows) }
+        }
         let chunkCount = cores * 4
         let chunkSize = (batch.count + chunkCount - 1) / chunkCount
         return await withTaskGroup(of: (Int, [Result<SignedDelta, Refusal>]).self) { group in
             for start in stride(from: 0, to: batch.count, by: chunkSize) {
                 let chunk = batch[start..<min(start + chunkSize, batch.count)]
-                group.addTask { (start, chunk.map { admit($0, now: now) }) }
+                group.addTask { (start, chunk.map { admit($0, now: now, follows: follows) }) }
             }
             var results = [Result<SignedDelta, Refusal>?](repeating: nil, count: batch.count)
             for await (start, chunk) in group {
@@ -31,8 +34,9 @@ enum ParallelAdmission {
         }
     }
 
-    /// Admits one delta, keeping what could be decoded of it when it is refused.
-    static func admit(_ bytes: [UInt8], now: UInt64) -> Result<SignedDelta, Refusal> {
+    /// Admits one delta, keeping what could be decoded of it when it is refused. The follow set is
+    /// checked before the signature, so that a peer cannot make this node verify what it would not keep.
+    static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet) -> Result<SignedDelta, Refusal> {
         let signed: SignedDelta
         do {
             signed = try SignedDelta.decode(bytes)
@@ -40,6 +44,7 @@ enum ParallelAdmission {
             return .failure(Refusal(error))
         }
         do {
+            try follows.check(signed.delta)
             try signed.checkSignature()
             try Admission.check(signed.delta, now: now)
         } catch {

@@ -1,4 +1,4 @@
-package import ArtelCore
+public import ArtelCore
 import Foundation
 import GRDB
 
@@ -17,10 +17,16 @@ extension Replica {
     ///   - batch: encoded deltas, in any order.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - source: where the deltas come from (a file, a peer), for the refusal log.
+    ///   - follows: what this node follows; deltas of other scopes are refused (``DeltaError/Code/notFollowed``).
     /// - Returns: one outcome per delta.
     /// - Throws: ``StoreError`` when the replica cannot be written; nothing is applied then.
-    public func apply(_ batch: [[UInt8]], now: UInt64, source: String) async throws -> ApplyReport {
-        let admitted = await ParallelAdmission.admit(batch, now: now)
+    public func apply(
+        _ batch: [[UInt8]],
+        now: UInt64,
+        source: String,
+        follows: FollowSet = .everything
+    ) async throws -> ApplyReport {
+        let admitted = await ParallelAdmission.admit(batch, now: now, follows: follows)
         return try await writeAdmitted(admitted, now: now, source: source)
     }
 
@@ -34,11 +40,13 @@ extension Replica {
     ///   - deltas: encoded deltas, in any order.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - source: where the deltas come from, for the refusal log.
+    ///   - follows: what this node follows; deltas of other scopes are refused.
     ///   - progress: called after each batch with the deltas done so far and the report so far.
     public func apply(
         _ deltas: [[UInt8]],
         now: UInt64,
         source: String,
+        follows: FollowSet = .everything,
         progress: (_ done: Int, _ report: ApplyReport) -> Void
     ) async throws -> ApplyReport {
         var report = ApplyReport()
@@ -46,10 +54,10 @@ extension Replica {
         guard let first = starts.first else { return report }
         func batch(at start: Int) -> [[UInt8]] { Array(deltas[start..<min(start + Self.batchSize, deltas.count)]) }
 
-        var admitted = await ParallelAdmission.admit(batch(at: first), now: now)
+        var admitted = await ParallelAdmission.admit(batch(at: first), now: now, follows: follows)
         for (index, start) in starts.enumerated() {
             let following = index + 1 < starts.count ? batch(at: starts[index + 1]) : []
-            async let next = ParallelAdmission.admit(following, now: now)
+            async let next = ParallelAdmission.admit(following, now: now, follows: follows)
             report.append(try await writeAdmitted(admitted, now: now, source: source))
             progress(min(start + Self.batchSize, deltas.count), report)
             admitted = await next

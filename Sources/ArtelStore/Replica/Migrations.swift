@@ -11,6 +11,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("2026-11-21 replica", migrate: createReplica)
         migrator.registerMigration("2026-11-21 materialized records", migrate: createMaterializedTables)
+        migrator.registerMigration("2026-11-21 federation", migrate: createFederationTables)
         return migrator
     }
 
@@ -145,6 +146,32 @@ enum Migrations {
                     title, description, place_name, place_city, tags,
                     content = '', tokenize = 'unicode61 remove_diacritics 2', detail = none, columnsize = 0
                 );
+                """
+        )
+    }
+
+    private static func createFederationTables(_ db: Database) throws {
+        // community is the community key, or the empty blob for every community.
+        try db.execute(
+            sql: """
+                CREATE TABLE follows (
+                    community BLOB PRIMARY KEY NOT NULL CHECK (length(community) IN (0, 32)),
+                    kinds INTEGER NOT NULL
+                ) STRICT, WITHOUT ROWID;
+
+                CREATE TABLE peers (
+                    node_key BLOB PRIMARY KEY NOT NULL CHECK (length(node_key) = 32),
+                    address TEXT,
+                    configured INTEGER NOT NULL DEFAULT 0,
+                    added INTEGER NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'new',
+                    connected INTEGER,
+                    synced INTEGER,
+                    error TEXT,
+                    deltas_in INTEGER NOT NULL DEFAULT 0,
+                    deltas_out INTEGER NOT NULL DEFAULT 0,
+                    refused INTEGER NOT NULL DEFAULT 0
+                ) STRICT, WITHOUT ROWID;
                 """
         )
     }

@@ -41,3 +41,26 @@ extension Replica {
         }
     }
 }
+
+extension Replica {
+    /// Records where the serving node listens (or `nil` when it stopped), for `artel status`.
+    public func setListenAddress(_ address: String?) async throws {
+        try await writing("recording the listen address") { db in
+            if let address {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO node_state (key, value) VALUES ('listen', ?)",
+                    arguments: [address]
+                )
+            } else {
+                try db.execute(sql: "DELETE FROM node_state WHERE key = 'listen'")
+            }
+        }
+    }
+
+    /// Where the serving node listens, if it does.
+    public func listenAddress() async throws -> String? {
+        try await reading("reading the listen address") { db in
+            try String.fetchOne(db, sql: "SELECT value FROM node_state WHERE key = 'listen'")
+        }
+    }
+}

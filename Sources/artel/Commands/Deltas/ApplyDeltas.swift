@@ -9,7 +9,9 @@ struct ApplyDeltas: AsyncParsableCommand {
         abstract: "Apply signed deltas from a file, with the same checks as deltas from peers.",
         discussion: """
             The file is a delta stream (as written by `artel export`) or one delta per line in hex.
-            Deltas are verified on every core and applied in transactions of 10000: a crash leaves
+            Only deltas of communities and kinds this node follows are kept (artel follow); the
+            others are refused as not_followed. Deltas are verified on every core and applied in
+            transactions of 10000: a crash leaves
             whole batches applied, and running the same command again completes the rest. Refused
             deltas are listed with their reason and kept in the refusal log (`artel refusals`).
             Exit status 1 when any delta was refused.
@@ -46,7 +48,10 @@ struct ApplyDeltas: AsyncParsableCommand {
             throw StoreError(.invalidInput, "\(file): \(error.message); nothing was applied")
         }
         let started = Date()
-        let report = try await node.replica.apply(deltas, now: node.now, source: "file \(file)") { done, report in
+        let follows = try await node.replica.follows()
+        let report = try await node.replica.apply(deltas, now: node.now, source: "file \(file)", follows: follows) {
+            done,
+            report in
             guard !quiet, deltas.count > Replica.batchSize else { return }
             let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
             Console.error("applied \(done)/\(deltas.count) deltas (\(report.accepted.count) accepted, \(Int(rate))/s)")

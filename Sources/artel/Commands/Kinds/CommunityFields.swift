@@ -54,7 +54,7 @@ struct CreateCommunity: AsyncParsableCommand {
         abstract: "Make a community: a new community key (its id) and its profile, signed by that key.",
         discussion: """
             The key is stored as community-<first 8 hex digits> unless --key-name says otherwise. Keep a
-            copy offline: `artel keys export NAME --to FILE`.
+            copy offline: `artel keys export NAME --to FILE`. The node follows the new community.
 
             Example:
               \(CommunityFields.createExample)
@@ -94,6 +94,7 @@ struct CreateCommunity: AsyncParsableCommand {
             role: .community
         )
         _ = try await publisher.commit(profile, now: node.now)
+        try await node.replica.follow(key.publicKey, kinds: .all)
         print(
             """
             Created community \(fields.name ?? "") \(entry.publicKey.hex)

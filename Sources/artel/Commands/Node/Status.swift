@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelStore
+import Foundation
 
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,10 @@ struct StatusReport {
     let path: String
     let summary: ReplicaSummary
     let fileSize: Int64
+    let listen: String?
+    let follows: FollowSet
+    let peers: [PeerRecord]
+    let communityNames: [PublicKey: String]
 
     static func make(_ node: Node) async throws -> StatusReport {
         StatusReport(
@@ -32,7 +37,11 @@ struct StatusReport {
             nodeKey: try node.directory.nodeKey().publicKey,
             path: node.directory.path,
             summary: try await node.replica.summary(),
-            fileSize: try node.replica.fileSize()
+            fileSize: try node.replica.fileSize(),
+            listen: try await node.replica.listenAddress(),
+            follows: try await node.replica.follows(),
+            peers: try await node.replica.peers(),
+            communityNames: try await Resolver(node: node).communityNames()
         )
     }
 
@@ -43,14 +52,20 @@ struct StatusReport {
 
     var text: String {
         let counts = Self.kinds.map { "\(summary.records[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
-        return """
+        var text = """
             Artel node "\(name)"
               node key  \(nodeKey.hex)
               data      \(path)
+              listens   \(listen ?? "not serving")
               records   \(counts)
               deltas    \(summary.deltas) kept in \(summary.scopes) scopes, \(summary.deltaBytes) bytes encoded; replica file \(fileSize) bytes
               refused   \(summary.refusals) in the refusal log (artel refusals)
+              follows   \(FollowPrinter.text(follows, names: communityNames).replacingOccurrences(of: "\n", with: "; "))
             """
+        for peer in peers {
+            text += "\n  peer      " + PeerPrinter.row(peer).filter { !$0.isEmpty }.joined(separator: "  ")
+        }
+        return text
     }
 
     var json: JSON {
@@ -64,6 +79,19 @@ struct StatusReport {
             ("scopes", .number(Int64(summary.scopes))),
             ("replica_bytes", .number(fileSize)),
             ("refusals", .number(Int64(summary.refusals))),
+            ("listen", listen.map(JSON.string) ?? .null),
+            (
+                "follows",
+                .array(
+                    follows.entries.map { entry in
+                        .object([
+                            ("community", entry.community.map { .string($0.hex) } ?? .null),
+                            ("kinds", .array(entry.kinds.kinds.map { .string($0.name) })),
+                        ])
+                    }
+                )
+            ),
+            ("peers", .array(peers.map(PeerPrinter.json))),
         ])
     }
 }

@@ -1,18 +1,23 @@
-import ArtelStore
-import Foundation
-import Logging
-import ServiceLifecycle
+public import ArtelStore
+public import Logging
+public import ServiceLifecycle
 
 /// Drops expired deltas on a fixed interval until graceful shutdown.
-struct PurgeService: Service {
+public struct PurgeService: Service {
     let replica: Replica
     let interval: Duration
     let logger: Logger
 
-    func run() async throws {
+    /// A purger of `replica` every `interval`.
+    public init(replica: Replica, interval: Duration, logger: Logger) {
+        self.replica = replica
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
         while !Task.isShuttingDownGracefully {
-            let now = UInt64(Date().timeIntervalSince1970 * 1000)
-            let report = try await replica.purgeExpired(now: now)
+            let report = try await replica.purgeExpired(now: WallClock.now)
             if report.deltas > 0 {
                 logger.info(
                     "purged expired deltas",

@@ -1,0 +1,28 @@
+public import ArtelStore
+import Foundation
+public import Logging
+
+/// What every connection of a node shares.
+public struct NodeContext: Sendable {
+    /// The node's configuration.
+    public let configuration: NodeConfiguration
+    /// The replica.
+    public let replica: Replica
+    /// The live sessions.
+    public let hub: Hub
+    /// The node's logger; connections add the peer to its metadata.
+    public let logger: Logger
+
+    /// A context.
+    public init(configuration: NodeConfiguration, replica: Replica, hub: Hub, logger: Logger) {
+        self.configuration = configuration
+        self.replica = replica
+        self.hub = hub
+        self.logger = logger
+    }
+}
+
+/// The wall clock, in Unix milliseconds: the one place the node reads it.
+enum WallClock {
+    static var now: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+}

@@ -1,0 +1,149 @@
+import ArtelCore
+import ArtelStore
+import ArtelSync
+import AsyncAlgorithms
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// One connection to a peer: the handshake, then a ``SyncSession`` driven with the replica and the
+/// hub (the *Shell* of the session). Each connection runs in its own task and catches its own errors.
+struct PeerConnection: Sendable {
+    /// How a connection ended, for the dialer's backoff.
+    enum Outcome: Sendable {
+        /// The handshake or the connection failed before a session started.
+        case failed(String)
+        /// A session ran and ended; `code` is why this node ended it, when it did.
+        case ended(code: WireCode?, reason: String, lasted: UInt64)
+    }
+
+    let context: NodeContext
+    let role: SyncSession.Role
+    /// The key the server must prove, when dialing.
+    let server: PublicKey?
+    /// The peer's address, for logs.
+    let address: String
+
+    /// Runs the connection to its end.
+    func run(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async -> Outcome {
+        var logger = context.logger
+        logger[metadataKey: "peer.address"] = "\(address)"
+        let messages = AsyncChannel<ConnectionEvent>()
+        let (control, controlInput) = AsyncStream.makeStream(of: ConnectionEvent.self)
+        let (notices, noticesInput) = AsyncStream.makeStream(
+            of: ConnectionEvent.self,
+            bufferingPolicy: .bufferingOldest(10_000)
+        )
+        let (commands, writer) = AsyncStream.makeStream(of: WriterCommand.self)
+        do {
+            return try await channel.executeThenClose { inbound, outbound in
+                await withTaskGroup(of: Void.self, returning: Outcome.self) { group in
+                    group.addTask { await readLoop(inbound, outbound, messages: messages) }
+                    group.addTask { await writeLoop(commands, outbound, control: controlInput) }
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try? await Task.sleep(for: .seconds(1))
+                            controlInput.yield(.tick)
+                        }
+                    }
+                    var loop = SessionLoop(connection: self, writer: writer, notices: noticesInput, logger: logger)
+                    let outcome = await withGracefulShutdownHandler {
+                        await loop.run(merge(messages, control, notices))
+                    } onGracefulShutdown: {
+                        controlInput.yield(.shutdown)
+                    }
+                    group.cancelAll()
+                    messages.finish()
+                    return outcome
+                }
+            }
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Handshake, then decrypt and decode the peer's messages, one at a time: the channel's send
+    /// waits until the session loop takes each one, so a fast peer cannot fill this node's memory.
+    /// Everything the reader learns goes through that one channel, in order.
+    private func readLoop(
+        _ inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
+        _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        messages: AsyncChannel<ConnectionEvent>
+    ) async {
+        let configuration = context.configuration
+        var reader = ByteChunkReader(inbound)
+        do {
+            let keys: SessionKeys
+            switch role {
+            case .initiator:
+                keys = try await HandshakeExchange.client(
+                    &reader,
+                    outbound,
+                    networkKey: configuration.networkKey,
+                    identity: configuration.key,
+                    server: server!
+                )
+            case .responder:
+                keys = try await HandshakeExchange.server(
+                    &reader,
+                    outbound,
+                    networkKey: configuration.networkKey,
+                    identity: configuration.key
+                )
+            }
+            await messages.send(.established(keys))
+            var decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
+            var framer = MessageReader(maximumSize: configuration.limits.maximumMessageSize)
+            while !decryptor.didSayGoodbye, let chunk = try await reader.next() {
+                for body in try decryptor.feed(chunk) {
+                    for message in try framer.feed(body) { await messages.send(.message(message)) }
+                }
+            }
+            try decryptor.finish()
+            await messages.send(.inboundEnded(nil))
+        } catch {
+            await messages.send(.inboundEnded(error))
+        }
+    }
+
+    /// Encrypts and writes queued messages in order; on finish, says goodbye and closes the
+    /// writing half.
+    private func writeLoop(
+        _ commands: AsyncStream<WriterCommand>,
+        _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        control: AsyncStream<ConnectionEvent>.Continuation
+    ) async {
+        var encryptor: BoxStreamEncryptor?
+        do {
+            for await command in commands {
+                switch command {
+                case .start(let keys):
+                    encryptor = BoxStreamEncryptor(key: keys.encryptKey, nonce: keys.encryptNonce)
+                case .message(let plaintext):
+                    guard var sealing = encryptor else { continue }
+                    let frames = sealing.seal(plaintext)
+                    encryptor = sealing
+                    try await outbound.write(ByteBuffer(bytes: frames))
+                    control.yield(.written(plaintext.count))
+                case .finish:
+                    if var sealing = encryptor { try await outbound.write(ByteBuffer(bytes: sealing.goodbye())) }
+                    outbound.finish()
+                    control.yield(.writerFinished)
+                    return
+                }
+            }
+        } catch {
+            control.yield(.writerFinished)
+        }
+    }
+}
+
+/// What the session loop asks of the writer.
+enum WriterCommand: Sendable {
+    /// Encrypt from now on with these keys.
+    case start(SessionKeys)
+    /// Write one encoded message.
+    case message([UInt8])
+    /// Say goodbye and stop.
+    case finish
+}

@@ -1,0 +1,243 @@
+import ArtelCore
+import ArtelStore
+import ArtelSync
+import Logging
+
+/// The event loop of one connection: feeds events to its ``SyncSession`` and carries out the
+/// directives it returns, with the replica, the hub and the writer.
+struct SessionLoop {
+    let connection: PeerConnection
+    let writer: AsyncStream<WriterCommand>.Continuation
+    let notices: AsyncStream<ConnectionEvent>.Continuation
+    var logger: Logger
+
+    private var session: SyncSession?
+    private var peer: PublicKey?
+    private var registration: Int?
+    private var follows = FollowSet()
+    private var started = WallClock.now
+    private var closing: (code: WireCode?, reason: String)?
+    private var stats = PeerStats()
+    private var lastFlush = WallClock.now
+
+    init(
+        connection: PeerConnection,
+        writer: AsyncStream<WriterCommand>.Continuation,
+        notices: AsyncStream<ConnectionEvent>.Continuation,
+        logger: Logger
+    ) {
+        self.connection = connection
+        self.writer = writer
+        self.notices = notices
+        self.logger = logger
+    }
+
+    private var context: NodeContext { connection.context }
+
+    /// Runs until the connection ends.
+    mutating func run(_ events: some AsyncSequence<ConnectionEvent, Never>) async -> PeerConnection.Outcome {
+        for await event in events {
+            do {
+                if let outcome = try await handle(event) {
+                    await finish()
+                    return outcome
+                }
+            } catch {
+                logger.error("session failed here", metadata: ["error": "\(error)"])
+                try? await perform(session?.onShutdown() ?? [])
+                closing = (nil, "this node failed: \(error)")
+            }
+        }
+        await finish()
+        return .failed("the connection ended")
+    }
+
+    /// Handles one event; returns the outcome once the connection is over.
+    private mutating func handle(_ event: ConnectionEvent) async throws -> PeerConnection.Outcome? {
+        let now = WallClock.now
+        switch event {
+        case .established(let keys):
+            return try await establish(keys, now: now)
+        case .message(let message):
+            if case .deltas(let deltas) = message { stats.received += deltas.count }
+            try await perform(session?.onMessage(message, now: now) ?? [])
+        case .written(let count):
+            try await perform(session?.onWritten(count, now: now) ?? [])
+        case .tick:
+            if session == nil && now >= started + context.configuration.handshakeTimeout {
+                return .failed("the handshake took longer than \(context.configuration.handshakeTimeout / 1000) s")
+            }
+            try await perform(session?.onTick(now: now) ?? [])
+            if now >= lastFlush + 10_000 {
+                try await flush(state: session?.isLive == true ? "live" : "syncing", now: now)
+            }
+        case .notice(.delta(let bytes, let scope)):
+            try await perform(session?.onLocalDelta(bytes, scope: scope) ?? [])
+        case .notice(.syncNow):
+            try await perform(session?.onSyncNow(now: now) ?? [])
+        case .shutdown:
+            guard session != nil else { return .failed("the node shut down during the handshake") }
+            try await perform(session?.onShutdown() ?? [])
+        case .inboundEnded(let error):
+            guard let session else {
+                return .failed(error.map { "handshake: \($0)" } ?? "the peer closed the connection")
+            }
+            if !session.isClosed && closing == nil {
+                closing = (nil, error.map { "the connection broke: \($0)" } ?? "the peer closed the connection")
+                writer.yield(.finish)
+            }
+        case .writerFinished:
+            return .ended(code: closing?.code, reason: closing?.reason ?? "closed", lasted: now - started)
+        }
+        return nil
+    }
+
+    private mutating func establish(_ keys: SessionKeys, now: UInt64) async throws -> PeerConnection.Outcome? {
+        let remote = keys.remote
+        peer = remote
+        logger[metadataKey: "peer.key"] = "\(remote.hex.prefix(16))"
+        writer.yield(.start(keys))
+        if let allowed = context.configuration.allowList, !allowed.contains(remote) {
+            return refuse(.notAllowed, "node \(remote.hex.prefix(16))… is not on the allow-list")
+        }
+        if let reason = await context.hub.admit(remote, now: now) {
+            return refuse(.duplicateSession, reason)
+        }
+        let notices = self.notices
+        guard let id = await context.hub.register(remote, mailbox: { notices.yield(.notice($0)) }) else {
+            return refuse(.duplicateSession, "a session with this peer is already open")
+        }
+        registration = id
+        follows = try await context.replica.follows()
+        var configuration = SyncSession.Configuration(
+            hello: Hello(nodeName: context.configuration.name, software: NodeConfiguration.software, follows: follows),
+            role: connection.role
+        )
+        configuration.limits = context.configuration.limits
+        configuration.reconcileInterval = context.configuration.reconcileInterval
+        configuration.seed = UInt64.random(in: 0...UInt64.max)
+        var session = SyncSession(configuration)
+        let directives = session.onStart(now: now)
+        self.session = session
+        logger.info(
+            "session started",
+            metadata: ["peer.role": "\(connection.role == .initiator ? "dialed" : "accepted")"]
+        )
+        try await context.replica.recordPeer(remote, state: "syncing", now: now, connected: true)
+        try await perform(directives)
+        return nil
+    }
+
+    /// Refuses a peer right after the handshake: a goodbye, then close.
+    private mutating func refuse(_ code: WireCode, _ reason: String) -> PeerConnection.Outcome? {
+        logger.warning("peer refused", metadata: ["reason": "\(reason)"])
+        writer.yield(.message(Message.goodbye(code, reason).encoded))
+        writer.yield(.finish)
+        closing = (code, reason)
+        return nil
+    }
+
+    /// Carries out directives, feeding the session the results of the ones that read or write.
+    private mutating func perform(_ directives: [SyncSession.Directive]) async throws {
+        for directive in directives {
+            let now = WallClock.now
+            switch directive {
+            case .send(let message):
+                switch message {
+                case .deltas(let deltas): stats.sent += deltas.count
+                case .push: stats.sent += 1
+                default: break
+                }
+                writer.yield(.message(message.encoded))
+            case .loadItems(let plane, let scopes):
+                let items = try await context.replica.reconciliationItems(matching: scopes, kinds: plane.kinds)
+                let next = session!.onItems(
+                    plane,
+                    items.map { NegentropyItem(timestamp: $0.timestamp, id: $0.id.bytes) },
+                    now: now
+                )
+                try await perform(next)
+            case .loadDeltas(let ids, let purpose):
+                let (found, missing) = try await context.replica.deltas(ids: ids)
+                try await perform(session!.onDeltasLoaded(purpose, found, missing: missing, now: now))
+            case .apply(let deltas):
+                try await perform(session!.onApplied(try await apply(deltas, now: now), now: now))
+            case .reconciled(let plane, let offered, let wanted):
+                logger.info(
+                    "reconciled",
+                    metadata: ["sync.plane": "\(plane)", "sync.offered": "\(offered)", "sync.wanted": "\(wanted)"]
+                )
+                if plane == .data { try await flush(state: "live", now: now, synced: true) }
+            case .close(let code, let reason):
+                logger.info("session ending", metadata: ["reason": "\(reason)", "code": "\(code)"])
+                if closing == nil {
+                    closing = (code, reason)
+                    if code == .tooManyRefusals, let peer {
+                        await context.hub.ban(peer, until: now + context.configuration.banDuration)
+                    }
+                }
+                writer.yield(.finish)
+            }
+        }
+    }
+
+    /// Applies deltas from the peer, pushes the accepted ones to the other peers, and tells the
+    /// session what became of each.
+    private mutating func apply(_ deltas: [[UInt8]], now: UInt64) async throws -> [SyncSession.Applied] {
+        let source = "peer \(peer?.hex.prefix(16) ?? "?")"
+        let report = try await context.replica.apply(deltas, now: now, source: source, follows: follows)
+        let accepted = report.accepted
+        stats.accepted += accepted.count
+        stats.refused += report.refusals.count
+        if !accepted.isEmpty {
+            await context.hub.broadcast(accepted.map { ($0.id, $0.bytes, $0.delta.scope) }, from: peer)
+        }
+        for refusal in report.refusals.prefix(3) {
+            logger.info("refused a delta from the peer", metadata: ["refusal": "\(refusal.error)"])
+        }
+        return report.outcomes.map { outcome in
+            switch outcome {
+            case .accepted(let delta): SyncSession.Applied(id: delta.id, refusal: nil)
+            case .duplicate(let id), .superseded(let id), .recordDeleted(let id):
+                SyncSession.Applied(id: id, refusal: nil)
+            case .refused(let refusal): SyncSession.Applied(id: refusal.id, refusal: refusal.error)
+            }
+        }
+    }
+
+    /// Writes the peer's counters and state to the replica.
+    private mutating func flush(state: String, now: UInt64, synced: Bool = false, error: String? = nil) async throws {
+        guard let peer else { return }
+        try await context.replica.recordPeer(
+            peer,
+            state: state,
+            now: now,
+            synced: synced,
+            error: error,
+            deltasIn: stats.accepted,
+            deltasOut: stats.sent,
+            refused: stats.refused
+        )
+        stats = PeerStats(received: stats.received)
+        lastFlush = now
+    }
+
+    /// Leaves the hub and records how the session ended.
+    private mutating func finish() async {
+        guard let peer else { return }
+        if let registration { await context.hub.unregister(peer, id: registration) }
+        registration = nil
+        let reason = closing?.reason
+        let failed = closing?.code.map { $0 != .normal } ?? (reason != nil && reason != "closed")
+        try? await flush(state: "disconnected", now: WallClock.now, error: failed ? reason : nil)
+        logger.info("session ended", metadata: ["reason": "\(reason ?? "closed")"])
+    }
+}
+
+/// What a session counted since its counters were last written.
+struct PeerStats {
+    var received = 0
+    var accepted = 0
+    var sent = 0
+    var refused = 0
+}

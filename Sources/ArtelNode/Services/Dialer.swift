@@ -1,0 +1,103 @@
+import ArtelCore
+import ArtelStore
+import ArtelSync
+import Logging
+import NIOCore
+import NIOPosix
+public import ServiceLifecycle
+
+/// Dials the configured peers and redials each with exponential backoff and jitter; picks up peers
+/// added or removed while the node runs.
+public struct Dialer: Service {
+    let context: NodeContext
+
+    /// A dialer.
+    public init(context: NodeContext) {
+        self.context = context
+    }
+
+    public func run() async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            var dialing: Set<PublicKey> = []
+            while !Task.isShuttingDownGracefully {
+                let peers = try await context.replica.peers().filter { $0.isConfigured && $0.address != nil }
+                for peer in peers where !dialing.contains(peer.key) {
+                    guard let address = peer.address.flatMap(PeerAddress.init) else { continue }
+                    dialing.insert(peer.key)
+                    group.addTask { await dial(peer.key, at: address) }
+                }
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(5)) }
+            }
+        }
+    }
+
+    /// Keeps one peer connected until shutdown or until it is removed.
+    private func dial(_ key: PublicKey, at address: PeerAddress) async {
+        var logger = context.logger
+        logger[metadataKey: "peer.key"] = "\(key.hex.prefix(16))"
+        logger[metadataKey: "peer.address"] = "\(address)"
+        let delays = context.configuration.redialDelay
+        var delay = delays.lowerBound
+        while !Task.isShuttingDownGracefully {
+            guard (try? await context.replica.peers().contains { $0.key == key && $0.isConfigured }) == true else {
+                return
+            }
+            if await context.hub.connected.contains(key) {
+                await pause(delay)
+                continue
+            }
+            let outcome = await connect(key, at: address, logger: logger)
+            switch outcome {
+            case .ended(let code, _, let lasted) where code != .tooManyRefusals && lasted > 60_000:
+                delay = delays.lowerBound
+            case .ended(.tooManyRefusals?, _, _):
+                delay = context.configuration.banDuration
+            default:
+                delay = min(delays.upperBound, delay * 2)
+            }
+            if case .failed(let reason) = outcome {
+                logger.info("dial failed", metadata: ["reason": "\(reason)", "retry.seconds": "\(delay / 1000)"])
+                try? await context.replica.recordPeer(key, state: "backing off", now: WallClock.now, error: reason)
+            }
+            await pause(delay / 2 + UInt64.random(in: 0...delay / 2))
+        }
+    }
+
+    private func connect(_ key: PublicKey, at address: PeerAddress, logger: Logger) async -> PeerConnection.Outcome {
+        guard await context.hub.reserve() else { return .failed("the node is full") }
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.milliseconds(Int64(context.configuration.handshakeTimeout)))
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .connect(host: address.host, port: address.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
+                }
+            let outcome = await PeerConnection(context: context, role: .initiator, server: key, address: "\(address)")
+                .run(channel)
+            if case .failed = outcome { await context.hub.release() }
+            return outcome
+        } catch {
+            await context.hub.release()
+            return .failed("\(error)")
+        }
+    }
+
+    /// Waits, unless shutdown or `artel sync now` comes first.
+    private func pause(_ milliseconds: UInt64) async {
+        await withTaskGroup(of: Void.self) { group in
+            let (wake, wakeInput) = AsyncStream.makeStream(of: Void.self)
+            await context.hub.onSyncNow { wakeInput.yield() }
+            group.addTask {
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(Int64(milliseconds))) }
+            }
+            group.addTask {
+                for await _ in wake { return }
+            }
+            await group.next()
+            group.cancelAll()
+            wakeInput.finish()
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArtelCore
+import ArtelStore
+import ArtelSync
+import Logging
+import NIOCore
+import NIOPosix
+public import ServiceLifecycle
+
+/// Accepts peers on the listen address, one task per connection; stops accepting on graceful
+/// shutdown while the open sessions say goodbye.
+public struct Listener: Service {
+    let context: NodeContext
+    let address: PeerAddress
+    let bound: @Sendable (PeerAddress) -> Void
+
+    /// A listener; `bound` is told the address actually bound (useful with port 0).
+    public init(context: NodeContext, address: PeerAddress, bound: @escaping @Sendable (PeerAddress) -> Void = { _ in })
+    {
+        self.context = context
+        self.address = address
+        self.bound = bound
+    }
+
+    public func run() async throws {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: address.host, port: address.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        let local = PeerAddress(host: address.host, port: server.channel.localAddress?.port ?? address.port)
+        try await context.replica.setListenAddress("\(local)")
+        bound(local)
+        context.logger.info("listening for peers", metadata: ["listen.address": "\(local)"])
+        try await withThrowingDiscardingTaskGroup { group in
+            try await server.executeThenClose { connections in
+                for try await connection in connections.cancelOnGracefulShutdown() {
+                    let remote =
+                        connection.channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
+                    guard await context.hub.reserve() else {
+                        context.logger.warning(
+                            "refused a connection: the node is full",
+                            metadata: ["peer.address": "\(remote)"]
+                        )
+                        try? await connection.channel.close()
+                        continue
+                    }
+                    group.addTask {
+                        let outcome = await PeerConnection(
+                            context: context,
+                            role: .responder,
+                            server: nil,
+                            address: remote
+                        )
+                        .run(connection)
+                        if case .failed(let reason) = outcome {
+                            await context.hub.release()
+                            context.logger.info(
+                                "connection failed",
+                                metadata: ["peer.address": "\(remote)", "reason": "\(reason)"]
+                            )
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

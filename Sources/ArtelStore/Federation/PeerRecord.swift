@@ -1,0 +1,27 @@
+public import ArtelCore
+
+/// A peer as this node remembers it: configured ones to dial, and any that connected.
+public struct PeerRecord: Sendable, Hashable {
+    /// The peer's node key.
+    public let key: PublicKey
+    /// Where to dial it (`host:port`), when known.
+    public let address: String?
+    /// Whether the operator configured it (`artel peer add`), so the node dials it.
+    public let isConfigured: Bool
+    /// When it was added or first seen, in Unix milliseconds.
+    public let added: UInt64
+    /// The last known state: `new`, `connecting`, `syncing`, `live`, `disconnected`, `backing off`.
+    public let state: String
+    /// When a session last started, in Unix milliseconds.
+    public let connected: UInt64?
+    /// When a reconciliation last finished, in Unix milliseconds.
+    public let synced: UInt64?
+    /// Why the last session ended, when it ended badly.
+    public let error: String?
+    /// Deltas accepted from the peer.
+    public let deltasIn: Int
+    /// Deltas sent to the peer.
+    public let deltasOut: Int
+    /// Deltas from the peer that were refused.
+    public let refused: Int
+}

@@ -1,0 +1,82 @@
+public import ArtelCore
+import Foundation
+import GRDB
+
+extension Replica {
+    /// Every peer, configured ones first, by address.
+    public func peers() async throws -> [PeerRecord] {
+        try await reading("reading peers") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM peers ORDER BY configured DESC, address").map(Self.peer)
+        }
+    }
+
+    /// Adds a peer to dial, or gives a known one an address to dial.
+    public func addPeer(_ key: PublicKey, address: String, now: UInt64) async throws {
+        try await writing("adding a peer") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO peers (node_key, address, configured, added) VALUES (?, ?, 1, ?)
+                    ON CONFLICT (node_key) DO UPDATE SET address = excluded.address, configured = 1
+                    """,
+                arguments: [Data(key.bytes.bytes), address, Int64(now)]
+            )
+        }
+    }
+
+    /// Stops dialing a peer and forgets it.
+    ///
+    /// - Returns: whether it was known.
+    @discardableResult
+    public func removePeer(_ key: PublicKey) async throws -> Bool {
+        try await writing("removing a peer") { db in
+            try db.execute(sql: "DELETE FROM peers WHERE node_key = ?", arguments: [Data(key.bytes.bytes)])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Records what happened with a peer: its state, and counts to add.
+    public func recordPeer(
+        _ key: PublicKey,
+        state: String,
+        now: UInt64,
+        connected: Bool = false,
+        synced: Bool = false,
+        error: String? = nil,
+        deltasIn: Int = 0,
+        deltasOut: Int = 0,
+        refused: Int = 0
+    ) async throws {
+        try await writing("recording peer \(key.hex.prefix(16))") { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO peers (node_key, added, state) VALUES (?1, ?2, ?3)
+                    ON CONFLICT (node_key) DO UPDATE SET
+                        state = ?3,
+                        connected = CASE WHEN ?4 THEN ?2 ELSE connected END,
+                        synced = CASE WHEN ?5 THEN ?2 ELSE synced END,
+                        error = CASE WHEN ?6 IS NOT NULL THEN ?6 WHEN ?4 THEN NULL ELSE error END,
+                        deltas_in = deltas_in + ?7, deltas_out = deltas_out + ?8, refused = refused + ?9
+                    """,
+                arguments: [
+                    Data(key.bytes.bytes), Int64(now), state, connected, synced, error, deltasIn, deltasOut, refused,
+                ]
+            )
+        }
+    }
+
+    private static func peer(_ row: Row) -> PeerRecord {
+        PeerRecord(
+            key: PublicKey(Bytes32(row["node_key"] as Data)!),
+            address: row["address"],
+            isConfigured: row["configured"],
+            added: UInt64(row["added"] as Int64),
+            state: row["state"],
+            connected: (row["connected"] as Int64?).map(UInt64.init),
+            synced: (row["synced"] as Int64?).map(UInt64.init),
+            error: row["error"],
+            deltasIn: row["deltas_in"],
+            deltasOut: row["deltas_out"],
+            refused: row["refused"]
+        )
+    }
+}

@@ -1,0 +1,84 @@
+public import ArtelCore
+import Foundation
+import GRDB
+
+extension Replica {
+    /// The reconciliation items of every scope a follow set covers, for some kinds, merged in
+    /// (timestamp, id) order: one index scan per scope.
+    ///
+    /// - Parameters:
+    ///   - follows: the scopes, as a follow set (typically what both sides of a session follow).
+    ///   - kinds: only these kinds (the kinds of one plane).
+    public func reconciliationItems(matching follows: FollowSet, kinds: KindSet) async throws -> [ReconciliationItem] {
+        let scopes = try await self.scopes().filter { kinds.contains($0.kind) && follows.contains($0) }
+        var items: [ReconciliationItem] = []
+        for scope in scopes { items += try await reconciliationItems(in: scope) }
+        if scopes.count > 1 { items.sort { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) } }
+        return items
+    }
+
+    /// Kept deltas by id, to answer a peer's `want`.
+    ///
+    /// - Returns: the encoded deltas found, and the ids this replica does not keep.
+    public func deltas(ids: [DeltaID]) async throws -> (found: [[UInt8]], missing: [DeltaID]) {
+        try await reading("reading \(ids.count) deltas") { db in
+            let statement = try db.cachedStatement(sql: "SELECT bytes FROM deltas WHERE id = ?")
+            var found: [[UInt8]] = []
+            var missing: [DeltaID] = []
+            for id in ids {
+                if let bytes = try Data.fetchOne(statement, arguments: [Data(id.bytes.bytes)]) {
+                    found.append([UInt8](bytes))
+                } else {
+                    missing.append(id)
+                }
+            }
+            return (found, missing)
+        }
+    }
+}
+
+/// A delta as newly stored, for the node's watcher of local changes.
+public struct StoredChange: Sendable {
+    /// Its row, increasing with every stored delta.
+    public let row: Int64
+    /// The delta's id.
+    public let id: DeltaID
+    /// The delta's bytes.
+    public let bytes: [UInt8]
+    /// The delta's scope.
+    public let scope: Scope
+}
+
+extension Replica {
+    /// Deltas stored after a row, oldest first: what other processes (the command line) wrote.
+    ///
+    /// - Parameters:
+    ///   - row: the last row already seen; `nil` for "the newest row now", which returns no change.
+    ///   - limit: at most this many.
+    /// - Returns: the changes, and the last row seen.
+    public func changes(after row: Int64?, limit: Int = 1_000) async throws -> (changes: [StoredChange], last: Int64) {
+        try await reading("reading new deltas") { db in
+            guard let row else { return ([], try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deltas") ?? 0) }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.rowid, d.id, d.bytes, s.community, s.kind FROM deltas d JOIN scopes s ON s.id = d.scope
+                    WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?
+                    """,
+                arguments: [row, limit]
+            )
+            let changes = rows.compactMap { row -> StoredChange? in
+                guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row["kind"] as Int64)) else {
+                    return nil
+                }
+                return StoredChange(
+                    row: row["rowid"],
+                    id: DeltaID(Bytes32(row["id"] as Data)!),
+                    bytes: [UInt8](row["bytes"] as Data),
+                    scope: Scope(community: PublicKey(Bytes32(row["community"] as Data)!), kind: kind)
+                )
+            }
+            return (changes, changes.last?.row ?? row)
+        }
+    }
+}

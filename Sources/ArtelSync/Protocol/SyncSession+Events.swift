@@ -1,0 +1,139 @@
+public import ArtelCore
+
+extension SyncSession {
+    /// The connection is up: say hello.
+    public mutating func onStart(now: UInt64) -> [Directive] {
+        guard !state.started else { preconditionFailure("a session starts once: \(state)") }
+        state.started = true
+        state.lastHeard = now
+        var directives: [Directive] = []
+        send(.hello(configuration.hello), into: &directives)
+        return directives
+    }
+
+    /// A message arrived from the peer.
+    public mutating func onMessage(_ message: Message, now: UInt64) -> [Directive] {
+        guard !state.closed else { return [] }
+        state.lastHeard = now
+        state.pingSent = nil
+        guard let peer = state.peer else { return onFirstMessage(message, now: now) }
+        switch message {
+        case .hello:
+            return end(.protocolViolation, "a second hello")
+        case .versionUnsupported(let versions):
+            return end(.unsupportedVersion, "the peer speaks versions \(versions), not \(peer.version)")
+        case .reconcileOpen(let plane, let payload):
+            return onReconcileOpen(plane, payload)
+        case .reconcileMessage(let plane, let payload):
+            return configuration.role == .initiator
+                ? onReconcileReply(plane, payload, now: now) : onReconcileContinue(plane, payload)
+        case .reconcileClose(let plane):
+            state.serving[plane] = nil
+            // The initiator reconciles data last: once it is done, the responder pushes too.
+            if plane == .data && configuration.role == .responder { state.isLive = true }
+            return []
+        case .reconcileError(let plane, let code, let reason):
+            return end(.normal, "the peer could not reconcile the \(plane) plane: \(code), \(reason)")
+        case .want(let ids):
+            return onWant(ids)
+        case .deltas(let deltas):
+            return deltas.isEmpty ? [] : [.apply(deltas)]
+        case .push(let delta):
+            return [.apply([delta])]
+        case .missing(let ids):
+            for id in ids { state.wantedInFlight.remove(id) }
+            return continueWants() + advanceAfterDraining(now: now)
+        case .refuse:
+            return []
+        case .ping(let nonce):
+            var directives: [Directive] = []
+            send(.pong(nonce), into: &directives)
+            return directives
+        case .pong:
+            return []
+        case .goodbye(let code, let reason):
+            state.closed = true
+            return [.close(.normal, "the peer said goodbye: \(code), \(reason)")]
+        }
+    }
+
+    private mutating func onFirstMessage(_ message: Message, now: UInt64) -> [Directive] {
+        switch message {
+        case .hello(let hello) where hello.version == Hello.currentVersion:
+            state.peer = hello
+            state.shared = configuration.hello.follows.intersection(hello.follows)
+            return configuration.role == .initiator ? startReconciliation(.control) : []
+        case .hello(let hello):
+            var directives: [Directive] = []
+            send(.versionUnsupported(Hello.currentVersion...Hello.currentVersion), into: &directives)
+            state.closed = true
+            directives.append(.close(.unsupportedVersion, "the peer speaks version \(hello.version)"))
+            return directives
+        case .versionUnsupported(let versions):
+            state.closed = true
+            return [.close(.unsupportedVersion, "the peer speaks versions \(versions) only")]
+        default:
+            return end(.protocolViolation, "the first message must be a hello")
+        }
+    }
+
+    /// The shell wrote `count` bytes of queued messages.
+    public mutating func onWritten(_ count: Int, now: UInt64) -> [Directive] {
+        state.outboundBytes = max(0, state.outboundBytes - count)
+        return continueOffers()
+    }
+
+    /// Time passed: ping a silent peer, end an idle session, reconcile again when due.
+    public mutating func onTick(now: UInt64) -> [Directive] {
+        guard state.started, !state.closed else { return [] }
+        let limits = configuration.limits
+        if now >= state.lastHeard + limits.idleTimeout {
+            return end(.idleTimeout, "the peer said nothing for \((now - state.lastHeard) / 1000) s")
+        }
+        var directives: [Directive] = []
+        if state.pingSent == nil && now >= state.lastHeard + limits.pingInterval {
+            state.pingSent = now
+            send(.ping(now), into: &directives)
+        }
+        if state.draining != nil, let since = state.drainingSince, now >= since + limits.idleTimeout {
+            // The peer never sent some wanted deltas nor said they are missing: go on without them.
+            state.toWant = []
+            state.wantedInFlight = []
+            directives += advanceAfterDraining(now: now)
+        }
+        if configuration.role == .initiator, state.isLive, state.reconciling == nil, state.draining == nil,
+            let due = state.nextReconcile, now >= due
+        {
+            state.nextReconcile = nil
+            directives += startReconciliation(.control)
+        }
+        return directives
+    }
+
+    /// This node accepted a delta (from anywhere but this peer): push it if the session is live and
+    /// the peer follows its scope. When the peer is slow the push is dropped; the next
+    /// reconciliation repairs it.
+    public mutating func onLocalDelta(_ bytes: [UInt8], scope: Scope) -> [Directive] {
+        guard state.isLive, !state.closed, state.shared.contains(scope),
+            state.outboundBytes < configuration.limits.maximumDeltasMessageSize * 4
+        else { return [] }
+        var directives: [Directive] = []
+        send(.push(bytes), into: &directives)
+        return directives
+    }
+
+    /// The operator asked to reconcile now (`artel sync now`); a session that is still in its first
+    /// reconciliation, or that the peer dialed, carries on as it is.
+    public mutating func onSyncNow(now: UInt64) -> [Directive] {
+        guard configuration.role == .initiator, state.isLive, state.reconciling == nil, state.draining == nil,
+            !state.closed
+        else { return [] }
+        state.nextReconcile = nil
+        return startReconciliation(.control)
+    }
+
+    /// The node is shutting down.
+    public mutating func onShutdown() -> [Directive] {
+        end(.normal, "the node is shutting down")
+    }
+}

@@ -1,0 +1,120 @@
+import ArtelCore
+
+extension SyncSession {
+    /// The initiator starts reconciling a plane: items first.
+    mutating func startReconciliation(_ plane: Plane) -> [Directive] {
+        state.reconciling = (plane, nil, 0, 0)
+        return [.loadItems(plane, followed(plane))]
+    }
+
+    /// The items of a plane, sorted by (timestamp, id), as the shell read them.
+    public mutating func onItems(_ plane: Plane, _ items: [NegentropyItem], now: UInt64) -> [Directive] {
+        guard !state.closed else { return [] }
+        let storage = NegentropyStorage(items)
+        let limit = configuration.limits.reconciliationFrameSize
+        switch configuration.role {
+        case .initiator:
+            guard let current = state.reconciling, current.plane == plane, current.negentropy == nil else { return [] }
+            do {
+                var negentropy = try Negentropy(storage: storage, frameSizeLimit: limit)
+                let first = try negentropy.initiate()
+                state.reconciling = (plane, negentropy, 0, 0)
+                var directives: [Directive] = []
+                send(.reconcileOpen(plane, payload: first), into: &directives)
+                return directives
+            } catch {
+                return end(.normal, "reconciling the \(plane) plane failed here: \(error)")
+            }
+        case .responder:
+            guard let payload = state.opening.removeValue(forKey: plane) else { return [] }
+            do {
+                var negentropy = try Negentropy(storage: storage, frameSizeLimit: limit)
+                let reply = try negentropy.reconcile(payload)
+                state.serving[plane] = negentropy
+                var directives: [Directive] = []
+                send(.reconcileMessage(plane, payload: reply), into: &directives)
+                return directives
+            } catch {
+                return reconciliationFailed(plane, error)
+            }
+        }
+    }
+
+    /// The responder is asked to reconcile a plane.
+    mutating func onReconcileOpen(_ plane: Plane, _ payload: [UInt8]) -> [Directive] {
+        guard configuration.role == .responder else {
+            return end(.protocolViolation, "a reconcile open sent to its initiator")
+        }
+        state.serving[plane] = nil
+        state.opening[plane] = payload
+        return [.loadItems(plane, followed(plane))]
+    }
+
+    /// The responder gets the next message of a reconciliation.
+    mutating func onReconcileContinue(_ plane: Plane, _ payload: [UInt8]) -> [Directive] {
+        guard var negentropy = state.serving[plane] else {
+            return end(.protocolViolation, "a reconcile message for the \(plane) plane, which is not open")
+        }
+        do {
+            let reply = try negentropy.reconcile(payload)
+            state.serving[plane] = negentropy
+            var directives: [Directive] = []
+            send(.reconcileMessage(plane, payload: reply), into: &directives)
+            return directives
+        } catch {
+            return reconciliationFailed(plane, error)
+        }
+    }
+
+    /// The initiator gets the responder's answer: offer what the peer lacks, want what it has.
+    mutating func onReconcileReply(_ plane: Plane, _ payload: [UInt8], now: UInt64) -> [Directive] {
+        guard let current = state.reconciling, current.plane == plane, var negentropy = current.negentropy else {
+            return end(.protocolViolation, "a reconcile message for the \(plane) plane, which is not being reconciled")
+        }
+        var have: [Bytes32] = []
+        var need: [Bytes32] = []
+        let next: [UInt8]?
+        do {
+            next = try negentropy.reconcile(payload, have: &have, need: &need)
+        } catch {
+            return reconciliationFailed(plane, error)
+        }
+        state.reconciling = (plane, negentropy, current.offered + have.count, current.wanted + need.count)
+        state.toOffer += have.map(DeltaID.init)
+        state.toWant += need.map(DeltaID.init)
+        var directives: [Directive] = []
+        if let next {
+            send(.reconcileMessage(plane, payload: next), into: &directives)
+        } else {
+            send(.reconcileClose(plane), into: &directives)
+            let finished = state.reconciling!
+            directives.append(.reconciled(plane, offered: finished.offered, wanted: finished.wanted))
+            state.reconciling = nil
+            state.draining = plane
+            state.drainingSince = now
+        }
+        directives += continueWants()
+        directives += continueOffers()
+        directives += advanceAfterDraining(now: now)
+        return directives
+    }
+
+    /// Once a finished plane's wanted deltas have all arrived, go on: control, then data, then live.
+    mutating func advanceAfterDraining(now: UInt64) -> [Directive] {
+        guard let plane = state.draining, state.toWant.isEmpty, state.wantedInFlight.isEmpty else { return [] }
+        state.draining = nil
+        state.drainingSince = nil
+        if plane == .control { return startReconciliation(.data) }
+        state.isLive = true
+        let interval = configuration.reconcileInterval
+        state.nextReconcile = now + interval - interval / 5 + state.nextRandom() % (interval * 2 / 5 + 1)
+        return []
+    }
+
+    private mutating func reconciliationFailed(_ plane: Plane, _ error: any Error) -> [Directive] {
+        var directives: [Directive] = []
+        let reason = "\(error)"
+        send(.reconcileError(plane, .malformedMessage, reason), into: &directives)
+        return directives + end(.malformedMessage, "reconciling the \(plane) plane: \(reason)")
+    }
+}

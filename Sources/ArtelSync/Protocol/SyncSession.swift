@@ -1,0 +1,102 @@
+public import ArtelCore
+
+/// One session with a peer, as a pure state machine (an *Instance*): it takes events and returns
+/// ``Directive``s, and never touches a socket, a clock or the replica itself. ``SessionShell`` in
+/// ArtelNode drives it.
+///
+/// The sequence (`protocol/wire.md` §4): both sides send ``Hello``; the initiator (the side that
+/// dialed) reconciles the control plane, then the data plane, with Negentropy over the scopes both
+/// sides follow, offering what the peer lacks and asking (`want`) for what it lacks itself, in
+/// bounded batches; then the session is live and pushes flow both ways; the initiator reconciles
+/// again every ``Configuration/reconcileInterval``, with jitter.
+public struct SyncSession: Sendable {
+    /// Which side of the connection this is.
+    public enum Role: Sendable, Hashable {
+        /// Dialed the peer: runs the reconciliations.
+        case initiator
+        /// Accepted the peer: answers them.
+        case responder
+    }
+
+    /// Why a load of deltas was asked for.
+    public enum LoadPurpose: Sendable, Hashable {
+        /// To answer the peer's `want`.
+        case answer
+        /// To offer what reconciliation found the peer lacks.
+        case offer
+    }
+
+    /// What the shell must do.
+    public enum Directive: Sendable, Hashable {
+        /// Write a message to the peer.
+        case send(Message)
+        /// Read the reconciliation items of the plane's kinds in the followed scopes, then call
+        /// ``SyncSession/onItems(_:_:now:)``.
+        case loadItems(Plane, FollowSet)
+        /// Read kept deltas by id (missing ones are skipped), then call
+        /// ``SyncSession/onDeltasLoaded(_:_:missing:now:)`` with the same purpose.
+        case loadDeltas([DeltaID], LoadPurpose)
+        /// Verify and apply deltas the peer sent, then call ``SyncSession/onApplied(_:now:)``.
+        case apply([[UInt8]])
+        /// A plane's reconciliation finished: `offered` deltas the peer lacked, `wanted` it had.
+        case reconciled(Plane, offered: Int, wanted: Int)
+        /// Close the connection after writing what is queued; the code says why.
+        case close(WireCode, String)
+    }
+
+    /// What became of one applied delta, as the session needs to know it.
+    public struct Applied: Sendable, Hashable {
+        /// The delta's id, when its bytes could be decoded.
+        public let id: DeltaID?
+        /// Why it was refused, or `nil` when it was not.
+        public let refusal: DeltaError?
+
+        /// A result.
+        public init(id: DeltaID?, refusal: DeltaError?) {
+            self.id = id
+            self.refusal = refusal
+        }
+    }
+
+    /// The fixed settings of a session.
+    public struct Configuration: Sendable {
+        /// This node's hello.
+        public var hello: Hello
+        /// The role.
+        public var role: Role
+        /// The limits.
+        public var limits = Limits()
+        /// How often the initiator reconciles a live session, in milliseconds.
+        public var reconcileInterval: UInt64 = 300_000
+        /// A seed for the jitter of reconciliations.
+        public var seed: UInt64 = 0x5eed
+
+        /// A configuration.
+        public init(hello: Hello, role: Role) {
+            self.hello = hello
+            self.role = role
+        }
+    }
+
+    let configuration: Configuration
+    var state = State()
+
+    /// A session that has not started.
+    public init(_ configuration: Configuration) {
+        self.configuration = configuration
+        state.random = configuration.seed
+    }
+
+    /// The peer's hello, once received.
+    public var peer: Hello? { state.peer }
+    /// What both sides follow, once the hellos are exchanged.
+    public var shared: FollowSet { state.shared }
+    /// Whether the first reconciliation has finished and pushes flow.
+    public var isLive: Bool { state.isLive }
+    /// Whether the session has ended.
+    public var isClosed: Bool { state.closed }
+    /// Message bytes handed to the shell and not yet reported written.
+    public var outboundBytes: Int { state.outboundBytes }
+    /// Ids asked of the peer and not yet received.
+    public var wantedInFlight: Int { state.wantedInFlight.count }
+}

@@ -1,0 +1,26 @@
+import ArtelCore
+
+/// A small seeded generator (SplitMix64), so that random sets are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+
+    /// Thirty-two random bytes.
+    mutating func nextBytes32() -> Bytes32 {
+        let words = (next(), next(), next(), next())
+        return Bytes32.filling { target in
+            withUnsafeBytes(of: words) { target.copyMemory(from: $0) }
+        }
+    }
+}
