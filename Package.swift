@@ -55,6 +55,7 @@ let package = Package(
                 "ArtelCore",
                 "ArtelStore",
                 "ArtelSync",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -112,8 +113,21 @@ let package = Package(
             dependencies: ["ArtelCore", "ArtelSync", "CSodium", "ArtelTestKit", "artel-conformance"]
         ),
         .testTarget(
+            name: "ArtelNodeTests",
+            dependencies: [
+                "ArtelCore", "ArtelStore", "ArtelSync", "ArtelNode", "ArtelTestKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
             name: "ArtelCLITests",
-            dependencies: ["ArtelCore", "ArtelStore", "ArtelTestKit", "artel"]
+            dependencies: [
+                "ArtelCore", "ArtelStore", "ArtelTestKit", "artel", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

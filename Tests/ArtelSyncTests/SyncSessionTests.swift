@@ -66,13 +66,14 @@ struct SyncSessionTests {
         #expect(pair.initiator.deltas.count == 3)
     }
 
-    @Test("A live session pushes new deltas of shared scopes, both ways, and only once live")
+    @Test("Pushes flow both ways for shared scopes; those made before the session is live wait for it")
     func pushes() {
         let follows = FollowSet([.init(community: TestKeys.techLeaders.publicKey, kinds: .all)])
         var pair = SessionPair(initiator: [], responder: [], follows: follows)
         let early = moscow.job(1)
         #expect(pair.responder.session.onLocalDelta(early.bytes, scope: early.delta.scope).isEmpty)
         pair.run()
+        #expect(Set(pair.initiator.deltas.keys) == [early.id])
         let fresh = moscow.job(2)
         pair.perform(\.initiator, pair.initiator.session.onLocalDelta(fresh.bytes, scope: fresh.delta.scope))
         let other = association.job(3)
@@ -81,7 +82,20 @@ struct SyncSessionTests {
         pair.perform(\.responder, pair.responder.session.onLocalDelta(back.bytes, scope: back.delta.scope))
         pair.settle()
         #expect(Set(pair.responder.deltas.keys) == [fresh.id])
-        #expect(Set(pair.initiator.deltas.keys) == [back.id])
+        #expect(Set(pair.initiator.deltas.keys) == [early.id, back.id])
+    }
+
+    @Test("When too many pushes wait for the first reconciliation, the initiator reconciles again at once")
+    func droppedPushesReconcile() {
+        var pair = SessionPair(initiator: [], responder: [])
+        let deltas = (0..<UInt64(SyncSession.maximumWaitingPushes + 1)).map { moscow.job($0) }
+        pair.responder.deltas = Dictionary(uniqueKeysWithValues: deltas.map { ($0.id, $0) })
+        for delta in deltas { _ = pair.initiator.session.onLocalDelta(delta.bytes, scope: delta.delta.scope) }
+        pair.run()
+        pair.perform(\.initiator, pair.initiator.session.onTick(now: pair.now))
+        pair.settle()
+        let opens = pair.initiator.sent.filter { if case .reconcileOpen = $0 { true } else { false } }.count
+        #expect(opens == 4)
     }
 
     @Test("A version this side does not speak gets a typed answer, not a hang")

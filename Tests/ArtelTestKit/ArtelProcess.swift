@@ -20,14 +20,16 @@ public struct ArtelProcess: Sendable {
         self.data = data
     }
 
-    /// The binary: next to the test bundle, or in the repository's debug build.
-    public static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-            "artel"
-        ).path
+    /// The `artel` binary.
+    public static let binary = path(of: "artel")
+
+    /// A binary of this package: next to the test bundle, or in the repository's debug build.
+    public static func path(of name: String) -> String {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let beside = directory.appendingPathComponent(name).path
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        return TestFiles.path(".build/debug/artel")
-    }()
+        return TestFiles.path(".build/debug/\(name)")
+    }
 
     /// Runs `artel` with arguments and waits for it.
     @discardableResult

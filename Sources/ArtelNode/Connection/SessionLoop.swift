@@ -82,7 +82,9 @@ struct SessionLoop {
             guard let session else {
                 return .failed(error.map { "handshake: \($0)" } ?? "the peer closed the connection")
             }
-            if !session.isClosed && closing == nil {
+            if let invalid = error as? WireError, !session.isClosed {
+                try await perform(self.session?.onInvalidInput(invalid) ?? [])
+            } else if !session.isClosed && closing == nil {
                 closing = (nil, error.map { "the connection broke: \($0)" } ?? "the peer closed the connection")
                 writer.yield(.finish)
             }
@@ -100,8 +102,8 @@ struct SessionLoop {
         if let allowed = context.configuration.allowList, !allowed.contains(remote) {
             return refuse(.notAllowed, "node \(remote.hex.prefix(16))… is not on the allow-list")
         }
-        if let reason = await context.hub.admit(remote, now: now) {
-            return refuse(.duplicateSession, reason)
+        if let (code, reason) = await context.hub.admit(remote, now: now) {
+            return refuse(code, reason)
         }
         let notices = self.notices
         guard let id = await context.hub.register(remote, mailbox: { notices.yield(.notice($0)) }) else {

@@ -2,6 +2,7 @@ import ArtelCore
 import ArtelStore
 import ArtelSync
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 public import ServiceLifecycle
@@ -17,31 +18,36 @@ public struct Dialer: Service {
     }
 
     public func run() async throws {
+        let dialing = NIOLockedValueBox<Set<PublicKey>>([])
         try await withThrowingDiscardingTaskGroup { group in
-            var dialing: Set<PublicKey> = []
             while !Task.isShuttingDownGracefully {
                 let peers = try await context.replica.peers().filter { $0.isConfigured && $0.address != nil }
-                for peer in peers where !dialing.contains(peer.key) {
-                    guard let address = peer.address.flatMap(PeerAddress.init) else { continue }
-                    dialing.insert(peer.key)
-                    group.addTask { await dial(peer.key, at: address) }
+                for peer in peers where dialing.withLockedValue({ $0.insert(peer.key).inserted }) {
+                    group.addTask {
+                        await dial(peer.key)
+                        _ = dialing.withLockedValue { $0.remove(peer.key) }
+                    }
                 }
-                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(5)) }
+                await pause(5_000)
             }
         }
     }
 
-    /// Keeps one peer connected until shutdown or until it is removed.
-    private func dial(_ key: PublicKey, at address: PeerAddress) async {
+    /// Keeps one peer connected until shutdown or until it is removed, at the address it has now
+    /// (`artel peer add` with a new address moves it).
+    private func dial(_ key: PublicKey) async {
         var logger = context.logger
         logger[metadataKey: "peer.key"] = "\(key.hex.prefix(16))"
-        logger[metadataKey: "peer.address"] = "\(address)"
         let delays = context.configuration.redialDelay
         var delay = delays.lowerBound
         while !Task.isShuttingDownGracefully {
-            guard (try? await context.replica.peers().contains { $0.key == key && $0.isConfigured }) == true else {
+            guard let peer = try? await context.replica.peers().first(where: { $0.key == key && $0.isConfigured }),
+                let address = peer.address.flatMap(PeerAddress.init)
+            else {
+                logger.info("stopped dialing: the peer was removed")
                 return
             }
+            logger[metadataKey: "peer.address"] = "\(address)"
             if await context.hub.connected.contains(key) {
                 await pause(delay)
                 continue
@@ -88,7 +94,7 @@ public struct Dialer: Service {
     private func pause(_ milliseconds: UInt64) async {
         await withTaskGroup(of: Void.self) { group in
             let (wake, wakeInput) = AsyncStream.makeStream(of: Void.self)
-            await context.hub.onSyncNow { wakeInput.yield() }
+            let token = await context.hub.onSyncNow { wakeInput.yield() }
             group.addTask {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(Int64(milliseconds))) }
             }
@@ -98,6 +104,7 @@ public struct Dialer: Service {
             await group.next()
             group.cancelAll()
             wakeInput.finish()
+            await context.hub.forgetSyncNowWaiter(token)
         }
     }
 }

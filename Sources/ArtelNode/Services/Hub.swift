@@ -1,5 +1,5 @@
 public import ArtelCore
-import Logging
+public import ArtelSync
 
 /// The live sessions of a node: it lets one session per peer in, fans accepted deltas out to the
 /// others, and remembers which peers are kept away for a while.
@@ -27,7 +27,8 @@ public actor Hub {
     private var recentlyPushed: [DeltaID] = []
     private var recentlyPushedSet: Set<DeltaID> = []
     private let maximumConnections: Int
-    private var syncWaiters: [@Sendable () -> Void] = []
+    private var syncWaiters: [UInt64: @Sendable () -> Void] = [:]
+    private var nextSyncWaiter: UInt64 = 0
 
     /// A hub allowing `maximumConnections` sessions.
     public init(maximumConnections: Int) {
@@ -48,12 +49,12 @@ public actor Hub {
         pending = max(0, pending - 1)
     }
 
-    /// Why a peer cannot have a session now, or `nil` when it can.
-    public func admit(_ peer: PublicKey, now: UInt64) -> String? {
+    /// Why a peer cannot have a session now, as the code and reason of a goodbye; `nil` when it can.
+    public func admit(_ peer: PublicKey, now: UInt64) -> (WireCode, String)? {
         if let until = bannedUntil[peer], until > now {
-            return "kept away for \((until - now) / 1000) s after refused deltas"
+            return (.tooManyRefusals, "kept away for \((until - now) / 1000) s after refused deltas")
         }
-        if sessions[peer] != nil { return "a session with this peer is already open" }
+        if sessions[peer] != nil { return (.duplicateSession, "a session with this peer is already open") }
         return nil
     }
 
@@ -93,13 +94,22 @@ public actor Hub {
     /// Asks every session to reconcile now, or only the session of one peer.
     public func syncNow(_ peer: PublicKey? = nil) {
         for (key, session) in sessions where peer == nil || key == peer { session.mailbox(.syncNow) }
-        for waiter in syncWaiters { waiter() }
-        syncWaiters = []
+        for waiter in syncWaiters.values { waiter() }
+        syncWaiters = [:]
     }
 
     /// Calls `waiter` at the next ``syncNow(_:)``, so that a dialer waiting out a backoff dials at once.
-    public func onSyncNow(_ waiter: @escaping @Sendable () -> Void) {
-        syncWaiters.append(waiter)
+    ///
+    /// - Returns: A token for ``forgetSyncNowWaiter(_:)``, to call once the wait is over.
+    public func onSyncNow(_ waiter: @escaping @Sendable () -> Void) -> UInt64 {
+        nextSyncWaiter += 1
+        syncWaiters[nextSyncWaiter] = waiter
+        return nextSyncWaiter
+    }
+
+    /// Drops a waiter registered with ``onSyncNow(_:)`` that is no longer waiting.
+    public func forgetSyncNowWaiter(_ token: UInt64) {
+        syncWaiters[token] = nil
     }
 
     private func remember(_ id: DeltaID) {

@@ -6,8 +6,11 @@ public struct Limits: Hashable, Sendable {
     public var maximumIDsPerWant = 1_000
     /// The most ids this node asks for and has not received yet, per session.
     public var maximumWantedInFlight = 10_000
-    /// The most delta bytes a `deltas` message this node sends may hold.
-    public var maximumDeltasMessageSize = 512 << 10
+    /// The most delta bytes a `deltas` message this node sends may hold: small enough that a
+    /// flaky link still completes messages, large enough to carry a hundred deltas.
+    public var maximumDeltasMessageSize = 64 << 10
+    /// Outgoing bytes beyond which pushes are dropped (a reconciliation repairs them) and offers wait.
+    public var maximumQueuedBytes = 2 << 20
     /// Refused deltas from one peer within ``refusalWindow`` that end its session.
     public var maximumRefusals = 100
     /// The window in which refusals are counted, in milliseconds.

@@ -30,8 +30,7 @@ extension SyncSession {
         case .reconcileClose(let plane):
             state.serving[plane] = nil
             // The initiator reconciles data last: once it is done, the responder pushes too.
-            if plane == .data && configuration.role == .responder { state.isLive = true }
-            return []
+            return plane == .data && configuration.role == .responder ? becameLive(now: now) : []
         case .reconcileError(let plane, let code, let reason):
             return end(.normal, "the peer could not reconcile the \(plane) plane: \(code), \(reason)")
         case .want(let ids):
@@ -110,16 +109,47 @@ extension SyncSession {
         return directives
     }
 
-    /// This node accepted a delta (from anywhere but this peer): push it if the session is live and
-    /// the peer follows its scope. When the peer is slow the push is dropped; the next
-    /// reconciliation repairs it.
+    /// This node accepted a delta (from anywhere but this peer): push it when the peer follows its
+    /// scope. Until the first reconciliation is over, pushes wait (a bounded number); when the peer
+    /// is slow or too many wait, they are dropped and a reconciliation repairs them.
     public mutating func onLocalDelta(_ bytes: [UInt8], scope: Scope) -> [Directive] {
-        guard state.isLive, !state.closed, state.shared.contains(scope),
-            state.outboundBytes < configuration.limits.maximumDeltasMessageSize * 4
-        else { return [] }
+        guard !state.closed, state.shared.contains(scope) || state.peer == nil else { return [] }
+        guard state.isLive else {
+            if state.waitingPushes.count < Self.maximumWaitingPushes {
+                state.waitingPushes.append((bytes, scope))
+            } else {
+                state.missedPushes = true
+            }
+            return []
+        }
+        guard state.outboundBytes < configuration.limits.maximumQueuedBytes else {
+            state.missedPushes = true
+            return []
+        }
         var directives: [Directive] = []
         send(.push(bytes), into: &directives)
         return directives
+    }
+
+    /// How many pushes may wait for the first reconciliation to finish.
+    public static let maximumWaitingPushes = 10_000
+
+    /// The session just went live: send the pushes that waited, and reconcile again soon if some
+    /// were dropped.
+    mutating func becameLive(now: UInt64) -> [Directive] {
+        state.isLive = true
+        let waiting = state.waitingPushes
+        state.waitingPushes = []
+        var directives: [Directive] = []
+        for (bytes, scope) in waiting where state.shared.contains(scope) {
+            directives += onLocalDelta(bytes, scope: scope)
+        }
+        return directives
+    }
+
+    /// The peer's bytes could not be read as messages: say why and end the session.
+    public mutating func onInvalidInput(_ error: WireError) -> [Directive] {
+        end(error.code, "\(error)")
     }
 
     /// The operator asked to reconcile now (`artel sync now`); a session that is still in its first

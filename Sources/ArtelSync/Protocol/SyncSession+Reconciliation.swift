@@ -105,10 +105,15 @@ extension SyncSession {
         state.draining = nil
         state.drainingSince = nil
         if plane == .control { return startReconciliation(.data) }
-        state.isLive = true
         let interval = configuration.reconcileInterval
-        state.nextReconcile = now + interval - interval / 5 + state.nextRandom() % (interval * 2 / 5 + 1)
-        return []
+        if state.missedPushes {
+            // Pushes were dropped while reconciling: reconcile again at once to pick them up.
+            state.missedPushes = false
+            state.nextReconcile = now
+        } else {
+            state.nextReconcile = now + interval - interval / 5 + state.nextRandom() % (interval * 2 / 5 + 1)
+        }
+        return becameLive(now: now)
     }
 
     private mutating func reconciliationFailed(_ plane: Plane, _ error: any Error) -> [Directive] {

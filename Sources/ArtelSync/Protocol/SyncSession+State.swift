@@ -25,6 +25,9 @@ extension SyncSession {
         var toOffer: [DeltaID] = []
         var loadingOffers = false
         var outboundBytes = 0
+        /// Pushes waiting for the first reconciliation, and whether some were dropped.
+        var waitingPushes: [([UInt8], Scope)] = []
+        var missedPushes = false
 
         var lastHeard: UInt64 = 0
         var pingSent: UInt64?

@@ -20,7 +20,7 @@ extension SyncSession {
     /// Loads the next offers while the connection keeps up.
     mutating func continueOffers() -> [Directive] {
         guard !state.toOffer.isEmpty, !state.loadingOffers, !state.closed,
-            state.outboundBytes < configuration.limits.maximumDeltasMessageSize * 2
+            state.outboundBytes < configuration.limits.maximumQueuedBytes / 2
         else { return [] }
         let batch = Array(state.toOffer.prefix(configuration.limits.maximumIDsPerWant))
         state.toOffer.removeFirst(batch.count)

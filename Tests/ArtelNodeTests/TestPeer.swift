@@ -1,0 +1,134 @@
+import ArtelCore
+import ArtelNode
+import ArtelSync
+import NIOCore
+import NIOPosix
+
+/// A peer under the test's control: it speaks the wire protocol message by message, or sends
+/// whatever bytes a test wants, to see how a node copes.
+final class TestPeer: @unchecked Sendable {
+    private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    private var buffered: [UInt8] = []
+    private var encryptor: BoxStreamEncryptor?
+    private var decryptor: BoxStreamDecryptor?
+    private var reader = MessageReader(maximumSize: 4 << 20)
+    private var pending: [Message] = []
+    let identity: SigningKey
+
+    private init(
+        inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        identity: SigningKey
+    ) {
+        self.inbound = inbound.makeAsyncIterator()
+        self.outbound = outbound
+        self.identity = identity
+    }
+
+    /// Opens a TCP connection to a node, without a handshake, and runs `body` with it; the
+    /// connection closes when `body` returns.
+    static func connect<T: Sendable>(
+        to address: PeerAddress,
+        identity: SigningKey = .generate(),
+        _ body: (TestPeer) async throws -> T
+    ) async throws -> T {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: address.host, port: address.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            try await body(TestPeer(inbound: inbound, outbound: outbound, identity: identity))
+        }
+    }
+
+    /// Connects, completes the handshake and says hello, then runs `body`.
+    static func session<T: Sendable>(
+        with node: InProcessNode,
+        networkKey: NetworkKey = .publicFederation,
+        follows: FollowSet = .everything,
+        identity: SigningKey = .generate(),
+        _ body: (TestPeer) async throws -> T
+    ) async throws -> T {
+        try await connect(to: node.address, identity: identity) { peer in
+            try await peer.handshake(networkKey: networkKey, server: node.key.publicKey)
+            try await peer.send(.hello(Hello(nodeName: "test-peer", software: "test", follows: follows)))
+            return try await body(peer)
+        }
+    }
+
+    /// Runs the client side of the Secret Handshake.
+    func handshake(networkKey: NetworkKey, server: PublicKey) async throws {
+        var client = HandshakeClient(networkKey: networkKey, identity: identity, server: server)
+        try await write(client.hello())
+        try await write(try client.onServerHello(try await read(64)))
+        let keys = try client.onServerAccept(try await read(80))
+        encryptor = BoxStreamEncryptor(key: keys.encryptKey, nonce: keys.encryptNonce)
+        decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
+    }
+
+    /// Sends a message through box-stream.
+    func send(_ message: Message) async throws {
+        try await sendPlaintext(message.encoded)
+    }
+
+    /// Sends any plaintext through box-stream.
+    func sendPlaintext(_ bytes: [UInt8]) async throws {
+        try await write(encryptor!.seal(bytes))
+    }
+
+    /// Writes raw bytes to the socket.
+    func write(_ bytes: [UInt8]) async throws {
+        try await outbound.write(ByteBuffer(bytes: bytes))
+    }
+
+    /// Exactly `count` raw bytes from the socket.
+    func read(_ count: Int) async throws -> [UInt8] {
+        while buffered.count < count {
+            guard var chunk = try await inbound.next(isolation: #isolation) else { throw PeerClosed() }
+            buffered += chunk.readBytes(length: chunk.readableBytes) ?? []
+        }
+        defer { buffered.removeFirst(count) }
+        return Array(buffered.prefix(count))
+    }
+
+    /// The next message from the node, or `nil` when it closed the connection.
+    func receive() async throws -> Message? {
+        while pending.isEmpty {
+            let chunk: [UInt8]
+            if buffered.isEmpty {
+                guard var next = try await inbound.next(isolation: #isolation) else { return nil }
+                chunk = next.readBytes(length: next.readableBytes) ?? []
+            } else {
+                chunk = buffered
+                buffered = []
+            }
+            for body in try decryptor!.feed(chunk) { pending += try reader.feed(body) }
+        }
+        return pending.removeFirst()
+    }
+
+    /// Reads messages until one matches, or the connection ends.
+    func receive(until match: (Message) -> Bool) async throws -> Message? {
+        while let message = try await receive() {
+            if match(message) { return message }
+        }
+        return nil
+    }
+
+    /// Whether the node closes the connection before sending anything more.
+    func isClosedByNode() async -> Bool {
+        do {
+            while var chunk = try await inbound.next(isolation: #isolation) {
+                _ = chunk.readBytes(length: chunk.readableBytes)
+            }
+            return true
+        } catch {
+            return true
+        }
+    }
+
+    struct PeerClosed: Error {}
+}
