@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ArtelNodeTests",
             dependencies: [
-                "ArtelCore", "ArtelStore", "ArtelSync", "ArtelNode", "ArtelTestKit",
+                "ArtelCore", "ArtelStore", "ArtelSync", "ArtelNode", "ArtelTestKit", "artel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,10 +19,10 @@ struct FederationTests {
     func ring() async throws {
         try await withNetwork(5) { nodes in
             for (index, node) in nodes.enumerated() { try post(node, ["Вакансия \(index)-1", "Вакансия \(index)-2"]) }
-            let servers = try nodes.map { try ServeProcess($0) }
+            let servers = try nodes.map { try ServeProcess($0.artel) }
             for (index, node) in nodes.enumerated() {
                 let next = servers[(index + 1) % nodes.count]
-                try node.expectSuccess("peer", "add", next.address, try next.node.nodeKey())
+                try node.expectSuccess("peer", "add", next.address, try nodes[(index + 1) % nodes.count].nodeKey())
             }
             #expect(try await eventually { try converged(nodes) })
             try post(nodes[2], ["Живая вакансия"])
@@ -42,7 +42,7 @@ struct FederationTests {
     @Test("A partition heals: a node that was away catches up, and what it posted meanwhile spreads")
     func partition() async throws {
         try await withNetwork(3) { nodes in
-            var servers = try nodes.map { try ServeProcess($0) }
+            var servers = try nodes.map { try ServeProcess($0.artel) }
             try nodes[1].expectSuccess("peer", "add", servers[0].address, try nodes[0].nodeKey())
             try nodes[2].expectSuccess("peer", "add", servers[1].address, try nodes[1].nodeKey())
             #expect(try await eventually { try converged(nodes) })
@@ -51,7 +51,7 @@ struct FederationTests {
             try post(nodes[1], ["Написано офлайн"])
             try post(nodes[2], ["Тоже без узла 1"])
             #expect(try await eventually(3) { try nodes[0].deltaCount() == 4 })
-            servers[1] = try ServeProcess(nodes[1], port: servers[1].port)
+            servers[1] = try ServeProcess(nodes[1].artel, port: servers[1].port)
             #expect(try await eventually { try converged(nodes) }, "\(serveLogs(nodes))")
             #expect(try nodes[0].expectSuccess("list", "jobs").contains("Написано офлайн"))
             for server in servers { _ = server.stop() }
@@ -70,14 +70,14 @@ struct FederationTests {
                 to: URL(fileURLWithPath: file)
             )
             try nodes[0].expectSuccess("apply", "--quiet", file)
-            let source = try ServeProcess(nodes[0])
+            let source = try ServeProcess(nodes[0].artel)
             try nodes[1].expectSuccess("peer", "add", source.address, try nodes[0].nodeKey())
-            var receiver = try ServeProcess(nodes[1])
+            var receiver = try ServeProcess(nodes[1].artel)
             #expect(try await eventually { try nodes[1].deltaCount() > 1 })
             receiver.crash()
             let partial = try nodes[1].deltaCount()
             #expect(try nodes[1].run("check").status == 0)
-            receiver = try ServeProcess(nodes[1])
+            receiver = try ServeProcess(nodes[1].artel)
             #expect(try await eventually(60) { try converged(nodes) }, "had \(partial) before the crash")
             #expect(receiver.stop() == 0)
             #expect(source.stop() == 0)
@@ -88,13 +88,13 @@ struct FederationTests {
     @Test("A node that joins late catches up with a running federation")
     func lateJoiner() async throws {
         try await withNetwork(3) { nodes in
-            let first = try ServeProcess(nodes[0])
-            let second = try ServeProcess(nodes[1])
+            let first = try ServeProcess(nodes[0].artel)
+            let second = try ServeProcess(nodes[1].artel)
             try nodes[1].expectSuccess("peer", "add", first.address, try nodes[0].nodeKey())
             try post(nodes[0], (0..<20).map { "Вакансия \($0)" })
             #expect(try await eventually { try converged(Array(nodes.prefix(2))) })
             try nodes[2].expectSuccess("peer", "add", second.address, try nodes[1].nodeKey())
-            let late = try ServeProcess(nodes[2])
+            let late = try ServeProcess(nodes[2].artel)
             #expect(try await eventually { try converged(nodes) })
             for server in [first, second, late] { _ = server.stop() }
         }
@@ -118,7 +118,7 @@ struct FederationTests {
                 )
             }
             try database.close()
-            let servers = try nodes.map { try ServeProcess($0) }
+            let servers = try nodes.map { try ServeProcess($0.artel) }
             try nodes[1].expectSuccess("peer", "add", servers[0].address, try nodes[0].nodeKey())
             try nodes[2].expectSuccess("peer", "add", servers[1].address, try nodes[1].nodeKey())
             // Node 0 holds 3 deltas (its community and two jobs), one of them forged.

@@ -50,7 +50,7 @@ struct LimitTests {
                         bytes[bytes.count - 1] ^= 1
                         return bytes
                     }
-                    try await peer.send(.deltas(deltas))
+                    guard await peer.sendWhileOpen(.deltas(deltas)) else { break }
                 }
                 return try await goodbye(peer)
             }
@@ -110,7 +110,9 @@ struct LimitTests {
             _ = try await node.replica.apply(large, now: nowMilliseconds(), source: "test")
             let ids = try await node.keptIDs().sorted()
             let code = try await TestPeer.session(with: node) { peer in
-                for _ in 0..<200 { try await peer.send(.want(Array(ids.prefix(1_000)))) }
+                for _ in 0..<200 {
+                    guard await peer.sendWhileOpen(.want(Array(ids.prefix(1_000)))) else { break }
+                }
                 return try await goodbye(peer)
             }
             #expect(code == .tooMuchInFlight)

@@ -44,7 +44,7 @@ final class TestPeer: @unchecked Sendable {
         }
     }
 
-    /// Connects, completes the handshake and says hello, then runs `body`.
+    /// Connects to a node in this process, completes the handshake and says hello, then runs `body`.
     static func session<T: Sendable>(
         with node: InProcessNode,
         networkKey: NetworkKey = .publicFederation,
@@ -52,8 +52,28 @@ final class TestPeer: @unchecked Sendable {
         identity: SigningKey = .generate(),
         _ body: (TestPeer) async throws -> T
     ) async throws -> T {
-        try await connect(to: node.address, identity: identity) { peer in
-            try await peer.handshake(networkKey: networkKey, server: node.key.publicKey)
+        try await session(
+            at: node.address,
+            server: node.key.publicKey,
+            networkKey: networkKey,
+            follows: follows,
+            identity: identity,
+            body
+        )
+    }
+
+    /// Connects to the node at `address` whose key is `server`, completes the handshake and says
+    /// hello, then runs `body`.
+    static func session<T: Sendable>(
+        at address: PeerAddress,
+        server: PublicKey,
+        networkKey: NetworkKey = .publicFederation,
+        follows: FollowSet = .everything,
+        identity: SigningKey = .generate(),
+        _ body: (TestPeer) async throws -> T
+    ) async throws -> T {
+        try await connect(to: address, identity: identity) { peer in
+            try await peer.handshake(networkKey: networkKey, server: server)
             try await peer.send(.hello(Hello(nodeName: "test-peer", software: "test", follows: follows)))
             return try await body(peer)
         }
@@ -72,6 +92,17 @@ final class TestPeer: @unchecked Sendable {
     /// Sends a message through box-stream.
     func send(_ message: Message) async throws {
         try await sendPlaintext(message.encoded)
+    }
+
+    /// Sends a message unless the node has closed the connection; whether it was sent. What the
+    /// node said before closing can still be received.
+    func sendWhileOpen(_ message: Message) async -> Bool {
+        do {
+            try await send(message)
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Sends any plaintext through box-stream.

@@ -35,10 +35,14 @@ struct PeerConnection: Sendable {
             bufferingPolicy: .bufferingOldest(10_000)
         )
         let (commands, writer) = AsyncStream.makeStream(of: WriterCommand.self)
+        let (readerDone, readerDoneInput) = AsyncStream.makeStream(of: Never.self)
         do {
             return try await channel.executeThenClose { inbound, outbound in
                 await withTaskGroup(of: Void.self, returning: Outcome.self) { group in
-                    group.addTask { await readLoop(inbound, outbound, messages: messages) }
+                    group.addTask {
+                        await readLoop(inbound, outbound, messages: messages)
+                        readerDoneInput.finish()
+                    }
                     group.addTask { await writeLoop(commands, outbound, control: controlInput) }
                     group.addTask {
                         while !Task.isCancelled {
@@ -52,6 +56,7 @@ struct PeerConnection: Sendable {
                     } onGracefulShutdown: {
                         controlInput.yield(.shutdown)
                     }
+                    if case .ended = outcome { await linger(messages, until: readerDone) }
                     group.cancelAll()
                     messages.finish()
                     return outcome
@@ -61,6 +66,22 @@ struct PeerConnection: Sendable {
             return .failed("\(error)")
         }
     }
+
+    /// After the goodbye, reads and drops what the peer still sends until it closes its side or
+    /// ``lingerLimit`` passes. Closing a socket with unread bytes resets the connection, and the
+    /// peer would lose the goodbye that tells it why the session ended.
+    private func linger(_ messages: AsyncChannel<ConnectionEvent>, until readerDone: AsyncStream<Never>) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for await _ in messages {} }
+            group.addTask { for await _ in readerDone {} }
+            group.addTask { try? await Task.sleep(for: Self.lingerLimit) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// The longest a connection lingers after its goodbye.
+    static let lingerLimit = Duration.seconds(2)
 
     /// Handshake, then decrypt and decode the peer's messages, one at a time: the channel's send
     /// waits until the session loop takes each one, so a fast peer cannot fill this node's memory.

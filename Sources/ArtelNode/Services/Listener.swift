@@ -28,7 +28,10 @@ public struct Listener: Service {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .bind(host: address.host, port: address.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                        wrappingChannelSynchronously: channel,
+                        configuration: .init(isOutboundHalfClosureEnabled: true)
+                    )
                 }
             }
         let local = PeerAddress(host: address.host, port: server.channel.localAddress?.port ?? address.port)

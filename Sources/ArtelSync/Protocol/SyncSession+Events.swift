@@ -79,7 +79,7 @@ extension SyncSession {
     /// The shell wrote `count` bytes of queued messages.
     public mutating func onWritten(_ count: Int, now: UInt64) -> [Directive] {
         state.outboundBytes = max(0, state.outboundBytes - count)
-        return continueOffers()
+        return continueLoading()
     }
 
     /// Time passed: ping a silent peer, end an idle session, reconcile again when due.

@@ -94,7 +94,7 @@ extension SyncSession {
             state.drainingSince = now
         }
         directives += continueWants()
-        directives += continueOffers()
+        directives += continueLoading()
         directives += advanceAfterDraining(now: now)
         return directives
     }

@@ -21,9 +21,10 @@ extension SyncSession {
         /// Ids to ask for, and those asked for and not yet received.
         var toWant: [DeltaID] = []
         var wantedInFlight: Set<DeltaID> = []
-        /// Ids to offer, and whether a load of offers is pending.
+        /// Ids the peer wants and this node has yet to load, ids to offer, and the load pending.
+        var toAnswer: [DeltaID] = []
         var toOffer: [DeltaID] = []
-        var loadingOffers = false
+        var loading: (purpose: LoadPurpose, count: Int)?
         var outboundBytes = 0
         /// Pushes waiting for the first reconciliation, and whether some were dropped.
         var waitingPushes: [([UInt8], Scope)] = []

@@ -17,27 +17,43 @@ extension SyncSession {
         return directives
     }
 
-    /// Loads the next offers while the connection keeps up.
-    mutating func continueOffers() -> [Directive] {
-        guard !state.toOffer.isEmpty, !state.loadingOffers, !state.closed,
-            state.outboundBytes < configuration.limits.maximumQueuedBytes / 2
+    /// Loads the next batch of deltas to send, answers before offers, one load at a time and only
+    /// while the connection keeps up: what a slow reader costs this node stays under
+    /// ``Limits/maximumQueuedBytes`` and a list of ids.
+    mutating func continueLoading() -> [Directive] {
+        guard state.loading == nil, !state.closed, state.outboundBytes < configuration.limits.maximumQueuedBytes / 2
         else { return [] }
-        let batch = Array(state.toOffer.prefix(configuration.limits.maximumIDsPerWant))
-        state.toOffer.removeFirst(batch.count)
-        state.loadingOffers = true
-        return [.loadDeltas(batch, .offer)]
+        let purpose: LoadPurpose
+        if !state.toAnswer.isEmpty {
+            purpose = .answer
+        } else if !state.toOffer.isEmpty {
+            purpose = .offer
+        } else {
+            return []
+        }
+        let size = configuration.limits.maximumIDsPerWant
+        let batch = Array(purpose == .answer ? state.toAnswer.prefix(size) : state.toOffer.prefix(size))
+        if purpose == .answer { state.toAnswer.removeFirst(batch.count) } else { state.toOffer.removeFirst(batch.count) }
+        state.loading = (purpose, batch.count)
+        return [.loadDeltas(batch, purpose)]
     }
 
-    /// The peer wants deltas.
+    /// The peer wants deltas. A peer keeps at most ``Limits/maximumWantedInFlight`` ids
+    /// outstanding, so one that wants more before it has been sent what it asked for is flooding.
     mutating func onWant(_ ids: [DeltaID]) -> [Directive] {
         let limits = configuration.limits
         guard ids.count <= limits.maximumIDsPerWant else {
             return end(.tooManyIDs, "a want of \(ids.count) ids; at most \(limits.maximumIDsPerWant)")
         }
-        guard state.outboundBytes < limits.maximumMessageSize * 16 else {
-            return end(.tooMuchInFlight, "the peer asks faster than it reads: \(state.outboundBytes) bytes queued")
+        let unanswered = state.toAnswer.count + (state.loading?.purpose == .answer ? state.loading!.count : 0)
+        guard unanswered + ids.count <= limits.maximumWantedInFlight else {
+            return end(
+                .tooMuchInFlight,
+                "the peer asks faster than it reads: it wants \(unanswered + ids.count) deltas not yet sent; at most \(limits.maximumWantedInFlight)"
+            )
         }
-        return ids.isEmpty ? [] : [.loadDeltas(ids, .answer)]
+        state.toAnswer += ids
+        return continueLoading()
     }
 
     /// Deltas read for a `want` or an offer: send them in messages of bounded size, and say which
@@ -63,11 +79,8 @@ extension SyncSession {
             size += delta.count + 4
         }
         if !batch.isEmpty { send(.deltas(batch), into: &directives) }
-        if purpose == .offer {
-            state.loadingOffers = false
-            directives += continueOffers()
-        }
-        return directives
+        state.loading = nil
+        return directives + continueLoading()
     }
 
     /// Deltas from the peer were applied: answer refusals, count them, ask for more.

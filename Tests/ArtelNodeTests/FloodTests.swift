@@ -1,0 +1,82 @@
+import ArtelCore
+import ArtelNode
+import ArtelSync
+import ArtelTestKit
+import Foundation
+import Testing
+
+@Suite("An artel serve process under a flood of hostile peers", .serialized)
+struct FloodTests {
+    /// What one hostile connection does.
+    enum Attack: CaseIterable {
+        /// Asks for the same thousand deltas again and again without reading the answers.
+        case wantsWithoutReading
+        /// Announces a message of 2 MiB after the handshake.
+        case oversizedMessage
+        /// Sends random bytes instead of a handshake.
+        case garbage
+    }
+
+    @Test("Peers flooding it with wants, huge messages and garbage leave its memory bounded and its service intact")
+    func flood() async throws {
+        try await TestFiles.withTemporaryDirectory { directory in
+            let artel = ArtelProcess(data: "\(directory)/node")
+            #expect(try artel.run("init", "--name", "flooded").status == 0)
+            #expect(try artel.run("follow", "--every-community").status == 0)
+            let factory = DeltaFactory(now: nowMilliseconds() - 60_000)
+            let jobs = (0..<2_000).map {
+                factory.job(UInt64($0), title: String(repeating: "я", count: 190), offset: UInt64($0))
+            }
+            let file = "\(directory)/jobs.deltas"
+            try Data(DeltaStream.encode(jobs)).write(to: URL(fileURLWithPath: file))
+            #expect(try artel.run("apply", "--quiet", file).status == 0)
+            let status = try JSONSerialization.jsonObject(with: Data(try artel.run("status", "--json").output.utf8))
+            let hex = try #require((status as? [String: Any])?["node_key"] as? String)
+            let key = try #require(PublicKey(hex: hex))
+
+            let server = try ServeProcess(artel, arguments: ["--max-connections", "8"])
+            let address = PeerAddress(host: "127.0.0.1", port: server.port)
+            let wanted = Array(jobs.prefix(1_000).map(\.id))
+            let before = server.memory.current
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<24 {
+                    let attack = Attack.allCases[index % Attack.allCases.count]
+                    group.addTask { try? await Self.attack(attack, at: address, server: key, wanted: wanted) }
+                }
+            }
+            // Unbounded, the wants alone would queue about 140 MB of answers per connection; bounded,
+            // each connection costs at most a few MiB of queue and buffers.
+            let growth = server.memory.peak - before
+            #expect(growth < 32 << 20, "the node grew by \(growth >> 20) MiB")
+
+            let pong = try await TestPeer.session(at: address, server: key) { peer in
+                try await peer.send(.ping(42))
+                return try await peer.receive { if case .pong(42) = $0 { true } else { false } }
+            }
+            #expect(pong != nil, "the node stopped serving after the flood")
+            #expect(server.stop() == 0)
+            #expect(try artel.run("check").status == 0)
+        }
+    }
+
+    /// Runs one attack until the node closes the connection.
+    static func attack(_ attack: Attack, at address: PeerAddress, server: PublicKey, wanted: [DeltaID]) async throws {
+        switch attack {
+        case .wantsWithoutReading:
+            try await TestPeer.session(at: address, server: server) { peer in
+                for _ in 0..<200 where await peer.sendWhileOpen(.want(wanted)) {}
+                _ = await peer.isClosedByNode()
+            }
+        case .oversizedMessage:
+            try await TestPeer.session(at: address, server: server) { peer in
+                try await peer.sendPlaintext([0, 0x20, 0, 0, 0x21])
+                _ = await peer.isClosedByNode()
+            }
+        case .garbage:
+            try await TestPeer.connect(to: address) { peer in
+                try await peer.write((0..<100_000).map { _ in UInt8.random(in: 0...255) })
+                _ = await peer.isClosedByNode()
+            }
+        }
+    }
+}
