@@ -32,7 +32,8 @@ func withNetwork<T>(_ count: Int, _ body: ([TestNode]) async throws -> T) async 
 /// The `serve.log` of each node, to explain a failed expectation.
 func serveLogs(_ nodes: [TestNode]) -> String {
     nodes.map { node in
-        let log = (try? String(contentsOfFile: ServeProcess.logPath(in: node.artel.data), encoding: .utf8)) ?? "(no log)"
+        let log =
+            (try? String(contentsOfFile: ServeProcess.logPath(in: node.artel.data), encoding: .utf8)) ?? "(no log)"
         return "--- \(node.artel.data)\n\(log)"
     }.joined(separator: "\n")
 }

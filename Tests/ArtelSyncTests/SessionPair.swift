@@ -21,18 +21,23 @@ struct SessionPair {
     var initiator: Side
     var responder: Side
     var now = DeltaFactory.epoch
+    /// Every message sent, by either side, in the order sent.
+    var log: [(from: SyncSession.Role, message: Message)] = []
 
+    /// Two sessions with the same follows, or each with its own hello.
     init(
         initiator mine: [SignedDelta],
         responder theirs: [SignedDelta],
         follows: FollowSet = .everything,
+        hellos: (initiator: Hello, responder: Hello)? = nil,
         limits: Limits = Limits()
     ) {
         func side(_ role: SyncSession.Role, _ deltas: [SignedDelta]) -> Side {
-            var configuration = SyncSession.Configuration(
-                hello: Hello(nodeName: role == .initiator ? "a" : "b", software: "test", follows: follows),
-                role: role
-            )
+            let hello =
+                role == .initiator
+                ? hellos?.initiator ?? Hello(nodeName: "a", software: "test", follows: follows)
+                : hellos?.responder ?? Hello(nodeName: "b", software: "test", follows: follows)
+            var configuration = SyncSession.Configuration(hello: hello, role: role)
             configuration.limits = limits
             configuration.reconcileInterval = 60_000
             return Side(
@@ -78,6 +83,7 @@ struct SessionPair {
             switch directive {
             case .send(let message):
                 self[keyPath: side].sent.append(message)
+                log.append((side == \.initiator ? .initiator : .responder, message))
                 if self[keyPath: other].closed == nil { self[keyPath: other].inbox.append(message) }
                 perform(side, self[keyPath: side].session.onWritten(message.encoded.count, now: now))
             case .loadItems(let plane, let follows):
@@ -94,7 +100,13 @@ struct SessionPair {
             case .apply(let deltas):
                 var results: [SyncSession.Applied] = []
                 for bytes in deltas {
-                    let signed = try! SignedDelta.decode(bytes)
+                    let signed: SignedDelta
+                    do {
+                        signed = try SignedDelta.decodeVerified(bytes)
+                    } catch {
+                        results.append(.init(id: try? SignedDelta.decode(bytes).id, refusal: error))
+                        continue
+                    }
                     if case .string(self[keyPath: side].refuseTitle) = signed.delta.value(
                         setting: RecordKind.job.schema["title"].id
                     ) {

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// A real `artel serve` process on a loopback port, its log appended to `serve.log` in its data
@@ -35,7 +35,6 @@ public final class ServeProcess: @unchecked Sendable {
     /// The address peers dial.
     public var address: String { "127.0.0.1:\(port)" }
 
-
     /// Its resident memory now and at its peak, in bytes, from `/proc/PID/status`.
     public var memory: (current: Int, peak: Int) {
         let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
@@ -65,7 +64,9 @@ public final class ServeProcess: @unchecked Sendable {
 
     private static func appendingLog(in data: String) throws -> FileHandle {
         let path = logPath(in: data)
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw ServeFailed(output: "cannot write \(path)") }
         handle.seekToEndOfFile()
         return handle

@@ -39,9 +39,3 @@ public struct NodeConfiguration: Sendable {
         self.listen = listen
     }
 }
-
-extension NetworkKey {
-    /// The network key of the public Artel federation: BLAKE2b-256 of `artel/network/public/v1`
-    /// (`protocol/wire.md` §2). A closed federation chooses its own 32 random bytes.
-    public static let publicFederation = NetworkKey(Blake2b.hash256(Array("artel/network/public/v1".utf8)))
-}

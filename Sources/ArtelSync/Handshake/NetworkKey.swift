@@ -16,6 +16,10 @@ public struct NetworkKey: Hashable, Sendable, CustomStringConvertible, CustomDeb
         self.bytes = bytes
     }
 
+    /// The network key of the public Artel federation: BLAKE2b-256 of `artel/network/public/v1`
+    /// (`protocol/wire.md` §2). A closed federation chooses its own 32 random bytes.
+    public static let publicFederation = NetworkKey(Blake2b.hash256(Array("artel/network/public/v1".utf8)))
+
     /// Parses 64 hex characters.
     ///
     /// - Returns: `nil` when the text is not 32 bytes of hex.

@@ -33,7 +33,11 @@ extension SyncSession {
         }
         let size = configuration.limits.maximumIDsPerWant
         let batch = Array(purpose == .answer ? state.toAnswer.prefix(size) : state.toOffer.prefix(size))
-        if purpose == .answer { state.toAnswer.removeFirst(batch.count) } else { state.toOffer.removeFirst(batch.count) }
+        if purpose == .answer {
+            state.toAnswer.removeFirst(batch.count)
+        } else {
+            state.toOffer.removeFirst(batch.count)
+        }
         state.loading = (purpose, batch.count)
         return [.loadDeltas(batch, purpose)]
     }
