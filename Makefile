@@ -46,9 +46,11 @@ format:
 bench: release
 	$(RELEASE_ARTEL) bench apply --count 100000
 
-# Checks protocol/vectors/deltas.json with an implementation written from the specification alone.
+# Checks protocol/vectors/ with implementations written from the specification alone (also run by
+# `make test` when python3 is installed).
 vectors:
 	python3 protocol/vectors/check_vectors.py
+	python3 protocol/vectors/check_session.py
 
 clean:
 	rm -rf .build

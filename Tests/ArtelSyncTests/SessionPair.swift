@@ -11,7 +11,9 @@ struct SessionPair {
         var inbox: [Message] = []
         var sent: [Message] = []
         var closed: WireCode?
-        var reconciled: [Plane] = []
+        var reports: [ReconciliationReport] = []
+        /// How many times the session said it caught up (once at most).
+        var caughtUp = 0
         /// Refuses deltas whose title is this, as a node refuses bad ones.
         var refuseTitle: String?
         /// Deltas that reconcile but are gone when asked for, as if pruned in between.
@@ -93,7 +95,8 @@ struct SessionPair {
                     .sorted()
                 perform(side, self[keyPath: side].session.onItems(plane, items, now: now))
             case .loadDeltas(let ids, let purpose):
-                let kept = self[keyPath: side].deltas.filter { !self[keyPath: side].lost.contains($0.key) }
+                for id in ids where self[keyPath: side].lost.contains(id) { self[keyPath: side].deltas[id] = nil }
+                let kept = self[keyPath: side].deltas
                 let found = ids.compactMap { kept[$0]?.bytes }
                 let missing = ids.filter { kept[$0] == nil }
                 perform(side, self[keyPath: side].session.onDeltasLoaded(purpose, found, missing: missing, now: now))
@@ -117,8 +120,10 @@ struct SessionPair {
                     }
                 }
                 perform(side, self[keyPath: side].session.onApplied(results, now: now))
-            case .reconciled(let plane, _, _):
-                self[keyPath: side].reconciled.append(plane)
+            case .reconciled(let report):
+                self[keyPath: side].reports.append(report)
+            case .caughtUp:
+                self[keyPath: side].caughtUp += 1
             case .close(let code, _):
                 self[keyPath: side].closed = code
             }

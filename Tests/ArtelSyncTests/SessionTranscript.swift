@@ -94,13 +94,13 @@ struct SessionTranscript: Codable, Equatable {
             moscow.job(1, title: "Комьюнити-менеджер"), moscow.job(4, title: "Редактор дайджеста", offset: 3),
             moscow.job(5, title: "Менеджер партнёрств", offset: 4),
         ]
-        /// Kept when reconciled, gone when wanted: the server answers `missing`.
+        /// Kept when reconciled, pruned before it is wanted: the server answers `missing`.
         static let lostOnServer = moscow.job(5, title: "Менеджер партнёрств", offset: 4).id
         /// Accepted by the client during the live session and pushed.
-        static let livePush = moscow.job(6, title: "Ведущий нетворкинга", offset: 60_000)
+        static let livePush = moscow.job(6, title: "Ведущий нетворкинга", offset: 10_000)
         /// A push whose signature was altered: the server refuses it.
         static var forgedPush: [UInt8] {
-            var bytes = moscow.job(7, title: "Подделка", offset: 61_000).bytes
+            var bytes = moscow.job(7, title: "Подделка", offset: 10_001).bytes
             bytes[bytes.count - 1] ^= 0x01
             return bytes
         }
@@ -133,6 +133,7 @@ struct SessionTranscript: Codable, Equatable {
         )
         pair.responder.lost = [Setup.lostOnServer]
         pair.run()
+        pair.now += 10_000
         pair.initiator.deltas[Setup.livePush.id] = Setup.livePush
         pair.perform(
             \.initiator,
@@ -186,9 +187,12 @@ struct SessionTranscript: Codable, Equatable {
                 server with the public federation's network key; both reconcile the control plane \
                 (empty), then the data plane of what both follow (the server follows one community, \
                 so the client's job of another stays out); the client offers the job the server lacks \
-                and wants the two it lacks, one of which the server reports missing; live, the client \
-                pushes a new job and a forged one (refused); it pings after 30 s of silence, then says \
-                goodbye. Each message's frames continue its sender's box-stream.
+                and wants the two it lacks, one of which the server pruned in between and reports \
+                missing. Live, 10 s later, the client pushes a new job of its own, then, on purpose \
+                (a node never relays what it has not verified), a forged one, which the server \
+                refuses; after 30 s of silence it pings, then says goodbye, which the server does not \
+                answer. Each message's frames continue its sender's box-stream; `now` is both \
+                nodes' clock at the start, in Unix milliseconds.
                 """,
             networkKey: network.bytes.hex,
             now: DeltaFactory.epoch,

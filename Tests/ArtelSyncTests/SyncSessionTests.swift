@@ -20,7 +20,7 @@ struct SyncSessionTests {
         #expect(pair.responder.sent.first.map { if case .hello = $0 { true } else { false } } == true)
         let opens = pair.initiator.sent.compactMap { if case .reconcileOpen(let plane, _) = $0 { plane } else { nil } }
         #expect(opens == [.control, .data])
-        #expect(pair.initiator.reconciled == [.control, .data])
+        #expect(pair.initiator.reports.map(\.plane) == [.control, .data])
         #expect(pair.initiator.session.isLive && pair.responder.session.isLive)
     }
 
@@ -175,6 +175,34 @@ struct SyncSessionTests {
         pair.perform(\.initiator, pair.initiator.session.onTick(now: pair.now))
         pair.settle()
         #expect(opens(pair) == 4)
+        #expect(pair.initiator.caughtUp == 1, "caught up once, not at every reconciliation")
+    }
+
+    @Test("Each reconciliation reports its items, round trips, bytes, and what it found")
+    func reports() throws {
+        let shared = jobs(moscow, 0..<3_000)
+        var pair = SessionPair(
+            initiator: shared + jobs(moscow, 10_000..<10_007),
+            responder: shared + jobs(association, 20_000..<20_013)
+        )
+        pair.now = DeltaFactory.epoch + 5
+        pair.run()
+        let data = try #require(pair.initiator.reports.last)
+        #expect(data.plane == .data && data.items == 3_007)
+        #expect(data.offered == 7 && data.wanted == 13)
+        let replies = pair.initiator.sent.count { if case .reconcileMessage(.data, _) = $0 { true } else { false } }
+        #expect(data.roundTrips == replies + 1, "every message but the open answers a reply, and the close the last")
+        let sent = pair.initiator.sent.reduce(0) { total, message in
+            switch message {
+            case .reconcileOpen(.data, let payload), .reconcileMessage(.data, let payload): total + payload.count
+            default: total
+            }
+        }
+        let received = pair.responder.sent.reduce(0) { total, message in
+            if case .reconcileMessage(.data, let payload) = message { total + payload.count } else { total }
+        }
+        #expect(data.bytesSent == sent && data.bytesReceived == received)
+        #expect(pair.initiator.caughtUp == 1 && pair.responder.caughtUp == 1)
     }
 
     @Test("A want for deltas no longer kept is answered with missing")

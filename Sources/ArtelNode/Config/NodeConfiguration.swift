@@ -26,7 +26,7 @@ public struct NodeConfiguration: Sendable {
     /// How long a peer that sent too many refused deltas is kept away, in milliseconds.
     public var banDuration: UInt64 = 600_000
     /// How often the node looks for deltas written by other processes (the command line), in milliseconds.
-    public var localChangesInterval: UInt64 = 100
+    public var localChangesInterval: UInt64 = 25
 
     /// The software and version sent in hellos.
     public static let software = "artel/0.2.0"

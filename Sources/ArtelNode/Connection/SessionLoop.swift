@@ -68,8 +68,16 @@ struct SessionLoop {
                 return .failed("the handshake took longer than \(context.configuration.handshakeTimeout / 1000) s")
             }
             try await perform(session?.onTick(now: now) ?? [])
-            if now >= lastFlush + 10_000 {
-                try await flush(state: session?.isLive == true ? "live" : "syncing", now: now)
+            if now >= lastFlush + 10_000, let session {
+                if !session.isLive && session.remainingWanted > 0 {
+                    logger.info(
+                        "syncing",
+                        metadata: [
+                            "sync.received": "\(stats.received)", "sync.remaining": "\(session.remainingWanted)",
+                        ]
+                    )
+                }
+                try await flush(state: session.isLive ? "live" : "syncing", now: now)
             }
         case .notice(.delta(let bytes, let scope)):
             try await perform(session?.onLocalDelta(bytes, scope: scope) ?? [])
@@ -164,12 +172,22 @@ struct SessionLoop {
                 try await perform(session!.onDeltasLoaded(purpose, found, missing: missing, now: now))
             case .apply(let deltas):
                 try await perform(session!.onApplied(try await apply(deltas, now: now), now: now))
-            case .reconciled(let plane, let offered, let wanted):
+            case .reconciled(let report):
                 logger.info(
                     "reconciled",
-                    metadata: ["sync.plane": "\(plane)", "sync.offered": "\(offered)", "sync.wanted": "\(wanted)"]
+                    metadata: [
+                        "sync.plane": "\(report.plane)", "sync.items": "\(report.items)",
+                        "sync.offered": "\(report.offered)", "sync.wanted": "\(report.wanted)",
+                        "sync.round_trips": "\(report.roundTrips)", "sync.bytes_out": "\(report.bytesSent)",
+                        "sync.bytes_in": "\(report.bytesReceived)", "sync.ms": "\(report.milliseconds)",
+                    ]
                 )
-                if plane == .data { try await flush(state: "live", now: now, synced: true) }
+            case .caughtUp:
+                logger.info(
+                    "caught up",
+                    metadata: ["sync.received": "\(stats.received)", "sync.ms": "\(now - started)"]
+                )
+                try await flush(state: "live", now: now, synced: true)
             case .close(let code, let reason):
                 logger.info("session ending", metadata: ["reason": "\(reason)", "code": "\(code)"])
                 if closing == nil {

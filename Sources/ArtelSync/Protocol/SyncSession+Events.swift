@@ -61,7 +61,7 @@ extension SyncSession {
         case .hello(let hello) where hello.version == Hello.currentVersion:
             state.peer = hello
             state.shared = configuration.hello.follows.intersection(hello.follows)
-            return configuration.role == .initiator ? startReconciliation(.control) : []
+            return configuration.role == .initiator ? startReconciliation(.control, now: now) : []
         case .hello(let hello):
             var directives: [Directive] = []
             send(.versionUnsupported(Hello.currentVersion...Hello.currentVersion), into: &directives)
@@ -104,7 +104,7 @@ extension SyncSession {
             let due = state.nextReconcile, now >= due
         {
             state.nextReconcile = nil
-            directives += startReconciliation(.control)
+            directives += startReconciliation(.control, now: now)
         }
         return directives
     }
@@ -137,10 +137,10 @@ extension SyncSession {
     /// The session just went live: send the pushes that waited, and reconcile again soon if some
     /// were dropped.
     mutating func becameLive(now: UInt64) -> [Directive] {
+        var directives: [Directive] = state.isLive ? [] : [.caughtUp]
         state.isLive = true
         let waiting = state.waitingPushes
         state.waitingPushes = []
-        var directives: [Directive] = []
         for (bytes, scope) in waiting where state.shared.contains(scope) {
             directives += onLocalDelta(bytes, scope: scope)
         }
@@ -159,7 +159,7 @@ extension SyncSession {
             !state.closed
         else { return [] }
         state.nextReconcile = nil
-        return startReconciliation(.control)
+        return startReconciliation(.control, now: now)
     }
 
     /// The node is shutting down.

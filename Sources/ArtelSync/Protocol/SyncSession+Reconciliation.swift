@@ -2,8 +2,8 @@ import ArtelCore
 
 extension SyncSession {
     /// The initiator starts reconciling a plane: items first.
-    mutating func startReconciliation(_ plane: Plane) -> [Directive] {
-        state.reconciling = (plane, nil, 0, 0)
+    mutating func startReconciliation(_ plane: Plane, now: UInt64) -> [Directive] {
+        state.reconciling = (ReconciliationReport(plane: plane, started: now), nil)
         return [.loadItems(plane, followed(plane))]
     }
 
@@ -14,11 +14,15 @@ extension SyncSession {
         let limit = configuration.limits.reconciliationFrameSize
         switch configuration.role {
         case .initiator:
-            guard let current = state.reconciling, current.plane == plane, current.negentropy == nil else { return [] }
+            guard var current = state.reconciling, current.report.plane == plane, current.negentropy == nil else {
+                return []
+            }
             do {
                 var negentropy = try Negentropy(storage: storage, frameSizeLimit: limit)
                 let first = try negentropy.initiate()
-                state.reconciling = (plane, negentropy, 0, 0)
+                current.report.items = items.count
+                current.report.bytesSent += first.count
+                state.reconciling = (current.report, negentropy)
                 var directives: [Directive] = []
                 send(.reconcileOpen(plane, payload: first), into: &directives)
                 return directives
@@ -68,7 +72,7 @@ extension SyncSession {
 
     /// The initiator gets the responder's answer: offer what the peer lacks, want what it has.
     mutating func onReconcileReply(_ plane: Plane, _ payload: [UInt8], now: UInt64) -> [Directive] {
-        guard let current = state.reconciling, current.plane == plane, var negentropy = current.negentropy else {
+        guard var current = state.reconciling, current.report.plane == plane, var negentropy = current.negentropy else {
             return end(.protocolViolation, "a reconcile message for the \(plane) plane, which is not being reconciled")
         }
         var have: [Bytes32] = []
@@ -79,7 +83,12 @@ extension SyncSession {
         } catch {
             return reconciliationFailed(plane, error)
         }
-        state.reconciling = (plane, negentropy, current.offered + have.count, current.wanted + need.count)
+        current.report.roundTrips += 1
+        current.report.bytesReceived += payload.count
+        current.report.bytesSent += next?.count ?? 0
+        current.report.offered += have.count
+        current.report.wanted += need.count
+        state.reconciling = (current.report, negentropy)
         state.toOffer += have.map(DeltaID.init)
         state.toWant += need.map(DeltaID.init)
         var directives: [Directive] = []
@@ -87,8 +96,8 @@ extension SyncSession {
             send(.reconcileMessage(plane, payload: next), into: &directives)
         } else {
             send(.reconcileClose(plane), into: &directives)
-            let finished = state.reconciling!
-            directives.append(.reconciled(plane, offered: finished.offered, wanted: finished.wanted))
+            current.report.milliseconds = now - current.report.started
+            directives.append(.reconciled(current.report))
             state.reconciling = nil
             state.draining = plane
             state.drainingSince = now
@@ -104,7 +113,7 @@ extension SyncSession {
         guard let plane = state.draining, state.toWant.isEmpty, state.wantedInFlight.isEmpty else { return [] }
         state.draining = nil
         state.drainingSince = nil
-        if plane == .control { return startReconciliation(.data) }
+        if plane == .control { return startReconciliation(.data, now: now) }
         let interval = configuration.reconcileInterval
         if state.missedPushes {
             // Pushes were dropped while reconciling: reconcile again at once to pick them up.

@@ -9,8 +9,8 @@ extension SyncSession {
         var shared = FollowSet()
         var isLive = false
 
-        /// The initiator's reconciliation in progress: the plane, and its Negentropy once items are loaded.
-        var reconciling: (plane: Plane, negentropy: Negentropy?, offered: Int, wanted: Int)?
+        /// The initiator's reconciliation in progress, and its Negentropy once items are loaded.
+        var reconciling: (report: ReconciliationReport, negentropy: Negentropy?)?
         /// A plane whose Negentropy is done but whose wanted deltas are still coming, and since when.
         var draining: Plane?
         var drainingSince: UInt64?

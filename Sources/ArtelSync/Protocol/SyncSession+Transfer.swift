@@ -74,7 +74,7 @@ extension SyncSession {
         var batch: [[UInt8]] = []
         var size = 0
         for delta in deltas {
-            if size + delta.count > configuration.limits.maximumDeltasMessageSize && !batch.isEmpty {
+            if size + delta.count + 4 > configuration.limits.maximumDeltasMessageSize && !batch.isEmpty {
                 send(.deltas(batch), into: &directives)
                 batch = []
                 size = 0

@@ -38,8 +38,11 @@ public struct SyncSession: Sendable {
         case loadDeltas([DeltaID], LoadPurpose)
         /// Verify and apply deltas the peer sent, then call ``SyncSession/onApplied(_:now:)``.
         case apply([[UInt8]])
-        /// A plane's reconciliation finished: `offered` deltas the peer lacked, `wanted` it had.
-        case reconciled(Plane, offered: Int, wanted: Int)
+        /// A plane's reconciliation finished (the initiator's count of it).
+        case reconciled(ReconciliationReport)
+        /// The first reconciliation of both planes, and the transfers it asked for, are done: from
+        /// now on the session pushes. Given once per session.
+        case caughtUp
         /// Close the connection after writing what is queued; the code says why.
         case close(WireCode, String)
     }
@@ -99,4 +102,6 @@ public struct SyncSession: Sendable {
     public var outboundBytes: Int { state.outboundBytes }
     /// Ids asked of the peer and not yet received.
     public var wantedInFlight: Int { state.wantedInFlight.count }
+    /// Ids reconciliation found missing here and not yet received, asked for or not.
+    public var remainingWanted: Int { state.toWant.count + state.wantedInFlight.count }
 }

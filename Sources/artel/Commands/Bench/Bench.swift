@@ -2,7 +2,7 @@ import ArgumentParser
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure this machine: signature limits and the replica's apply rate.",
-        subcommands: [BenchApply.self]
+        abstract: "Measure this machine: signature limits, the replica's apply rate, and sync between nodes.",
+        subcommands: [BenchApply.self, BenchSync.self]
     )
 }

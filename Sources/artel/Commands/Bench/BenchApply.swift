@@ -29,7 +29,7 @@ struct BenchApply: AsyncParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let now = UInt64(Date().timeIntervalSince1970 * 1000)
         let key = SigningKey.generate()
-        let (deltas, signSeconds) = try Self.timed {
+        let (deltas, signSeconds) = try Measure.timed {
             try SampleJobs.make(count: count, key: key, start: now - UInt64(count))
         }
         let encodedBytes = deltas.reduce(0) { $0 + $1.bytes.count }
@@ -37,15 +37,15 @@ struct BenchApply: AsyncParsableCommand {
             "Artel apply benchmark: \(count) job deltas, \(encodedBytes / count) bytes each on average, \(cores) cores\n"
         )
 
-        let (_, verifyOne) = Self.timed { Self.verify(deltas[...]) }
-        let verifyAll = await Self.timedAsync { _ = await Self.verifyInParallel(deltas, cores: cores) }
-        let (_, hashSeconds) = Self.timed { for delta in deltas { _ = Blake2b.hash256(delta.unsignedBytes) } }
+        let (_, verifyOne) = Measure.timed { Measure.verify(deltas[...]) }
+        let verifyAll = await Measure.timedAsync { _ = await Measure.verifyInParallel(deltas, cores: cores) }
+        let (_, hashSeconds) = Measure.timed { for delta in deltas { _ = Blake2b.hash256(delta.unsignedBytes) } }
         let limit = Double(count) / verifyAll
         func line(_ name: String, _ seconds: Double, goal: String = "") {
             let rate = Double(count) / seconds
             let ratio = String(format: "%.2f", rate / limit)
             print(
-                "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0))\(Self.rate(rate))  \(ratio) × limit\(goal)"
+                "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0))\(Measure.rate(rate))  \(ratio) × limit\(goal)"
             )
         }
         line("sign (1 core)", signSeconds)
@@ -59,7 +59,7 @@ struct BenchApply: AsyncParsableCommand {
 
         let endToEnd = try Replica.create(at: "\(directory)/end-to-end.sqlite")
         let bytes = deltas.map(\.bytes)
-        let applySeconds = try await Self.timedAsync {
+        let applySeconds = try await Measure.timedAsync {
             let report = try await endToEnd.apply(bytes, now: now, source: "bench") { _, _ in }
             precondition(
                 report.accepted.count == count,
@@ -69,7 +69,7 @@ struct BenchApply: AsyncParsableCommand {
         line("apply end to end: verify, merge, store", applySeconds, goal: "  (goal ≥ 0.70 × limit)")
 
         let storeOnly = try Replica.create(at: "\(directory)/store-only.sqlite")
-        let storeSeconds = try await Self.timedAsync {
+        let storeSeconds = try await Measure.timedAsync {
             _ = try await storeOnly.applyAdmitted(deltas, now: now, source: "bench")
         }
         line("apply store only: merge, store", storeSeconds, goal: "  (goal ≥ 100 000/s)")
@@ -96,43 +96,5 @@ struct BenchApply: AsyncParsableCommand {
                 Double(size) / Double(encodedBytes)
             )
         )
-    }
-
-    private static func verify(_ deltas: ArraySlice<SignedDelta>) -> Int {
-        deltas.reduce(0) { valid, delta in
-            valid + (delta.delta.author.isValidSignature(delta.signature, for: delta.unsignedBytes) ? 1 : 0)
-        }
-    }
-
-    private static func verifyInParallel(_ deltas: [SignedDelta], cores: Int) async -> Int {
-        let size = (deltas.count + cores - 1) / cores
-        return await withTaskGroup(of: Int.self) { group in
-            for start in stride(from: 0, to: deltas.count, by: size) {
-                let part = deltas[start..<min(start + size, deltas.count)]
-                group.addTask { verify(part) }
-            }
-            return await group.reduce(0, +)
-        }
-    }
-
-    private static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-        let start = ContinuousClock.now
-        let result = try body()
-        return (result, seconds(ContinuousClock.now - start))
-    }
-
-    private static func timedAsync(_ body: () async throws -> Void) async rethrows -> Double {
-        let start = ContinuousClock.now
-        try await body()
-        return seconds(ContinuousClock.now - start)
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    private static func rate(_ perSecond: Double) -> String {
-        let text = perSecond >= 1e6 ? String(format: "%.2f M/s", perSecond / 1e6) : String(format: "%.0f/s", perSecond)
-        return text.padding(toLength: 12, withPad: " ", startingAt: 0)
     }
 }

@@ -52,3 +52,20 @@ enum SampleJobs {
         return deltas
     }
 }
+
+extension SampleJobs {
+    /// Signs `count` job deltas as ``make(count:key:start:)`` does, split over `cores` tasks.
+    static func makeInParallel(count: Int, key: SigningKey, start: UInt64, cores: Int) async throws -> [SignedDelta] {
+        let size = (count + cores - 1) / cores
+        return try await withThrowingTaskGroup(of: (Int, [SignedDelta]).self) { group in
+            for first in stride(from: 0, to: count, by: size) {
+                group.addTask {
+                    (first, try make(count: min(size, count - first), key: key, start: start + UInt64(first)))
+                }
+            }
+            var parts: [(Int, [SignedDelta])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArtelCore
+import ArtelStore
+import Foundation
+
+extension BenchSync {
+    /// Nodes connected as `dials` says (node *i* dials the nodes it returns); deltas posted on node 0
+    /// one at a time, as another process on its machine would; the time until each other node
+    /// keeps it, checked every 2 ms.
+    func propagation(
+        _ topology: String,
+        nodes count: Int,
+        in directory: String,
+        dials: (Int) -> [Int]
+    ) async throws {
+        print("\nPropagation in a \(topology) of \(count) nodes: \(samples) deltas posted on one node")
+        try await withNodes((0..<count).map { "\(topology)\($0)" }, in: directory) { nodes in
+            var sessions = [Int](repeating: 0, count: count)
+            for index in 0..<count {
+                for other in dials(index) {
+                    try await nodes[index].dial(nodes[other])
+                    sessions[index] += 1
+                    sessions[other] += 1
+                }
+                try nodes[index].serve()
+            }
+            for (index, node) in nodes.enumerated() {
+                _ = try await node.waitForLog("caught up", count: sessions[index], seconds: 60)
+            }
+            let watched = topology == "chain" ? [nodes[count - 1]] : Array(nodes.dropFirst())
+            let latencies = try await measure(from: nodes[0], to: watched)
+            print(
+                String(
+                    format: "  to %@: median %.1f ms, p99 %.1f ms, max %.1f ms over %d arrivals  (goal p99 < 250 ms)",
+                    topology == "chain" ? "the far end (\(count - 1) hops)" : "each other node (1 hop)",
+                    Measure.quantile(latencies, 0.5),
+                    Measure.quantile(latencies, 0.99),
+                    latencies.max() ?? 0,
+                    latencies.count
+                )
+            )
+        }
+    }
+
+    /// Posts `samples` deltas on `origin`, each once the last has arrived everywhere, and returns
+    /// each arrival's latency in milliseconds.
+    private func measure(from origin: BenchNode, to watched: [BenchNode]) async throws -> [Double] {
+        let key = SigningKey.generate()
+        let poster = try Replica.open(at: origin.directory.replicaPath)
+        let watchers = try watched.map { try Replica.open(at: $0.directory.replicaPath) }
+        defer {
+            try? poster.close()
+            for watcher in watchers { try? watcher.close() }
+        }
+        var latencies: [Double] = []
+        for sample in 0..<samples {
+            let delta = try SampleJobs.make(count: 1, key: key, start: BenchNode.now + UInt64(sample))[0]
+            let posted = ContinuousClock.now
+            _ = try await poster.apply([delta.bytes], now: BenchNode.now, source: "bench")
+            var waiting = Set(watchers.indices)
+            while !waiting.isEmpty {
+                for index in waiting where try await !watchers[index].deltas(ids: [delta.id]).found.isEmpty {
+                    latencies.append(Measure.seconds(ContinuousClock.now - posted) * 1000)
+                    waiting.remove(index)
+                }
+                guard ContinuousClock.now - posted < .seconds(10) else {
+                    throw StoreError(.io, "a posted delta did not reach \(waiting.map { watched[$0].name }) in 10 s")
+                }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return latencies
+    }
+}
