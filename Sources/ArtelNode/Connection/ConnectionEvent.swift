@@ -1,16 +1,22 @@
 import ArtelCore
+import ArtelStore
 import ArtelSync
 
 /// Everything that can happen to a connection, funneled into one stream that its session loop reads.
 enum ConnectionEvent: Sendable {
     /// The handshake succeeded.
     case established(SessionKeys)
-    /// A message arrived.
-    case message(Message)
+    /// A message arrived; the deltas of a `deltas` or `push` message come already admitted (see
+    /// ``Replica/admit(_:now:follows:)``), checked while the session loop stored the previous ones.
+    case message(Message, AdmittedDeltas?)
     /// The writer wrote this many bytes of messages.
     case written(Int)
     /// A second passed.
     case tick
+    /// Gathered deltas have waited long enough for more: store them.
+    case storeDue
+    /// A batch of the peer's deltas is stored.
+    case stored(Int)
     /// The hub has something for this session.
     case notice(Hub.Notice)
     /// The node is shutting down.

@@ -113,17 +113,31 @@ struct PeerConnection: Sendable {
                 )
             }
             await messages.send(.established(keys))
+            let follows = try? await context.replica.follows()
             var decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
             var framer = MessageReader(maximumSize: configuration.limits.maximumMessageSize)
             while !decryptor.didSayGoodbye, let chunk = try await reader.next() {
                 for body in try decryptor.feed(chunk) {
-                    for message in try framer.feed(body) { await messages.send(.message(message)) }
+                    for message in try framer.feed(body) {
+                        await messages.send(.message(message, await Self.admit(message, follows: follows)))
+                    }
                 }
             }
             try decryptor.finish()
             await messages.send(.inboundEnded(nil))
         } catch {
             await messages.send(.inboundEnded(error))
+        }
+    }
+
+    /// Checks the deltas a message carries, so that the session loop only stores them: the reader
+    /// admits one message's deltas while the loop stores the previous message's.
+    private static func admit(_ message: Message, follows: FollowSet?) async -> AdmittedDeltas? {
+        guard let follows else { return nil }
+        switch message {
+        case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows)
+        case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows)
+        default: return nil
         }
     }
 

@@ -19,6 +19,11 @@ struct SessionLoop {
     private var closing: (code: WireCode?, reason: String)?
     private var stats = PeerStats()
     private var lastFlush = WallClock.now
+    /// The deltas of the message being handled, already admitted by the reader, and whether it is a push.
+    private var preadmitted: AdmittedDeltas?
+    private var arrivingPush = false
+    /// Where the peer's deltas go, once the session has started.
+    private var intake: DeltaIntake?
 
     init(
         connection: PeerConnection,
@@ -58,9 +63,25 @@ struct SessionLoop {
         switch event {
         case .established(let keys):
             return try await establish(keys, now: now)
-        case .message(let message):
+        case .message(let message, let admitted):
             if case .deltas(let deltas) = message { stats.received += deltas.count }
+            if case .push = message { arrivingPush = true }
+            preadmitted = admitted
+            defer {
+                preadmitted = nil
+                arrivingPush = false
+            }
             try await perform(session?.onMessage(message, now: now) ?? [])
+        case .storeDue:
+            guard var intake else { break }
+            let stored = try await intake.startStoring()
+            self.intake = intake
+            if let stored { try await handleStored(stored, now: now) }
+        case .stored(let id):
+            guard var intake, intake.isStoring(id) else { break }
+            let stored = try await intake.finishStoring()
+            self.intake = intake
+            if let stored { try await handleStored(stored, now: now) }
         case .written(let count):
             try await perform(session?.onWritten(count, now: now) ?? [])
         case .tick:
@@ -85,8 +106,10 @@ struct SessionLoop {
             try await perform(session?.onSyncNow(now: now) ?? [])
         case .shutdown:
             guard session != nil else { return .failed("the node shut down during the handshake") }
+            try await storeAll(now: now)
             try await perform(session?.onShutdown() ?? [])
         case .inboundEnded(let error):
+            try await storeAll(now: now)
             guard let session else {
                 return .failed(error.map { "handshake: \($0)" } ?? "the peer closed the connection")
             }
@@ -119,6 +142,7 @@ struct SessionLoop {
         }
         registration = id
         follows = try await context.replica.follows()
+        intake = DeltaIntake(replica: context.replica, source: "peer \(remote.hex.prefix(16))", notices: notices)
         var configuration = SyncSession.Configuration(
             hello: Hello(nodeName: context.configuration.name, software: NodeConfiguration.software, follows: follows),
             role: connection.role
@@ -171,7 +195,7 @@ struct SessionLoop {
                 let (found, missing) = try await context.replica.deltas(ids: ids)
                 try await perform(session!.onDeltasLoaded(purpose, found, missing: missing, now: now))
             case .apply(let deltas):
-                try await perform(session!.onApplied(try await apply(deltas, now: now), now: now))
+                try await gather(deltas, now: now)
             case .reconciled(let report):
                 logger.info(
                     "reconciled",
@@ -189,6 +213,7 @@ struct SessionLoop {
                 )
                 try await flush(state: "live", now: now, synced: true)
             case .close(let code, let reason):
+                try await storeAll(now: now)
                 logger.info("session ending", metadata: ["reason": "\(reason)", "code": "\(code)"])
                 if closing == nil {
                     closing = (code, reason)
@@ -201,11 +226,32 @@ struct SessionLoop {
         }
     }
 
-    /// Applies deltas from the peer, pushes the accepted ones to the other peers, and tells the
-    /// session what became of each.
-    private mutating func apply(_ deltas: [[UInt8]], now: UInt64) async throws -> [SyncSession.Applied] {
-        let source = "peer \(peer?.hex.prefix(16) ?? "?")"
-        let report = try await context.replica.apply(deltas, now: now, source: source, follows: follows)
+    /// Takes deltas from the peer into the intake, checked by the reader when it could.
+    private mutating func gather(_ deltas: [[UInt8]], now: UInt64) async throws {
+        guard var intake else { return }
+        let admitted: AdmittedDeltas
+        if let preadmitted, preadmitted.count == deltas.count {
+            admitted = preadmitted
+            self.preadmitted = nil
+        } else {
+            admitted = await Replica.admit(deltas, now: now, follows: follows)
+        }
+        let stored = try await intake.add(admitted, urgent: arrivingPush)
+        self.intake = intake
+        if let stored { try await handleStored(stored, now: now) }
+    }
+
+    /// Stores every delta the intake holds, before the session ends.
+    private mutating func storeAll(now: UInt64) async throws {
+        guard var intake else { return }
+        let reports = try await intake.storeAll()
+        self.intake = intake
+        for report in reports { try await handleStored(report, now: now) }
+    }
+
+    /// A batch of the peer's deltas is stored: pushes the accepted ones to the other peers, and
+    /// tells the session what became of each.
+    private mutating func handleStored(_ report: ApplyReport, now: UInt64) async throws {
         let accepted = report.accepted
         stats.accepted += accepted.count
         stats.refused += report.refusals.count
@@ -215,7 +261,7 @@ struct SessionLoop {
         for refusal in report.refusals.prefix(3) {
             logger.info("refused a delta from the peer", metadata: ["refusal": "\(refusal.error)"])
         }
-        return report.outcomes.map { outcome in
+        let results = report.outcomes.map { outcome in
             switch outcome {
             case .accepted(let delta): SyncSession.Applied(id: delta.id, refusal: nil)
             case .duplicate(let id), .superseded(let id), .recordDeleted(let id):
@@ -223,6 +269,7 @@ struct SessionLoop {
             case .refused(let refusal): SyncSession.Applied(id: refusal.id, refusal: refusal.error)
             }
         }
+        try await perform(session?.onApplied(results, now: now) ?? [])
     }
 
     /// Writes the peer's counters and state to the replica.

@@ -82,6 +82,11 @@ public actor Hub {
     /// The peers with a session now.
     public var connected: Set<PublicKey> { Set(sessions.keys) }
 
+    /// The ones among `ids` that were not pushed lately.
+    public func unpushed(_ ids: [DeltaID]) -> Set<DeltaID> {
+        Set(ids.filter { !recentlyPushedSet.contains($0) })
+    }
+
     /// Pushes accepted deltas to every session but their origin's, remembering them so that the
     /// watcher of local changes does not push them again.
     public func broadcast(_ deltas: [(id: DeltaID, bytes: [UInt8], scope: Scope)], from origin: PublicKey?) {

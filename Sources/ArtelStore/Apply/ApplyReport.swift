@@ -72,3 +72,24 @@ public struct ApplyReport: Sendable {
         pruned += other.pruned
     }
 }
+
+/// Deltas decoded, verified and checked by ``Replica/admit(_:now:follows:)``, ready for
+/// ``Replica/store(_:now:source:)``: each one admitted or refused, in the order given.
+public struct AdmittedDeltas: Sendable {
+    private(set) var results: [Result<SignedDelta, Refusal>]
+
+    /// How many deltas, admitted or refused.
+    public var count: Int { results.count }
+}
+
+extension AdmittedDeltas {
+    /// No deltas.
+    public init() {
+        results = []
+    }
+
+    /// Appends another batch, to store both in one transaction.
+    public mutating func append(_ other: AdmittedDeltas) {
+        results += other.results
+    }
+}

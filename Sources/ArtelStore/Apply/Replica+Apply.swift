@@ -26,8 +26,20 @@ extension Replica {
         source: String,
         follows: FollowSet = .everything
     ) async throws -> ApplyReport {
-        let admitted = await ParallelAdmission.admit(batch, now: now, follows: follows)
-        return try await writeAdmitted(admitted, now: now, source: source)
+        try await store(await Self.admit(batch, now: now, follows: follows), now: now, source: source)
+    }
+
+    /// The first half of ``apply(_:now:source:follows:)``: decodes, verifies and checks deltas on
+    /// every core, without the database, so that a caller can check the next batch while
+    /// ``store(_:now:source:)`` writes the current one.
+    ///
+    /// - Parameters:
+    ///   - batch: encoded deltas, in any order.
+    ///   - now: the wall clock in Unix milliseconds.
+    ///   - follows: what this node follows; deltas of other scopes are refused.
+    public static func admit(_ batch: [[UInt8]], now: UInt64, follows: FollowSet = .everything) async -> AdmittedDeltas
+    {
+        AdmittedDeltas(results: await ParallelAdmission.admit(batch, now: now, follows: follows))
     }
 
     /// Applies a long sequence of deltas in transactions of ``batchSize``, verifying the next batch
@@ -54,28 +66,32 @@ extension Replica {
         guard let first = starts.first else { return report }
         func batch(at start: Int) -> [[UInt8]] { Array(deltas[start..<min(start + Self.batchSize, deltas.count)]) }
 
-        var admitted = await ParallelAdmission.admit(batch(at: first), now: now, follows: follows)
+        var admitted = await Self.admit(batch(at: first), now: now, follows: follows)
         for (index, start) in starts.enumerated() {
             let following = index + 1 < starts.count ? batch(at: starts[index + 1]) : []
-            async let next = ParallelAdmission.admit(following, now: now, follows: follows)
-            report.append(try await writeAdmitted(admitted, now: now, source: source))
+            async let next = Self.admit(following, now: now, follows: follows)
+            report.append(try await store(admitted, now: now, source: source))
             progress(min(start + Self.batchSize, deltas.count), report)
             admitted = await next
         }
         return report
     }
 
-    /// Applies deltas that have already been admitted, in one transaction.
-    func writeAdmitted(
-        _ admitted: [Result<SignedDelta, Refusal>],
-        now: UInt64,
-        source: String
-    ) async throws -> ApplyReport {
+    /// The second half of ``apply(_:now:source:follows:)``: stores admitted deltas atomically, in
+    /// one transaction, and records the refusals.
+    ///
+    /// - Parameters:
+    ///   - admitted: deltas from ``admit(_:now:follows:)``.
+    ///   - now: the wall clock in Unix milliseconds.
+    ///   - source: where the deltas come from (a file, a peer), for the refusal log.
+    /// - Returns: one outcome per delta.
+    /// - Throws: ``StoreError`` when the replica cannot be written; nothing is stored then.
+    public func store(_ admitted: AdmittedDeltas, now: UInt64, source: String) async throws -> ApplyReport {
         try await writing("applying \(admitted.count) deltas") { db in
             var writer = BatchWriter(db: db)
             var report = ApplyReport()
             var latest: HLC?
-            for result in admitted {
+            for result in admitted.results {
                 switch result {
                 case .success(let signed):
                     let outcome = try writer.merge(signed)
@@ -105,7 +121,7 @@ extension Replica {
             let batch = deltas[start..<min(start + Self.batchSize, deltas.count)].map {
                 Result<SignedDelta, Refusal>.success($0)
             }
-            report.append(try await writeAdmitted(batch, now: now, source: source))
+            report.append(try await store(AdmittedDeltas(results: batch), now: now, source: source))
         }
         return report
     }

@@ -67,7 +67,8 @@ extension Replica {
         try await reading("listing scopes") { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT community, kind FROM scopes WHERE id IN (SELECT DISTINCT scope FROM deltas)"
+                // One index probe per scope, not a scan of every delta's scope.
+                sql: "SELECT community, kind FROM scopes s WHERE EXISTS (SELECT 1 FROM deltas WHERE scope = s.id)"
             )
             .compactMap { row in
                 guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row[1] as Int64)) else { return nil }

@@ -37,20 +37,10 @@ extension Replica {
     }
 }
 
-/// A delta as newly stored, for the node's watcher of local changes.
-public struct StoredChange: Sendable {
-    /// Its row, increasing with every stored delta.
-    public let row: Int64
-    /// The delta's id.
-    public let id: DeltaID
-    /// The delta's bytes.
-    public let bytes: [UInt8]
-    /// The delta's scope.
-    public let scope: Scope
-}
-
 extension Replica {
-    /// Deltas stored after a row, oldest first: what other processes (the command line) wrote.
+    /// The deltas stored after a row, oldest first, without their bytes: what the node's watcher of
+    /// local changes looks at to find what other processes (the command line) wrote. Most rows are
+    /// the node's own writes, which it has pushed already; ``deltas(ids:)`` reads the others.
     ///
     /// - Parameters:
     ///   - row: the last row already seen; `nil` for "the newest row now", which returns no change.
@@ -62,7 +52,7 @@ extension Replica {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT d.rowid, d.id, d.bytes, s.community, s.kind FROM deltas d JOIN scopes s ON s.id = d.scope
+                    SELECT d.rowid, d.id, s.community, s.kind FROM deltas d JOIN scopes s ON s.id = d.scope
                     WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?
                     """,
                 arguments: [row, limit]
@@ -74,11 +64,20 @@ extension Replica {
                 return StoredChange(
                     row: row["rowid"],
                     id: DeltaID(Bytes32(row["id"] as Data)!),
-                    bytes: [UInt8](row["bytes"] as Data),
                     scope: Scope(community: PublicKey(Bytes32(row["community"] as Data)!), kind: kind)
                 )
             }
-            return (changes, changes.last?.row ?? row)
+            return (changes, rows.last.map { $0["rowid"] } ?? row)
         }
     }
+}
+
+/// A stored delta, as ``Replica/changes(after:limit:)`` lists it.
+public struct StoredChange: Sendable {
+    /// Its row, increasing with every stored delta.
+    public let row: Int64
+    /// The delta's id.
+    public let id: DeltaID
+    /// The delta's scope.
+    public let scope: Scope
 }

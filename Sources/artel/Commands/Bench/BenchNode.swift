@@ -87,6 +87,18 @@ final class BenchNode {
         return kibibytes * 1024
     }
 
+    /// The CPU time the serving process has used so far, user and system, in seconds.
+    var cpuSeconds: Double {
+        guard let process,
+            let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+            let afterName = stat.lastIndex(of: ")")
+        else { return 0 }
+        // Fields after the command name: state is field 3, utime 14, stime 15 (proc(5)).
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// The log lines whose message is `message`.
     func logged(_ message: String) -> [Substring] {
         let log = (try? String(contentsOfFile: "\(directory.path)/serve.log", encoding: .utf8)) ?? ""

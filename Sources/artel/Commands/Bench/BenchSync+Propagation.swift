@@ -31,7 +31,8 @@ extension BenchSync {
             print(
                 String(
                     format: "  to %@: median %.1f ms, p99 %.1f ms, max %.1f ms over %d arrivals  (goal p99 < 250 ms)",
-                    topology == "chain" ? "the far end (\(count - 1) hops)" : "each other node (1 hop)",
+                    topology == "chain"
+                        ? "the far end (\(count - 1) hop\(count == 2 ? "" : "s"))" : "each other node (1 hop)",
                     Measure.quantile(latencies, 0.5),
                     Measure.quantile(latencies, 0.99),
                     latencies.max() ?? 0,
@@ -67,7 +68,8 @@ extension BenchSync {
                 }
                 try await Task.sleep(for: .milliseconds(2))
             }
-            try await Task.sleep(for: .milliseconds(20))
+            // A random pause, so that posts do not fall in step with the node's 25 ms look for local changes.
+            try await Task.sleep(for: .milliseconds(Int.random(in: 20...70)))
         }
         return latencies
     }

@@ -111,6 +111,14 @@ struct BenchSync: AsyncParsableCommand {
                 "  start to caught up                          \(Measure.rate(rate))  "
                     + String(format: "%.2f × limit  (goal ≥ 0.60 × limit), %.1f s", rate / limit, seconds)
             )
+            print(
+                String(
+                    format: "  CPU: serving node %.1f s, syncing node %.1f s (%.0f µs per delta in all)",
+                    full.cpuSeconds,
+                    empty.cpuSeconds,
+                    (full.cpuSeconds + empty.cpuSeconds) * 1e6 / Double(deltas.count)
+                )
+            )
             for line in empty.logged("reconciled") { print("  " + Self.describe(reconciled: line)) }
             print(
                 String(

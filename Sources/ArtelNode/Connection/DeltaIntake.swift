@@ -1,0 +1,89 @@
+import ArtelStore
+
+/// The deltas a session receives, on their way to the replica. They are gathered into batches
+/// stored in one transaction each (a transaction costs about as much for a hundred deltas as for
+/// thousands), and one batch is stored while the next is gathered and checked.
+struct DeltaIntake {
+    /// The most deltas gathered before they are stored.
+    static let batchSize = 2_000
+    /// The longest gathered deltas wait for more.
+    static let delay = Duration.milliseconds(20)
+
+    private let replica: Replica
+    private let source: String
+    private let notices: AsyncStream<ConnectionEvent>.Continuation
+    private var gathered = AdmittedDeltas()
+    private var storing: (id: Int, task: Task<ApplyReport, any Error>)?
+    private var lastID = 0
+
+    /// An intake storing into `replica`, naming `source` in the refusal log, and telling the
+    /// session loop through `notices` when a batch is due or stored.
+    init(replica: Replica, source: String, notices: AsyncStream<ConnectionEvent>.Continuation) {
+        self.replica = replica
+        self.source = source
+        self.notices = notices
+    }
+
+    /// Adds checked deltas. A push (`urgent`) is stored at once, so that it spreads without
+    /// waiting; the deltas of a sync wait for a full batch or ``delay``.
+    ///
+    /// - Returns: the report of the previous batch, when storing this one had to wait for it.
+    mutating func add(_ admitted: AdmittedDeltas, urgent: Bool) async throws -> ApplyReport? {
+        let first = gathered.count == 0
+        gathered.append(admitted)
+        if urgent || gathered.count >= Self.batchSize { return try await startStoring() }
+        if first {
+            let notices = self.notices
+            Task {
+                try? await Task.sleep(for: Self.delay)
+                notices.yield(.storeDue)
+            }
+        }
+        return nil
+    }
+
+    /// Starts storing what is gathered, once the batch in flight is stored.
+    ///
+    /// - Returns: the report of the batch that was in flight, if any.
+    mutating func startStoring() async throws -> ApplyReport? {
+        guard gathered.count > 0 else { return nil }
+        let previous = try await finishStoring()
+        let batch = gathered
+        gathered = AdmittedDeltas()
+        lastID += 1
+        let (id, replica, source, notices) = (lastID, replica, source, notices)
+        storing = (
+            id,
+            Task {
+                let report = try await replica.store(batch, now: WallClock.now, source: source)
+                notices.yield(.stored(id))
+                return report
+            }
+        )
+        return previous
+    }
+
+    /// Waits until the batch in flight is stored.
+    ///
+    /// - Returns: its report, or `nil` when none was in flight.
+    mutating func finishStoring() async throws -> ApplyReport? {
+        guard let current = storing else { return nil }
+        storing = nil
+        return try await current.task.value
+    }
+
+    /// Whether the batch `id` (from a `.stored` event) is the one in flight.
+    func isStoring(_ id: Int) -> Bool {
+        storing?.id == id
+    }
+
+    /// Stores everything gathered and waits for it: before the session ends.
+    ///
+    /// - Returns: the reports of the batches stored, in order.
+    mutating func storeAll() async throws -> [ApplyReport] {
+        var reports: [ApplyReport] = []
+        if let report = try await startStoring() { reports.append(report) }
+        if let report = try await finishStoring() { reports.append(report) }
+        return reports
+    }
+}
