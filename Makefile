@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARTEL := .build/debug/artel
 RELEASE_ARTEL := .build/release/artel
 
-.PHONY: run test build release deps lint format bench vectors clean
+.PHONY: run test build release deps lint format bench bench-sync vectors clean
 
 run: build
 	@$(ARTEL) init --if-missing
@@ -45,6 +45,10 @@ format:
 
 bench: release
 	$(RELEASE_ARTEL) bench apply --count 100000
+
+# Real artel serve processes on loopback: initial sync, 1M-vs-1M reconciliation, propagation.
+bench-sync: release
+	$(RELEASE_ARTEL) bench sync
 
 # Checks protocol/vectors/ with implementations written from the specification alone (also run by
 # `make test` when python3 is installed).

@@ -6,7 +6,7 @@ struct Artel: AsyncParsableCommand {
         commandName: "artel",
         abstract: "A sync node for federations of communities: leader networks, job digests and events.",
         discussion: """
-            Every change is a delta signed by its author and checked by every node. This node keeps its
+            Every change is a delta signed by its author and checked by every node. This node keeps its \
             replica and keys in one data directory (--data, or $ARTEL_DATA).
 
             Start with:

@@ -8,10 +8,10 @@ struct BenchApply: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Measure sign and verify limits and the apply rate of a fresh replica, in one run.",
         discussion: """
-            Generates signed job deltas, then measures: the sign rate, the raw libsodium verify rate on
-            one core and on every core (the limit), BLAKE2b, the end-to-end apply rate (verify, merge,
-            store) and the store-only rate (signatures already checked), the two ways of writing a row
-            through GRDB, and the replica's size against the encoded deltas. Each rate is printed as a ratio to the verify limit of the same run.
+            Generates signed job deltas, then measures: the sign rate, the raw libsodium verify rate on \
+            one core and on every core (the limit), BLAKE2b, the end-to-end apply rate (verify, merge, \
+            store) and the store-only rate (signatures already checked), the two ways of writing a row \
+            through GRDB, and the replica's size against the encoded deltas. Each rate is printed as a ratio to the verify limit of the same run. \
             Replicas go to a temporary directory, removed afterwards.
 
             Example:

@@ -8,7 +8,7 @@ struct BenchSync: AsyncParsableCommand {
         commandName: "sync",
         abstract: "Measure sync between real artel serve processes on loopback, against the verify limit.",
         discussion: """
-            Runs child `artel serve` processes on 127.0.0.1 with data directories in a temporary
+            Runs child `artel serve` processes on 127.0.0.1 with data directories in a temporary \
             directory (removed afterwards) and measures, in one run:
 
               the raw libsodium verify rate on every core (the limit);

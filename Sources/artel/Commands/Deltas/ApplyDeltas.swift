@@ -8,12 +8,12 @@ struct ApplyDeltas: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Apply signed deltas from a file, with the same checks as deltas from peers.",
         discussion: """
-            The file is a delta stream (as written by `artel export`) or one delta per line in hex.
-            Only deltas of communities and kinds this node follows are kept (artel follow); the
-            others are refused as not_followed. Deltas are verified on every core and applied in
-            transactions of 10000: a crash leaves
-            whole batches applied, and running the same command again completes the rest. Refused
-            deltas are listed with their reason and kept in the refusal log (`artel refusals`).
+            The file is a delta stream (as written by `artel export`) or one delta per line in hex. \
+            Only deltas of communities and kinds this node follows are kept (artel follow); the \
+            others are refused as not_followed. Deltas are verified on every core and applied in \
+            transactions of 10000: a crash leaves \
+            whole batches applied, and running the same command again completes the rest. Refused \
+            deltas are listed with their reason and kept in the refusal log (`artel refusals`). \
             Exit status 1 when any delta was refused.
 
             Example:

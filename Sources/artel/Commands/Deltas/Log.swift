@@ -6,8 +6,8 @@ struct Log: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show who changed which field of a record, and when, from its stored deltas.",
         discussion: """
-            A replica keeps only the deltas that still decide a field (DESIGN §4, retention), so the log
-            shows, for every field, the latest change and its author; older overwritten values are gone
+            A replica keeps only the deltas that still decide a field (DESIGN §4, retention), so the log \
+            shows, for every field, the latest change and its author; older overwritten values are gone \
             by design.
 
             Example:

@@ -6,7 +6,7 @@ struct Follow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Follow a community: store, reconcile and relay its records.",
         discussion: """
-            A node keeps only what it follows: deltas of other communities or kinds, from peers or from
+            A node keeps only what it follows: deltas of other communities or kinds, from peers or from \
             files, are refused (not_followed). Creating a community follows it.
 
             Examples:

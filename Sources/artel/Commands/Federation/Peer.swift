@@ -16,7 +16,7 @@ struct AddPeer: AsyncParsableCommand {
         commandName: "add",
         abstract: "Dial a peer: its address and its node key (it proves the key in the handshake).",
         discussion: """
-            The peer's operator finds its node key with `artel status`. A running node dials new peers
+            The peer's operator finds its node key with `artel status`. A running node dials new peers \
             within a few seconds.
 
             Example:

@@ -53,7 +53,7 @@ struct CreateCommunity: AsyncParsableCommand {
         commandName: "create",
         abstract: "Make a community: a new community key (its id) and its profile, signed by that key.",
         discussion: """
-            The key is stored as community-<first 8 hex digits> unless --key-name says otherwise. Keep a
+            The key is stored as community-<first 8 hex digits> unless --key-name says otherwise. Keep a \
             copy offline: `artel keys export NAME --to FILE`. The node follows the new community.
 
             Example:

@@ -52,7 +52,7 @@ struct AddMembership: AsyncParsableCommand {
         commandName: "add",
         abstract: "Record a person's membership of a community, signed by the community's key.",
         discussion: """
-            A membership's id derives from the person and the community, so the same membership cannot
+            A membership's id derives from the person and the community, so the same membership cannot \
             be recorded twice: adding it again changes the existing one.
 
             Example:

@@ -58,7 +58,7 @@ struct AddTie: AsyncParsableCommand {
         commandName: "add",
         abstract: "Record a tie between two people, signed by the key of the community that records it.",
         discussion: """
-            A tie's id derives from its ends and type, so the same tie cannot be recorded twice. For
+            A tie's id derives from its ends and type, so the same tie cannot be recorded twice. For \
             co_organizes and collaborates the order of the two people does not matter.
 
             Example:

@@ -12,9 +12,9 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the node: listen for peers, dial the configured ones, reconcile and push, until stopped.",
         discussion: """
-            Peers connect with the Secret Handshake under the federation's network key, reconcile what
-            both follow (control plane first) and then push every new delta to each other. Expired
-            deltas are purged every minute. SIGINT or SIGTERM stop the node gracefully: it stops
+            Peers connect with the Secret Handshake under the federation's network key, reconcile what \
+            both follow (control plane first) and then push every new delta to each other. Expired \
+            deltas are purged every minute. SIGINT or SIGTERM stop the node gracefully: it stops \
             accepting, says goodbye to its peers, finishes the batch it is writing and closes the replica.
 
             Examples:
@@ -82,7 +82,9 @@ struct Serve: AsyncParsableCommand {
         let hub = Hub(maximumConnections: maxConnections)
         let context = NodeContext(configuration: configuration, replica: node.replica, hub: hub, logger: logger)
 
-        Console.line(try await StatusReport.make(node).text)
+        var report = try await StatusReport.make(node)
+        report.listen = configuration.listen.map { "\($0)" } ?? "no port (--listen none): this node only dials"
+        Console.line(report.text)
         let pidFile = "\(node.directory.path)/serve.pid"
         try "\(ProcessInfo.processInfo.processIdentifier)\n".write(toFile: pidFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: pidFile) }

@@ -26,7 +26,7 @@ struct StatusReport {
     let path: String
     let summary: ReplicaSummary
     let fileSize: Int64
-    let listen: String?
+    var listen: String?
     let follows: FollowSet
     let peers: [PeerRecord]
     let communityNames: [PublicKey: String]

@@ -9,7 +9,7 @@ struct RenewRecord<Kind: KindMarker>: AsyncParsableCommand {
             commandName: "renew",
             abstract: "Republish every field of a \(Kind.kind) with a fresh expiry.",
             discussion: """
-                Jobs live at most 120 days, digests a year, events until 30 days after their end; renewing
+                Jobs live at most 120 days, digests a year, events until 30 days after their end; renewing \
                 starts that time again from now.
 
                 Example:
