@@ -45,6 +45,12 @@ struct BadInputTests {
             (["list", "people", "--salary-min", "1"], "salary filter does not apply to person"),
             (["frobnicate"], "frobnicate"),
             (["job", "post", "--community", "tech-leaders", "--title", "x", "--no-such-flag"], "--no-such-flag"),
+            (["init", "--name", String(repeating: "я", count: 101)], "--name must be 1 to 200 bytes"),
+            (["peer", "add", "not an address", String(repeating: "ab", count: 32)], "is not host:port"),
+            (["peer", "add", "peer.example.org:7400", "abc"], "a node key is 64 hex digits"),
+            (["follow", "tech-leaders", "--kinds", "planet"], "planet"),
+            (["sync", "now", "abcdef"], "no peer's key starts with abcdef"),
+            (["serve", "--listen", "nowhere:port"], "--listen"),
         ]
     )
     func usageErrors(arguments: [String], message: String) async throws {

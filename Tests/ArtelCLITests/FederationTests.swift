@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite("artel serve processes federate", .serialized)
+@Suite("artel serve processes federate", .serialized, .timeLimit(.minutes(3)))
 struct FederationTests {
     func post(_ node: TestNode, _ titles: [String]) throws {
         for title in titles { try node.expectSuccess("job", "post", "--community", "own", "--title", title) }
@@ -76,6 +76,7 @@ struct FederationTests {
             #expect(try await eventually { try nodes[1].deltaCount() > 1 })
             receiver.crash()
             let partial = try nodes[1].deltaCount()
+            #expect(partial < 20_002, "the kill came after the sync had finished")
             #expect(try nodes[1].run("check").status == 0)
             receiver = try ServeProcess(nodes[1].artel)
             #expect(try await eventually(60) { try converged(nodes) }, "had \(partial) before the crash")
@@ -127,6 +128,38 @@ struct FederationTests {
             #expect(refusals.contains { $0["reason"] as? String == "bad_signature" })
             #expect((try nodes[2].json("refusals") as? [Any])?.isEmpty == true)
             for server in servers { _ = server.stop() }
+        }
+    }
+}
+
+@Suite("artel sync now", .timeLimit(.minutes(3)))
+struct SyncNowTests {
+    @Test("Makes a live session reconcile again at once, long before its five-minute round")
+    func reconcilesAtOnce() async throws {
+        try await withNetwork(2) { nodes in
+            let source = try ServeProcess(nodes[0].artel)
+            try nodes[1].expectSuccess("peer", "add", source.address, try nodes[0].nodeKey())
+            let dialer = try ServeProcess(nodes[1].artel)
+            let log = ServeProcess.logPath(in: nodes[1].artel.data)
+            func reconciliations() throws -> Int {
+                try String(contentsOfFile: log, encoding: .utf8).components(separatedBy: "] reconciled").count - 1
+            }
+            // `sync now` waits for a session that has caught up.
+            #expect(try await eventually { try String(contentsOfFile: log, encoding: .utf8).contains("] caught up") })
+            #expect(try reconciliations() == 2, "control and data planes at the start")
+            let asked = try nodes[1].expectSuccess("sync", "now")
+            #expect(asked.contains("reconcile"))
+            #expect(try await eventually(10) { try reconciliations() == 4 }, "\(serveLogs([nodes[1]]))")
+            #expect(dialer.stop() == 0 && source.stop() == 0)
+        }
+    }
+
+    @Test("Says so when no node serves from the data directory, and exits 1")
+    func nothingServing() async throws {
+        try await withNetwork(1) { nodes in
+            let result = try nodes[0].run("sync", "now")
+            #expect(result.status == 1)
+            #expect(result.error.contains("no node is serving"))
         }
     }
 }

@@ -5,7 +5,7 @@ import ArtelSync
 import ArtelTestKit
 import Testing
 
-@Suite("A node refuses bad handshakes and keeps serving", .serialized)
+@Suite("A node refuses bad handshakes and keeps serving", .serialized, .timeLimit(.minutes(3)))
 struct HandshakeTests {
     /// After each refused attempt, a proper peer still gets a session.
     func stillServes(_ node: InProcessNode) async throws {
@@ -82,6 +82,37 @@ struct HandshakeTests {
             }
             #expect(closed)
             try await stillServes(node)
+        }
+    }
+}
+
+@Suite("A node with an allow-list", .timeLimit(.minutes(3)))
+struct AllowListTests {
+    @Test(
+        "Admits the nodes on its allow-list and says goodbye, not_allowed, to every other, without running out of room"
+    )
+    func allowList() async throws {
+        let friend = SigningKey.generate()
+        let onlyFriend: (Int, inout NodeConfiguration) -> Void = { _, configuration in
+            configuration.allowList = [friend.publicKey]
+            configuration.maximumConnections = 2
+        }
+        try await withNodes(1, configure: onlyFriend) { nodes in
+            // More strangers than the node has room for, one after another: each refusal gives its room back.
+            for _ in 0..<5 {
+                let stranger = try await TestPeer.session(with: nodes[0]) { peer in
+                    try await peer.receive { if case .goodbye = $0 { true } else { false } }
+                }
+                guard case .goodbye(let code, _) = stranger else {
+                    Issue.record("a stranger was not told goodbye: \(String(describing: stranger))")
+                    return
+                }
+                #expect(code == .notAllowed)
+            }
+            let welcomed = try await TestPeer.session(with: nodes[0], identity: friend) { peer in
+                try await peer.receive { if case .hello = $0 { true } else { false } }
+            }
+            #expect(welcomed != nil)
         }
     }
 }

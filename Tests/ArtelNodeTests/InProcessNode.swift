@@ -55,7 +55,7 @@ final class InProcessNode: Sendable {
         let context = NodeContext(
             configuration: configuration,
             replica: replica,
-            hub: Hub(maximumConnections: configuration.maximumConnections),
+            hub: Hub(maximumConnections: configuration.maximumConnections, nodeKey: key.publicKey),
             logger: logger
         )
         let (bound, boundInput) = AsyncStream.makeStream(of: PeerAddress.self)

@@ -5,7 +5,7 @@ import ArtelSync
 import ArtelTestKit
 import Testing
 
-@Suite("A node bounds what a peer can make it spend", .serialized)
+@Suite("A node bounds what a peer can make it spend", .serialized, .timeLimit(.minutes(3)))
 struct LimitTests {
     func goodbye(_ peer: TestPeer) async throws -> WireCode? {
         let message = try await peer.receive { if case .goodbye = $0 { true } else { false } }

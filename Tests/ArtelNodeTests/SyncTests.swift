@@ -6,7 +6,7 @@ import ArtelTestKit
 import InMemoryLogging
 import Testing
 
-@Suite("Nodes converge over TCP", .serialized)
+@Suite("Nodes converge over TCP", .serialized, .timeLimit(.minutes(3)))
 struct SyncTests {
     func post(_ node: InProcessNode, _ factory: DeltaFactory, _ numbers: Range<UInt64>) async throws -> [SignedDelta] {
         let deltas = numbers.map { factory.job($0, offset: $0) }
@@ -79,11 +79,21 @@ struct SyncTests {
 
     @Test("Nodes reconcile only what both follow; other deltas sent anyway are refused as not followed")
     func follows() async throws {
-        let moscow = FollowSet([.init(community: TestKeys.techLeaders.publicKey, kinds: .all)])
-        try await withNodes(2, follows: moscow) { nodes in
+        try await withNodes(2) { nodes in
+            // Node 0 follows everything and holds two communities' jobs; node 1 follows one community.
+            try await nodes[1].replica.unfollow(nil, kinds: .all)
+            try await nodes[1].replica.follow(TestKeys.techLeaders.publicKey, kinds: .all)
             let mine = try await post(nodes[0], DeltaFactory(key: TestKeys.techLeaders, now: nowMilliseconds()), 0..<5)
+            let theirs = try await post(
+                nodes[0],
+                DeltaFactory(key: TestKeys.association, now: nowMilliseconds()),
+                10..<15
+            )
             try await nodes[1].peer(with: nodes[0])
             #expect(try await eventually { try await nodes[1].keptIDs() == Set(mine.map(\.id)) })
+            #expect(try await nodes[0].keptIDs() == Set((mine + theirs).map(\.id)))
+            let reconciled = try #require(nodes[1].logs.entries.last { "\($0.message)" == "reconciled" })
+            #expect("\(reconciled.metadata["sync.items"]!)" == "0" && "\(reconciled.metadata["sync.wanted"]!)" == "5")
             let stranger = DeltaFactory(key: TestKeys.association, now: nowMilliseconds()).job(9)
             let refusal = try await TestPeer.session(with: nodes[1]) { peer in
                 try await peer.send(.push(stranger.bytes))

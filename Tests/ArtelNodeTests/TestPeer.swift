@@ -152,14 +152,20 @@ final class TestPeer: @unchecked Sendable {
 
     /// Whether the node closes the connection before sending anything more.
     func isClosedByNode() async -> Bool {
+        guard buffered.isEmpty else { return false }
         do {
-            while var chunk = try await inbound.next(isolation: #isolation) {
-                _ = chunk.readBytes(length: chunk.readableBytes)
+            while let chunk = try await inbound.next(isolation: #isolation) {
+                if chunk.readableBytes > 0 { return false }
             }
             return true
         } catch {
             return true
         }
+    }
+
+    /// Reads and drops whatever the node sends until it closes the connection.
+    func waitUntilClosed() async {
+        while (try? await inbound.next(isolation: #isolation)) ?? nil != nil {}
     }
 
     struct PeerClosed: Error {}

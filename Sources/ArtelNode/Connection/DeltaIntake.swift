@@ -11,17 +11,17 @@ struct DeltaIntake {
 
     private let replica: Replica
     private let source: String
-    private let notices: AsyncStream<ConnectionEvent>.Continuation
+    private let events: AsyncStream<ConnectionEvent>.Continuation
     private var gathered = AdmittedDeltas()
     private var storing: (id: Int, task: Task<ApplyReport, any Error>)?
     private var lastID = 0
 
     /// An intake storing into `replica`, naming `source` in the refusal log, and telling the
-    /// session loop through `notices` when a batch is due or stored.
-    init(replica: Replica, source: String, notices: AsyncStream<ConnectionEvent>.Continuation) {
+    /// session loop through `events` when a batch is due or stored.
+    init(replica: Replica, source: String, events: AsyncStream<ConnectionEvent>.Continuation) {
         self.replica = replica
         self.source = source
-        self.notices = notices
+        self.events = events
     }
 
     /// Adds checked deltas. A push (`urgent`) is stored at once, so that it spreads without
@@ -33,10 +33,10 @@ struct DeltaIntake {
         gathered.append(admitted)
         if urgent || gathered.count >= Self.batchSize { return try await startStoring() }
         if first {
-            let notices = self.notices
+            let events = self.events
             Task {
                 try? await Task.sleep(for: Self.delay)
-                notices.yield(.storeDue)
+                events.yield(.storeDue)
             }
         }
         return nil
@@ -51,12 +51,12 @@ struct DeltaIntake {
         let batch = gathered
         gathered = AdmittedDeltas()
         lastID += 1
-        let (id, replica, source, notices) = (lastID, replica, source, notices)
+        let (id, replica, source, events) = (lastID, replica, source, events)
         storing = (
             id,
             Task {
                 let report = try await replica.store(batch, now: WallClock.now, source: source)
-                notices.yield(.stored(id))
+                events.yield(.stored(id))
                 return report
             }
         )

@@ -72,13 +72,11 @@ struct ByteChunkReader {
 /// Why a connection ended before its session did.
 enum ConnectionError: Error, CustomStringConvertible {
     case closedEarly(needed: Int, got: Int)
-    case handshakeTimeout
 
     var description: String {
         switch self {
         case .closedEarly(let needed, let got):
             "the peer closed the connection during the handshake (\(got) of \(needed) bytes)"
-        case .handshakeTimeout: "the handshake took too long"
         }
     }
 }

@@ -23,6 +23,8 @@ struct PeerConnection: Sendable {
     let server: PublicKey?
     /// The peer's address, for logs.
     let address: String
+    /// The hub's reservation for this connection (see ``Hub/reserve()``).
+    let reservation: Int
 
     /// Runs the connection to its end.
     func run(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async -> Outcome {
@@ -30,10 +32,8 @@ struct PeerConnection: Sendable {
         logger[metadataKey: "peer.address"] = "\(address)"
         let messages = AsyncChannel<ConnectionEvent>()
         let (control, controlInput) = AsyncStream.makeStream(of: ConnectionEvent.self)
-        let (notices, noticesInput) = AsyncStream.makeStream(
-            of: ConnectionEvent.self,
-            bufferingPolicy: .bufferingOldest(10_000)
-        )
+        // Hub notices are bounded by the session's push budget, not by the stream.
+        let (notices, noticesInput) = AsyncStream.makeStream(of: ConnectionEvent.self)
         let (commands, writer) = AsyncStream.makeStream(of: WriterCommand.self)
         let (readerDone, readerDoneInput) = AsyncStream.makeStream(of: Never.self)
         do {
@@ -50,13 +50,21 @@ struct PeerConnection: Sendable {
                             controlInput.yield(.tick)
                         }
                     }
-                    var loop = SessionLoop(connection: self, writer: writer, notices: noticesInput, logger: logger)
+                    var loop = SessionLoop(
+                        connection: self,
+                        writer: writer,
+                        notices: noticesInput,
+                        control: controlInput,
+                        logger: logger
+                    )
                     let outcome = await withGracefulShutdownHandler {
                         await loop.run(merge(messages, control, notices))
                     } onGracefulShutdown: {
                         controlInput.yield(.shutdown)
                     }
                     if case .ended = outcome { await linger(messages, until: readerDone) }
+                    // Closing fails a write the peer never read, so that every task ends.
+                    channel.channel.close(promise: nil)
                     group.cancelAll()
                     messages.finish()
                     return outcome
@@ -127,6 +135,9 @@ struct PeerConnection: Sendable {
             await messages.send(.inboundEnded(nil))
         } catch {
             await messages.send(.inboundEnded(error))
+            // Keep reading after bytes that make no sense, until the peer closes or the session's
+            // linger ends: closing with unread bytes would reset the connection and lose the goodbye.
+            while case .some(.some) = try? await reader.next() {}
         }
     }
 

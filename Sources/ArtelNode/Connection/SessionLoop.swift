@@ -8,8 +8,12 @@ import Logging
 struct SessionLoop {
     let connection: PeerConnection
     let writer: AsyncStream<WriterCommand>.Continuation
+    /// Where the hub's notices for this session go, within ``pushBudget``.
     let notices: AsyncStream<ConnectionEvent>.Continuation
+    /// Where the connection's own events go (ticks, stored batches).
+    let control: AsyncStream<ConnectionEvent>.Continuation
     var logger: Logger
+    private let pushBudget: PushBudget
 
     private var session: SyncSession?
     private var peer: PublicKey?
@@ -17,6 +21,9 @@ struct SessionLoop {
     private var follows = FollowSet()
     private var started = WallClock.now
     private var closing: (code: WireCode?, reason: String)?
+    /// When the writer was told to finish: a peer that never reads is cut off after
+    /// ``finishingLimit``.
+    private var finishingSince: UInt64?
     private var stats = PeerStats()
     private var lastFlush = WallClock.now
     /// The deltas of the message being handled, already admitted by the reader, and whether it is a push.
@@ -29,13 +36,19 @@ struct SessionLoop {
         connection: PeerConnection,
         writer: AsyncStream<WriterCommand>.Continuation,
         notices: AsyncStream<ConnectionEvent>.Continuation,
+        control: AsyncStream<ConnectionEvent>.Continuation,
         logger: Logger
     ) {
         self.connection = connection
         self.writer = writer
         self.notices = notices
+        self.control = control
         self.logger = logger
+        pushBudget = PushBudget(bytes: connection.context.configuration.limits.maximumQueuedBytes)
     }
+
+    /// The longest the writer may take to write a session's last messages.
+    static let finishingLimit: UInt64 = 5_000
 
     private var context: NodeContext { connection.context }
 
@@ -48,9 +61,10 @@ struct SessionLoop {
                     return outcome
                 }
             } catch {
-                logger.error("session failed here", metadata: ["error": "\(error)"])
+                logger.info("session failed here", metadata: ["error": "\(error)"])
                 try? await perform(session?.onShutdown() ?? [])
-                closing = (nil, "this node failed: \(error)")
+                if closing == nil { closing = (nil, "this node failed: \(error)") }
+                finishWriting()
             }
         }
         await finish()
@@ -88,7 +102,16 @@ struct SessionLoop {
             if session == nil && now >= started + context.configuration.handshakeTimeout {
                 return .failed("the handshake took longer than \(context.configuration.handshakeTimeout / 1000) s")
             }
+            if let since = finishingSince, now >= since + Self.finishingLimit {
+                let reason = closing?.reason ?? "closed"
+                return .ended(
+                    code: closing?.code,
+                    reason: "\(reason); the peer did not read the goodbye",
+                    lasted: now - started
+                )
+            }
             try await perform(session?.onTick(now: now) ?? [])
+            if pushBudget.takeMissed() { try await perform(session?.onPushesMissed(now: now) ?? []) }
             if now >= lastFlush + 10_000, let session {
                 if !session.isLive && session.remainingWanted > 0 {
                     logger.info(
@@ -101,9 +124,14 @@ struct SessionLoop {
                 try await flush(state: session.isLive ? "live" : "syncing", now: now)
             }
         case .notice(.delta(let bytes, let scope)):
+            pushBudget.give(bytes.count)
             try await perform(session?.onLocalDelta(bytes, scope: scope) ?? [])
         case .notice(.syncNow):
             try await perform(session?.onSyncNow(now: now) ?? [])
+        case .notice(.superseded):
+            try await perform(
+                session?.close(.duplicateSession, "both nodes dialed; the session the other node dialed stays") ?? []
+            )
         case .shutdown:
             guard session != nil else { return .failed("the node shut down during the handshake") }
             try await storeAll(now: now)
@@ -117,9 +145,10 @@ struct SessionLoop {
                 try await perform(self.session?.onInvalidInput(invalid) ?? [])
             } else if !session.isClosed && closing == nil {
                 closing = (nil, error.map { "the connection broke: \($0)" } ?? "the peer closed the connection")
-                writer.yield(.finish)
+                finishWriting()
             }
         case .writerFinished:
+            try? await storeAll(now: now)
             return .ended(code: closing?.code, reason: closing?.reason ?? "closed", lasted: now - started)
         }
         return nil
@@ -133,16 +162,22 @@ struct SessionLoop {
         if let allowed = context.configuration.allowList, !allowed.contains(remote) {
             return refuse(.notAllowed, "node \(remote.hex.prefix(16))… is not on the allow-list")
         }
-        if let (code, reason) = await context.hub.admit(remote, now: now) {
-            return refuse(code, reason)
+        let (notices, budget) = (self.notices, pushBudget)
+        do {
+            registration = try await context.hub.register(
+                remote,
+                role: connection.role,
+                reservation: connection.reservation,
+                now: now
+            ) { notice in
+                if case .delta(let bytes, _) = notice, !budget.take(bytes.count) { return }
+                notices.yield(.notice(notice))
+            }
+        } catch {
+            return refuse(error.code, error.reason)
         }
-        let notices = self.notices
-        guard let id = await context.hub.register(remote, mailbox: { notices.yield(.notice($0)) }) else {
-            return refuse(.duplicateSession, "a session with this peer is already open")
-        }
-        registration = id
         follows = try await context.replica.follows()
-        intake = DeltaIntake(replica: context.replica, source: "peer \(remote.hex.prefix(16))", notices: notices)
+        intake = DeltaIntake(replica: context.replica, source: "peer \(remote.hex.prefix(16))", events: control)
         var configuration = SyncSession.Configuration(
             hello: Hello(nodeName: context.configuration.name, software: NodeConfiguration.software, follows: follows),
             role: connection.role
@@ -164,11 +199,18 @@ struct SessionLoop {
 
     /// Refuses a peer right after the handshake: a goodbye, then close.
     private mutating func refuse(_ code: WireCode, _ reason: String) -> PeerConnection.Outcome? {
-        logger.warning("peer refused", metadata: ["reason": "\(reason)"])
+        logger.info("peer refused", metadata: ["reason": "\(reason)"])
         writer.yield(.message(Message.goodbye(code, reason).encoded))
-        writer.yield(.finish)
         closing = (code, reason)
+        finishWriting()
         return nil
+    }
+
+    /// Tells the writer to say goodbye and stop, once.
+    private mutating func finishWriting() {
+        guard finishingSince == nil else { return }
+        finishingSince = WallClock.now
+        writer.yield(.finish)
     }
 
     /// Carries out directives, feeding the session the results of the ones that read or write.
@@ -213,7 +255,6 @@ struct SessionLoop {
                 )
                 try await flush(state: "live", now: now, synced: true)
             case .close(let code, let reason):
-                try await storeAll(now: now)
                 logger.info("session ending", metadata: ["reason": "\(reason)", "code": "\(code)"])
                 if closing == nil {
                     closing = (code, reason)
@@ -221,7 +262,8 @@ struct SessionLoop {
                         await context.hub.ban(peer, until: now + context.configuration.banDuration)
                     }
                 }
-                writer.yield(.finish)
+                finishWriting()
+                try await storeAll(now: now)
             }
         }
     }
@@ -292,11 +334,14 @@ struct SessionLoop {
     /// Leaves the hub and records how the session ended.
     private mutating func finish() async {
         guard let peer else { return }
-        if let registration { await context.hub.unregister(peer, id: registration) }
-        registration = nil
         let reason = closing?.reason
-        let failed = closing?.code.map { $0 != .normal } ?? (reason != nil && reason != "closed")
-        try? await flush(state: "disconnected", now: WallClock.now, error: failed ? reason : nil)
+        // A session refused at the door, or replaced by another, leaves the peer's row to the
+        // session that has it.
+        if let registration, await context.hub.unregister(peer, id: registration) {
+            let failed = closing?.code.map { $0 != .normal } ?? (reason != nil && reason != "closed")
+            try? await flush(state: "disconnected", now: WallClock.now, error: failed ? reason : nil)
+        }
+        registration = nil
         logger.info("session ended", metadata: ["reason": "\(reason ?? "closed")"])
     }
 }

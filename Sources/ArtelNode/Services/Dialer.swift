@@ -19,9 +19,15 @@ public struct Dialer: Service {
 
     public func run() async throws {
         let dialing = NIOLockedValueBox<Set<PublicKey>>([])
-        try await withThrowingDiscardingTaskGroup { group in
+        await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully {
-                let peers = try await context.replica.peers().filter { $0.isConfigured && $0.address != nil }
+                let peers: [PeerRecord]
+                do {
+                    peers = try await context.replica.peers().filter { $0.isConfigured && $0.address != nil }
+                } catch {
+                    context.logger.info("could not read the peers to dial", metadata: ["error": "\(error)"])
+                    peers = []
+                }
                 for peer in peers where dialing.withLockedValue({ $0.insert(peer.key).inserted }) {
                     group.addTask {
                         await dial(peer.key)
@@ -70,27 +76,26 @@ public struct Dialer: Service {
     }
 
     private func connect(_ key: PublicKey, at address: PeerAddress, logger: Logger) async -> PeerConnection.Outcome {
-        guard await context.hub.reserve() else { return .failed("the node is full") }
+        guard let reservation = await context.hub.reserve() else { return .failed("the node is full") }
+        let outcome: PeerConnection.Outcome
         do {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.milliseconds(Int64(context.configuration.handshakeTimeout)))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
-                .connect(host: address.host, port: address.port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
-                            wrappingChannelSynchronously: channel,
-                            configuration: .init(isOutboundHalfClosureEnabled: true)
-                        )
-                    }
-                }
-            let outcome = await PeerConnection(context: context, role: .initiator, server: key, address: "\(address)")
-                .run(channel)
-            if case .failed = outcome { await context.hub.release() }
-            return outcome
+                .connect(host: address.host, port: address.port) { NIOAsyncChannel.peer($0) }
+            outcome = await PeerConnection(
+                context: context,
+                role: .initiator,
+                server: key,
+                address: "\(address)",
+                reservation: reservation
+            )
+            .run(channel)
         } catch {
-            await context.hub.release()
-            return .failed("\(error)")
+            outcome = .failed("\(error)")
         }
+        await context.hub.release(reservation)
+        return outcome
     }
 
     /// Waits, unless shutdown or `artel sync now` comes first.

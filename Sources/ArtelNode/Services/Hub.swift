@@ -10,68 +10,103 @@ public actor Hub {
         case delta([UInt8], Scope)
         /// Reconcile now (`artel sync now`).
         case syncNow
+        /// Both nodes dialed each other; the session the other one dialed stays, this one ends.
+        case superseded
     }
 
     /// A session's mailbox.
     public typealias Mailbox = @Sendable (Notice) -> Void
 
+    /// Why a peer cannot have a session now: the code and reason of the goodbye it is told.
+    public struct Refusal: Error, Sendable {
+        /// The session code.
+        public let code: WireCode
+        /// The reason, for the peer and the log.
+        public let reason: String
+    }
+
     private struct Session {
         let id: Int
+        let role: SyncSession.Role
         let mailbox: Mailbox
     }
 
+    private let nodeKey: PublicKey
+    private let maximumConnections: Int
     private var sessions: [PublicKey: Session] = [:]
-    private var pending = 0
-    private var nextID = 0
+    private var reservations: Set<Int> = []
+    private var lastID = 0
     private var bannedUntil: [PublicKey: UInt64] = [:]
     private var recentlyPushed: [DeltaID] = []
     private var recentlyPushedSet: Set<DeltaID> = []
-    private let maximumConnections: Int
     private var syncWaiters: [UInt64: @Sendable () -> Void] = [:]
     private var nextSyncWaiter: UInt64 = 0
 
-    /// A hub allowing `maximumConnections` sessions.
-    public init(maximumConnections: Int) {
+    /// The hub of the node `nodeKey`, allowing `maximumConnections` connections.
+    public init(maximumConnections: Int, nodeKey: PublicKey) {
         self.maximumConnections = maximumConnections
+        self.nodeKey = nodeKey
     }
 
     /// Reserves room for a connection before its handshake.
     ///
-    /// - Returns: `false` when the node is full.
-    public func reserve() -> Bool {
-        guard sessions.count + pending < maximumConnections else { return false }
-        pending += 1
-        return true
+    /// - Returns: the reservation, to give to ``register(_:role:reservation:now:mailbox:)`` and to
+    ///   ``release(_:)`` when the connection ends; `nil` when the node is full.
+    public func reserve() -> Int? {
+        guard sessions.count + reservations.count < maximumConnections else { return nil }
+        lastID += 1
+        reservations.insert(lastID)
+        return lastID
     }
 
-    /// Gives back a reservation that did not become a session.
-    public func release() {
-        pending = max(0, pending - 1)
-    }
-
-    /// Why a peer cannot have a session now, as the code and reason of a goodbye; `nil` when it can.
-    public func admit(_ peer: PublicKey, now: UInt64) -> (WireCode, String)? {
-        if let until = bannedUntil[peer], until > now {
-            return (.tooManyRefusals, "kept away for \((until - now) / 1000) s after refused deltas")
-        }
-        if sessions[peer] != nil { return (.duplicateSession, "a session with this peer is already open") }
-        return nil
+    /// Gives back a reservation when its connection ends. Releasing one that became a session, or
+    /// releasing twice, does nothing.
+    public func release(_ reservation: Int) {
+        reservations.remove(reservation)
     }
 
     /// Turns a reservation into the session of a peer.
     ///
-    /// - Returns: the session's id, or `nil` when another session with the peer is open.
-    public func register(_ peer: PublicKey, mailbox: @escaping Mailbox) -> Int? {
-        pending = max(0, pending - 1)
-        guard sessions[peer] == nil else { return nil }
-        nextID += 1
-        sessions[peer] = Session(id: nextID, mailbox: mailbox)
-        return nextID
+    /// When both nodes dialed each other, the session dialed by the node with the smaller key stays:
+    /// both sides decide alike, so exactly one of the two survives. A session this one replaces is
+    /// told ``Notice/superseded``.
+    ///
+    /// - Returns: the session's id.
+    /// - Throws: ``Refusal`` when the peer is kept away or already has a session that stays.
+    public func register(
+        _ peer: PublicKey,
+        role: SyncSession.Role,
+        reservation: Int,
+        now: UInt64,
+        mailbox: @escaping Mailbox
+    ) throws(Refusal) -> Int {
+        if let until = bannedUntil[peer], until > now {
+            throw Refusal(
+                code: .tooManyRefusals,
+                reason: "kept away for \((until - now) / 1000) s after refused deltas"
+            )
+        }
+        if let existing = sessions[peer] {
+            let dialer = role == .initiator ? nodeKey : peer
+            guard existing.role != role, dialer.hex < (role == .initiator ? peer : nodeKey).hex else {
+                throw Refusal(code: .duplicateSession, reason: "a session with this peer is already open")
+            }
+            existing.mailbox(.superseded)
+        }
+        reservations.remove(reservation)
+        lastID += 1
+        sessions[peer] = Session(id: lastID, role: role, mailbox: mailbox)
+        return lastID
     }
 
     /// Ends a session.
-    public func unregister(_ peer: PublicKey, id: Int) {
-        if sessions[peer]?.id == id { sessions[peer] = nil }
+    ///
+    /// - Returns: whether it was the peer's session (not one that another replaced).
+    @discardableResult
+    public func unregister(_ peer: PublicKey, id: Int) -> Bool {
+        guard sessions[peer]?.id == id else { return false }
+        sessions[peer] = nil
+        return true
     }
 
     /// Keeps a peer away until `until` (Unix milliseconds).

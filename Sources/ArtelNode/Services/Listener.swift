@@ -26,14 +26,7 @@ public struct Listener: Service {
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: address.host, port: address.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
-                        wrappingChannelSynchronously: channel,
-                        configuration: .init(isOutboundHalfClosureEnabled: true)
-                    )
-                }
-            }
+            .bind(host: address.host, port: address.port) { NIOAsyncChannel.peer($0) }
         let local = PeerAddress(host: address.host, port: server.channel.localAddress?.port ?? address.port)
         try await context.replica.setListenAddress("\(local)")
         bound(local)
@@ -43,8 +36,8 @@ public struct Listener: Service {
                 for try await connection in connections.cancelOnGracefulShutdown() {
                     let remote =
                         connection.channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
-                    guard await context.hub.reserve() else {
-                        context.logger.warning(
+                    guard let reservation = await context.hub.reserve() else {
+                        context.logger.info(
                             "refused a connection: the node is full",
                             metadata: ["peer.address": "\(remote)"]
                         )
@@ -56,11 +49,12 @@ public struct Listener: Service {
                             context: context,
                             role: .responder,
                             server: nil,
-                            address: remote
+                            address: remote,
+                            reservation: reservation
                         )
                         .run(connection)
+                        await context.hub.release(reservation)
                         if case .failed(let reason) = outcome {
-                            await context.hub.release()
                             context.logger.info(
                                 "connection failed",
                                 metadata: ["peer.address": "\(remote)", "reason": "\(reason)"]

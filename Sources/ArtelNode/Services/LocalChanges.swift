@@ -1,5 +1,6 @@
 import ArtelCore
 import ArtelStore
+import Logging
 public import ServiceLifecycle
 
 /// Pushes deltas that other processes stored (the command line posting a job while the node
@@ -19,14 +20,24 @@ public struct LocalChanges: Service {
             try? await cancelWhenGracefulShutdown {
                 try await Task.sleep(for: .milliseconds(Int64(context.configuration.localChangesInterval)))
             }
-            let (changes, seen) = try await context.replica.changes(after: last)
-            last = seen
-            let unpushed = await context.hub.unpushed(changes.map(\.id))
-            guard !unpushed.isEmpty else { continue }
-            let fresh = changes.filter { unpushed.contains($0.id) }
-            let (found, missing) = try await context.replica.deltas(ids: fresh.map(\.id))
-            let present = fresh.filter { !missing.contains($0.id) }
-            await context.hub.broadcast(zip(present, found).map { ($0.id, $1, $0.scope) }, from: nil)
+            do {
+                last = try await pushChanges(after: last)
+            } catch {
+                // A busy or failing replica must not stop the node; the next look tries again.
+                context.logger.info("could not read local changes", metadata: ["error": "\(error)"])
+            }
         }
+    }
+
+    /// Pushes what was stored after `row` and not pushed yet; returns the last row seen.
+    private func pushChanges(after row: Int64) async throws -> Int64 {
+        let (changes, seen) = try await context.replica.changes(after: row)
+        let unpushed = await context.hub.unpushed(changes.map(\.id))
+        guard !unpushed.isEmpty else { return seen }
+        let fresh = changes.filter { unpushed.contains($0.id) }
+        let (found, missing) = try await context.replica.deltas(ids: fresh.map(\.id))
+        let present = fresh.filter { !missing.contains($0.id) }
+        await context.hub.broadcast(zip(present, found).map { ($0.id, $1, $0.scope) }, from: nil)
+        return seen
     }
 }

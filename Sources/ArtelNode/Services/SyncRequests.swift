@@ -28,7 +28,11 @@ public struct SyncRequests: Service {
                 (try? String(contentsOfFile: requestPath, encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             try? FileManager.default.removeItem(atPath: requestPath)
-            let peer = request.isEmpty ? nil : await hub.connected.first { $0.hex.hasPrefix(request.lowercased()) }
+            let peer = PublicKey(hex: request)
+            guard request.isEmpty || peer != nil else {
+                logger.info("ignored a sync request that names no peer", metadata: ["request": "\(request.prefix(80))"])
+                continue
+            }
             logger.info(
                 "sync requested",
                 metadata: ["peer.key": "\(peer.map { String($0.hex.prefix(16)) } ?? "every peer")"]

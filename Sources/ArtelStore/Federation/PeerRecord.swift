@@ -10,11 +10,13 @@ public struct PeerRecord: Sendable, Hashable {
     public let isConfigured: Bool
     /// When it was added or first seen, in Unix milliseconds.
     public let added: UInt64
-    /// The last known state: `new`, `connecting`, `syncing`, `live`, `disconnected`, `backing off`.
+    /// The last known state: `new` (added, never connected), `syncing`, `live`, `disconnected`, or
+    /// `backing off` (a dial failed; the node tries again later).
     public let state: String
     /// When a session last started, in Unix milliseconds.
     public let connected: UInt64?
-    /// When a reconciliation last finished, in Unix milliseconds.
+    /// When a session last caught up with the peer (its first reconciliation, and the transfers it
+    /// asked for, done), in Unix milliseconds.
     public let synced: UInt64?
     /// Why the last session ended, when it ended badly.
     public let error: String?

@@ -4,6 +4,8 @@ import GRDB
 
 extension Replica {
     /// What this node follows.
+    ///
+    /// - Throws: ``StoreError`` when the replica cannot be read.
     public func follows() async throws -> FollowSet {
         try await reading("reading follows") { db in try Self.follows(in: db) }
     }
@@ -21,8 +23,10 @@ extension Replica {
     }
 
     /// Follows more kinds of a community (or of every community, when `community` is `nil`).
+    /// Running sessions keep the follows they started with; new sessions use these.
     ///
     /// - Returns: what the node follows afterwards.
+    /// - Throws: ``StoreError`` when the replica cannot be written.
     @discardableResult
     public func follow(_ community: PublicKey?, kinds: KindSet) async throws -> FollowSet {
         try await writing("following") { db in
@@ -41,6 +45,7 @@ extension Replica {
     /// expiry. Kinds followed through "every community" are not affected.
     ///
     /// - Returns: what the node follows afterwards.
+    /// - Throws: ``StoreError`` when the replica cannot be written.
     @discardableResult
     public func unfollow(_ community: PublicKey?, kinds: KindSet) async throws -> FollowSet {
         try await writing("unfollowing") { db in

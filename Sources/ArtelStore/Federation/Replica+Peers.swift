@@ -4,6 +4,8 @@ import GRDB
 
 extension Replica {
     /// Every peer, configured ones first, by address.
+    ///
+    /// - Throws: ``StoreError`` when the replica cannot be read.
     public func peers() async throws -> [PeerRecord] {
         try await reading("reading peers") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM peers ORDER BY configured DESC, address").map(Self.peer)
@@ -11,6 +13,8 @@ extension Replica {
     }
 
     /// Adds a peer to dial, or gives a known one an address to dial.
+    ///
+    /// - Throws: ``StoreError`` when the replica cannot be written.
     public func addPeer(_ key: PublicKey, address: String, now: UInt64) async throws {
         try await writing("adding a peer") { db in
             try db.execute(
@@ -26,6 +30,7 @@ extension Replica {
     /// Stops dialing a peer and forgets it.
     ///
     /// - Returns: whether it was known.
+    /// - Throws: ``StoreError`` when the replica cannot be written.
     @discardableResult
     public func removePeer(_ key: PublicKey) async throws -> Bool {
         try await writing("removing a peer") { db in
@@ -34,7 +39,10 @@ extension Replica {
         }
     }
 
-    /// Records what happened with a peer: its state, and counts to add.
+    /// Records what happened with a peer: its state, and counts to add. A peer not known yet (one
+    /// that dialed this node) is added as seen, not configured.
+    ///
+    /// - Throws: ``StoreError`` when the replica cannot be written.
     public func recordPeer(
         _ key: PublicKey,
         state: String,
@@ -49,7 +57,10 @@ extension Replica {
         try await writing("recording peer \(key.hex.prefix(16))") { db in
             try db.execute(
                 sql: """
-                    INSERT INTO peers (node_key, added, state) VALUES (?1, ?2, ?3)
+                    INSERT INTO peers (node_key, added, state, connected, synced, error, deltas_in, deltas_out, refused)
+                    VALUES (
+                        ?1, ?2, ?3, CASE WHEN ?4 THEN ?2 END, CASE WHEN ?5 THEN ?2 END, ?6, ?7, ?8, ?9
+                    )
                     ON CONFLICT (node_key) DO UPDATE SET
                         state = ?3,
                         connected = CASE WHEN ?4 THEN ?2 ELSE connected END,

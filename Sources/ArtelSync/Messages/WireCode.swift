@@ -3,6 +3,8 @@ public struct WireCode: RawRepresentable, Hashable, Sendable, CustomStringConver
     /// The wire value.
     public let rawValue: UInt16
 
+    /// A code by its wire value; values this version does not name are kept, since a newer peer
+    /// may send them.
     public init(rawValue: UInt16) {
         self.rawValue = rawValue
     }
@@ -27,7 +29,7 @@ public struct WireCode: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let duplicateSession = WireCode(rawValue: 8)
     /// The peer's node key is not on this node's allow-list.
     public static let notAllowed = WireCode(rawValue: 9)
-    /// This node has no room for another connection.
+    /// Reserved: a full node closes the connection before the handshake, so it is never sent.
     public static let overloaded = WireCode(rawValue: 10)
     /// The peer asked for more than it may have in flight.
     public static let tooMuchInFlight = WireCode(rawValue: 11)
@@ -37,9 +39,6 @@ public struct WireCode: RawRepresentable, Hashable, Sendable, CustomStringConver
         4: "message_too_large", 5: "too_many_ids", 6: "too_many_refusals", 7: "idle_timeout",
         8: "duplicate_session", 9: "not_allowed", 10: "overloaded", 11: "too_much_in_flight",
     ]
-
-    /// Every code this version defines.
-    public static let all: [WireCode] = names.keys.sorted().map(WireCode.init(rawValue:))
 
     /// The stable name of the code, for logs and documentation.
     public var description: String { Self.names[rawValue] ?? "code_\(rawValue)" }

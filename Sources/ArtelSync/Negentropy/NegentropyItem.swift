@@ -20,6 +20,7 @@ public struct NegentropyItem: Hashable, Comparable, Sendable {
         self.id = id
     }
 
+    /// Orders by timestamp, then by id bytes, as Negentropy does.
     public static func < (lhs: NegentropyItem, rhs: NegentropyItem) -> Bool {
         lhs.timestamp != rhs.timestamp ? lhs.timestamp < rhs.timestamp : lhs.id < rhs.id
     }

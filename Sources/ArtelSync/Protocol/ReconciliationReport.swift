@@ -1,5 +1,5 @@
-/// What one reconciliation of a plane took and found, as the initiator counts it: for logs,
-/// `artel status` and the benchmarks.
+/// What one reconciliation of a plane took and found, as the initiator counts it: for the node's
+/// log and the benchmarks that read it.
 public struct ReconciliationReport: Sendable, Hashable {
     /// The plane reconciled.
     public let plane: Plane

@@ -16,6 +16,11 @@ extension SyncSession {
         guard !state.closed else { return [] }
         state.lastHeard = now
         state.pingSent = nil
+        // Every answer (pongs, refusals, reconciliation replies) is queued for a peer that is
+        // expected to read it; one that keeps asking without reading is cut off.
+        guard state.outboundBytes <= configuration.limits.maximumQueuedBytes * 2 else {
+            return end(.tooMuchInFlight, "the peer sends faster than it reads: \(state.outboundBytes) bytes queued")
+        }
         guard let peer = state.peer else { return onFirstMessage(message, now: now) }
         switch message {
         case .hello:
@@ -71,14 +76,18 @@ extension SyncSession {
         case .versionUnsupported(let versions):
             state.closed = true
             return [.close(.unsupportedVersion, "the peer speaks versions \(versions) only")]
+        case .goodbye(let code, let reason):
+            // A node that refuses a peer right after the handshake says why without a hello.
+            state.closed = true
+            return [.close(.normal, "the peer said goodbye: \(code), \(reason)")]
         default:
             return end(.protocolViolation, "the first message must be a hello")
         }
     }
 
-    /// The shell wrote `count` bytes of queued messages.
+    /// The shell wrote one queued message, of `count` bytes.
     public mutating func onWritten(_ count: Int, now: UInt64) -> [Directive] {
-        state.outboundBytes = max(0, state.outboundBytes - count)
+        state.outboundBytes = max(0, state.outboundBytes - count - Self.queuedMessageOverhead)
         return continueLoading()
     }
 
@@ -115,8 +124,11 @@ extension SyncSession {
     public mutating func onLocalDelta(_ bytes: [UInt8], scope: Scope) -> [Directive] {
         guard !state.closed, state.shared.contains(scope) || state.peer == nil else { return [] }
         guard state.isLive else {
-            if state.waitingPushes.count < Self.maximumWaitingPushes {
+            if state.waitingPushes.count < Self.maximumWaitingPushes
+                && state.waitingPushBytes + bytes.count <= configuration.limits.maximumQueuedBytes
+            {
                 state.waitingPushes.append((bytes, scope))
+                state.waitingPushBytes += bytes.count
             } else {
                 state.missedPushes = true
             }
@@ -134,13 +146,14 @@ extension SyncSession {
     /// How many pushes may wait for the first reconciliation to finish.
     public static let maximumWaitingPushes = 10_000
 
-    /// The session just went live: send the pushes that waited, and reconcile again soon if some
-    /// were dropped.
+    /// The session is live (again, after a later reconciliation): send the pushes that waited, and
+    /// say so the first time.
     mutating func becameLive(now: UInt64) -> [Directive] {
         var directives: [Directive] = state.isLive ? [] : [.caughtUp]
         state.isLive = true
         let waiting = state.waitingPushes
         state.waitingPushes = []
+        state.waitingPushBytes = 0
         for (bytes, scope) in waiting where state.shared.contains(scope) {
             directives += onLocalDelta(bytes, scope: scope)
         }
@@ -162,8 +175,20 @@ extension SyncSession {
         return startReconciliation(.control, now: now)
     }
 
+    /// Pushes for this peer were dropped before they reached the session (the peer was slow): a
+    /// live initiator reconciles again at once to repair them; otherwise the next reconciliation does.
+    public mutating func onPushesMissed(now: UInt64) -> [Directive] {
+        state.missedPushes = true
+        return onSyncNow(now: now)
+    }
+
     /// The node is shutting down.
     public mutating func onShutdown() -> [Directive] {
         end(.normal, "the node is shutting down")
+    }
+
+    /// The node ends the session for a reason of its own, said to the peer with `code`.
+    public mutating func close(_ code: WireCode, _ reason: String) -> [Directive] {
+        end(code, reason)
     }
 }

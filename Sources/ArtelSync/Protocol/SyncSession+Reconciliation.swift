@@ -32,12 +32,7 @@ extension SyncSession {
         case .responder:
             guard let payload = state.opening.removeValue(forKey: plane) else { return [] }
             do {
-                var negentropy = try Negentropy(storage: storage, frameSizeLimit: limit)
-                let reply = try negentropy.reconcile(payload)
-                state.serving[plane] = negentropy
-                var directives: [Directive] = []
-                send(.reconcileMessage(plane, payload: reply), into: &directives)
-                return directives
+                return answer(plane, with: try Negentropy(storage: storage, frameSizeLimit: limit), to: payload)
             } catch {
                 return reconciliationFailed(plane, error)
             }
@@ -49,16 +44,24 @@ extension SyncSession {
         guard configuration.role == .responder else {
             return end(.protocolViolation, "a reconcile open sent to its initiator")
         }
-        state.serving[plane] = nil
+        guard state.serving[plane] == nil, state.opening[plane] == nil else {
+            return end(.protocolViolation, "a reconcile open for the \(plane) plane, which is already open")
+        }
         state.opening[plane] = payload
         return [.loadItems(plane, followed(plane))]
     }
 
     /// The responder gets the next message of a reconciliation.
     mutating func onReconcileContinue(_ plane: Plane, _ payload: [UInt8]) -> [Directive] {
-        guard var negentropy = state.serving[plane] else {
+        guard let negentropy = state.serving[plane] else {
             return end(.protocolViolation, "a reconcile message for the \(plane) plane, which is not open")
         }
+        return answer(plane, with: negentropy, to: payload)
+    }
+
+    /// The responder answers one message of a plane's reconciliation.
+    private mutating func answer(_ plane: Plane, with negentropy: Negentropy, to payload: [UInt8]) -> [Directive] {
+        var negentropy = negentropy
         do {
             let reply = try negentropy.reconcile(payload)
             state.serving[plane] = negentropy

@@ -28,6 +28,7 @@ extension SyncSession {
         var outboundBytes = 0
         /// Pushes waiting for the first reconciliation, and whether some were dropped.
         var waitingPushes: [([UInt8], Scope)] = []
+        var waitingPushBytes = 0
         var missedPushes = false
 
         var lastHeard: UInt64 = 0
@@ -48,9 +49,13 @@ extension SyncSession {
 
     /// Queues a message, counting its bytes as outbound until the shell reports them written.
     mutating func send(_ message: Message, into directives: inout [Directive]) {
-        state.outboundBytes += message.encoded.count
+        state.outboundBytes += message.encoded.count + Self.queuedMessageOverhead
         directives.append(.send(message))
     }
+
+    /// What a queued message costs beyond its bytes (its buffer and its queue entry), counted so
+    /// that a flood of tiny answers is bounded like a flood of large ones.
+    static let queuedMessageOverhead = 64
 
     /// Ends the session: a goodbye, then close.
     mutating func end(_ code: WireCode, _ reason: String) -> [Directive] {

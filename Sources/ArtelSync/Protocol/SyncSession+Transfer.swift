@@ -96,7 +96,7 @@ extension SyncSession {
             if let id = result.id, state.wantedInFlight.remove(id) != nil { received += 1 }
             guard let refusal = result.refusal else { continue }
             send(.refuse(result.id, refusal.code, refusal.message), into: &directives)
-            if refusal.code != .notFollowed { state.refusals.append(now) }
+            state.refusals.append(now)
         }
         let limits = configuration.limits
         state.refusals.removeAll { $0 + limits.refusalWindow < now }

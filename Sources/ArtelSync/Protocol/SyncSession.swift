@@ -1,10 +1,10 @@
 public import ArtelCore
 
 /// One session with a peer, as a pure state machine (an *Instance*): it takes events and returns
-/// ``Directive``s, and never touches a socket, a clock or the replica itself. ``SessionShell`` in
-/// ArtelNode drives it.
+/// ``Directive``s, and never touches a socket, a clock or the replica itself. ArtelNode's session
+/// loop drives it.
 ///
-/// The sequence (`protocol/wire.md` §4): both sides send ``Hello``; the initiator (the side that
+/// The sequence (`protocol/wire.md` §5): both sides send ``Hello``; the initiator (the side that
 /// dialed) reconciles the control plane, then the data plane, with Negentropy over the scopes both
 /// sides follow, offering what the peer lacks and asking (`want`) for what it lacks itself, in
 /// bounded batches; then the session is live and pushes flow both ways; the initiator reconciles
@@ -90,18 +90,10 @@ public struct SyncSession: Sendable {
         state.random = configuration.seed
     }
 
-    /// The peer's hello, once received.
-    public var peer: Hello? { state.peer }
-    /// What both sides follow, once the hellos are exchanged.
-    public var shared: FollowSet { state.shared }
     /// Whether the first reconciliation has finished and pushes flow.
     public var isLive: Bool { state.isLive }
     /// Whether the session has ended.
     public var isClosed: Bool { state.closed }
-    /// Message bytes handed to the shell and not yet reported written.
-    public var outboundBytes: Int { state.outboundBytes }
-    /// Ids asked of the peer and not yet received.
-    public var wantedInFlight: Int { state.wantedInFlight.count }
     /// Ids reconciliation found missing here and not yet received, asked for or not.
     public var remainingWanted: Int { state.toWant.count + state.wantedInFlight.count }
 }

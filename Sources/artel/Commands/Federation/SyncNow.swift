@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtelCore
 import ArtelNode
 import ArtelStore
 import Foundation
@@ -32,19 +33,43 @@ struct SyncNow: AsyncParsableCommand {
 
     func run() async throws {
         let node = try global.openNode()
+        var key: PublicKey?
+        if let peer {
+            let matches = try await node.replica.peers().filter { $0.key.hex.hasPrefix(peer.lowercased()) }
+            guard matches.count == 1 else {
+                throw ValidationError(
+                    matches.isEmpty
+                        ? "no peer's key starts with \(peer); `artel peer list` shows them"
+                        : "\(matches.count) peers' keys start with \(peer); give more of the key"
+                )
+            }
+            key = matches[0].key
+        }
         let pidFile = "\(node.directory.path)/serve.pid"
         guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
             let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-            kill(pid, 0) == 0
+            Self.isServing(pid)
         else {
             throw StoreError(.notFound, "no node is serving from \(node.directory.path); start it with `artel serve`")
         }
-        try (peer ?? "").write(
+        try (key?.hex ?? "").write(
             toFile: SyncRequests.requestPath(in: node.directory.path),
             atomically: true,
             encoding: .utf8
         )
         guard kill(pid, SIGUSR1) == 0 else { throw StoreError(.io, "cannot signal the serving node (process \(pid))") }
-        print("Asked the node (process \(pid)) to reconcile with \(peer.map { "peer \($0)" } ?? "every peer") now.")
+        print(
+            "Asked the node (process \(pid)) to reconcile with \(key.map { "peer \($0.hex.prefix(16))…" } ?? "every peer") now."
+        )
+    }
+
+    /// Whether `pid` is an `artel serve` process: a pid file left by a killed node may name
+    /// another process by now, which SIGUSR1 would kill.
+    static func isServing(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0, let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else {
+            return false
+        }
+        let arguments = command.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        return arguments.contains("serve") && arguments.first.map { $0.hasSuffix("artel") } == true
     }
 }

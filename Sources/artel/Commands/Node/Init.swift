@@ -21,6 +21,15 @@ struct Init: AsyncParsableCommand {
     @Flag(help: "Succeed without changes when the directory already holds a node.")
     var ifMissing = false
 
+    func validate() throws {
+        // Peers refuse a hello whose node name is longer (protocol/wire.md §4).
+        guard !name.isEmpty, name.utf8.count <= 200 else {
+            throw ValidationError(
+                "--name must be 1 to 200 bytes of UTF-8; \"\(name.prefix(40))…\" is \(name.utf8.count)"
+            )
+        }
+    }
+
     func run() async throws {
         let path = global.resolvedDataPath
         if ifMissing && DataDirectory.isInitialized(at: path) {

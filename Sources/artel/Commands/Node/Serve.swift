@@ -61,7 +61,12 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    /// The longest a graceful stop waits for peers before it cuts them off.
+    static let shutdownLimit = Duration.seconds(15)
+
     func run() async throws {
+        // `artel sync now` may signal as soon as the pid file exists: never let SIGUSR1 kill the node.
+        signal(SIGUSR1, SIG_IGN)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "artel")
         logger.logLevel = Logger.Level(rawValue: logLevel)!
@@ -79,7 +84,7 @@ struct Serve: AsyncParsableCommand {
         configuration.allowList = allow.isEmpty ? nil : Set(allow.compactMap { PublicKey(hex: $0) })
         configuration.maximumConnections = maxConnections
         configuration.reconcileInterval = UInt64(reconcileInterval) * 1000
-        let hub = Hub(maximumConnections: maxConnections)
+        let hub = Hub(maximumConnections: configuration.maximumConnections, nodeKey: key.publicKey)
         let context = NodeContext(configuration: configuration, replica: node.replica, hub: hub, logger: logger)
 
         var report = try await StatusReport.make(node)
@@ -101,10 +106,19 @@ struct Serve: AsyncParsableCommand {
                 Listener(context: context, address: address) { Console.line("Listening for peers on \($0)") }
             )
         }
-        let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services,
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
         )
-        try await group.run()
+        groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownLimit
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+        } catch {
+            try? await replica.setListenAddress(nil)
+            try? replica.close()
+            throw error
+        }
         try? await replica.setListenAddress(nil)
         try replica.close()
         Console.line("Stopped; the replica is closed.")
