@@ -212,21 +212,50 @@ struct ValidationTests {
         #expect(refusal(.job, [Fields.set(.job, "title", "x"), .add(FieldID(rawValue: 900), .bytes([1, 2]))]) == nil)
     }
 
-    @Test("Only the community key may write, for now")
+    @Test("With no grants, the community key writes and any other author waits for a grant")
     func authorization() {
+        let moscow = TestKeys.techLeaders.publicKey
         let outsider = DeltaFactory(key: TestKeys.outsider)
-        let delta = outsider.delta(
-            .job,
-            record: DeltaFactory.recordID(1),
-            community: TestKeys.techLeaders.publicKey,
-            [Fields.set(.job, "title", "x")]
-        )
-        #expect(throws: DeltaError(.unauthorized, "")) { try Authorization.authorize(delta) }
-        #expect(throws: Never.self) {
-            try Authorization.authorize(
-                factory.delta(.job, record: DeltaFactory.recordID(1), [Fields.set(.job, "title", "x")])
-            )
+        let delta = outsider.delta(.job, record: DeltaFactory.recordID(1), community: moscow, [Fields.set(.job, "title", "x")])
+        let id = outsider.sign(delta).id
+        guard case .waiting(let why) = Authorization.authorize(delta, id: id, trust: .empty(moscow)) else {
+            Issue.record("an author without a grant should wait")
+            return
         }
+        #expect(why.contains("no grant"))
+        let own = factory.sign(factory.delta(.job, record: DeltaFactory.recordID(1), [Fields.set(.job, "title", "x")]))
+        #expect(Authorization.authorize(own.delta, id: own.id, trust: .empty(moscow)) == .authorized)
+    }
+
+    @Test("A grant is written once and whole, for at most a year, of data kinds only")
+    func grantShape() {
+        let moscow = TestKeys.techLeaders.publicKey
+        let start = DeltaFactory.epoch
+        func shape(_ change: (inout Delta) -> Void) -> DeltaError.Code? {
+            var delta = Grants.grant(
+                DeltaFactory.recordID(1),
+                by: TestKeys.techLeaders,
+                in: moscow,
+                to: TestKeys.outsider.publicKey,
+                kinds: [.job],
+                from: start,
+                until: start + 30 * Grants.day,
+                signedAt: start
+            ).delta
+            change(&delta)
+            do {
+                try Admission.check(delta, now: start)
+                return nil
+            } catch {
+                return error.code
+            }
+        }
+        #expect(shape { _ in } == nil)
+        #expect(shape { $0.operations.append(.clear(7)) } == .invalidField)
+        #expect(shape { $0.operations.append(.add(2, .string("grant"))) } == .invalidField)
+        #expect(shape { $0.operations.removeAll { $0.field == 2 } } == .requiredField)
+        #expect(shape { $0.operations[2] = .set(4, .timestamp(Int64(start + 367 * Grants.day))) } == .invalidField)
+        #expect(shape { $0.operations = [.delete] } != nil)
     }
 
     @Test("Admission refuses deltas stamped too far ahead, and expired ones")

@@ -1,20 +1,89 @@
-/// Who may write what. Every decision about authorship goes through ``authorize(_:)``, so the
-/// store, the sync session and the command line cannot disagree.
-///
-/// The rule today: a delta is authorized when its author is the community key of its community.
-/// Grants (DESIGN §5) will widen it here and nowhere else.
+/// Who may write what (DESIGN §5). Every decision about authorship goes through
+/// ``authorize(_:id:trust:)``, so the store, the sync session and the command line cannot disagree.
 public enum Authorization: Sendable {
-    /// Decides whether the author of a delta may write it.
+    /// Decides whether a delta may be applied.
     ///
-    /// - Parameter delta: a delta whose signature has been verified.
-    /// - Throws: ``DeltaError/Code/unauthorized`` naming the author and the community.
-    public static func authorize(_ delta: Delta) throws(DeltaError) {
-        guard delta.author == delta.community else {
-            throw DeltaError(
-                .unauthorized,
-                "author \(delta.author.hex.prefix(16))… may not write for community \(delta.community.hex.prefix(16))…: "
-                    + "only the community key may, until grants exist"
+    /// A data delta is authorized when its author is the community key, or when a valid grant chain
+    /// gives its author its kind at its timestamp, before any revocation on the chain. A grant is
+    /// authorized when its chain is valid; a revocation when its author is the community key or an
+    /// issuer up the chain of the grant it ends.
+    ///
+    /// - Parameters:
+    ///   - delta: a delta whose signature and kind rules have been checked.
+    ///   - id: its id.
+    ///   - trust: the evaluated control plane of the delta's community.
+    public static func authorize(_ delta: Delta, id: DeltaID, trust: Trust) -> Verdict {
+        precondition(delta.community == trust.plane.community, "authorizing against another community's grants")
+        switch delta.kind {
+        case .grant: return authorizeGrant(delta, id: id, trust: trust)
+        case .revocation: return authorizeRevocation(delta, id: id, trust: trust)
+        default: break
+        }
+        if delta.author == delta.community { return .authorized }
+        let candidates = trust.plane.grants(of: delta.author)
+        guard !candidates.isEmpty else {
+            return .waiting(
+                "no grant of community \(delta.community.hex.prefix(16))… to author \(delta.author.hex.prefix(16))… has arrived"
             )
+        }
+        var waiting: String?
+        var refusal: DeltaError?
+        for grant in candidates {
+            let name = "grant \(grant.id.hex.prefix(12))"
+            switch trust.standings[grant.id] {
+            case .valid(let chain):
+                if !chain.kinds.contains(delta.kind) {
+                    let kinds = chain.kinds.map(\.name).sorted().joined(separator: ", ")
+                    refusal = refusal ?? DeltaError(.unauthorized, "\(name) covers \(kinds), not \(delta.kind)")
+                } else if !chain.covers(delta.timestamp) {
+                    refusal = refusal ?? DeltaError(.outsideGrant, "the delta was made outside the dates of \(name)")
+                } else if chain.compromised {
+                    refusal = refusal ?? DeltaError(.revoked, "\(name) was revoked as compromised")
+                } else if let cutoff = chain.cutoff, delta.timestamp >= cutoff {
+                    refusal = refusal ?? DeltaError(.revoked, "\(name) was revoked before the delta was made")
+                } else {
+                    return .authorized
+                }
+            case .waiting(let why): waiting = waiting ?? why
+            case .invalid(let error): refusal = refusal ?? error
+            case nil: continue
+            }
+        }
+        if let waiting { return .waiting(waiting) }
+        return .refused(refusal!)
+    }
+
+    private static func authorizeGrant(_ delta: Delta, id: DeltaID, trust: Trust) -> Verdict {
+        guard let grant = trust.plane.grants[delta.record], let standing = trust.standings[delta.record] else {
+            preconditionFailure("a grant authorized before it was added to its control plane")
+        }
+        guard grant.delta == id else {
+            return .refused(DeltaError(.invalidField, "grant \(delta.record.hex.prefix(12)) already exists; a grant cannot change"))
+        }
+        switch standing {
+        case .valid: return .authorized
+        case .waiting(let why): return .waiting(why)
+        case .invalid(let error): return .refused(error)
+        }
+    }
+
+    private static func authorizeRevocation(_ delta: Delta, id: DeltaID, trust: Trust) -> Verdict {
+        guard case .reference(let target)? = delta.value(setting: 1),
+            let revocation = trust.plane.revocations[target.record]?.first(where: { $0.delta == id })
+        else {
+            preconditionFailure("a revocation authorized before it was added to its control plane")
+        }
+        switch trust.plane.mayRevoke(revocation) {
+        case true: return .authorized
+        case false:
+            return .refused(
+                DeltaError(
+                    .unauthorized,
+                    "only the community key or an issuer up its chain may revoke grant \(revocation.grant.hex.prefix(12))"
+                )
+            )
+        case nil:
+            return .waiting("the chain of grant \(revocation.grant.hex.prefix(12)) has not arrived whole")
         }
     }
 }

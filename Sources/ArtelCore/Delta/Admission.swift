@@ -1,15 +1,20 @@
 /// The checks a delta passes after its decoding and signature (``SignedDelta/decodeVerified(_:)``) and
-/// before any merge: the rules of its kind, authorization, and the clock. None of them reads the
-/// replica, so they run on every core before the write transaction.
+/// before any merge: the rules of its kind, the shape of grants and revocations, and the clock. None
+/// of them reads the replica, so they run on every core before the write transaction; authorization,
+/// which needs the community's control plane, comes after (``Authorization/authorize(_:id:trust:)``).
 public enum Admission: Sendable {
-    /// The checks after decoding and signature: kind rules, authorization, timestamp and expiry.
+    /// The checks after decoding and signature: kind rules, timestamp and expiry.
     ///
     /// - Parameters:
     ///   - delta: a delta whose signature verified.
     ///   - now: this node's wall clock in Unix milliseconds.
     public static func check(_ delta: Delta, now: UInt64) throws(DeltaError) {
         try delta.kind.schema.validate(delta)
-        try Authorization.authorize(delta)
+        switch delta.kind {
+        case .grant: try Grant.check(delta)
+        case .revocation: try Revocation.check(delta)
+        default: break
+        }
         try HybridLogicalClock.checkNotTooFarAhead(delta.timestamp, now: now)
         try checkNotExpired(delta, now: now)
     }

@@ -75,6 +75,10 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidRecordID = Code(406, "invalid_record_id")
         /// The author may not write this delta.
         public static let unauthorized = Code(500, "unauthorized")
+        /// The grant that covered the author was revoked before the delta was made, or as compromised.
+        public static let revoked = Code(501, "revoked")
+        /// The delta was made outside the dates of the grant that covers its author and kind.
+        public static let outsideGrant = Code(502, "outside_grant")
         /// The node does not follow the delta's community and kind.
         public static let notFollowed = Code(600, "not_followed")
 
@@ -84,7 +88,8 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
             .invalidUTF8, .unknownValueType, .invalidBoolean, .noOperations, .unknownOperation,
             .duplicateOperation, .deleteNotAlone, .nonCanonical, .invalidFieldID, .badSignature,
             .futureTimestamp, .expired, .invalidExpiry, .invalidField, .requiredField, .fieldTooLong,
-            .unknownEnumValue, .invalidURL, .invertedRange, .invalidRecordID, .unauthorized, .notFollowed,
+            .unknownEnumValue, .invalidURL, .invertedRange, .invalidRecordID, .unauthorized, .revoked,
+            .outsideGrant, .notFollowed,
         ]
 
         /// The code with this wire value, if it is known.

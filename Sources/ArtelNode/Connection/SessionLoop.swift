@@ -294,7 +294,7 @@ struct SessionLoop {
     /// A batch of the peer's deltas is stored: pushes the accepted ones to the other peers, and
     /// tells the session what became of each.
     private mutating func handleStored(_ report: ApplyReport, now: UInt64) async throws {
-        let accepted = report.accepted
+        let accepted = report.applied
         stats.accepted += accepted.count
         stats.refused += report.refusals.count
         if !accepted.isEmpty {
@@ -306,7 +306,7 @@ struct SessionLoop {
         let results = report.outcomes.map { outcome in
             switch outcome {
             case .accepted(let delta): SyncSession.Applied(id: delta.id, refusal: nil)
-            case .duplicate(let id), .superseded(let id), .recordDeleted(let id):
+            case .duplicate(let id), .superseded(let id), .recordDeleted(let id), .quarantined(let id, _):
                 SyncSession.Applied(id: id, refusal: nil)
             case .refused(let refusal): SyncSession.Applied(id: refusal.id, refusal: refusal.error)
             }

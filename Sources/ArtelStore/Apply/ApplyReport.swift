@@ -10,8 +10,12 @@ public enum DeltaOutcome: Sendable {
     case superseded(DeltaID)
     /// Valid, but its record has been deleted, and deletion is terminal.
     case recordDeleted(DeltaID)
-    /// Refused, with the reason; recorded in the refusal log.
+    /// Refused, with the reason; recorded in the refusal log. A verified delta refused by its
+    /// community's control plane is also held, in case a later grant covers it.
     case refused(Refusal)
+    /// Verified, but the grant that would authorize it has not arrived: held in quarantine, not
+    /// applied, shown or relayed, until the control plane decides it.
+    case quarantined(DeltaID, String)
 }
 
 /// A refused delta: why, and what could be read of it.
@@ -39,6 +43,10 @@ public struct ApplyReport: Sendable {
     public internal(set) var outcomes: [DeltaOutcome] = []
     /// How many kept deltas lost their last register to this batch and were pruned.
     public internal(set) var pruned = 0
+    /// Held deltas that a grant of this batch authorized, now applied: peers should receive them too.
+    public internal(set) var released: [SignedDelta] = []
+    /// Stored deltas that a revocation of this batch no longer covers, removed and held.
+    public internal(set) var withdrawn: [Refusal] = []
 
     /// An empty report.
     public init() {}
@@ -52,6 +60,12 @@ public struct ApplyReport: Sendable {
     public var refusals: [Refusal] {
         outcomes.compactMap { if case .refused(let refusal) = $0 { refusal } else { nil } }
     }
+
+    /// The number of deltas waiting in quarantine.
+    public var quarantined: Int { outcomes.count { if case .quarantined = $0 { true } else { false } } }
+
+    /// Every delta this batch applied: the accepted ones, then the released ones.
+    public var applied: [SignedDelta] { accepted + released }
 
     /// The number of duplicates.
     public var duplicates: Int { outcomes.count { if case .duplicate = $0 { true } else { false } } }
@@ -70,6 +84,8 @@ public struct ApplyReport: Sendable {
     public mutating func append(_ other: ApplyReport) {
         outcomes.append(contentsOf: other.outcomes)
         pruned += other.pruned
+        released += other.released
+        withdrawn += other.withdrawn
     }
 }
 

@@ -52,6 +52,20 @@ struct BatchWriter {
         }
     }
 
+    /// Takes a delta out of its record, as if it had never been merged: a revocation no longer
+    /// covers it. The record is merged again from the deltas it keeps; deltas the withdrawn one had
+    /// pruned are gone from this replica, and come back from peers at the next reconciliation.
+    mutating func evict(_ signed: SignedDelta) throws {
+        let key = RecordKey(scope: signed.delta.scope, record: signed.delta.record)
+        if records[key] == nil {
+            records[key] = try load(key)
+            touchOrder.append(key)
+        }
+        let remaining = records[key]!.state.kept.values.filter { $0.id != signed.id }
+        records[key]!.state = RecordState(merging: remaining)
+        records[key]!.changed = true
+    }
+
     /// Writes every changed record.
     mutating func persist() throws {
         for key in touchOrder {
@@ -82,6 +96,7 @@ struct BatchWriter {
 
     private mutating func persist(_ record: LoadedRecord, key: RecordKey) throws {
         let kept = record.state.kept
+        if kept.isEmpty && record.rowid == nil { return }
         let scopeID = try scopes.id(of: key.scope, create: true)!
         let rowid: Int64
         if let existing = record.rowid {
@@ -111,9 +126,15 @@ struct BatchWriter {
             insert.bind(6, delta.bytes)
             try insert.run()
         }
-        guard let table = MaterializedTable.of(key.scope.kind) else { return }
-        try Materializer(statements: statements, table: table)
-            .write(record.state, before: record.materialized, rowid: rowid, scope: scopeID)
+        if let table = MaterializedTable.of(key.scope.kind) {
+            try Materializer(statements: statements, table: table)
+                .write(record.state, before: record.materialized, rowid: rowid, scope: scopeID)
+        }
+        if kept.isEmpty {
+            let delete = try statements["DELETE FROM records WHERE rowid = ?1"]
+            delete.bind(1, rowid)
+            try delete.run()
+        }
     }
 }
 

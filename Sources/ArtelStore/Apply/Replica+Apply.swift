@@ -7,8 +7,9 @@ extension Replica {
     public static let batchSize = 10_000
 
     /// Applies deltas atomically: verifies them on every core outside the write transaction, then in
-    /// one transaction stores the new ones, merges them, updates the materialized tables, prunes what
-    /// lost every register and records why each refused delta was refused.
+    /// one transaction authorizes them against their communities' control planes, stores and merges
+    /// the authorized ones, holds the others, updates the materialized tables, prunes what lost every
+    /// register and records why each refused delta was refused.
     ///
     /// A crash or kill at any moment leaves the replica as it was before the call or with the whole
     /// batch applied, never in between.
@@ -89,12 +90,16 @@ extension Replica {
     public func store(_ admitted: AdmittedDeltas, now: UInt64, source: String) async throws -> ApplyReport {
         try await writing("applying \(admitted.count) deltas") { db in
             var writer = BatchWriter(db: db)
+            var gate = TrustGate(db: db, source: source, now: now)
             var report = ApplyReport()
             var latest: HLC?
+            for case .success(let signed) in admitted.results where signed.delta.kind.isControlPlane {
+                try gate.learn(signed)
+            }
             for result in admitted.results {
                 switch result {
                 case .success(let signed):
-                    let outcome = try writer.merge(signed)
+                    let outcome = try gate.admit(signed, into: &writer)
                     if case .accepted = outcome {
                         latest = max(latest ?? signed.delta.timestamp, signed.delta.timestamp)
                     }
@@ -103,9 +108,10 @@ extension Replica {
                     report.outcomes.append(.refused(refusal))
                 }
             }
+            try gate.settle(into: &writer, report: &report)
             try writer.persist()
             report.pruned = writer.pruned
-            try RefusalLog.record(report.refusals, at: now, source: source, in: db)
+            try RefusalLog.record(report.refusals + report.withdrawn, at: now, source: source, in: db)
             if let latest { try NodeState.advanceClock(past: latest, in: db) }
             return report
         }

@@ -71,6 +71,7 @@ public struct Publisher: Sendable {
         case .accepted(let accepted): return accepted
         case .refused(let refusal): throw refusal.error
         case .recordDeleted: throw StoreError(.notFound, "the \(delta.kind) \(delta.record) has been deleted")
+        case .quarantined(_, let why): throw DeltaError(.unauthorized, why)
         case .superseded, .duplicate, .none:
             throw StoreError(
                 .invalidInput,
@@ -149,6 +150,11 @@ public struct Publisher: Sendable {
         )
         delta.expiry = expiry(kind.schema.expiryAllowance(for: delta))
         try Admission.check(delta, now: now)
-        return try SignedDelta.sign(delta, with: key)
+        let signed = try SignedDelta.sign(delta, with: key)
+        switch try await replica.verdict(for: signed) {
+        case .authorized: return signed
+        case .waiting(let why): throw DeltaError(.unauthorized, why)
+        case .refused(let error): throw error
+        }
     }
 }

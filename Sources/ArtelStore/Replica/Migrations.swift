@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 replica", migrate: createReplica)
         migrator.registerMigration("2026-11-21 materialized records", migrate: createMaterializedTables)
         migrator.registerMigration("2026-11-21 federation", migrate: createFederationTables)
+        migrator.registerMigration("2026-11-21 held deltas", migrate: createHeldDeltas)
         return migrator
     }
 
@@ -172,6 +173,31 @@ enum Migrations {
                     deltas_out INTEGER NOT NULL DEFAULT 0,
                     refused INTEGER NOT NULL DEFAULT 0
                 ) STRICT, WITHOUT ROWID;
+                """
+        )
+    }
+
+    private static func createHeldDeltas(_ db: Database) throws {
+        // Verified deltas the control plane does not authorize: waiting for a grant (quarantine), or
+        // refused by it as it stands. They are neither applied, shown, offered nor pushed, and are
+        // decided again whenever their community's control plane changes.
+        try db.execute(
+            sql: """
+                CREATE TABLE held (
+                    rowid INTEGER PRIMARY KEY,
+                    id BLOB NOT NULL UNIQUE CHECK (length(id) = 32),
+                    community BLOB NOT NULL CHECK (length(community) = 32),
+                    kind INTEGER NOT NULL,
+                    author BLOB NOT NULL CHECK (length(author) = 32),
+                    expiry INTEGER NOT NULL,
+                    waiting INTEGER NOT NULL,
+                    code INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    arrived INTEGER NOT NULL,
+                    bytes BLOB NOT NULL
+                ) STRICT;
+                CREATE INDEX held_by_community ON held (community, kind);
                 """
         )
     }

@@ -14,7 +14,8 @@ struct ApplyDeltas: AsyncParsableCommand {
             transactions of 10000: a crash leaves \
             whole batches applied, and running the same command again completes the rest. Refused \
             deltas are listed with their reason and kept in the refusal log (`artel refusals`). \
-            Exit status 1 when any delta was refused.
+            A delta by an author whose grant has not arrived waits in quarantine (`artel \
+            quarantine`) and is applied when the grant comes. Exit status 1 when any delta was refused.
 
             Example:
               artel apply partner-jobs.deltas
@@ -58,13 +59,27 @@ struct ApplyDeltas: AsyncParsableCommand {
         }
         print(Self.summary(report, total: deltas.count))
         for (index, outcome) in report.outcomes.enumerated() {
-            if case .refused(let refusal) = outcome { print("  delta \(index + 1): refused, \(refusal.error)") }
+            switch outcome {
+            case .refused(let refusal): print("  delta \(index + 1): refused, \(refusal.error)")
+            case .quarantined(_, let why): print("  delta \(index + 1): waiting in quarantine, \(why)")
+            default: continue
+            }
+        }
+        for withdrawal in report.withdrawn {
+            print("  delta \(withdrawal.id?.hex.prefix(16) ?? "?")…: withdrawn, \(withdrawal.error)")
         }
         if !report.refusals.isEmpty { throw ExitCode.failure }
     }
 
     static func summary(_ report: ApplyReport, total: Int) -> String {
-        "Applied \(total) deltas: \(report.accepted.count) accepted, \(report.duplicates) already kept, "
+        var summary =
+            "Applied \(total) deltas: \(report.accepted.count) accepted, \(report.duplicates) already kept, "
             + "\(report.superseded) superseded, \(report.refusals.count) refused; \(report.pruned) older deltas pruned."
+        if report.quarantined > 0 { summary += "\n\(report.quarantined) wait in quarantine for their grants." }
+        if !report.released.isEmpty { summary += "\n\(report.released.count) held deltas were released by new grants." }
+        if !report.withdrawn.isEmpty {
+            summary += "\n\(report.withdrawn.count) stored deltas were withdrawn by revocations."
+        }
+        return summary
     }
 }

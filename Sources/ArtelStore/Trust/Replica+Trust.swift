@@ -1,0 +1,59 @@
+public import ArtelCore
+import Foundation
+import GRDB
+
+/// A verified delta its community's control plane does not authorize, as the replica holds it.
+public struct HeldDelta: Sendable {
+    /// The delta.
+    public let signed: SignedDelta
+    /// Whether it waits for a grant (quarantine) rather than being refused by the grants there are.
+    public let isWaiting: Bool
+    /// Why it is held.
+    public let reason: String
+    /// The refusal code, for a refused one.
+    public let code: DeltaError.Code?
+    /// Where it came from: a file, a peer, or this node.
+    public let source: String
+    /// When it arrived, in Unix milliseconds.
+    public let arrived: UInt64
+}
+
+extension Replica {
+    /// What the grants and revocations of a community mean, as this replica holds them.
+    public func trust(of community: PublicKey) async throws -> Trust {
+        try await reading("reading the grants of \(community.hex.prefix(16))…") { db in
+            try ControlPlaneLoader.load(community, in: db).evaluate()
+        }
+    }
+
+    /// Decides a delta against its community's control plane without writing anything: what
+    /// applying it would decide. A grant or revocation is decided together with itself.
+    public func verdict(for signed: SignedDelta) async throws -> Verdict {
+        var plane = try await reading("reading the grants of \(signed.delta.community.hex.prefix(16))…") { db in
+            try ControlPlaneLoader.load(signed.delta.community, in: db)
+        }
+        if signed.delta.kind.isControlPlane { try plane.insert(signed) }
+        return Authorization.authorize(signed.delta, id: signed.id, trust: plane.evaluate())
+    }
+
+    /// The held deltas, oldest first: those waiting in quarantine, or also those refused.
+    public func heldDeltas(includingRefused: Bool = false) async throws -> [HeldDelta] {
+        try await reading("reading the quarantine") { db in
+            let filter = includingRefused ? "" : " WHERE waiting = 1"
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT rowid, waiting, code, reason, source, arrived, bytes FROM held\(filter) ORDER BY rowid"
+            ).map { row in
+                let code: Int64 = row["code"]
+                return HeldDelta(
+                    signed: try StoredDelta.decode(row["bytes"] as Data, rowid: row["rowid"]),
+                    isWaiting: row["waiting"],
+                    reason: row["reason"],
+                    code: DeltaError.Code(rawValue: UInt16(truncatingIfNeeded: code)),
+                    source: row["source"],
+                    arrived: UInt64(row["arrived"] as Int64)
+                )
+            }
+        }
+    }
+}

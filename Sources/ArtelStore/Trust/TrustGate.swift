@@ -1,0 +1,115 @@
+import ArtelCore
+import GRDB
+
+/// Authorization inside an apply transaction: loads the control planes of the communities a batch
+/// touches, learns the batch's own grants and revocations before deciding anything, applies what
+/// ``Authorization/authorize(_:id:trust:)`` allows and holds the rest; then, where the control
+/// plane changed, decides the held deltas again and withdraws stored ones it no longer covers.
+///
+/// Because every grant and revocation is learnt before any delta is decided, and every earlier
+/// decision is taken again when they change, what ends up applied, waiting and refused depends on
+/// the deltas received, not on the order they came in.
+struct TrustGate {
+    private let db: Database
+    private let held: HeldStore
+    private let source: String
+    private let now: UInt64
+    private var planes: [PublicKey: ControlPlane] = [:]
+    private var trusts: [PublicKey: Trust] = [:]
+    /// The trust of each community whose control plane this batch changed, as it stood before.
+    private var before: [PublicKey: Trust] = [:]
+    private var heldCount: Int?
+
+    init(db: Database, source: String, now: UInt64) {
+        self.db = db
+        held = HeldStore(db: db)
+        self.source = source
+        self.now = now
+    }
+
+    /// Adds a grant or revocation of the batch to its community's control plane.
+    mutating func learn(_ signed: SignedDelta) throws {
+        let community = signed.delta.community
+        var plane = try plane(of: community)
+        let previous = try trust(of: community)
+        // Admission refused every malformed grant and revocation already.
+        guard (try? plane.insert(signed)) == true else { return }
+        if before[community] == nil { before[community] = previous }
+        planes[community] = plane
+        trusts[community] = nil
+    }
+
+    /// Decides one delta of the batch: merges it when authorized, holds it otherwise.
+    mutating func admit(_ signed: SignedDelta, into writer: inout BatchWriter) throws -> DeltaOutcome {
+        let delta = signed.delta
+        if !delta.kind.isControlPlane && delta.author == delta.community { return try writer.merge(signed) }
+        let verdict = Authorization.authorize(delta, id: signed.id, trust: try trust(of: delta.community))
+        switch verdict {
+        case .authorized:
+            let outcome = try writer.merge(signed)
+            try held.release(signed.id)
+            return outcome
+        case .waiting(let why):
+            if try held.contains(signed.id) { return .duplicate(signed.id) }
+            guard try reserveRoom() else {
+                return .refused(Refusal(DeltaError(.unauthorized, "quarantine is full; \(why)"), delta: delta, id: signed.id))
+            }
+            try held.hold(signed, verdict, source: source, now: now)
+            return .quarantined(signed.id, why)
+        case .refused(let error):
+            try held.hold(signed, verdict, source: source, now: now)
+            return .refused(Refusal(error, delta: delta, id: signed.id))
+        }
+    }
+
+    /// Where the batch changed a control plane: decides the held deltas again, and withdraws the
+    /// stored deltas of every author whose grants changed standing that are no longer authorized.
+    mutating func settle(into writer: inout BatchWriter, report: inout ApplyReport) throws {
+        for community in before.keys.sorted() {
+            let trust = try trust(of: community)
+            for signed in try held.deltas(of: community) {
+                let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: trust)
+                guard verdict == .authorized else {
+                    try held.hold(signed, verdict, source: source, now: now)
+                    continue
+                }
+                if case .accepted(let accepted) = try writer.merge(signed) { report.released.append(accepted) }
+                try held.release(signed.id)
+            }
+            let old = before[community]!.standings
+            let affected = Set(
+                trust.plane.grants.values.filter { old[$0.id] != trust.standings[$0.id] }.map(\.grantee)
+            )
+            for author in affected.sorted(by: { $0.bytes < $1.bytes }) {
+                for signed in try ControlPlaneLoader.storedDeltas(of: community, by: author, in: db) {
+                    let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: trust)
+                    guard case .refused(let error) = verdict else { continue }
+                    try writer.evict(signed)
+                    try held.hold(signed, verdict, source: source, now: now)
+                    report.withdrawn.append(Refusal(error, delta: signed.delta, id: signed.id))
+                }
+            }
+        }
+    }
+
+    private mutating func plane(of community: PublicKey) throws -> ControlPlane {
+        if let plane = planes[community] { return plane }
+        let plane = try ControlPlaneLoader.load(community, in: db)
+        planes[community] = plane
+        return plane
+    }
+
+    private mutating func trust(of community: PublicKey) throws -> Trust {
+        if let trust = trusts[community] { return trust }
+        let trust = try plane(of: community).evaluate()
+        trusts[community] = trust
+        return trust
+    }
+
+    private mutating func reserveRoom() throws -> Bool {
+        let count = try heldCount ?? held.count
+        guard count < HeldStore.capacity else { return false }
+        heldCount = count + 1
+        return true
+    }
+}
