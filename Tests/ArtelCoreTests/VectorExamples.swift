@@ -326,8 +326,11 @@ enum VectorExamples {
         var outOfOrder = Array(job.unsignedBytes)
         outOfOrder.removeSubrange(98...)
         outOfOrder += [0x02, 0x02, 0x06, 0x02, 0x01] + job.signature.bytes
-        var outsider = job.delta
-        outsider.author = TestKeys.outsider.publicKey
+        var yearLong = valid.first { $0.delta.kind == .grant }!.delta
+        let from: Int64 = if case .timestamp(let moment)? = yearLong.value(setting: 3) { moment } else { 0 }
+        yearLong.operations = yearLong.operations.map {
+            $0.field == 4 ? .set(4, .timestamp(from + 400 * 86_400_000)) : $0
+        }
         var misdated = job.delta
         misdated.expiry = 0
         return [
@@ -340,9 +343,9 @@ enum VectorExamples {
             .init(name: "a byte after the signature", bytes: Hex.encode(job.bytes + [0]), refusal: "trailing_bytes"),
             .init(name: "operations out of canonical order", bytes: Hex.encode(outOfOrder), refusal: "non_canonical"),
             .init(
-                name: "signed by a key that is not the community's",
-                bytes: Hex.encode(try SignedDelta.sign(outsider, with: TestKeys.outsider).bytes),
-                refusal: "unauthorized"
+                name: "a grant that lasts more than a year",
+                bytes: Hex.encode(try SignedDelta.sign(yearLong, with: community).bytes),
+                refusal: "invalid_field"
             ),
             .init(
                 name: "job without an expiry",

@@ -148,14 +148,17 @@ enum BadDelta: CaseIterable, Sendable {
                 factory.delta(.job, record: DeltaFactory.recordID(7), expiry: now, [Fields.set(.job, "title", "x")])
             ).bytes
         case .unauthorized:
-            let outsider = DeltaFactory(key: TestKeys.outsider)
-            let delta = outsider.delta(
-                .job,
-                record: DeltaFactory.recordID(7),
-                community: factory.key.publicKey,
-                [Fields.set(.job, "title", "x")]
-            )
-            return outsider.sign(delta).bytes
+            // A grant to itself by a key that is not the community's, resting on no other grant.
+            return Grants.grant(
+                DeltaFactory.recordID(7),
+                by: TestKeys.outsider,
+                in: factory.key.publicKey,
+                to: TestKeys.outsider.publicKey,
+                kinds: [.job],
+                from: DeltaFactory.epoch,
+                until: DeltaFactory.epoch + Grants.day,
+                signedAt: DeltaFactory.epoch
+            ).bytes
         case .invalidField:
             return factory.job(7, [Fields.set(.job, "work_mode", "sometimes")]).bytes
         case .garbage:

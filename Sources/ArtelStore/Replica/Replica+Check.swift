@@ -35,17 +35,25 @@ extension Replica {
                     report.problems.append("full-text index \(index) does not match its table: \(error)")
                 }
             }
-            try RecordChecker(db: db).run(into: &report)
+            var checker = RecordChecker(db: db)
+            try checker.run(into: &report)
+            try checker.checkHeld(into: &report)
             return report
         }
     }
 }
 
-/// Re-merges every record from its stored deltas and compares with what is stored.
+/// Re-merges every record from its stored deltas and compares with what is stored, and decides every
+/// stored and held delta again against its community's control plane.
 private struct RecordChecker {
     let db: Database
+    private var trusts: [PublicKey: Trust] = [:]
 
-    func run(into report: inout CheckReport) throws {
+    init(db: Database) {
+        self.db = db
+    }
+
+    mutating func run(into report: inout CheckReport) throws {
         let records = try Row.fetchCursor(
             db,
             sql:
@@ -106,7 +114,29 @@ private struct RecordChecker {
         }
     }
 
-    private func check(
+    /// Every held delta must still be one its control plane does not authorize.
+    mutating func checkHeld(into report: inout CheckReport) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT rowid, waiting, bytes FROM held")
+        for row in rows {
+            let signed = try StoredDelta.decode(row["bytes"] as Data, rowid: row["rowid"])
+            let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: try trust(of: signed.delta.community))
+            switch verdict {
+            case .authorized: report.problems.append("held delta \(signed.id) is authorized but not applied")
+            case .waiting where !(row["waiting"] as Bool), .refused where row["waiting"] as Bool:
+                report.problems.append("held delta \(signed.id) is filed as \(row["waiting"] as Bool ? "waiting" : "refused") but is not")
+            case .waiting, .refused: continue
+            }
+        }
+    }
+
+    private mutating func trust(of community: PublicKey) throws -> Trust {
+        if let trust = trusts[community] { return trust }
+        let trust = try ControlPlaneLoader.load(community, in: db).evaluate()
+        trusts[community] = trust
+        return trust
+    }
+
+    private mutating func check(
         record rowid: Int64,
         scope: Int64,
         kind: RecordKind,
@@ -136,6 +166,9 @@ private struct RecordChecker {
                 || delta.kind != kind || delta.community != community || delta.record != id
             {
                 report.problems.append("delta \(signed.id) is filed under the wrong record or columns")
+            }
+            if case .refused(let error) = Authorization.authorize(delta, id: signed.id, trust: try trust(of: community)) {
+                report.problems.append("delta \(signed.id) is stored but not authorized: \(error)")
             }
             deltas.append(signed)
         }

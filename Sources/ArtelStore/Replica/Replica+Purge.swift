@@ -17,8 +17,9 @@ public struct PurgeReport: Sendable, Equatable {
 }
 
 extension Replica {
-    /// Drops every delta whose expiry has passed, re-materializes the records they belonged to from
-    /// their remaining deltas, and deletes records left without any (DESIGN §4, expiry).
+    /// Drops every delta whose expiry has passed, held ones included, re-materializes the records
+    /// they belonged to from their remaining deltas, and deletes records left without any (DESIGN §4,
+    /// expiry).
     ///
     /// - Parameter now: the wall clock in Unix milliseconds.
     public func purgeExpired(now: UInt64) async throws -> PurgeReport {
@@ -35,6 +36,8 @@ extension Replica {
                 report.deltas += expired
                 if gone { report.records += 1 }
             }
+            try db.execute(sql: "DELETE FROM held WHERE expiry > 0 AND expiry <= ?", arguments: [Int64(now)])
+            report.deltas += db.changesCount
             return report
         }
     }
