@@ -23,7 +23,8 @@ struct Artel: AsyncParsableCommand {
             CommunityCommand.self, JobCommand.self, EventCommand.self, PersonCommand.self,
             MembershipCommand.self, TieCommand.self, DigestCommand.self,
             List.self, Log.self, ApplyDeltas.self, ExportDeltas.self, Purge.self, Check.self, Refusals.self,
-            Follow.self, Unfollow.self, Follows.self, PeerCommand.self, Sync.self, Bench.self,
+            Follow.self, Unfollow.self, Follows.self, PeerCommand.self, Sync.self,
+            GrantCommand.self, RevokeCommand.self, GrantsCommand.self, QuarantineCommand.self, Bench.self,
         ]
     )
 }

@@ -216,7 +216,12 @@ struct ValidationTests {
     func authorization() {
         let moscow = TestKeys.techLeaders.publicKey
         let outsider = DeltaFactory(key: TestKeys.outsider)
-        let delta = outsider.delta(.job, record: DeltaFactory.recordID(1), community: moscow, [Fields.set(.job, "title", "x")])
+        let delta = outsider.delta(
+            .job,
+            record: DeltaFactory.recordID(1),
+            community: moscow,
+            [Fields.set(.job, "title", "x")]
+        )
         let id = outsider.sign(delta).id
         guard case .waiting(let why) = Authorization.authorize(delta, id: id, trust: .empty(moscow)) else {
             Issue.record("an author without a grant should wait")

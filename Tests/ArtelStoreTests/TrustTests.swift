@@ -208,7 +208,9 @@ struct TrustTests {
         }
     }
 
-    @Test("A revoked author keeps writing: what was made before the revocation stays, later deltas are withdrawn or refused")
+    @Test(
+        "A revoked author keeps writing: what was made before the revocation stays, later deltas are withdrawn or refused"
+    )
     func revokedAuthor() async throws {
         try await TestReplicas.withReplica { replica in
             let before = Grants.job(100, by: editor, in: moscow, at: start + day)
@@ -313,7 +315,9 @@ struct TrustTests {
         }
     }
 
-    @Test("An author with a grant in one community holds none in another: its deltas there wait, unseen and never offered")
+    @Test(
+        "An author with a grant in one community holds none in another: its deltas there wait, unseen and never offered"
+    )
     func wrongCommunity() async throws {
         try await TestReplicas.withReplica { replica in
             let association = TestKeys.association.publicKey

@@ -50,7 +50,8 @@ public enum Grants: Sendable {
     }
 
     /// A job of `community` written by `author` at `at`.
-    public static func job(_ number: UInt64, by author: SigningKey, in community: PublicKey, at: UInt64) -> SignedDelta {
+    public static func job(_ number: UInt64, by author: SigningKey, in community: PublicKey, at: UInt64) -> SignedDelta
+    {
         let factory = DeltaFactory(key: author, now: at)
         return factory.sign(
             factory.delta(
@@ -63,7 +64,12 @@ public enum Grants: Sendable {
     }
 
     /// An event of `community` written by `author` at `at`.
-    public static func event(_ number: UInt64, by author: SigningKey, in community: PublicKey, at: UInt64) -> SignedDelta {
+    public static func event(
+        _ number: UInt64,
+        by author: SigningKey,
+        in community: PublicKey,
+        at: UInt64
+    ) -> SignedDelta {
         let factory = DeltaFactory(key: author, now: at)
         return factory.sign(
             factory.delta(

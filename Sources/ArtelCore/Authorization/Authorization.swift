@@ -58,7 +58,9 @@ public enum Authorization: Sendable {
             preconditionFailure("a grant authorized before it was added to its control plane")
         }
         guard grant.delta == id else {
-            return .refused(DeltaError(.invalidField, "grant \(delta.record.hex.prefix(12)) already exists; a grant cannot change"))
+            return .refused(
+                DeltaError(.invalidField, "grant \(delta.record.hex.prefix(12)) already exists; a grant cannot change")
+            )
         }
         switch standing {
         case .valid: return .authorized

@@ -110,7 +110,10 @@ private struct Evaluation {
         }
         guard let parentID = grant.parent else {
             return .invalid(
-                DeltaError(.unauthorized, "\(name) is signed by \(grant.issuer.hex.prefix(16))…, not the community key, and names no parent grant")
+                DeltaError(
+                    .unauthorized,
+                    "\(name) is signed by \(grant.issuer.hex.prefix(16))…, not the community key, and names no parent grant"
+                )
             )
         }
         guard depth < Trust.deepestChain else {
@@ -123,7 +126,8 @@ private struct Evaluation {
         let chain: Trust.Chain
         switch standing(of: parentID, depth: depth + 1) {
         case .waiting(let why): return .waiting(why)
-        case .invalid(let error): return .invalid(DeltaError(error.code, "\(name) rests on \(parentName): \(error.message)"))
+        case .invalid(let error):
+            return .invalid(DeltaError(error.code, "\(name) rests on \(parentName): \(error.message)"))
         case .valid(let parentChain): chain = parentChain
         }
         guard parent.grantee == grant.issuer else {

@@ -78,7 +78,10 @@ public struct Grant: Hashable, Sendable {
             )
         }
         guard until - from <= Self.longestMilliseconds else {
-            throw DeltaError(.invalidField, "valid_until is more than a year after valid_from: a grant lasts at most a year")
+            throw DeltaError(
+                .invalidField,
+                "valid_until is more than a year after valid_from: a grant lasts at most a year"
+            )
         }
         self.id = delta.record
         self.delta = id
@@ -91,6 +94,37 @@ public struct Grant: Hashable, Sendable {
         self.validUntil = until
         self.mayDelegate = mayDelegate
         self.parent = parent
+    }
+
+    /// The operations of a new grant delta.
+    ///
+    /// - Parameters:
+    ///   - grantee: the key that may write.
+    ///   - kinds: what it may write.
+    ///   - validFrom: the first moment, in Unix milliseconds.
+    ///   - validUntil: the last moment, at most a year later.
+    ///   - mayDelegate: whether the grantee may grant narrower rights.
+    ///   - parent: the grant this one is made under, when the issuer is not the community key.
+    ///   - note: why, for people.
+    public static func operations(
+        grantee: PublicKey,
+        kinds: Set<RecordKind>,
+        validFrom: Int64,
+        validUntil: Int64,
+        mayDelegate: Bool = false,
+        parent: Reference? = nil,
+        note: String? = nil
+    ) -> [Operation] {
+        var operations: [Operation] = [
+            .set(1, .bytes(Array(grantee.bytes.bytes))),
+            .set(3, .timestamp(validFrom)),
+            .set(4, .timestamp(validUntil)),
+        ]
+        operations += kinds.sorted { $0.rawValue < $1.rawValue }.map { .add(2, .string($0.name)) }
+        if mayDelegate { operations.append(.set(5, .boolean(true))) }
+        if let parent { operations.append(.set(6, .reference(parent))) }
+        if let note { operations.append(.set(7, .string(note))) }
+        return operations
     }
 
     /// Whether a moment, in Unix milliseconds, falls within the grant's dates.
@@ -113,6 +147,28 @@ public struct Revocation: Hashable, Sendable {
     public let effectiveFrom: HLC
     /// Whether the grant's key was compromised, which voids everything made under it.
     public let compromised: Bool
+
+    /// The operations of a new revocation delta.
+    ///
+    /// - Parameters:
+    ///   - grant: the grant it ends.
+    ///   - effectiveFrom: deltas stamped from this HLC on are no longer covered.
+    ///   - compromised: whether everything ever made under the grant is void.
+    ///   - reason: why, for people.
+    public static func operations(
+        grant: Reference,
+        effectiveFrom: HLC,
+        compromised: Bool = false,
+        reason: String? = nil
+    ) -> [Operation] {
+        var operations: [Operation] = [
+            .set(1, .reference(grant)),
+            .set(2, .integer(Int64(bitPattern: effectiveFrom.rawValue))),
+        ]
+        if compromised { operations.append(.set(3, .boolean(true))) }
+        if let reason { operations.append(.set(4, .string(reason))) }
+        return operations
+    }
 
     /// Reads a revocation from its delta.
     ///

@@ -130,6 +130,57 @@ public struct Publisher: Sendable {
         return try await commit(signed, now: now)
     }
 
+    /// Stamps a new record's first delta on the replica's clock and checks it, without signing: for a
+    /// key held on another machine (`artel keys sign-request`).
+    ///
+    /// - Throws: ``DeltaError`` naming the field at fault.
+    public static func draft(
+        _ kind: RecordKind,
+        community: PublicKey,
+        author: PublicKey,
+        record: RecordID,
+        operations: [Operation],
+        replica: Replica,
+        now: UInt64
+    ) async throws -> Delta {
+        try await draft(
+            kind,
+            community: community,
+            author: author,
+            record: record,
+            operations: operations,
+            replica: replica,
+            now: now
+        ) {
+            $0.clamp(0)
+        }
+    }
+
+    private static func draft(
+        _ kind: RecordKind,
+        community: PublicKey,
+        author: PublicKey,
+        record: RecordID,
+        operations: [Operation],
+        replica: Replica,
+        now: UInt64,
+        expiry: (ExpiryAllowance) -> UInt64
+    ) async throws -> Delta {
+        var clock = try await replica.clock()
+        var delta = Delta(
+            kind: kind,
+            community: community,
+            author: author,
+            record: record,
+            timestamp: clock.tick(now: now),
+            expiry: 0,
+            operations: operations
+        )
+        delta.expiry = expiry(kind.schema.expiryAllowance(for: delta))
+        try Admission.check(delta, now: now)
+        return delta
+    }
+
     private func prepare(
         _ kind: RecordKind,
         community: PublicKey,
@@ -138,18 +189,16 @@ public struct Publisher: Sendable {
         now: UInt64,
         expiry: (ExpiryAllowance) -> UInt64
     ) async throws -> SignedDelta {
-        var clock = try await replica.clock()
-        var delta = Delta(
-            kind: kind,
+        let delta = try await Self.draft(
+            kind,
             community: community,
             author: key.publicKey,
             record: record,
-            timestamp: clock.tick(now: now),
-            expiry: 0,
-            operations: operations
+            operations: operations,
+            replica: replica,
+            now: now,
+            expiry: expiry
         )
-        delta.expiry = expiry(kind.schema.expiryAllowance(for: delta))
-        try Admission.check(delta, now: now)
         let signed = try SignedDelta.sign(delta, with: key)
         switch try await replica.verdict(for: signed) {
         case .authorized: return signed

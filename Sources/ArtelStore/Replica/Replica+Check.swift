@@ -119,11 +119,17 @@ private struct RecordChecker {
         let rows = try Row.fetchAll(db, sql: "SELECT rowid, waiting, bytes FROM held")
         for row in rows {
             let signed = try StoredDelta.decode(row["bytes"] as Data, rowid: row["rowid"])
-            let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: try trust(of: signed.delta.community))
+            let verdict = Authorization.authorize(
+                signed.delta,
+                id: signed.id,
+                trust: try trust(of: signed.delta.community)
+            )
             switch verdict {
             case .authorized: report.problems.append("held delta \(signed.id) is authorized but not applied")
             case .waiting where !(row["waiting"] as Bool), .refused where row["waiting"] as Bool:
-                report.problems.append("held delta \(signed.id) is filed as \(row["waiting"] as Bool ? "waiting" : "refused") but is not")
+                report.problems.append(
+                    "held delta \(signed.id) is filed as \(row["waiting"] as Bool ? "waiting" : "refused") but is not"
+                )
             case .waiting, .refused: continue
             }
         }
@@ -167,7 +173,8 @@ private struct RecordChecker {
             {
                 report.problems.append("delta \(signed.id) is filed under the wrong record or columns")
             }
-            if case .refused(let error) = Authorization.authorize(delta, id: signed.id, trust: try trust(of: community)) {
+            if case .refused(let error) = Authorization.authorize(delta, id: signed.id, trust: try trust(of: community))
+            {
                 report.problems.append("delta \(signed.id) is stored but not authorized: \(error)")
             }
             deltas.append(signed)

@@ -52,7 +52,9 @@ struct TrustGate {
         case .waiting(let why):
             if try held.contains(signed.id) { return .duplicate(signed.id) }
             guard try reserveRoom() else {
-                return .refused(Refusal(DeltaError(.unauthorized, "quarantine is full; \(why)"), delta: delta, id: signed.id))
+                return .refused(
+                    Refusal(DeltaError(.unauthorized, "quarantine is full; \(why)"), delta: delta, id: signed.id)
+                )
             }
             try held.hold(signed, verdict, source: source, now: now)
             return .quarantined(signed.id, why)

@@ -70,21 +70,31 @@ struct Resolver {
         return record.reference
     }
 
-    /// The key that may write for a community: today, only the community's own key (DESIGN §5).
-    func signingKey(for community: PublicKey) throws -> SigningKey {
+    /// The key that signs for a community: the author key given, else the community's own key.
+    /// Whether that key may write what it signs is for ``Publisher`` to decide, against the grants.
+    func signingKey(for community: PublicKey, author: AuthorOption) throws -> SigningKey {
+        if let author = author.author { return try node.directory.keys.load(author).1 }
         guard let key = try node.directory.keys.signingKey(for: community) else {
             throw StoreError(
                 .keyNotFound,
                 "this node does not hold the key of community \(community.hex.prefix(16))…; "
-                    + "import it with `artel keys import FILE` (grants for other authors come later)"
+                    + "sign with an author key the community granted (--author KEY), "
+                    + "or import the community key with `artel keys import FILE`"
             )
         }
         return key
     }
 
     /// The publisher that signs for a community.
-    func publisher(for community: PublicKey) throws -> Publisher {
-        Publisher(replica: node.replica, key: try signingKey(for: community))
+    func publisher(for community: PublicKey, author: AuthorOption) throws -> Publisher {
+        Publisher(replica: node.replica, key: try signingKey(for: community, author: author))
+    }
+
+    /// A public key: a name in the key store, a unique prefix of a stored key, or 64 hex digits.
+    func publicKey(_ text: String) throws -> PublicKey {
+        if let entry = try node.directory.keys.entry(named: text) { return entry.publicKey }
+        if text.count == 64, let key = PublicKey(hex: text.lowercased()) { return key }
+        return try node.directory.keys.load(text).0.publicKey
     }
 
     /// Names of the communities this replica knows, for display.

@@ -8,6 +8,6 @@ struct Keys: AsyncParsableCommand {
             (mode 0600). A key file that others may read is refused until you run chmod 600 on it. \
             Secret keys never appear in output, logs or errors.
             """,
-        subcommands: [NewKey.self, ListKeys.self, ExportKey.self, ImportKey.self]
+        subcommands: [NewKey.self, ListKeys.self, ExportKey.self, ImportKey.self, SignRequest.self]
     )
 }

@@ -61,6 +61,7 @@ struct AddMembership: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signer: AuthorOption
 
     @Option(help: "The person: an id or unique prefix.") var person: String
     @Option(help: "The community: its name, key name or id prefix.") var community: String
@@ -76,7 +77,7 @@ struct AddMembership: AsyncParsableCommand {
         builder.set("community", .reference(community))
         fields.apply(to: &builder)
         let id = RecordID.membership(person: person, community: community)
-        _ = try await resolver.publisher(for: community.community)
+        _ = try await resolver.publisher(for: community.community, author: signer)
             .create(
                 .membership,
                 community: community.community,

@@ -67,6 +67,7 @@ struct AddTie: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signer: AuthorOption
 
     @Option(help: "One person: an id or unique prefix.") var from: String
     @Option(help: "The other person.") var to: String
@@ -86,7 +87,7 @@ struct AddTie: AsyncParsableCommand {
         builder.set("type", type)
         try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil, now: node.now))
         let id = RecordID.tie(from: ends.0, to: ends.1, type: type)
-        _ = try await resolver.publisher(for: community)
+        _ = try await resolver.publisher(for: community, author: signer)
             .create(.tie, community: community, record: id, operations: builder.operations, now: node.now)
         print("Recorded tie \(id.hex)")
     }

@@ -9,13 +9,14 @@ struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
         let required = Fields.Kind.kind.schema.fields.filter(\.isRequired).map { "--" + $0.name.flag }
         return CommandConfiguration(
             commandName: Fields.createVerb,
-            abstract: "Make a new \(Fields.Kind.kind) in a community and sign it with the community key.",
+            abstract: "Make a new \(Fields.Kind.kind) in a community, signed with its key or a granted author key.",
             discussion:
                 "Required: --community and \(required.joined(separator: ", ")).\n\nExample:\n  \(Fields.createExample)"
         )
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signer: AuthorOption
 
     @Option(help: "The community: its name, its key's name, or a prefix of its id.")
     var community: String
@@ -26,7 +27,7 @@ struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         let community = try await resolver.community(community)
-        let publisher = try resolver.publisher(for: community)
+        let publisher = try resolver.publisher(for: community, author: signer)
         var builder = OperationBuilder(Fields.Kind.kind)
         try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil, now: node.now))
         try builder.requireAll()
@@ -54,6 +55,7 @@ struct EditRecord<Fields: FieldGroup>: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signer: AuthorOption
 
     @Argument(help: "The record's id, or a unique prefix of it (a community: its name or id).")
     var id: String
@@ -74,7 +76,7 @@ struct EditRecord<Fields: FieldGroup>: AsyncParsableCommand {
         guard !builder.operations.isEmpty else {
             throw ValidationError("nothing to change: give a field option, --clear or --remove")
         }
-        let delta = try await resolver.publisher(for: record.community).edit(
+        let delta = try await resolver.publisher(for: record.community, author: signer).edit(
             record,
             operations: builder.operations,
             now: node.now

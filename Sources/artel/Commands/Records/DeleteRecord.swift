@@ -18,6 +18,7 @@ struct DeleteRecord<Kind: KindMarker>: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signer: AuthorOption
 
     @Argument(help: "The record's id, or a unique prefix of it.")
     var id: String
@@ -29,7 +30,7 @@ struct DeleteRecord<Kind: KindMarker>: AsyncParsableCommand {
         guard !record.state.isDeleted else {
             throw StoreError(.notFound, "the \(Kind.kind) \(record.id) is already deleted")
         }
-        let delta = try await resolver.publisher(for: record.community).delete(record, now: node.now)
+        let delta = try await resolver.publisher(for: record.community, author: signer).delete(record, now: node.now)
         print("Deleted \(Kind.kind) \(record.id.hex) (delta \(delta.id.hex.prefix(16))…)")
     }
 }

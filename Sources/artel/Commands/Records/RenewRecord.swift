@@ -19,6 +19,7 @@ struct RenewRecord<Kind: KindMarker>: AsyncParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var signer: AuthorOption
 
     @Argument(help: "The record's id, or a unique prefix of it.")
     var id: String
@@ -35,7 +36,7 @@ struct RenewRecord<Kind: KindMarker>: AsyncParsableCommand {
         let resolver = Resolver(node: node)
         let record = try await RecordLookup.find(Kind.kind, id, resolver: resolver)
         let expiresAt = days.map { node.now + UInt64($0) * 86_400_000 }
-        let delta = try await resolver.publisher(for: record.community).renew(
+        let delta = try await resolver.publisher(for: record.community, author: signer).renew(
             record,
             expiresAt: expiresAt,
             now: node.now

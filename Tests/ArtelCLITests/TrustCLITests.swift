@@ -1,0 +1,228 @@
+import ArtelTestKit
+import Foundation
+import Testing
+
+@Suite("artel grant, revoke, grants, quarantine and keys sign-request", .serialized)
+struct TrustCLITests {
+    /// The id at the end of the first line, as `Granted … : grant <id>` prints it.
+    static func grantID(_ output: String) -> String {
+        String(output.split(separator: "\n")[0].split(separator: " ").last!)
+    }
+
+    @Test("A granted author posts the kinds it was given, delegates narrower rights, and stops when revoked")
+    func grantAndRevoke() async throws {
+        try await TestNode.with { node in
+            try node.expectSuccess("keys", "new", "editor", "--role", "author")
+            try node.expectSuccess("keys", "new", "volunteer", "--role", "author")
+            let granted = try node.expectSuccess(
+                "grant",
+                "Tech Leaders Moscow",
+                "editor",
+                "--kinds",
+                "job",
+                "--kinds",
+                "event",
+                "--until",
+                "2027-06-01",
+                "--delegate"
+            )
+            let editorGrant = Self.grantID(granted)
+            try node.expectSuccess(
+                "job",
+                "post",
+                "--community",
+                "Tech Leaders Moscow",
+                "--title",
+                "Комьюнити-менеджер",
+                "--author",
+                "editor"
+            )
+            let digest = try node.run(
+                "digest",
+                "create",
+                "--community",
+                "Tech Leaders Moscow",
+                "--title",
+                "Дайджест",
+                "--author",
+                "editor"
+            )
+            #expect(digest.status != 0 && digest.error.contains("not digest"), "\(digest.error)")
+
+            let wider = try node.run(
+                "grant",
+                "Tech Leaders Moscow",
+                "volunteer",
+                "--kinds",
+                "job",
+                "--until",
+                "2027-12-01",
+                "--author",
+                "editor"
+            )
+            #expect(wider.status != 0 && wider.error.contains("holds no grant"), "\(wider.error)")
+            let delegated = Self.grantID(
+                try node.expectSuccess(
+                    "grant",
+                    "Tech Leaders Moscow",
+                    "volunteer",
+                    "--kinds",
+                    "job",
+                    "--until",
+                    "2027-05-01",
+                    "--author",
+                    "editor"
+                )
+            )
+            let grants = try node.expectSuccess("grants", "Tech Leaders Moscow")
+            #expect(grants.contains("under grant \(editorGrant)") && grants.contains("volunteer"))
+
+            try node.expectSuccess("revoke", String(delegated.prefix(20)), "--reason", "left the team")
+            #expect(try node.expectSuccess("grants", "Tech Leaders Moscow").contains("revoked from"))
+            let after = try node.run(
+                "job",
+                "post",
+                "--community",
+                "Tech Leaders Moscow",
+                "--title",
+                "x",
+                "--author",
+                "volunteer"
+            )
+            #expect(after.status != 0 && after.error.contains("revoked"), "\(after.error)")
+            #expect(try node.expectSuccess("list", "jobs").contains("Комьюнити-менеджер"))
+            try node.expectSuccess("check")
+        }
+    }
+
+    @Test("A grant is prepared on the serving node, signed where the community key is kept, and imported")
+    func offlineSigning() async throws {
+        try await TestNode.with { node in
+            let keyFile = "\(node.directory)/community.key"
+            try node.expectSuccess("keys", "export", "tech-leaders", "--to", keyFile)
+            let vault = TestNode(artel: ArtelProcess(data: "\(node.directory)/vault"), directory: node.directory)
+            try vault.expectSuccess("init", "--name", "vault")
+            try vault.expectSuccess("keys", "import", keyFile)
+
+            let author = "1111111111111111111111111111111111111111111111111111111111111111"
+            let request = "\(node.directory)/grant.request"
+            try node.expectSuccess(
+                "grant",
+                "Tech Leaders Moscow",
+                author,
+                "--kinds",
+                "job",
+                "--until",
+                "2027-01-01",
+                "--request",
+                request
+            )
+            #expect(try node.expectSuccess("grants", "Tech Leaders Moscow").contains("has given no grants"))
+
+            let signed = "\(node.directory)/grant.delta"
+            let signing = try vault.artel.run(["keys", "sign-request", request, "--output", signed])
+            #expect(
+                signing.status == 0 && signing.error.contains("grant to 1111111111111111… of job"),
+                "\(signing.error)"
+            )
+            try node.expectSuccess("apply", signed)
+            #expect(try node.expectSuccess("grants", "Tech Leaders Moscow").contains("valid"))
+
+            // A request tampered with, or signed by another key, is refused with a reason.
+            try Data("ARTEL-SIGNING-REQUEST/1\nzz\n".utf8).write(
+                to: URL(fileURLWithPath: "\(node.directory)/bad.request")
+            )
+            let bad = try vault.artel.run(["keys", "sign-request", "\(node.directory)/bad.request"])
+            #expect(bad.status != 0 && bad.error.contains("not a signing request"), "\(bad.error)")
+            try vault.expectSuccess("keys", "new", "other", "--role", "author")
+            let wrongKey = try vault.artel.run(["keys", "sign-request", request, "--key", "other"])
+            #expect(wrongKey.status != 0 && wrongKey.error.contains("not by this key"), "\(wrongKey.error)")
+        }
+    }
+
+    @Test("Deltas of an author with no grant wait in quarantine, listed with the reason, until a grant arrives")
+    func quarantine() async throws {
+        try await TestNode.with { node in
+            // The editor writes on another node that holds a grant the first node has not seen.
+            let other = TestNode(artel: ArtelProcess(data: "\(node.directory)/other"), directory: node.directory)
+            try other.expectSuccess("init", "--name", "other")
+            try other.expectSuccess("follow", "--every-community")
+            let keyFile = "\(node.directory)/community.key"
+            try node.expectSuccess("keys", "export", "tech-leaders", "--to", keyFile)
+            try other.expectSuccess("keys", "import", keyFile)
+            try other.expectSuccess("apply", "--quiet", try Self.exportTo(node, "community.deltas"))
+            try other.expectSuccess("keys", "new", "editor", "--role", "author")
+            try other.expectSuccess("grant", "Tech Leaders Moscow", "editor", "--kinds", "job", "--until", "2027-06-01")
+            try other.expectSuccess(
+                "job",
+                "post",
+                "--community",
+                "Tech Leaders Moscow",
+                "--title",
+                "Ведущий митапов",
+                "--author",
+                "editor"
+            )
+            let jobsOnly = "\(node.directory)/jobs.deltas"
+            try other.expectSuccess("export", "--to", jobsOnly, "--kind", "job")
+            let applied = try node.expectSuccess("apply", jobsOnly)
+            #expect(applied.contains("1 wait in quarantine"), "\(applied)")
+            let waiting = try node.expectSuccess("quarantine")
+            #expect(waiting.contains("job") && waiting.contains("no grant"), "\(waiting)")
+            #expect(!(try node.expectSuccess("list", "jobs")).contains("Ведущий митапов"))
+
+            try node.expectSuccess("apply", try Self.exportTo(other, "all.deltas"))
+            #expect(try node.expectSuccess("list", "jobs").contains("Ведущий митапов"))
+            #expect(try node.expectSuccess("quarantine").contains("No delta waits"))
+            try node.expectSuccess("check")
+        }
+    }
+
+    @Test("Bad grant commands say what to fix and change nothing")
+    func badInput() async throws {
+        try await TestNode.with { node in
+            try node.expectSuccess("keys", "new", "editor", "--role", "author")
+            let before = try node.exported()
+            let cases: [([String], String)] = [
+                (["grant", "Tech Leaders Moscow", "editor", "--until", "2027-01-01"], "at least one kind"),
+                (
+                    ["grant", "Tech Leaders Moscow", "editor", "--kinds", "grant", "--until", "2027-01-01"],
+                    "not a kind one can be granted"
+                ),
+                (
+                    ["grant", "Tech Leaders Moscow", "editor", "--kinds", "job", "--until", "2028-06-01"],
+                    "at most a year"
+                ),
+                (
+                    ["grant", "Tech Leaders Moscow", "nobody", "--kinds", "job", "--until", "2027-01-01"],
+                    "no key named"
+                ),
+                (
+                    [
+                        "grant", "Tech Leaders Moscow", "editor", "--kinds", "job", "--from", "2027-02-01", "--until",
+                        "2027-01-01",
+                    ], "before --from"
+                ),
+                (["revoke", "ffff"], "no grant has an id"),
+                (
+                    [
+                        "grant", "Tech Leaders Moscow", "editor", "--kinds", "job", "--until", "2027-01-01", "--under",
+                        "01",
+                    ], "--author"
+                ),
+            ]
+            for (arguments, message) in cases {
+                let result = try node.artel.run(arguments)
+                #expect(result.status != 0, "\(arguments)")
+                #expect(result.error.contains(message), "\(arguments): \(result.error)")
+            }
+            #expect(try node.exported() == before)
+        }
+    }
+
+    static func exportTo(_ node: TestNode, _ name: String) throws -> String {
+        let path = "\(node.directory)/\(UUID().uuidString)-\(name)"
+        try node.expectSuccess("export", "--to", path)
+        return path
+    }
+}
