@@ -15,6 +15,11 @@ struct HeldStore {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM held WHERE id = ?", arguments: [Data(id.bytes.bytes)]) ?? false
     }
 
+    func holdsAny(of community: PublicKey) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM held WHERE community = ? LIMIT 1", arguments: [Data(community.bytes.bytes)])
+            ?? false
+    }
+
     var count: Int {
         get throws { try Int.fetchOne(db, sql: "SELECT count(*) FROM held") ?? 0 }
     }

@@ -19,6 +19,10 @@ struct TrustGate {
     /// The trust of each community whose control plane this batch changed, as it stood before.
     private var before: [PublicKey: Trust] = [:]
     private var heldCount: Int?
+    /// Communities known to have held deltas, and those known to have none: most have none, and
+    /// then an authorized delta needs no look in the held table.
+    private var holding: Set<PublicKey> = []
+    private var holdingNone: Set<PublicKey> = []
 
     init(db: Database, source: String, now: UInt64) {
         self.db = db
@@ -47,7 +51,7 @@ struct TrustGate {
         switch verdict {
         case .authorized:
             let outcome = try writer.merge(signed)
-            try held.release(signed.id)
+            if try holdsAny(of: delta.community) { try held.release(signed.id) }
             return outcome
         case .waiting(let why):
             if try held.contains(signed.id) { return .duplicate(signed.id) }
@@ -57,9 +61,11 @@ struct TrustGate {
                 )
             }
             try held.hold(signed, verdict, source: source, now: now)
+            holding.insert(delta.community)
             return .quarantined(signed.id, why)
         case .refused(let error):
             try held.hold(signed, verdict, source: source, now: now)
+            holding.insert(delta.community)
             return .refused(Refusal(error, delta: delta, id: signed.id))
         }
     }
@@ -106,6 +112,17 @@ struct TrustGate {
         let trust = try plane(of: community).evaluate()
         trusts[community] = trust
         return trust
+    }
+
+    private mutating func holdsAny(of community: PublicKey) throws -> Bool {
+        if holding.contains(community) { return true }
+        if holdingNone.contains(community) { return false }
+        if try held.holdsAny(of: community) {
+            holding.insert(community)
+            return true
+        }
+        holdingNone.insert(community)
+        return false
     }
 
     private mutating func reserveRoom() throws -> Bool {

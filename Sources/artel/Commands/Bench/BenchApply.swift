@@ -10,7 +10,7 @@ struct BenchApply: AsyncParsableCommand {
         discussion: """
             Generates signed job deltas, then measures: the sign rate, the raw libsodium verify rate on \
             one core and on every core (the limit), BLAKE2b, the end-to-end apply rate (verify, merge, \
-            store) and the store-only rate (signatures already checked), the two ways of writing a row \
+            store), the same for an author three grants deep under the community key, and the store-only rate (signatures already checked), the two ways of writing a row \
             through GRDB, and the replica's size against the encoded deltas. Each rate is printed as a ratio to the verify limit of the same run. \
             Replicas go to a temporary directory, removed afterwards.
 
@@ -67,6 +67,16 @@ struct BenchApply: AsyncParsableCommand {
             )
         }
         line("apply end to end: verify, merge, store", applySeconds, goal: "  (goal ≥ 0.70 × limit)")
+
+        let chained = try await GrantChainBenchmark.run(count: count, now: now, in: directory)
+        line("apply end to end, author 3 grants deep", chained.applySeconds)
+        print(
+            String(
+                format: "    %.1f%% slower than the community key's own, applied before and after it (goal ≤ 10%%); authorizing alone: %.2f µs a delta",
+                (chained.applySeconds / chained.baselineSeconds - 1) * 100,
+                chained.authorizeSeconds / Double(count) * 1e6
+            )
+        )
 
         let storeOnly = try Replica.create(at: "\(directory)/store-only.sqlite")
         let storeSeconds = try await Measure.timedAsync {

@@ -15,8 +15,9 @@ enum SampleJobs {
     ]
     private static let cities = ["Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург"]
 
-    /// Signs `count` job deltas, each creating its own record, stamped one millisecond apart from `start`.
-    static func make(count: Int, key: SigningKey, start: UInt64) throws -> [SignedDelta] {
+    /// Signs `count` job deltas, each creating its own record, stamped one millisecond apart from `start`,
+    /// in `community` (default: the community whose key signs).
+    static func make(count: Int, key: SigningKey, community: PublicKey? = nil, start: UInt64) throws -> [SignedDelta] {
         let schema = RecordKind.job.schema
         func field(_ name: String) -> FieldID { schema[name].id }
         var generator = SystemRandomNumberGenerator()
@@ -40,7 +41,7 @@ enum SampleJobs {
             ]
             let delta = Delta(
                 kind: .job,
-                community: key.publicKey,
+                community: community ?? key.publicKey,
                 author: key.publicKey,
                 record: RecordID.version7(milliseconds: stamped, using: &generator),
                 timestamp: HLC(milliseconds: stamped),

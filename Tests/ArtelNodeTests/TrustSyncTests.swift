@@ -1,0 +1,66 @@
+import ArtelCore
+import ArtelNode
+import ArtelStore
+import ArtelSync
+import ArtelTestKit
+import Testing
+
+@Suite("Grants and revocations over TCP", .serialized, .timeLimit(.minutes(3)))
+struct TrustSyncTests {
+    @Test("Deltas that arrive before their grant wait unrelayed; the grant releases them everywhere; a compromised revocation withdraws them everywhere")
+    func grantsTravel() async throws {
+        try await withNodes(3) { nodes in
+            let community = TestKeys.techLeaders
+            let editor = TestKeys.key(20)
+            let now = nowMilliseconds()
+            let grant = Grants.grant(
+                DeltaFactory.recordID(1),
+                by: community,
+                in: community.publicKey,
+                to: editor.publicKey,
+                kinds: [.job],
+                from: now - Grants.day,
+                until: now + 100 * Grants.day,
+                signedAt: now - 60_000
+            )
+            let jobs = (0..<20).map { Grants.job(100 + $0, by: editor, in: community.publicKey, at: now - 50_000 + $0) }
+
+            // B and C are peers; B receives the editor's jobs from a stranger before any grant.
+            try await nodes[2].peer(with: nodes[1])
+            #expect(try await eventually { await nodes[1].context.hub.connected.count == 1 })
+            try await TestPeer.session(with: nodes[1]) { peer in
+                for job in jobs { try await peer.send(.push(job.bytes)) }
+                try await peer.send(.ping(1))
+                _ = try await peer.receive { if case .pong(1) = $0 { true } else { false } }
+            }
+            #expect(try await eventually { try await nodes[1].replica.heldDeltas().count == jobs.count })
+            #expect(try await nodes[1].keptIDs().isEmpty)
+            #expect(try await nodes[2].keptIDs().isEmpty && nodes[2].replica.heldDeltas().isEmpty, "B relayed held deltas")
+
+            // A holds the grant and the jobs; once A and B meet, the grant reaches B and C, B applies
+            // what it held and relays it, and every node ends with the same set.
+            _ = try await nodes[0].replica.apply([grant.bytes] + jobs.map(\.bytes), now: now, source: "test")
+            try await nodes[1].peer(with: nodes[0])
+            let everything = Set([grant.id] + jobs.map(\.id))
+            for node in nodes {
+                #expect(try await eventually { try await node.keptIDs() == everything })
+            }
+            #expect(try await nodes[1].replica.heldDeltas(includingRefused: true).isEmpty)
+
+            let revocation = Grants.revocation(
+                DeltaFactory.recordID(2),
+                of: grant.delta.record,
+                by: community,
+                in: community.publicKey,
+                from: now,
+                compromised: true,
+                signedAt: now - 10_000
+            )
+            _ = try await nodes[2].replica.apply([revocation.bytes], now: nowMilliseconds(), source: "test")
+            for node in nodes {
+                #expect(try await eventually { try await node.keptIDs() == [grant.id, revocation.id] })
+                #expect(try await node.replica.list(RecordQuery(kind: .job)).isEmpty)
+            }
+        }
+    }
+}
