@@ -22,9 +22,10 @@ struct Artel: AsyncParsableCommand {
             Init.self, Serve.self, Status.self, Keys.self,
             CommunityCommand.self, JobCommand.self, EventCommand.self, PersonCommand.self,
             MembershipCommand.self, TieCommand.self, DigestCommand.self,
-            List.self, Log.self, ApplyDeltas.self, ExportDeltas.self, Purge.self, Check.self, Refusals.self,
+            List.self, Log.self, ApplyDeltas.self, ExportDeltas.self, Purge.self, Check.self, Refused.self,
             Follow.self, Unfollow.self, Follows.self, PeerCommand.self, Sync.self,
-            GrantCommand.self, RevokeCommand.self, GrantsCommand.self, QuarantineCommand.self, Bench.self,
+            GrantCommand.self, RevokeCommand.self, GrantsCommand.self, QuarantineCommand.self,
+            BlockCommand.self, UnblockCommand.self, BlocksCommand.self, HideCommand.self, Bench.self,
         ]
     )
 }

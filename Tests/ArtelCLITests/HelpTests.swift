@@ -16,7 +16,9 @@ struct HelpTests {
         ["membership", "list"],
         ["tie", "add"], ["tie", "edit"], ["tie", "delete"], ["tie", "show"], ["tie", "list"],
         ["digest", "create"], ["digest", "edit"], ["digest", "renew"], ["digest", "delete"], ["digest", "show"],
-        ["list"], ["log"], ["apply"], ["export"], ["purge"], ["check"], ["refusals"], ["bench", "apply"],
+        ["list"], ["log"], ["apply"], ["export"], ["purge"], ["check"], ["refused"], ["refusals"], ["bench", "apply"],
+        ["grant"], ["revoke"], ["grants"], ["quarantine"], ["keys", "sign-request"], ["block"], ["unblock"],
+        ["blocks"], ["hide"],
     ]
 
     @Test("Every command explains itself, with an example, and exits 0", arguments: commands)

@@ -225,4 +225,48 @@ struct TrustCLITests {
         try node.expectSuccess("export", "--to", path)
         return path
     }
+
+    @Test("block, blocks, unblock and hide, as an operator uses them; refused counts per source and reason")
+    func moderation() async throws {
+        try await TestNode.with { node in
+            let posted = try node.expectSuccess(
+                "job",
+                "post",
+                "--community",
+                "Tech Leaders Moscow",
+                "--title",
+                "Модератор чата"
+            )
+            let id = TestNode.createdID(posted)
+            try node.expectSuccess("hide", String(id.prefix(12)))
+            #expect(try node.expectSuccess("list", "jobs").contains("No job records match"))
+            try node.expectSuccess("hide", String(id.prefix(12)), "--undo")
+            #expect(try node.expectSuccess("list", "jobs").contains("Модератор чата"))
+
+            let exported = try Self.exportTo(node, "before-block.deltas")
+            let blocked = try node.expectSuccess("block", "community", "Tech Leaders Moscow", "--reason", "test")
+            #expect(blocked.contains("2 of its deltas purged"), "\(blocked)")
+            #expect(try node.expectSuccess("blocks").contains("community"))
+            let again = try node.run("apply", exported)
+            #expect(again.status == 1 && again.output.contains("blocked"))
+            let refused = try node.expectSuccess("refused")
+            #expect(refused.contains("by reason") && refused.contains("blocked"), "\(refused)")
+            #expect(try node.expectSuccess("refused", "--peer", "abcd").contains("No delta from peer abcd"))
+
+            let blocks = try node.expectSuccess("blocks")
+            let key = String(blocks.split(separator: " ")[1].prefix(10))
+            try node.expectSuccess("unblock", key)
+            #expect(try node.expectSuccess("apply", exported).contains("2 accepted"))
+
+            for (arguments, message) in [
+                (["block", "person", "x"], "neither author nor community"),
+                (["unblock", "ffff"], "no blocked key"),
+                (["refused", "--peer", "zz"], "start of a node key"),
+                (["hide", "ffff"], "no record has an id"),
+            ] {
+                let result = try node.artel.run(arguments)
+                #expect(result.status != 0 && result.error.contains(message), "\(arguments): \(result.error)")
+            }
+        }
+    }
 }

@@ -7,7 +7,9 @@ import Testing
 
 @Suite("Grants and revocations over TCP", .serialized, .timeLimit(.minutes(3)))
 struct TrustSyncTests {
-    @Test("Deltas that arrive before their grant wait unrelayed; the grant releases them everywhere; a compromised revocation withdraws them everywhere")
+    @Test(
+        "Deltas that arrive before their grant wait unrelayed; the grant releases them everywhere; a compromised revocation withdraws them everywhere"
+    )
     func grantsTravel() async throws {
         try await withNodes(3) { nodes in
             let community = TestKeys.techLeaders
@@ -35,7 +37,8 @@ struct TrustSyncTests {
             }
             #expect(try await eventually { try await nodes[1].replica.heldDeltas().count == jobs.count })
             #expect(try await nodes[1].keptIDs().isEmpty)
-            #expect(try await nodes[2].keptIDs().isEmpty && nodes[2].replica.heldDeltas().isEmpty, "B relayed held deltas")
+            #expect(try await nodes[2].keptIDs().isEmpty, "B relayed held deltas")
+            #expect(try await nodes[2].replica.heldDeltas().isEmpty, "B relayed held deltas")
 
             // A holds the grant and the jobs; once A and B meet, the grant reaches B and C, B applies
             // what it held and relays it, and every node ends with the same set.
@@ -61,6 +64,29 @@ struct TrustSyncTests {
                 #expect(try await eventually { try await node.keptIDs() == [grant.id, revocation.id] })
                 #expect(try await node.replica.list(RecordQuery(kind: .job)).isEmpty)
             }
+        }
+    }
+
+    @Test("A block on one node refuses there only: its peer keeps the blocked deltas, and the session lives on")
+    func blockStaysLocal() async throws {
+        try await withNodes(2) { nodes in
+            let now = nowMilliseconds()
+            let blocked = DeltaFactory(key: TestKeys.association, now: now - 60_000)
+            let kept = DeltaFactory(key: TestKeys.techLeaders, now: now - 60_000)
+            let blockedJobs = (0..<150).map { blocked.job(UInt64($0), offset: UInt64($0)) }
+            let keptJobs = (0..<10).map { kept.job(UInt64(1_000 + $0), offset: UInt64($0)) }
+            _ = try await nodes[1].replica.apply((blockedJobs + keptJobs).map(\.bytes), now: now, source: "test")
+            _ = try await nodes[0].replica.block(TestKeys.association.publicKey, as: .community, reason: nil, now: now)
+
+            try await nodes[0].peer(with: nodes[1])
+            #expect(try await eventually { try await nodes[0].keptIDs() == Set(keptJobs.map(\.id)) })
+            // More than the 100 refusals a minute that would end a session, none held against the peer.
+            #expect(try await eventually { try await nodes[0].replica.refusalCounts().byReason.first?.1 ?? 0 >= 100 })
+            let late = kept.job(2_000, offset: 30_000)
+            _ = try await nodes[1].replica.apply([late.bytes], now: nowMilliseconds(), source: "test")
+            #expect(try await eventually { try await nodes[0].keptIDs().contains(late.id) })
+            #expect(!nodes[0].logged("too_many_refusals") && !nodes[1].logged("too_many_refusals"))
+            #expect(try await nodes[1].keptIDs() == Set((blockedJobs + keptJobs + [late]).map(\.id)))
         }
     }
 }

@@ -81,6 +81,8 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let outsideGrant = Code(502, "outside_grant")
         /// The node does not follow the delta's community and kind.
         public static let notFollowed = Code(600, "not_followed")
+        /// The node's operator blocked the delta's author or community.
+        public static let blocked = Code(700, "blocked")
 
         /// Every code, for documentation and tests.
         public static let all: [Code] = [
@@ -89,7 +91,7 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
             .duplicateOperation, .deleteNotAlone, .nonCanonical, .invalidFieldID, .badSignature,
             .futureTimestamp, .expired, .invalidExpiry, .invalidField, .requiredField, .fieldTooLong,
             .unknownEnumValue, .invalidURL, .invertedRange, .invalidRecordID, .unauthorized, .revoked,
-            .outsideGrant, .notFollowed,
+            .outsideGrant, .notFollowed, .blocked,
         ]
 
         /// The code with this wire value, if it is known.

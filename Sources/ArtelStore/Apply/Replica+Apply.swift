@@ -90,7 +90,7 @@ extension Replica {
     public func store(_ admitted: AdmittedDeltas, now: UInt64, source: String) async throws -> ApplyReport {
         try await writing("applying \(admitted.count) deltas") { db in
             var writer = BatchWriter(db: db)
-            var gate = TrustGate(db: db, source: source, now: now)
+            var gate = try TrustGate(db: db, source: source, now: now)
             var report = ApplyReport()
             var latest: HLC?
             for case .success(let signed) in admitted.results where signed.delta.kind.isControlPlane {

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 materialized records", migrate: createMaterializedTables)
         migrator.registerMigration("2026-11-21 federation", migrate: createFederationTables)
         migrator.registerMigration("2026-11-21 held deltas", migrate: createHeldDeltas)
+        migrator.registerMigration("2026-11-21 moderation", migrate: createModerationTables)
         return migrator
     }
 
@@ -198,6 +199,29 @@ enum Migrations {
                     bytes BLOB NOT NULL
                 ) STRICT;
                 CREATE INDEX held_by_community ON held (community, kind);
+                """
+        )
+    }
+
+    private static func createModerationTables(_ db: Database) throws {
+        // blocks: keys whose deltas this node refuses (target 'author' or 'community').
+        // hidden: records this node does not show, though it keeps and relays them.
+        try db.execute(
+            sql: """
+                CREATE TABLE blocks (
+                    key BLOB PRIMARY KEY NOT NULL CHECK (length(key) = 32),
+                    target TEXT NOT NULL CHECK (target IN ('author', 'community')),
+                    at INTEGER NOT NULL,
+                    reason TEXT
+                ) STRICT, WITHOUT ROWID;
+
+                CREATE TABLE hidden (
+                    community BLOB NOT NULL CHECK (length(community) = 32),
+                    kind INTEGER NOT NULL,
+                    record_id BLOB NOT NULL CHECK (length(record_id) = 16),
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (community, kind, record_id)
+                ) STRICT, WITHOUT ROWID;
                 """
         )
     }

@@ -55,14 +55,18 @@ public struct LoggedRefusal: Sendable {
 extension Replica {
     /// The latest refusals, newest first.
     ///
-    /// - Parameter limit: how many to return.
-    public func refusals(limit: Int) async throws -> [LoggedRefusal] {
+    /// - Parameters:
+    ///   - limit: how many to return.
+    ///   - source: only those from sources that start with this (`peer 3d4017c3`, `file `).
+    public func refusals(limit: Int, source: String? = nil) async throws -> [LoggedRefusal] {
         try await reading("reading the refusal log") { db in
             try Row.fetchAll(
                 db,
-                sql:
-                    "SELECT at, source, code, reason, message, delta_id, kind, author FROM refusals ORDER BY rowid DESC LIMIT ?",
-                arguments: [limit]
+                sql: """
+                    SELECT at, source, code, reason, message, delta_id, kind, author FROM refusals
+                    WHERE substr(source, 1, length(?1)) = ?1 ORDER BY rowid DESC LIMIT ?2
+                    """,
+                arguments: [source ?? "", limit]
             ).map { row in
                 LoggedRefusal(
                     at: UInt64(row["at"] as Int64),
@@ -75,6 +79,27 @@ extension Replica {
                     author: (row["author"] as Data?).flatMap { Bytes32($0) }.map(PublicKey.init)
                 )
             }
+        }
+    }
+
+    /// How many refusals the log holds per source and per reason, most first.
+    ///
+    /// - Parameter source: only those from sources that start with this.
+    public func refusalCounts(
+        source: String? = nil
+    ) async throws -> (bySource: [(String, Int)], byReason: [(String, Int)]) {
+        try await reading("counting the refusal log") { db in
+            func counts(_ column: String) throws -> [(String, Int)] {
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(column), count(*) FROM refusals WHERE substr(source, 1, length(?1)) = ?1
+                        GROUP BY \(column) ORDER BY count(*) DESC, \(column)
+                        """,
+                    arguments: [source ?? ""]
+                ).map { ($0[0], $0[1]) }
+            }
+            return (try counts("source"), try counts("reason"))
         }
     }
 }

@@ -16,7 +16,11 @@ struct HeldStore {
     }
 
     func holdsAny(of community: PublicKey) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM held WHERE community = ? LIMIT 1", arguments: [Data(community.bytes.bytes)])
+        try Bool.fetchOne(
+            db,
+            sql: "SELECT 1 FROM held WHERE community = ? LIMIT 1",
+            arguments: [Data(community.bytes.bytes)]
+        )
             ?? false
     }
 

@@ -1,7 +1,7 @@
 import ArtelCore
 import GRDB
 
-/// Authorization inside an apply transaction: loads the control planes of the communities a batch
+/// Authorization inside an apply transaction: refuses what the operator blocked, loads the control planes of the communities a batch
 /// touches, learns the batch's own grants and revocations before deciding anything, applies what
 /// ``Authorization/authorize(_:id:trust:)`` allows and holds the rest; then, where the control
 /// plane changed, decides the held deltas again and withdraws stored ones it no longer covers.
@@ -24,9 +24,12 @@ struct TrustGate {
     private var holding: Set<PublicKey> = []
     private var holdingNone: Set<PublicKey> = []
 
-    init(db: Database, source: String, now: UInt64) {
+    private let blocks: BlockList
+
+    init(db: Database, source: String, now: UInt64) throws {
         self.db = db
         held = HeldStore(db: db)
+        blocks = try BlockList(db: db)
         self.source = source
         self.now = now
     }
@@ -46,6 +49,7 @@ struct TrustGate {
     /// Decides one delta of the batch: merges it when authorized, holds it otherwise.
     mutating func admit(_ signed: SignedDelta, into writer: inout BatchWriter) throws -> DeltaOutcome {
         let delta = signed.delta
+        if let blocked = blocks.refusal(for: delta) { return .refused(Refusal(blocked, delta: delta, id: signed.id)) }
         if !delta.kind.isControlPlane && delta.author == delta.community { return try writer.merge(signed) }
         let verdict = Authorization.authorize(delta, id: signed.id, trust: try trust(of: delta.community))
         switch verdict {

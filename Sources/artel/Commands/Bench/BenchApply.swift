@@ -72,7 +72,8 @@ struct BenchApply: AsyncParsableCommand {
         line("apply end to end, author 3 grants deep", chained.applySeconds)
         print(
             String(
-                format: "    %.1f%% slower than the community key's own, applied before and after it (goal ≤ 10%%); authorizing alone: %.2f µs a delta",
+                format:
+                    "    %.1f%% slower than the community key's own, applied before and after it (goal ≤ 10%%); authorizing alone: %.2f µs a delta",
                 (chained.applySeconds / chained.baselineSeconds - 1) * 100,
                 chained.authorizeSeconds / Double(count) * 1e6
             )

@@ -47,7 +47,11 @@ enum GrantChainBenchmark {
         let jobs = try SampleJobs.make(count: count, key: keys[2], community: community.publicKey, start: start)
         let own = try SampleJobs.make(count: count, key: community, start: start)
 
-        func timedApply(_ deltas: [SignedDelta], to name: String, after setup: [SignedDelta] = []) async throws -> Double {
+        func timedApply(
+            _ deltas: [SignedDelta],
+            to name: String,
+            after setup: [SignedDelta] = []
+        ) async throws -> Double {
             let replica = try Replica.create(at: "\(directory)/\(name).sqlite")
             defer { try? replica.close() }
             let prepared = try await replica.apply(setup.map(\.bytes), now: now, source: "bench")
@@ -68,8 +72,14 @@ enum GrantChainBenchmark {
 
         let trust = try await replica.trust(of: community.publicKey)
         let (_, authorizeSeconds) = Measure.timed {
-            for job in jobs { precondition(Authorization.authorize(job.delta, id: job.id, trust: trust) == .authorized) }
+            for job in jobs {
+                precondition(Authorization.authorize(job.delta, id: job.id, trust: trust) == .authorized)
+            }
         }
-        return Result(applySeconds: applySeconds, baselineSeconds: (before + after) / 2, authorizeSeconds: authorizeSeconds)
+        return Result(
+            applySeconds: applySeconds,
+            baselineSeconds: (before + after) / 2,
+            authorizeSeconds: authorizeSeconds
+        )
     }
 }

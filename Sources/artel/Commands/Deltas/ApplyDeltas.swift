@@ -13,7 +13,7 @@ struct ApplyDeltas: AsyncParsableCommand {
             others are refused as not_followed. Deltas are verified on every core and applied in \
             transactions of 10000: a crash leaves \
             whole batches applied, and running the same command again completes the rest. Refused \
-            deltas are listed with their reason and kept in the refusal log (`artel refusals`). \
+            deltas are listed with their reason and kept in the refusal log (`artel refused`). \
             A delta by an author whose grant has not arrived waits in quarantine (`artel \
             quarantine`) and is applied when the grant comes. Exit status 1 when any delta was refused.
 

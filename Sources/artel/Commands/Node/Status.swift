@@ -59,7 +59,7 @@ struct StatusReport {
               listens   \(listen ?? "not serving")
               records   \(counts)
               deltas    \(summary.deltas) kept in \(summary.scopes) scopes, \(summary.deltaBytes) bytes encoded; replica file \(fileSize) bytes
-              refused   \(summary.refusals) in the refusal log (artel refusals)
+              refused   \(summary.refusals) in the refusal log (artel refused)
               follows   \(FollowPrinter.text(follows, names: communityNames).replacingOccurrences(of: "\n", with: "; "))
             """
         for peer in peers {

@@ -3,7 +3,7 @@ import ArtelCore
 import ArtelStore
 
 /// `artel job post`, `artel event post`, `artel person add`, `artel digest create`: a new record
-/// with a generated id in a community whose key this node holds.
+/// with a generated id, signed with the community key or a granted author key (`--author`).
 struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         let required = Fields.Kind.kind.schema.fields.filter(\.isRequired).map { "--" + $0.name.flag }
