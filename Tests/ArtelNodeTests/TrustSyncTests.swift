@@ -89,4 +89,44 @@ struct TrustSyncTests {
             #expect(try await nodes[1].keptIDs() == Set((blockedJobs + keptJobs + [late]).map(\.id)))
         }
     }
+
+    @Test("A private record never appears on the wire: not reconciled, not pushed, not sent to a peer that asks for it")
+    func privateStaysHome() async throws {
+        try await withNodes(2) { nodes in
+            try await nodes[1].peer(with: nodes[0])
+            #expect(try await eventually { await nodes[0].context.hub.connected.count == 1 })
+            let factory = DeltaFactory(now: nowMilliseconds())
+            let person = factory.sign(
+                factory.delta(
+                    .person,
+                    record: DeltaFactory.recordID(1),
+                    [Fields.set(.person, "display_name", "Анна"), Fields.set(.person, "visibility", "private")]
+                )
+            )
+            let job = factory.job(2, offset: 1)
+            _ = try await nodes[0].replica.apply([person.bytes, job.bytes], now: nowMilliseconds(), source: "test")
+            #expect(try await eventually { try await nodes[1].keptIDs().contains(job.id) })
+            await nodes[1].context.hub.syncNow()
+            #expect(try await eventually { nodes[1].logged("reconciled") })
+
+            // A capturing peer asks for the private delta by id and records every byte it receives.
+            let captured = try await TestPeer.session(with: nodes[0]) { peer in
+                try await peer.send(.want([person.id, job.id]))
+                var seen: [Message] = []
+                _ = try await peer.receive(until: { message in
+                    seen.append(message)
+                    let answered = seen.contains { if case .deltas = $0 { true } else { false } }
+                    let refused = seen.contains { if case .missing = $0 { true } else { false } }
+                    return answered && refused
+                })
+                return seen
+            }
+            let carried = captured.flatMap { message -> [[UInt8]] in
+                if case .deltas(let deltas) = message { deltas } else { [] }
+            }
+            #expect(carried == [job.bytes])
+            #expect(captured.contains { if case .missing([person.id]) = $0 { true } else { false } })
+            #expect(try await !nodes[1].keptIDs().contains(person.id))
+        }
+    }
 }

@@ -15,6 +15,7 @@ struct Materializer {
     ///   - scope: the id of the record's scope.
     func write(_ state: RecordState, before: RecordState?, rowid: Int64, scope: Int64) throws {
         let isLive = !state.isDeleted && !state.kept.isEmpty
+        try notePrivacy(isPrivate: isLive && isPrivate(state), wasPrivate: before.map(isPrivate) ?? false, rowid: rowid)
         if let before, let unindexSQL = table.unindexSQL { try index(before, with: unindexSQL, rowid: rowid) }
         guard isLive else {
             if before != nil {
@@ -35,6 +36,24 @@ struct Materializer {
         }
         try statement.run()
         if let indexSQL = table.indexSQL { try index(state, with: indexSQL, rowid: rowid) }
+    }
+
+    /// Whether a record's visibility is `private`: it never leaves this node (DESIGN §6).
+    private func isPrivate(_ state: RecordState) -> Bool {
+        guard let field = table.kind.schema.field(named: "visibility") else { return false }
+        return state.value(of: field.id) == .string("private")
+    }
+
+    /// Keeps `private_records` in step, touching it only when a record's privacy changes.
+    private func notePrivacy(isPrivate: Bool, wasPrivate: Bool, rowid: Int64) throws {
+        guard isPrivate != wasPrivate else { return }
+        let statement = try statements[
+            isPrivate
+                ? "INSERT OR IGNORE INTO private_records (record) VALUES (?1)"
+                : "DELETE FROM private_records WHERE record = ?1"
+        ]
+        statement.bind(1, rowid)
+        try statement.run()
     }
 
     /// Adds or removes (`'delete'` needs the text that was indexed) a record's text in the index.

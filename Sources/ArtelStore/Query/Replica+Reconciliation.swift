@@ -22,9 +22,16 @@ extension Replica {
     ///
     /// - Parameter scope: a community and kind.
     public func reconciliationItems(in scope: Scope) async throws -> [ReconciliationItem] {
+        try await reconciliationItems(in: scope, sharedOnly: false)
+    }
+
+    /// The items of a scope; with `sharedOnly`, without the deltas of private records (``Sharing``).
+    func reconciliationItems(in scope: Scope, sharedOnly: Bool) async throws -> [ReconciliationItem] {
         try await reading("listing the deltas of \(scope)") { db in
+            // Most replicas hold no private record, and then the scan stays within the covering index.
+            let filtered = try sharedOnly && Sharing.holdsPrivateRecords(db)
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: Self.reconciliationSQL),
+                db.cachedStatement(sql: filtered ? Self.sharedReconciliationSQL : Self.reconciliationSQL),
                 arguments: [Data(scope.community.bytes.bytes), Int64(scope.kind.rawValue)]
             )
             var items: [ReconciliationItem] = []
@@ -45,6 +52,13 @@ extension Replica {
         SELECT hlc, id FROM deltas
         WHERE scope = (SELECT id FROM scopes WHERE community = ? AND kind = ?)
         ORDER BY hlc, id
+        """
+
+    /// ``reconciliationSQL`` without the deltas of private records.
+    static let sharedReconciliationSQL = """
+        SELECT d.hlc, d.id FROM deltas d
+        WHERE d.scope = (SELECT id FROM scopes WHERE community = ? AND kind = ?) AND \(Sharing.condition)
+        ORDER BY d.hlc, d.id
         """
 
     /// The kept deltas of a scope, ordered by (timestamp, id).

@@ -4,7 +4,8 @@ import GRDB
 
 extension Replica {
     /// The reconciliation items of every scope a follow set covers, for some kinds, merged in
-    /// (timestamp, id) order: one index scan per scope.
+    /// (timestamp, id) order: one index scan per scope. Deltas of private records are left out
+    /// (``Sharing``).
     ///
     /// - Parameters:
     ///   - follows: the scopes, as a follow set (typically what both sides of a session follow).
@@ -12,17 +13,20 @@ extension Replica {
     public func reconciliationItems(matching follows: FollowSet, kinds: KindSet) async throws -> [ReconciliationItem] {
         let scopes = try await self.scopes().filter { kinds.contains($0.kind) && follows.contains($0) }
         var items: [ReconciliationItem] = []
-        for scope in scopes { items += try await reconciliationItems(in: scope) }
+        for scope in scopes { items += try await reconciliationItems(in: scope, sharedOnly: true) }
         if scopes.count > 1 { items.sort { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) } }
         return items
     }
 
-    /// Kept deltas by id, to answer a peer's `want`.
+    /// Kept deltas by id, to answer a peer's `want` or push a local change.
     ///
-    /// - Returns: the encoded deltas found, and the ids this replica does not keep.
+    /// - Returns: the encoded deltas found, and the ids this replica does not keep or does not share
+    ///   (the deltas of private records, ``Sharing``).
     public func deltas(ids: [DeltaID]) async throws -> (found: [[UInt8]], missing: [DeltaID]) {
         try await reading("reading \(ids.count) deltas") { db in
-            let statement = try db.cachedStatement(sql: "SELECT bytes FROM deltas WHERE id = ?")
+            let statement = try db.cachedStatement(
+                sql: "SELECT d.bytes FROM deltas d WHERE d.id = ? AND \(Sharing.condition)"
+            )
             var found: [[UInt8]] = []
             var missing: [DeltaID] = []
             for id in ids {

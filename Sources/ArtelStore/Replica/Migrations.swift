@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 federation", migrate: createFederationTables)
         migrator.registerMigration("2026-11-21 held deltas", migrate: createHeldDeltas)
         migrator.registerMigration("2026-11-21 moderation", migrate: createModerationTables)
+        migrator.registerMigration("2026-11-21 private records", migrate: createPrivateRecords)
         return migrator
     }
 
@@ -224,5 +225,16 @@ enum Migrations {
                 ) STRICT, WITHOUT ROWID;
                 """
         )
+    }
+
+    private static func createPrivateRecords(_ db: Database) throws {
+        // The records whose visibility is private: their deltas are never offered, sent or pushed.
+        // Records made private before this table existed are found by scanning the materialized rows.
+        try db.execute(
+            sql: "CREATE TABLE private_records (record INTEGER PRIMARY KEY REFERENCES records (rowid)) STRICT"
+        )
+        for table in ["communities", "people", "memberships", "ties", "jobs", "digests", "events"] {
+            try db.execute(sql: "INSERT INTO private_records SELECT rowid FROM \(table) WHERE visibility = 'private'")
+        }
     }
 }

@@ -87,6 +87,13 @@ private struct RecordChecker {
                 report.problems.append("\(kind) \(id): the \(table.name) row differs from the merge of its deltas")
             }
         }
+        let listed = try Int64.fetchSet(db, sql: "SELECT record FROM private_records")
+        let visible = try MaterializedTable.all.reduce(into: Set<Int64>()) { found, table in
+            found.formUnion(try Int64.fetchSet(db, sql: "SELECT rowid FROM \(table.name) WHERE visibility = 'private'"))
+        }
+        if listed != visible {
+            report.problems.append("private_records lists \(listed.count) records, \(visible.count) are private")
+        }
         for table in MaterializedTable.all {
             let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0
             if rows != live[table.kind, default: 0] {

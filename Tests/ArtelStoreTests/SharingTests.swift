@@ -1,0 +1,43 @@
+import ArtelCore
+import ArtelStore
+import ArtelTestKit
+import Foundation
+import Testing
+
+@Suite("Private records never leave the node")
+struct SharingTests {
+    @Test("A private record's deltas are not offered nor sent; made visible, they are; check agrees throughout")
+    func privateRecords() async throws {
+        try await TestReplicas.withReplica { replica in
+            let factory = DeltaFactory(now: DeltaFactory.epoch)
+            let person = factory.sign(
+                factory.delta(
+                    .person,
+                    record: DeltaFactory.recordID(1),
+                    [Fields.set(.person, "display_name", "Анна"), Fields.set(.person, "visibility", "private")]
+                )
+            )
+            let job = factory.job(2)
+            _ = try await replica.apply([person.bytes, job.bytes], now: DeltaFactory.epoch, source: "test")
+            let offered = try await replica.reconciliationItems(matching: .everything, kinds: .all).map(\.id)
+            #expect(offered == [job.id])
+            let sent = try await replica.deltas(ids: [person.id, job.id])
+            #expect(sent.found == [job.bytes] && sent.missing == [person.id])
+            #expect(try await replica.list(RecordQuery(kind: .person)).count == 1, "the node itself still shows it")
+            #expect(try await replica.check().problems == [])
+
+            let shared = factory.sign(
+                factory.delta(
+                    .person,
+                    record: DeltaFactory.recordID(1),
+                    offset: 1_000,
+                    [Fields.set(.person, "visibility", "federation")]
+                )
+            )
+            _ = try await replica.apply([shared.bytes], now: DeltaFactory.epoch + 1_000, source: "test")
+            let now = Set(try await replica.reconciliationItems(matching: .everything, kinds: .all).map(\.id))
+            #expect(now == [person.id, job.id, shared.id])
+            #expect(try await replica.check().problems == [])
+        }
+    }
+}
