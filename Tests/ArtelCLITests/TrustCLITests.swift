@@ -269,4 +269,48 @@ struct TrustCLITests {
             }
         }
     }
+
+    @Test(
+        "person export writes everything held about a person, hidden memberships included, as JSON only its owner reads"
+    )
+    func personExport() async throws {
+        try await TestNode.with { node in
+            let anna = TestNode.createdID(
+                try node.expectSuccess(
+                    "person",
+                    "add",
+                    "--community",
+                    "tech-leaders",
+                    "--display-name",
+                    "Анна Смирнова"
+                )
+            )
+            let membership = try node.expectSuccess(
+                "membership",
+                "add",
+                "--person",
+                anna,
+                "--community",
+                "tech-leaders",
+                "--roles",
+                "leader"
+            )
+            let membershipID = String(membership.split(separator: "\n")[0].split(separator: " ").last!)
+            try node.expectSuccess("hide", String(membershipID.prefix(16)))
+            let file = "\(node.directory)/anna.json"
+            try node.expectSuccess("person", "export", String(anna.prefix(12)), "--to", file)
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
+            )
+            let person = try #require(document["person"] as? [String: Any])
+            #expect(person["id"] as? String == anna)
+            #expect((document["deltas"] as? [[String: Any]])?.count == 1)
+            #expect((document["memberships"] as? [[String: Any]])?.count == 1)
+            #expect((document["ties"] as? [Any])?.isEmpty == true)
+            let again = try node.run("person", "export", anna, "--to", file)
+            #expect(again.status != 0 && again.error.contains("already exists"))
+        }
+    }
 }

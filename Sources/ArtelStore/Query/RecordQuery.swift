@@ -32,6 +32,8 @@ public struct RecordQuery: Sendable {
     public var type: String?
     /// Only memberships and ties naming this person.
     public var person: Reference?
+    /// Whether records the operator hid (`artel hide`) are listed too.
+    public var includingHidden = false
     /// Only these visibilities (all when empty).
     public var visibilities: [Visibility] = []
     /// At most this many records.

@@ -40,12 +40,14 @@ struct ListSQL {
     init(query: RecordQuery, table: MaterializedTable, counting: Bool = false) throws {
         let kind = query.kind
         text = counting ? "SELECT count(*) FROM \(table.name) AS r" : "SELECT r.rowid FROM \(table.name) AS r"
-        // Records the operator hid (`artel hide`) are left out of every list.
-        conditions.append(
-            "NOT EXISTS (SELECT 1 FROM hidden h JOIN records rec ON rec.record_id = h.record_id "
-                + "JOIN scopes s ON s.id = rec.scope AND s.community = h.community AND s.kind = h.kind "
-                + "WHERE rec.rowid = r.rowid)"
-        )
+        // Records the operator hid (`artel hide`) are left out of every list that does not ask for them.
+        if !query.includingHidden {
+            conditions.append(
+                "NOT EXISTS (SELECT 1 FROM hidden h JOIN records rec ON rec.record_id = h.record_id "
+                    + "JOIN scopes s ON s.id = rec.scope AND s.community = h.community AND s.kind = h.kind "
+                    + "WHERE rec.rowid = r.rowid)"
+            )
+        }
 
         if let words = query.text.map(SearchText.words), !words.isEmpty {
             if let index = table.searchIndex {

@@ -46,7 +46,7 @@ struct PersonCommand: AsyncParsableCommand {
         abstract: "Add, edit, delete and show people: leaders, ambassadors, moderators, organizers.",
         subcommands: [
             CreateRecord<PersonFields>.self, EditRecord<PersonFields>.self, DeleteRecord<PersonKind>.self,
-            ShowRecord<PersonKind>.self,
+            ShowRecord<PersonKind>.self, ExportPerson.self,
         ]
     )
 }
