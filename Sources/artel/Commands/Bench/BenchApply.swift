@@ -73,7 +73,7 @@ struct BenchApply: AsyncParsableCommand {
         print(
             String(
                 format:
-                    "    %.1f%% slower than the community key's own, applied before and after it (goal ≤ 10%%); authorizing alone: %.2f µs a delta",
+                    "    %+.1f%% apply time against the community key's own, applied before and after it (goal ≤ +10%%); authorizing alone: %.2f µs a delta",
                 (chained.applySeconds / chained.baselineSeconds - 1) * 100,
                 chained.authorizeSeconds / Double(count) * 1e6
             )
