@@ -34,7 +34,7 @@ struct HelpTests {
     @Test("Every registered field of a kind is an option of its edit command, named after the field")
     func fieldOptions() throws {
         let kinds: [(RecordKind, Set<String>)] = [
-            (.community, []), (.person, ["subject_key"]), (.job, []), (.digest, []), (.event, []),
+            (.community, []), (.person, []), (.job, []), (.digest, []), (.event, []),
             (.membership, ["person", "community"]),
             // A tie's context is a community or an event: --context-community or --context-event.
             (.tie, ["from", "to", "type", "context"]),

@@ -129,4 +129,47 @@ struct TrustSyncTests {
             #expect(try await !nodes[1].keptIDs().contains(person.id))
         }
     }
+
+    @Test(
+        "An erasure reaches three nodes; a fourth that was offline rejoins and cannot bring the person's memberships and ties back"
+    )
+    func erasureAcrossNodes() async throws {
+        try await withNodes(4) { nodes in
+            let community = TestKeys.techLeaders
+            let anna = TestKeys.key(40)
+            let moscow = community.publicKey
+            let now = nowMilliseconds() - 60_000
+            let annaRef = Reference(community: moscow, record: DeltaFactory.recordID(1))
+            let boris = Reference(community: moscow, record: DeltaFactory.recordID(2))
+            let record = [
+                People.person(1, name: "Анна", subject: anna.publicKey, by: community, in: moscow, at: now),
+                People.person(2, name: "Борис", by: community, in: moscow, at: now),
+                People.membership(of: annaRef, in: community, at: now + 1),
+                People.tie(from: boris, to: annaRef, in: community, at: now + 1),
+            ]
+            for node in nodes {
+                _ = try await node.replica.apply(record.map(\.bytes), now: nowMilliseconds(), source: "test")
+            }
+            try await nodes[1].peer(with: nodes[0])
+            try await nodes[2].peer(with: nodes[1])
+
+            let erasure = People.delete(1, by: anna, in: moscow, at: now + 10_000)
+            _ = try await nodes[0].replica.apply([erasure.bytes], now: nowMilliseconds(), source: "test")
+            let remaining: Set<DeltaID> = [record[1].id, erasure.id]
+            for node in nodes.prefix(3) {
+                #expect(try await eventually { try await node.keptIDs() == remaining })
+            }
+            #expect(try await nodes[3].keptIDs() == Set(record.map(\.id)), "the offline node still holds them")
+
+            try await nodes[3].peer(with: nodes[2])
+            for node in nodes {
+                #expect(try await eventually { try await node.keptIDs() == remaining })
+                #expect(try await node.replica.list(RecordQuery(kind: .membership)).isEmpty)
+                #expect(try await node.replica.list(RecordQuery(kind: .tie)).isEmpty)
+            }
+            await nodes[3].context.hub.syncNow()
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await nodes[2].keptIDs() == remaining, "a reconciliation after the rejoin brought them back")
+        }
+    }
 }

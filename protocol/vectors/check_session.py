@@ -37,7 +37,7 @@ REFUSAL_CODES = {
     300: "future_timestamp", 301: "expired", 302: "invalid_expiry", 400: "invalid_field",
     401: "required_field", 402: "field_too_long", 403: "unknown_enum_value", 404: "invalid_url",
     405: "inverted_range", 406: "invalid_record_id", 500: "unauthorized", 501: "revoked",
-    502: "outside_grant", 600: "not_followed", 700: "blocked"}
+    502: "outside_grant", 600: "not_followed", 700: "blocked", 701: "erased"}
 PEER = {"client": "server", "server": "client"}
 MAX_BODY, MAX_MESSAGE, MAX_WANT, MAX_IN_FLIGHT, MAX_DELTAS_BYTES = 4096, 1 << 20, 1000, 10_000, 65_536
 

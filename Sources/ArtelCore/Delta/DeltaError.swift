@@ -83,6 +83,8 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notFollowed = Code(600, "not_followed")
         /// The node's operator blocked the delta's author or community.
         public static let blocked = Code(700, "blocked")
+        /// The delta belongs to, or names, a person who was erased.
+        public static let erased = Code(701, "erased")
 
         /// Every code, for documentation and tests.
         public static let all: [Code] = [
@@ -91,7 +93,7 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
             .duplicateOperation, .deleteNotAlone, .nonCanonical, .invalidFieldID, .badSignature,
             .futureTimestamp, .expired, .invalidExpiry, .invalidField, .requiredField, .fieldTooLong,
             .unknownEnumValue, .invalidURL, .invertedRange, .invalidRecordID, .unauthorized, .revoked,
-            .outsideGrant, .notFollowed, .blocked,
+            .outsideGrant, .notFollowed, .blocked, .erased,
         ]
 
         /// The code with this wire value, if it is known.

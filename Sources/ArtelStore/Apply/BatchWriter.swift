@@ -19,9 +19,27 @@ struct BatchWriter {
         var state: RecordState
         /// The state its materialized row shows, or `nil` when it has none (new, or deleted).
         let materialized: RecordState?
+        /// The state when the batch first touched it.
+        let initial: RecordState
         var changed = false
 
+        init(rowid: Int64?, stored: [DeltaID: Int64], state: RecordState, materialized: RecordState?) {
+            self.rowid = rowid
+            self.stored = stored
+            self.state = state
+            self.materialized = materialized
+            initial = state
+        }
+
         static let new = LoadedRecord(rowid: nil, stored: [:], state: RecordState(), materialized: nil)
+    }
+
+    /// A record the batch touched: its state when first touched and now.
+    struct TouchedRecord {
+        let scope: Scope
+        let record: RecordID
+        let initial: RecordState
+        let state: RecordState
     }
 
     private let statements: RawStatements
@@ -49,6 +67,24 @@ struct BatchWriter {
         case .duplicate: return .duplicate(signed.id)
         case .superseded: return .superseded(signed.id)
         case .recordDeleted: return .recordDeleted(signed.id)
+        }
+    }
+
+    /// The merged state of a record as the batch has made it so far.
+    mutating func state(of scope: Scope, record: RecordID) throws -> RecordState {
+        let key = RecordKey(scope: scope, record: record)
+        if records[key] == nil {
+            records[key] = try load(key)
+            touchOrder.append(key)
+        }
+        return records[key]!.state
+    }
+
+    /// The records of a kind this batch changed, in the order first touched.
+    func changed(_ kind: RecordKind) -> [TouchedRecord] {
+        touchOrder.compactMap { key in
+            guard key.scope.kind == kind, let record = records[key], record.changed else { return nil }
+            return TouchedRecord(scope: key.scope, record: key.record, initial: record.initial, state: record.state)
         }
     }
 

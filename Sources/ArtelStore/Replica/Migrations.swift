@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 held deltas", migrate: createHeldDeltas)
         migrator.registerMigration("2026-11-21 moderation", migrate: createModerationTables)
         migrator.registerMigration("2026-11-21 private records", migrate: createPrivateRecords)
+        migrator.registerMigration("2026-11-21 erased records", migrate: createErasedRecords)
         return migrator
     }
 
@@ -236,5 +237,20 @@ enum Migrations {
         for table in ["communities", "people", "memberships", "ties", "jobs", "digests", "events"] {
             try db.execute(sql: "INSERT INTO private_records SELECT rowid FROM \(table) WHERE visibility = 'private'")
         }
+    }
+
+    private static func createErasedRecords(_ db: Database) throws {
+        // Memberships and ties of erased people: gone, and refused if a stale node offers them again.
+        try db.execute(
+            sql: """
+                CREATE TABLE erased_records (
+                    community BLOB NOT NULL CHECK (length(community) = 32),
+                    kind INTEGER NOT NULL,
+                    record_id BLOB NOT NULL CHECK (length(record_id) = 16),
+                    at INTEGER NOT NULL,
+                    PRIMARY KEY (community, kind, record_id)
+                ) STRICT, WITHOUT ROWID;
+                """
+        )
     }
 }

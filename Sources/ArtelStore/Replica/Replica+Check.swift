@@ -126,11 +126,17 @@ private struct RecordChecker {
         let rows = try Row.fetchAll(db, sql: "SELECT rowid, waiting, bytes FROM held")
         for row in rows {
             let signed = try StoredDelta.decode(row["bytes"] as Data, rowid: row["rowid"])
-            let verdict = Authorization.authorize(
+            let binding = try Replica.subjectBinding(of: signed.delta, in: db)
+            var verdict = Authorization.authorize(
                 signed.delta,
                 id: signed.id,
                 trust: try trust(of: signed.delta.community)
             )
+            if binding?.key == signed.delta.author {
+                verdict = .authorized
+            } else if verdict == .authorized, let violation = SubjectRules.violation(signed, binding: binding) {
+                verdict = .refused(violation)
+            }
             switch verdict {
             case .authorized: report.problems.append("held delta \(signed.id) is authorized but not applied")
             case .waiting where !(row["waiting"] as Bool), .refused where row["waiting"] as Bool:

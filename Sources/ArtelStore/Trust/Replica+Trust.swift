@@ -29,11 +29,32 @@ extension Replica {
     /// Decides a delta against its community's control plane without writing anything: what
     /// applying it would decide. A grant or revocation is decided together with itself.
     public func verdict(for signed: SignedDelta) async throws -> Verdict {
-        var plane = try await reading("reading the grants of \(signed.delta.community.hex.prefix(16))…") { db in
-            try ControlPlaneLoader.load(signed.delta.community, in: db)
+        let delta = signed.delta
+        let (loaded, binding) = try await reading("reading the grants of \(delta.community.hex.prefix(16))…") { db in
+            (try ControlPlaneLoader.load(delta.community, in: db), try Self.subjectBinding(of: delta, in: db))
         }
-        if signed.delta.kind.isControlPlane { try plane.insert(signed) }
-        return Authorization.authorize(signed.delta, id: signed.id, trust: plane.evaluate())
+        if let binding, binding.key == delta.author { return .authorized }
+        var plane = loaded
+        if delta.kind.isControlPlane { try plane.insert(signed) }
+        let verdict = Authorization.authorize(delta, id: signed.id, trust: plane.evaluate())
+        guard verdict == .authorized else { return verdict }
+        return SubjectRules.violation(signed, binding: binding).map(Verdict.refused) ?? .authorized
+    }
+
+    /// The subject key bound to the person record a delta writes, if any.
+    static func subjectBinding(of delta: Delta, in db: Database) throws -> SubjectRules.Binding? {
+        guard delta.kind == .person else { return nil }
+        let kept = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.rowid, d.bytes FROM deltas d JOIN records r ON r.rowid = d.record JOIN scopes s ON s.id = r.scope
+                WHERE s.community = ? AND s.kind = ? AND r.record_id = ?
+                """,
+            arguments: [
+                Data(delta.community.bytes.bytes), Int64(RecordKind.person.rawValue), Data(delta.record.bytes.bytes),
+            ]
+        ).map { try StoredDelta.decode($0["bytes"] as Data, rowid: $0["rowid"]) }
+        return SubjectRules.binding(among: kept)
     }
 
     /// The held deltas, oldest first: those waiting in quarantine, or also those refused.

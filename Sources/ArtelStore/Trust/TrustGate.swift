@@ -1,7 +1,8 @@
 import ArtelCore
 import GRDB
 
-/// Authorization inside an apply transaction: refuses what the operator blocked, loads the control planes of the communities a batch
+/// Authorization inside an apply transaction: refuses what the operator blocked and what belongs to
+/// erased people, lets a person's subject key write their record (``PersonGuard``), loads the control planes of the communities a batch
 /// touches, learns the batch's own grants and revocations before deciding anything, applies what
 /// ``Authorization/authorize(_:id:trust:)`` allows and holds the rest; then, where the control
 /// plane changed, decides the held deltas again and withdraws stored ones it no longer covers.
@@ -25,11 +26,13 @@ struct TrustGate {
     private var holdingNone: Set<PublicKey> = []
 
     private let blocks: BlockList
+    private let people: PersonGuard
 
     init(db: Database, source: String, now: UInt64) throws {
         self.db = db
         held = HeldStore(db: db)
         blocks = try BlockList(db: db)
+        people = PersonGuard(db: db)
         self.source = source
         self.now = now
     }
@@ -49,14 +52,17 @@ struct TrustGate {
     /// Decides one delta of the batch: merges it when authorized, holds it otherwise.
     mutating func admit(_ signed: SignedDelta, into writer: inout BatchWriter) throws -> DeltaOutcome {
         let delta = signed.delta
-        if let blocked = blocks.refusal(for: delta) { return .refused(Refusal(blocked, delta: delta, id: signed.id)) }
-        if !delta.kind.isControlPlane && delta.author == delta.community { return try writer.merge(signed) }
-        let verdict = Authorization.authorize(delta, id: signed.id, trust: try trust(of: delta.community))
-        switch verdict {
-        case .authorized:
+        let verdict: Verdict
+        switch try decide(signed, in: &writer) {
+        case .refuse(let error): return .refused(Refusal(error, delta: delta, id: signed.id))
+        case .apply(let checked):
             let outcome = try writer.merge(signed)
-            if try holdsAny(of: delta.community) { try held.release(signed.id) }
+            if checked, try holdsAny(of: delta.community) { try held.release(signed.id) }
             return outcome
+        case .hold(let held): verdict = held
+        }
+        switch verdict {
+        case .authorized: preconditionFailure("an authorized delta is applied")
         case .waiting(let why):
             if try held.contains(signed.id) { return .duplicate(signed.id) }
             guard try reserveRoom() else {
@@ -74,20 +80,40 @@ struct TrustGate {
         }
     }
 
+    /// What becomes of a delta.
+    private enum Decision {
+        /// Merge it; `checked` when it went through the control plane and may have been held before.
+        case apply(checked: Bool)
+        /// Hold it, waiting or refused.
+        case hold(Verdict)
+        /// Refuse it without holding it: the operator blocked it, or it belongs to an erased person.
+        case refuse(DeltaError)
+    }
+
+    /// Decides a delta: blocks, erasures, the person's own key, then the control plane.
+    private mutating func decide(_ signed: SignedDelta, in writer: inout BatchWriter) throws -> Decision {
+        let delta = signed.delta
+        if let blocked = blocks.refusal(for: delta) { return .refuse(blocked) }
+        if let erased = try people.erasure(of: signed, in: &writer) { return .refuse(erased) }
+        let binding = try people.binding(of: delta, in: &writer)
+        if let binding, binding.key == delta.author { return .apply(checked: true) }
+        let verdict: Verdict
+        if !delta.kind.isControlPlane && delta.author == delta.community {
+            verdict = .authorized
+        } else {
+            verdict = Authorization.authorize(delta, id: signed.id, trust: try trust(of: delta.community))
+        }
+        guard verdict == .authorized else { return .hold(verdict) }
+        if let violation = SubjectRules.violation(signed, binding: binding) { return .hold(.refused(violation)) }
+        return .apply(checked: delta.author != delta.community || delta.kind.isControlPlane)
+    }
+
     /// Where the batch changed a control plane: decides the held deltas again, and withdraws the
     /// stored deltas of every author whose grants changed standing that are no longer authorized.
     mutating func settle(into writer: inout BatchWriter, report: inout ApplyReport) throws {
         for community in before.keys.sorted() {
             let trust = try trust(of: community)
-            for signed in try held.deltas(of: community) {
-                let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: trust)
-                guard verdict == .authorized else {
-                    try held.hold(signed, verdict, source: source, now: now)
-                    continue
-                }
-                if case .accepted(let accepted) = try writer.merge(signed) { report.released.append(accepted) }
-                try held.release(signed.id)
-            }
+            try redecide(try held.deltas(of: community), into: &writer, report: &report)
             let old = before[community]!.standings
             let affected = Set(
                 trust.plane.grants.values.filter { old[$0.id] != trust.standings[$0.id] }.map(\.grantee)
@@ -96,12 +122,76 @@ struct TrustGate {
                 for signed in try ControlPlaneLoader.storedDeltas(of: community, by: author, in: db) {
                     let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: trust)
                     guard case .refused(let error) = verdict else { continue }
-                    try writer.evict(signed)
-                    try held.hold(signed, verdict, source: source, now: now)
-                    report.withdrawn.append(Refusal(error, delta: signed.delta, id: signed.id))
+                    try withdraw(signed, error, into: &writer, report: &report)
                 }
             }
         }
+        try settlePeople(into: &writer, report: &report)
+    }
+
+    /// Where the batch bound a person's subject key, decides their record's deltas again; where it
+    /// deleted a person, takes out the memberships and ties that name them.
+    private mutating func settlePeople(into writer: inout BatchWriter, report: inout ApplyReport) throws {
+        for touched in writer.changed(.person) {
+            let binding = SubjectRules.binding(in: touched.state)
+            if binding != nil && binding != SubjectRules.binding(in: touched.initial) {
+                for signed in touched.state.kept.values.sorted(by: { Stamp($0) < Stamp($1) }) {
+                    switch try decide(signed, in: &writer) {
+                    case .apply: continue
+                    case .hold(.refused(let error)), .refuse(let error):
+                        try withdraw(signed, error, into: &writer, report: &report)
+                    case .hold(let verdict):
+                        let why = if case .waiting(let why) = verdict { why } else { "not authorized" }
+                        try withdraw(signed, DeltaError(.unauthorized, why), into: &writer, report: &report)
+                    }
+                }
+                let record = try held.deltas(of: touched.scope.community).filter {
+                    $0.delta.kind == .person && $0.delta.record == touched.record
+                }
+                try redecide(record, into: &writer, report: &report)
+            }
+            if touched.state.isDeleted && !touched.initial.isDeleted {
+                let person = Reference(community: touched.scope.community, record: touched.record)
+                for signed in try people.erase(person, in: &writer, now: now) {
+                    report.withdrawn.append(
+                        Refusal(
+                            DeltaError(.erased, "person \(touched.record.hex.prefix(12)) was erased"),
+                            delta: signed.delta,
+                            id: signed.id
+                        )
+                    )
+                }
+            }
+        }
+    }
+
+    /// Decides held deltas again: applies those now allowed, records the new verdict of the others.
+    private mutating func redecide(
+        _ deltas: [SignedDelta],
+        into writer: inout BatchWriter,
+        report: inout ApplyReport
+    ) throws {
+        for signed in deltas {
+            switch try decide(signed, in: &writer) {
+            case .apply:
+                if case .accepted(let accepted) = try writer.merge(signed) { report.released.append(accepted) }
+                try held.release(signed.id)
+            case .hold(let verdict): try held.hold(signed, verdict, source: source, now: now)
+            case .refuse: try held.release(signed.id)
+            }
+        }
+    }
+
+    /// Takes a stored delta out of its record and holds it as refused.
+    private func withdraw(
+        _ signed: SignedDelta,
+        _ error: DeltaError,
+        into writer: inout BatchWriter,
+        report: inout ApplyReport
+    ) throws {
+        try writer.evict(signed)
+        try held.hold(signed, .refused(error), source: source, now: now)
+        report.withdrawn.append(Refusal(error, delta: signed.delta, id: signed.id))
     }
 
     private mutating func plane(of community: PublicKey) throws -> ControlPlane {

@@ -24,6 +24,13 @@ struct PersonFields: FieldGroup {
     @Option(help: "Consent to public exports.") var consentExport: Bool?
     @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default federation).")
     var visibility: String?
+    @Option(
+        help: ArgumentHelp(
+            "The person's own key (a key name or a public key in hex): once bound, only it changes consent and visibility, and it may erase them.",
+            valueName: "key"
+        )
+    )
+    var subjectKey: String?
 
     func apply(to builder: inout OperationBuilder, context: FieldContext) async throws {
         builder.set("display_name", displayName)
@@ -37,6 +44,9 @@ struct PersonFields: FieldGroup {
         builder.set("consent.ties", consentTies)
         builder.set("consent.export", consentExport)
         builder.set("visibility", visibility)
+        if let subjectKey {
+            builder.set("subject_key", .bytes(Array(try context.resolver.publicKey(subjectKey).bytes.bytes)))
+        }
     }
 }
 
