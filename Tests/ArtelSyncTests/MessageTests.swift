@@ -1,6 +1,7 @@
 import ArtelCore
 import ArtelSync
 import ArtelTestKit
+import Foundation
 import Testing
 
 @Suite("Wire messages")
@@ -94,6 +95,15 @@ struct MessageTests {
 struct FollowSetTests {
     let moscow = TestKeys.techLeaders.publicKey
     let association = TestKeys.association.publicKey
+
+    @Test("The control plane is what wire.md §4 lists: grants, revocations and community profiles")
+    func planes() throws {
+        let wire = try String(contentsOfFile: TestFiles.path("protocol/wire.md"), encoding: .utf8)
+        let line = try #require(wire.split(separator: "\n").first { $0.hasPrefix("**Planes**") })
+        for kind in RecordKind.allCases {
+            #expect(line.contains("`\(kind.name)`") == (Plane(kind) == .control), "\(kind)")
+        }
+    }
 
     @Test("The intersection keeps what both follow, community by community")
     func intersection() {

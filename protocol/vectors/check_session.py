@@ -21,7 +21,7 @@ import pathlib
 import sys
 
 KINDS = ["community", "person", "membership", "tie", "job", "digest", "event", "grant", "revocation"]
-CONTROL_KINDS = {8, 9}                      # grant, revocation (wire.md §4, "Planes")
+CONTROL_KINDS = {1, 8, 9}                   # community, grant, revocation (wire.md §4, "Planes")
 PLANES = {1: "control", 2: "data"}
 TYPES = {0x01: "hello", 0x02: "version_unsupported", 0x10: "reconcile_open", 0x11: "reconcile_message",
          0x12: "reconcile_close", 0x13: "reconcile_error", 0x20: "want", 0x21: "deltas", 0x22: "push",

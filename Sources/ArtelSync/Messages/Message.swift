@@ -79,14 +79,14 @@ public struct Hello: Hashable, Sendable {
 
 /// The two planes reconciled in every session, control first (DESIGN §5 and §8.4).
 public enum Plane: UInt8, Hashable, Sendable, CaseIterable, CustomStringConvertible {
-    /// Grants and revocations: who may write.
+    /// Grants, revocations and community profiles: who may write, and for whom.
     case control = 1
     /// Every other kind.
     case data = 2
 
     /// The plane a kind belongs to.
     public init(_ kind: RecordKind) {
-        self = kind.isControlPlane ? .control : .data
+        self = kind.isControlPlane || kind == .community ? .control : .data
     }
 
     /// The kinds of the plane.
