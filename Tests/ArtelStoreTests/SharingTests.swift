@@ -41,3 +41,46 @@ struct SharingTests {
         }
     }
 }
+
+@Suite("Public means public")
+struct PublicVisibilityTests {
+    @Test("A tie marked public is public only once both people confirmed it")
+    func tieNeedsBothConfirmations() async throws {
+        try await TestReplicas.withReplica { replica in
+            let community = TestKeys.techLeaders
+            let moscow = community.publicKey
+            let anna = Reference(community: moscow, record: DeltaFactory.recordID(1))
+            let boris = Reference(community: moscow, record: DeltaFactory.recordID(2))
+            let start = DeltaFactory.epoch
+            let tie = People.tie(from: boris, to: anna, in: community, at: start)
+            let factory = DeltaFactory(key: community, now: start + 1_000)
+            func edit(_ operations: [ArtelCore.Operation], at offset: UInt64) -> SignedDelta {
+                factory.sign(factory.delta(.tie, record: tie.delta.record, offset: offset, operations))
+            }
+            var publicTies = RecordQuery(kind: .tie)
+            publicTies.visibilities = [.public]
+            _ = try await replica.apply(
+                [
+                    tie,
+                    edit(
+                        [Fields.set(.tie, "visibility", "public"), Fields.set(.tie, "from_confirmed", .boolean(true))],
+                        at: 0
+                    ),
+                ]
+                .map(\.bytes),
+                now: start + 2_000,
+                source: "test"
+            )
+            #expect(try await replica.list(publicTies).isEmpty)
+            var federationTies = RecordQuery(kind: .tie)
+            federationTies.visibilities = [.federation]
+            #expect(try await replica.list(federationTies).count == 1)
+            _ = try await replica.apply(
+                [edit([Fields.set(.tie, "to_confirmed", .boolean(true))], at: 1)].map(\.bytes),
+                now: start + 2_000,
+                source: "test"
+            )
+            #expect(try await replica.list(publicTies).count == 1)
+        }
+    }
+}

@@ -34,7 +34,8 @@ public struct RecordQuery: Sendable {
     public var person: Reference?
     /// Whether records the operator hid (`artel hide`) are listed too.
     public var includingHidden = false
-    /// Only these visibilities (all when empty).
+    /// Only these visibilities (all when empty): the record's own, else its kind's default; a tie
+    /// counts as public only when both people confirmed it. Public feeds and exports ask for `public`.
     public var visibilities: [Visibility] = []
     /// At most this many records.
     public var limit = 50

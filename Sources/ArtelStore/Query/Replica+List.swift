@@ -115,10 +115,7 @@ struct ListSQL {
             }
         }
         if !query.visibilities.isEmpty {
-            requireAny(
-                "coalesce(r.visibility, '\(Self.defaultVisibility(kind).rawValue)')",
-                query.visibilities.map(\.rawValue)
-            )
+            requireAny(Self.effectiveVisibility(kind), query.visibilities.map(\.rawValue))
         }
         if !conditions.isEmpty { text += " WHERE " + conditions.joined(separator: " AND ") }
         if !counting {
@@ -136,6 +133,15 @@ struct ListSQL {
         let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
         conditions.append("\(expression) IN (\(placeholders))")
         _ = arguments.append(contentsOf: StatementArguments(values))
+    }
+
+    /// The visibility a record is shown with (DESIGN §6): its own, else its kind's default; a tie is
+    /// public only when both people confirmed it, and counts as `federation` until then.
+    static func effectiveVisibility(_ kind: RecordKind) -> String {
+        let stated = "coalesce(r.visibility, '\(defaultVisibility(kind).rawValue)')"
+        guard kind == .tie else { return stated }
+        return "CASE WHEN \(stated) = 'public' AND NOT (coalesce(r.from_confirmed, 0) AND coalesce(r.to_confirmed, 0)) "
+            + "THEN 'federation' ELSE \(stated) END"
     }
 
     /// The visibility a record has when it does not say (DESIGN §6).
