@@ -258,6 +258,7 @@ struct TrustCLITests {
             try node.expectSuccess("unblock", key)
             #expect(try node.expectSuccess("apply", exported).contains("2 accepted"))
 
+            let beforeBadInput = try node.exported()
             for (arguments, message) in [
                 (["block", "person", "x"], "neither author nor community"),
                 (["unblock", "ffff"], "no blocked key"),
@@ -267,6 +268,7 @@ struct TrustCLITests {
                 let result = try node.artel.run(arguments)
                 #expect(result.status != 0 && result.error.contains(message), "\(arguments): \(result.error)")
             }
+            #expect(try node.exported() == beforeBadInput)
         }
     }
 
