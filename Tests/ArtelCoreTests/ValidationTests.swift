@@ -238,7 +238,6 @@ struct ValidationTests {
         let start = DeltaFactory.epoch
         func shape(_ change: (inout Delta) -> Void) -> DeltaError.Code? {
             var delta = Grants.grant(
-                DeltaFactory.recordID(1),
                 by: TestKeys.techLeaders,
                 in: moscow,
                 to: TestKeys.outsider.publicKey,

@@ -289,7 +289,7 @@ enum VectorExamples {
                 try delta(
                     .grant,
                     community,
-                    record: DeltaFactory.recordID(51),
+                    record: .grant(issuer: community.publicKey, timestamp: HLC(milliseconds: now)),
                     expiry: now + 365 * day,
                     [
                         .set(f(.grant, "grantee"), .bytes(TestKeys.outsider.publicKey.bytes.bytes)),
@@ -309,7 +309,12 @@ enum VectorExamples {
                     [
                         .set(
                             f(.revocation, "grant"),
-                            .reference(Reference(community: community.publicKey, record: DeltaFactory.recordID(51)))
+                            .reference(
+                                Reference(
+                                    community: community.publicKey,
+                                    record: .grant(issuer: community.publicKey, timestamp: HLC(milliseconds: now))
+                                )
+                            )
                         ),
                         .set(f(.revocation, "effective_from"), .integer(Int64(HLC(milliseconds: now + day).rawValue))),
                         .set(f(.revocation, "compromised"), .boolean(false)),

@@ -16,7 +16,6 @@ struct TrustSyncTests {
             let editor = TestKeys.key(20)
             let now = nowMilliseconds()
             let grant = Grants.grant(
-                DeltaFactory.recordID(1),
                 by: community,
                 in: community.publicKey,
                 to: editor.publicKey,

@@ -150,7 +150,6 @@ enum BadDelta: CaseIterable, Sendable {
         case .unauthorized:
             // A grant to itself by a key that is not the community's, resting on no other grant.
             return Grants.grant(
-                DeltaFactory.recordID(7),
                 by: TestKeys.outsider,
                 in: factory.key.publicKey,
                 to: TestKeys.outsider.publicKey,

@@ -13,7 +13,6 @@ struct ModerationTests {
 
     func grant() -> SignedDelta {
         Grants.grant(
-            DeltaFactory.recordID(1),
             by: community,
             in: community.publicKey,
             to: editor.publicKey,

@@ -31,22 +31,19 @@ struct TrustPropertyTests {
             let issuer = parent?.grantee ?? community
             let grantee = authors.randomElement(using: &rng)!
             let from = start + UInt64.random(in: 0...3, using: &rng) * day
-            let id = nextID()
-            deltas.append(
-                Grants.grant(
-                    id,
-                    by: issuer,
-                    in: moscow,
-                    to: grantee.publicKey,
-                    kinds: someKinds(),
-                    from: from,
-                    until: from + UInt64.random(in: 2...12, using: &rng) * day,
-                    delegate: Bool.random(using: &rng),
-                    parent: parent?.id,
-                    signedAt: start + UInt64.random(in: 0...4, using: &rng) * day
-                )
+            let grant = Grants.grant(
+                by: issuer,
+                in: moscow,
+                to: grantee.publicKey,
+                kinds: someKinds(),
+                from: from,
+                until: from + UInt64.random(in: 2...12, using: &rng) * day,
+                delegate: Bool.random(using: &rng),
+                parent: parent?.id,
+                signedAt: start + UInt64.random(in: 0...4, using: &rng) * day
             )
-            grants.append((id, grantee))
+            deltas.append(grant)
+            grants.append((grant.delta.record, grantee))
         }
         for _ in 0..<Int.random(in: 0...2, using: &rng) {
             let target = grants.randomElement(using: &rng)!

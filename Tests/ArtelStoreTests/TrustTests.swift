@@ -23,7 +23,6 @@ struct TrustTests {
     /// A year-long grant of jobs and events from the community to the editor, who may delegate.
     func editorGrant(kinds: [RecordKind] = [.job, .event], delegate: Bool = true) -> SignedDelta {
         Grants.grant(
-            id(1),
             by: community,
             in: moscow,
             to: editor.publicKey,
@@ -87,7 +86,6 @@ struct TrustTests {
     func forgedGrant() async throws {
         try await TestReplicas.withReplica { replica in
             let forged = Grants.grant(
-                id(1),
                 by: volunteer,
                 in: moscow,
                 to: volunteer.publicKey,
@@ -108,26 +106,24 @@ struct TrustTests {
     func wideningChain() async throws {
         try await TestReplicas.withReplica { replica in
             let wider = Grants.grant(
-                id(2),
                 by: editor,
                 in: moscow,
                 to: volunteer.publicKey,
                 kinds: [.job, .digest],
                 from: start,
                 until: start + 100 * day,
-                parent: id(1),
+                parent: editorGrant().delta.record,
                 signedAt: start + day
             )
             let longer = Grants.grant(
-                id(3),
                 by: editor,
                 in: moscow,
                 to: intern.publicKey,
                 kinds: [.job],
                 from: start,
                 until: start + 365 * day,
-                parent: id(1),
-                signedAt: start + day
+                parent: editorGrant().delta.record,
+                signedAt: start + day + 1
             )
             let jobs = [
                 Grants.job(100, by: volunteer, in: moscow, at: start + 2 * day),
@@ -145,7 +141,6 @@ struct TrustTests {
     func delegationDepth() async throws {
         try await TestReplicas.withReplica { replica in
             let second = Grants.grant(
-                id(2),
                 by: editor,
                 in: moscow,
                 to: volunteer.publicKey,
@@ -153,29 +148,27 @@ struct TrustTests {
                 from: start,
                 until: start + 200 * day,
                 delegate: true,
-                parent: id(1),
+                parent: editorGrant().delta.record,
                 signedAt: start + day
             )
             let third = Grants.grant(
-                id(3),
                 by: volunteer,
                 in: moscow,
                 to: intern.publicKey,
                 kinds: [.job],
                 from: start,
                 until: start + 100 * day,
-                parent: id(2),
+                parent: second.delta.record,
                 signedAt: start + day
             )
             let fourth = Grants.grant(
-                id(4),
                 by: intern,
                 in: moscow,
                 to: TestKeys.key(23).publicKey,
                 kinds: [.job],
                 from: start,
                 until: start + 50 * day,
-                parent: id(3),
+                parent: third.delta.record,
                 signedAt: start + day
             )
             let job = Grants.job(100, by: intern, in: moscow, at: start + 2 * day)
@@ -191,7 +184,6 @@ struct TrustTests {
     func expiredGrant() async throws {
         try await TestReplicas.withReplica { replica in
             let short = Grants.grant(
-                id(1),
                 by: community,
                 in: moscow,
                 to: editor.publicKey,
@@ -221,7 +213,7 @@ struct TrustTests {
 
             let revocation = Grants.revocation(
                 id(50),
-                of: id(1),
+                of: editorGrant().delta.record,
                 by: community,
                 in: moscow,
                 from: start + 2 * day,
@@ -247,14 +239,13 @@ struct TrustTests {
     func compromised() async throws {
         try await TestReplicas.withReplica { replica in
             let delegated = Grants.grant(
-                id(2),
                 by: editor,
                 in: moscow,
                 to: volunteer.publicKey,
                 kinds: [.job],
                 from: start,
                 until: start + 100 * day,
-                parent: id(1),
+                parent: editorGrant().delta.record,
                 signedAt: start + day
             )
             let early = Grants.job(100, by: editor, in: moscow, at: start + day)
@@ -262,7 +253,7 @@ struct TrustTests {
             #expect(try await apply(replica, [editorGrant(), delegated, early, byVolunteer]).accepted.count == 4)
             let revocation = Grants.revocation(
                 id(50),
-                of: id(1),
+                of: editorGrant().delta.record,
                 by: community,
                 in: moscow,
                 from: start + 10 * day,
@@ -281,20 +272,19 @@ struct TrustTests {
     func whoMayRevoke() async throws {
         try await TestReplicas.withReplica { replica in
             let delegated = Grants.grant(
-                id(2),
                 by: editor,
                 in: moscow,
                 to: volunteer.publicKey,
                 kinds: [.job],
                 from: start,
                 until: start + 100 * day,
-                parent: id(1),
+                parent: editorGrant().delta.record,
                 signedAt: start + day
             )
             let job = Grants.job(100, by: volunteer, in: moscow, at: start + 3 * day)
             let byOutsider = Grants.revocation(
                 id(50),
-                of: id(2),
+                of: delegated.delta.record,
                 by: intern,
                 in: moscow,
                 from: start,
@@ -305,7 +295,7 @@ struct TrustTests {
 
             let byEditor = Grants.revocation(
                 id(51),
-                of: id(2),
+                of: delegated.delta.record,
                 by: editor,
                 in: moscow,
                 from: start + 2 * day,
@@ -326,6 +316,79 @@ struct TrustTests {
             #expect(report.quarantined == 1)
             let items = try await replica.reconciliationItems(matching: .everything, kinds: .all)
             #expect(!items.map(\.id).contains(elsewhere.id))
+        }
+    }
+}
+
+@Suite("Grant chains")
+struct GrantChainTests {
+    @Test(
+        "A chain is valid up to 8 grants deep, from whichever grant its evaluation starts; deeper grants and loops are not"
+    )
+    func depth() throws {
+        let community = TestKeys.techLeaders
+        let keys = (50..<61).map { TestKeys.key(UInt8($0)) }
+        let start = DeltaFactory.epoch
+        var grants: [SignedDelta] = []
+        var parent: RecordID?
+        for (depth, grantee) in keys.enumerated() {
+            let grant = Grants.grant(
+                by: depth == 0 ? community : keys[depth - 1],
+                in: community.publicKey,
+                to: grantee.publicKey,
+                kinds: [.job],
+                from: start,
+                until: start + 100 * Grants.day,
+                delegate: true,
+                parent: parent,
+                signedAt: start + UInt64(depth)
+            )
+            grants.append(grant)
+            parent = grant.delta.record
+        }
+        for order in [grants, grants.reversed(), grants.shuffled()] {
+            var plane = ControlPlane(community: community.publicKey)
+            for grant in order { try plane.insert(grant) }
+            let trust = plane.evaluate()
+            for (depth, grant) in grants.enumerated() {
+                let valid = if case .valid = trust.standings[grant.delta.record] { true } else { false }
+                #expect(valid == (depth < Trust.deepestChain), "grant \(depth + 1) deep")
+            }
+        }
+    }
+
+    @Test("Two grants that name each other as parent are invalid, and evaluating them ends")
+    func loop() throws {
+        let community = TestKeys.techLeaders.publicKey
+        let (first, second) = (TestKeys.key(70), TestKeys.key(71))
+        let start = DeltaFactory.epoch
+        let ids = [
+            RecordID.grant(issuer: first.publicKey, timestamp: HLC(milliseconds: start)),
+            RecordID.grant(issuer: second.publicKey, timestamp: HLC(milliseconds: start + 1)),
+        ]
+        var plane = ControlPlane(community: community)
+        for (index, issuer) in [first, second].enumerated() {
+            try plane.insert(
+                Grants.grant(
+                    by: issuer,
+                    in: community,
+                    to: [second, first][index].publicKey,
+                    kinds: [.job],
+                    from: start,
+                    until: start + Grants.day,
+                    delegate: true,
+                    parent: ids[1 - index],
+                    signedAt: start + UInt64(index)
+                )
+            )
+        }
+        let trust = plane.evaluate()
+        for id in ids {
+            guard case .invalid(let error) = trust.standings[id] else {
+                Issue.record("grant \(id) should be invalid")
+                continue
+            }
+            #expect(error.message.contains("loops"))
         }
     }
 }

@@ -5,9 +5,9 @@ public enum Grants: Sendable {
     /// One day in milliseconds.
     public static let day: UInt64 = 86_400_000
 
-    /// A grant of `community` to `grantee`, signed by `issuer` at `signedAt`.
+    /// A grant of `community` to `grantee`, signed by `issuer` at `signedAt`; its record id derives
+    /// from both (``RecordID/grant(issuer:timestamp:)``).
     public static func grant(
-        _ record: RecordID,
         by issuer: SigningKey,
         in community: PublicKey,
         to grantee: PublicKey,
@@ -27,6 +27,7 @@ public enum Grants: Sendable {
         if delegate { operations.append(.set(5, .boolean(true))) }
         if let parent { operations.append(.set(6, .reference(Reference(community: community, record: parent)))) }
         let factory = DeltaFactory(key: issuer, now: signedAt)
+        let record = RecordID.grant(issuer: issuer.publicKey, timestamp: HLC(milliseconds: signedAt))
         return factory.sign(factory.delta(.grant, record: record, community: community, operations))
     }
 

@@ -4,7 +4,7 @@
 public struct ControlPlane: Sendable {
     /// The community.
     public let community: PublicKey
-    /// Each grant by its record id: the first by (timestamp, delta id) when several deltas claim one id.
+    /// Each grant by its record id: the one with the smaller delta id when its issuer signed two.
     public private(set) var grants: [RecordID: Grant] = [:]
     /// Every revocation, by the grant it names.
     public private(set) var revocations: [RecordID: [Revocation]] = [:]
@@ -30,8 +30,11 @@ public struct ControlPlane: Sendable {
         switch signed.delta.kind {
         case .grant:
             let grant = try Grant(signed)
-            if let existing = grants[grant.id], (existing.timestamp, existing.delta) <= (grant.timestamp, grant.delta) {
-                return false
+            if let existing = grants[grant.id] {
+                // Only the issuer can claim its grant's id (it derives from the issuer and the
+                // timestamp); of two such claims, the smaller delta id is the grant.
+                guard grant.delta < existing.delta else { return false }
+                grantsByGrantee[existing.grantee]?.remove(grant.id)
             }
             grants[grant.id] = grant
             grantsByGrantee[grant.grantee, default: []].insert(grant.id)
@@ -54,7 +57,7 @@ public struct ControlPlane: Sendable {
     /// Decides every grant's standing.
     public func evaluate() -> Trust {
         var evaluation = Evaluation(plane: self)
-        for id in grants.keys { _ = evaluation.standing(of: id, depth: 0) }
+        for id in grants.keys { _ = evaluation.standing(of: id) }
         return Trust(plane: self, standings: evaluation.standings)
     }
 
@@ -72,6 +75,19 @@ public struct ControlPlane: Sendable {
         return (keys, false)
     }
 
+    /// How many grants a grant's chain holds, itself included, up to the root or the first missing
+    /// parent; `deepestChain + 1` once it is longer, or loops.
+    func links(above grant: Grant) -> Int {
+        var count = 1
+        var current = grant
+        while current.issuer != community, let parentID = current.parent, let parent = grants[parentID] {
+            count += 1
+            if count > Trust.deepestChain { return count }
+            current = parent
+        }
+        return count
+    }
+
     /// Whether a revocation's issuer may end the grant it names: the community key, or an issuer
     /// up the grant's chain. `nil` while the chain is incomplete.
     func mayRevoke(_ revocation: Revocation) -> Bool? {
@@ -87,14 +103,16 @@ private struct Evaluation {
     let plane: ControlPlane
     var standings: [RecordID: Trust.Standing] = [:]
 
-    mutating func standing(of id: RecordID, depth: Int) -> Trust.Standing {
+    /// A grant's standing, which depends only on the grants up its chain, never on where the walk
+    /// started (``ControlPlane/links(above:)`` bounds the chain before the walk goes up it).
+    mutating func standing(of id: RecordID) -> Trust.Standing {
         if let known = standings[id] { return known }
-        let standing = decide(plane.grants[id]!, depth: depth)
+        let standing = decide(plane.grants[id]!)
         standings[id] = standing
         return standing
     }
 
-    private mutating func decide(_ grant: Grant, depth: Int) -> Trust.Standing {
+    private mutating func decide(_ grant: Grant) -> Trust.Standing {
         let own = revocationEffect(on: grant.id)
         let name = "grant \(grant.id.hex.prefix(12))"
         if grant.issuer == plane.community {
@@ -116,15 +134,21 @@ private struct Evaluation {
                 )
             )
         }
-        guard depth < Trust.deepestChain else {
-            return .invalid(DeltaError(.unauthorized, "\(name) sits more than \(Trust.deepestChain) grants deep"))
-        }
         guard let parent = plane.grants[parentID] else {
             return .waiting("\(name) was made under grant \(parentID.hex.prefix(12)), which has not arrived")
         }
+        // Counted by walking up, not by recursion: the walk below then never goes deeper than this.
+        guard plane.links(above: grant) <= Trust.deepestChain else {
+            return .invalid(
+                DeltaError(
+                    .unauthorized,
+                    "\(name) sits more than \(Trust.deepestChain) grants deep, or its chain loops"
+                )
+            )
+        }
         let parentName = "grant \(parentID.hex.prefix(12))"
         let chain: Trust.Chain
-        switch standing(of: parentID, depth: depth + 1) {
+        switch standing(of: parentID) {
         case .waiting(let why): return .waiting(why)
         case .invalid(let error):
             return .invalid(DeltaError(error.code, "\(name) rests on \(parentName): \(error.message)"))

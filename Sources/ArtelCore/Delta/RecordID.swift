@@ -64,6 +64,15 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
         derived(label: "artel/community/v1", from: community.bytes.bytes)
     }
 
+    /// The id of a grant, derived from its issuer and timestamp, so that no other key can claim it.
+    public static func grant(issuer: PublicKey, timestamp: HLC) -> RecordID {
+        var parts = issuer.bytes.bytes
+        for shift in stride(from: 56, through: 0, by: -8) {
+            parts.append(UInt8(truncatingIfNeeded: timestamp.rawValue >> UInt64(shift)))
+        }
+        return derived(label: "artel/grant/v1", from: parts)
+    }
+
     /// The id of the membership of a person in a community.
     public static func membership(person: Reference, community: Reference) -> RecordID {
         derived(label: "artel/membership/v1", from: person.bytes + community.bytes)

@@ -187,6 +187,7 @@ extension KindSchema {
 
     static let grant = KindSchema(
         kind: .grant,
+        identity: .grant,
         expiry: .optional,
         ranges: [("valid_from", "valid_until")],
         fields: [

@@ -80,6 +80,10 @@ extension KindSchema {
             guard delta.record == .tie(from: from, to: to, type: type) else {
                 throw DeltaError(.invalidRecordID, "a tie's record id derives from its from, to and type")
             }
+        case .grant:
+            guard delta.record == .grant(issuer: delta.author, timestamp: delta.timestamp) else {
+                throw DeltaError(.invalidRecordID, "a grant's record id derives from its issuer and timestamp")
+            }
         }
     }
 

@@ -10,6 +10,8 @@ public struct KindSchema: Sendable {
         case membership
         /// Derived from the `from`, `to` and `type` fields (``RecordID/tie(from:to:type:)``).
         case tie
+        /// Derived from the author and the timestamp (``RecordID/grant(issuer:timestamp:)``).
+        case grant
     }
 
     /// How long deltas of a kind may live.

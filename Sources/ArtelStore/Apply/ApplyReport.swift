@@ -80,6 +80,24 @@ public struct ApplyReport: Sendable {
         }
     }
 
+    /// Turns deltas that the batch applied and then withdrew (a late binding, an erasure, a
+    /// revocation in the same batch) into refusals, so that nobody relays them.
+    mutating func settleWithdrawals() {
+        guard !withdrawn.isEmpty else { return }
+        var pending = Dictionary(withdrawn.compactMap { refusal in refusal.id.map { ($0, refusal) } }) { first, _ in
+            first
+        }
+        outcomes = outcomes.map { outcome in
+            guard case .accepted(let delta) = outcome, let refusal = pending.removeValue(forKey: delta.id) else {
+                return outcome
+            }
+            return .refused(refusal)
+        }
+        let taken = Set(withdrawn.compactMap(\.id)).subtracting(pending.keys)
+        released.removeAll { taken.contains($0.id) || pending[$0.id] != nil }
+        withdrawn.removeAll { refusal in refusal.id.map { taken.contains($0) } ?? false }
+    }
+
     /// Adds the outcomes of another batch.
     public mutating func append(_ other: ApplyReport) {
         outcomes.append(contentsOf: other.outcomes)

@@ -109,6 +109,7 @@ extension Replica {
                 }
             }
             try gate.settle(into: &writer, report: &report)
+            report.settleWithdrawals()
             try writer.persist()
             report.pruned = writer.pruned
             try RefusalLog.record(report.refusals + report.withdrawn, at: now, source: source, in: db)

@@ -131,7 +131,8 @@ public struct Publisher: Sendable {
     }
 
     /// Stamps a new record's first delta on the replica's clock and checks it, without signing: for a
-    /// key held on another machine (`artel keys sign-request`).
+    /// key held on another machine (`artel keys sign-request`). A grant's record id is derived from
+    /// its issuer and timestamp here, whatever `record` says.
     ///
     /// - Throws: ``DeltaError`` naming the field at fault.
     public static func draft(
@@ -176,6 +177,7 @@ public struct Publisher: Sendable {
             expiry: 0,
             operations: operations
         )
+        if case .grant = kind.schema.identity { delta.record = .grant(issuer: author, timestamp: delta.timestamp) }
         delta.expiry = expiry(kind.schema.expiryAllowance(for: delta))
         try Admission.check(delta, now: now)
         return delta

@@ -126,18 +126,7 @@ private struct RecordChecker {
         let rows = try Row.fetchAll(db, sql: "SELECT rowid, waiting, bytes FROM held")
         for row in rows {
             let signed = try StoredDelta.decode(row["bytes"] as Data, rowid: row["rowid"])
-            let binding = try Replica.subjectBinding(of: signed.delta, in: db)
-            var verdict = Authorization.authorize(
-                signed.delta,
-                id: signed.id,
-                trust: try trust(of: signed.delta.community)
-            )
-            if binding?.key == signed.delta.author {
-                verdict = .authorized
-            } else if verdict == .authorized, let violation = SubjectRules.violation(signed, binding: binding) {
-                verdict = .refused(violation)
-            }
-            switch verdict {
+            switch try verdict(for: signed) {
             case .authorized: report.problems.append("held delta \(signed.id) is authorized but not applied")
             case .waiting where !(row["waiting"] as Bool), .refused where row["waiting"] as Bool:
                 report.problems.append(
@@ -146,6 +135,15 @@ private struct RecordChecker {
             case .waiting, .refused: continue
             }
         }
+    }
+
+    /// What the control plane and the person rules say of a delta, as the replica holds them.
+    private mutating func verdict(for signed: SignedDelta) throws -> Verdict {
+        let binding = try Replica.subjectBinding(of: signed.delta, in: db)
+        if binding?.key == signed.delta.author { return .authorized }
+        let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: try trust(of: signed.delta.community))
+        guard verdict == .authorized else { return verdict }
+        return SubjectRules.violation(signed, binding: binding).map(Verdict.refused) ?? .authorized
     }
 
     private mutating func trust(of community: PublicKey) throws -> Trust {
@@ -186,8 +184,7 @@ private struct RecordChecker {
             {
                 report.problems.append("delta \(signed.id) is filed under the wrong record or columns")
             }
-            if case .refused(let error) = Authorization.authorize(delta, id: signed.id, trust: try trust(of: community))
-            {
+            if case .refused(let error) = try verdict(for: signed) {
                 report.problems.append("delta \(signed.id) is stored but not authorized: \(error)")
             }
             deltas.append(signed)

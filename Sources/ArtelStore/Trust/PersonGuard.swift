@@ -4,9 +4,11 @@ import GRDB
 
 /// The people rules of an apply transaction (DESIGN §6): a person's subject key writes their record
 /// and alone changes their consent and visibility (``SubjectRules``); a deleted person takes the
-/// memberships and ties that name them along, and a stale node cannot bring those back.
+/// memberships and ties that name them along, and a stale node cannot bring those back
+/// (`erased_records` remembers the person and those records).
 struct PersonGuard {
     private let db: Database
+    private var erasures: Bool?
 
     private static let membershipPerson = RecordKind.membership.schema["person"].id
     private static let tieEnds = [RecordKind.tie.schema["from"].id, RecordKind.tie.schema["to"].id]
@@ -16,8 +18,8 @@ struct PersonGuard {
     }
 
     /// Why a membership or tie delta is refused because of an erasure: its record was erased, or it
-    /// names a person this replica holds as deleted.
-    func erasure(of signed: SignedDelta, in writer: inout BatchWriter) throws -> DeltaError? {
+    /// names an erased person.
+    mutating func erasure(of signed: SignedDelta) throws -> DeltaError? {
         let delta = signed.delta
         let fields: [FieldID]
         switch delta.kind {
@@ -25,13 +27,13 @@ struct PersonGuard {
         case .tie: fields = Self.tieEnds
         default: return nil
         }
+        guard try holdsErasures() else { return nil }
         if try isErased(delta.scope, delta.record) {
             return DeltaError(.erased, "this \(delta.kind) named a person who was erased")
         }
         for field in fields {
             guard case .reference(let person)? = delta.value(setting: field) else { continue }
-            let scope = Scope(community: person.community, kind: .person)
-            if try writer.state(of: scope, record: person.record).isDeleted {
+            if try isErased(Scope(community: person.community, kind: .person), person.record) {
                 return DeltaError(.erased, "person \(person.record.hex.prefix(12)) was erased")
             }
         }
@@ -44,9 +46,10 @@ struct PersonGuard {
         return SubjectRules.binding(in: try writer.state(of: delta.scope, record: delta.record))
     }
 
-    /// Takes out the memberships and ties that name a deleted person, and remembers their records
-    /// so that they are refused when offered again.
-    func erase(_ person: Reference, in writer: inout BatchWriter, now: UInt64) throws -> [SignedDelta] {
+    /// Takes out the memberships and ties that name a deleted person, and remembers the person and
+    /// their records so that those are refused when offered again.
+    mutating func erase(_ person: Reference, in writer: inout BatchWriter, now: UInt64) throws -> [SignedDelta] {
+        try remember(Scope(community: person.community, kind: .person), person.record, now: now)
         var targets: [(Scope, RecordID)] = []
         let text = person.description
         let rows = try Row.fetchAll(
@@ -78,14 +81,27 @@ struct PersonGuard {
                 try writer.evict(signed)
                 withdrawn.append(signed)
             }
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO erased_records (community, kind, record_id, at) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    Data(scope.community.bytes.bytes), Int64(scope.kind.rawValue), Data(record.bytes.bytes), Int64(now),
-                ]
-            )
+            try remember(scope, record, now: now)
         }
         return withdrawn
+    }
+
+    private mutating func remember(_ scope: Scope, _ record: RecordID, now: UInt64) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO erased_records (community, kind, record_id, at) VALUES (?, ?, ?, ?)",
+            arguments: [
+                Data(scope.community.bytes.bytes), Int64(scope.kind.rawValue), Data(record.bytes.bytes), Int64(now),
+            ]
+        )
+        erasures = true
+    }
+
+    /// Whether anything was ever erased: most replicas never erase, and then nothing is looked up.
+    private mutating func holdsErasures() throws -> Bool {
+        if let erasures { return erasures }
+        let found = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM erased_records)") ?? false
+        erasures = found
+        return found
     }
 
     private func names(_ state: RecordState, _ person: Reference, kind: RecordKind) -> Bool {
@@ -94,9 +110,11 @@ struct PersonGuard {
     }
 
     private func isErased(_ scope: Scope, _ record: RecordID) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: "SELECT 1 FROM erased_records WHERE community = ? AND kind = ? AND record_id = ?",
+        let statement = try db.cachedStatement(
+            sql: "SELECT 1 FROM erased_records WHERE community = ? AND kind = ? AND record_id = ?"
+        )
+        return try Bool.fetchOne(
+            statement,
             arguments: [Data(scope.community.bytes.bytes), Int64(scope.kind.rawValue), Data(record.bytes.bytes)]
         ) ?? false
     }

@@ -26,7 +26,7 @@ struct TrustGate {
     private var holdingNone: Set<PublicKey> = []
 
     private let blocks: BlockList
-    private let people: PersonGuard
+    private var people: PersonGuard
 
     init(db: Database, source: String, now: UInt64) throws {
         self.db = db
@@ -41,10 +41,10 @@ struct TrustGate {
     mutating func learn(_ signed: SignedDelta) throws {
         let community = signed.delta.community
         var plane = try plane(of: community)
-        let previous = try trust(of: community)
+        let previous = before[community] == nil ? try trust(of: community) : nil
         // Admission refused every malformed grant and revocation already.
         guard (try? plane.insert(signed)) == true else { return }
-        if before[community] == nil { before[community] = previous }
+        if let previous { before[community] = previous }
         planes[community] = plane
         trusts[community] = nil
     }
@@ -74,8 +74,10 @@ struct TrustGate {
             holding.insert(delta.community)
             return .quarantined(signed.id, why)
         case .refused(let error):
-            try held.hold(signed, verdict, source: source, now: now)
-            holding.insert(delta.community)
+            if try !held.contains(signed.id), try reserveRoom() {
+                try held.hold(signed, verdict, source: source, now: now)
+                holding.insert(delta.community)
+            }
             return .refused(Refusal(error, delta: delta, id: signed.id))
         }
     }
@@ -94,7 +96,7 @@ struct TrustGate {
     private mutating func decide(_ signed: SignedDelta, in writer: inout BatchWriter) throws -> Decision {
         let delta = signed.delta
         if let blocked = blocks.refusal(for: delta) { return .refuse(blocked) }
-        if let erased = try people.erasure(of: signed, in: &writer) { return .refuse(erased) }
+        if let erased = try people.erasure(of: signed) { return .refuse(erased) }
         let binding = try people.binding(of: delta, in: &writer)
         if let binding, binding.key == delta.author { return .apply(checked: true) }
         let verdict: Verdict
@@ -114,15 +116,24 @@ struct TrustGate {
         for community in before.keys.sorted() {
             let trust = try trust(of: community)
             try redecide(try held.deltas(of: community), into: &writer, report: &report)
-            let old = before[community]!.standings
-            let affected = Set(
-                trust.plane.grants.values.filter { old[$0.id] != trust.standings[$0.id] }.map(\.grantee)
-            )
+            // Only a grant that was valid and changed (or was replaced) can leave stored deltas uncovered.
+            let old = before[community]!
+            var affected: Set<PublicKey> = []
+            for (id, grant) in old.plane.grants {
+                if trust.plane.grants[id]?.delta != grant.delta {
+                    // Replaced by its issuer's other claim: the old grant delta and its grantee's deltas.
+                    affected.formUnion([grant.issuer, grant.grantee])
+                } else if case .valid = old.standings[id], old.standings[id] != trust.standings[id] {
+                    affected.insert(grant.grantee)
+                }
+            }
             for author in affected.sorted(by: { $0.bytes < $1.bytes }) {
                 for signed in try ControlPlaneLoader.storedDeltas(of: community, by: author, in: db) {
-                    let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: trust)
-                    guard case .refused(let error) = verdict else { continue }
-                    try withdraw(signed, error, into: &writer, report: &report)
+                    switch try decide(signed, in: &writer) {
+                    case .apply: continue
+                    case .hold(let verdict): try withdraw(signed, verdict, into: &writer, report: &report)
+                    case .refuse(let error): try withdraw(signed, .refused(error), into: &writer, report: &report)
+                    }
                 }
             }
         }
@@ -133,16 +144,15 @@ struct TrustGate {
     /// deleted a person, takes out the memberships and ties that name them.
     private mutating func settlePeople(into writer: inout BatchWriter, report: inout ApplyReport) throws {
         for touched in writer.changed(.person) {
-            let binding = SubjectRules.binding(in: touched.state)
-            if binding != nil && binding != SubjectRules.binding(in: touched.initial) {
+            // A delete prunes the binding with everything else: a tombstone is not decided again.
+            if !touched.state.isDeleted
+                && SubjectRules.binding(in: touched.state) != SubjectRules.binding(in: touched.initial)
+            {
                 for signed in touched.state.kept.values.sorted(by: { Stamp($0) < Stamp($1) }) {
                     switch try decide(signed, in: &writer) {
                     case .apply: continue
-                    case .hold(.refused(let error)), .refuse(let error):
-                        try withdraw(signed, error, into: &writer, report: &report)
-                    case .hold(let verdict):
-                        let why = if case .waiting(let why) = verdict { why } else { "not authorized" }
-                        try withdraw(signed, DeltaError(.unauthorized, why), into: &writer, report: &report)
+                    case .hold(let verdict): try withdraw(signed, verdict, into: &writer, report: &report)
+                    case .refuse(let error): try withdraw(signed, .refused(error), into: &writer, report: &report)
                     }
                 }
                 let record = try held.deltas(of: touched.scope.community).filter {
@@ -150,7 +160,9 @@ struct TrustGate {
                 }
                 try redecide(record, into: &writer, report: &report)
             }
-            if touched.state.isDeleted && !touched.initial.isDeleted {
+            // Deciding again may have released the person's own delete.
+            let current = try writer.state(of: touched.scope, record: touched.record)
+            if current.isDeleted && !touched.initial.isDeleted {
                 let person = Reference(community: touched.scope.community, record: touched.record)
                 for signed in try people.erase(person, in: &writer, now: now) {
                     report.withdrawn.append(
@@ -182,15 +194,22 @@ struct TrustGate {
         }
     }
 
-    /// Takes a stored delta out of its record and holds it as refused.
-    private func withdraw(
+    /// Takes a stored delta out of its record and holds it: refused, or waiting again for a grant.
+    private mutating func withdraw(
         _ signed: SignedDelta,
-        _ error: DeltaError,
+        _ verdict: Verdict,
         into writer: inout BatchWriter,
         report: inout ApplyReport
     ) throws {
         try writer.evict(signed)
-        try held.hold(signed, .refused(error), source: source, now: now)
+        try held.hold(signed, verdict, source: source, now: now)
+        holding.insert(signed.delta.community)
+        let error: DeltaError =
+            switch verdict {
+            case .refused(let error): error
+            case .waiting(let why): DeltaError(.unauthorized, "waiting again: \(why)")
+            case .authorized: preconditionFailure("an authorized delta is not withdrawn")
+            }
         report.withdrawn.append(Refusal(error, delta: signed.delta, id: signed.id))
     }
 

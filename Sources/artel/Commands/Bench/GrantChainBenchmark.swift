@@ -24,13 +24,14 @@ enum GrantChainBenchmark {
         var parent: Reference?
         for (depth, grantee) in keys.enumerated() {
             let issuer = depth == 0 ? community : keys[depth - 1]
-            let record = RecordID(Bytes16([UInt8](repeating: UInt8(depth + 1), count: 16))!)
+            let timestamp = HLC(milliseconds: start - 100 + UInt64(depth))
+            let record = RecordID.grant(issuer: issuer.publicKey, timestamp: timestamp)
             let delta = Delta(
                 kind: .grant,
                 community: community.publicKey,
                 author: issuer.publicKey,
                 record: record,
-                timestamp: HLC(milliseconds: start - 100 + UInt64(depth)),
+                timestamp: timestamp,
                 expiry: 0,
                 operations: Grant.operations(
                     grantee: grantee.publicKey,

@@ -84,7 +84,8 @@ struct GrantCommand: AsyncParsableCommand {
         let validUntil = until.isDateOnly ? until.milliseconds() + 86_400_000 - 1 : until.milliseconds()
         guard validFrom <= validUntil else { throw ValidationError("--until comes before --from") }
         let kinds = Set(kinds.compactMap { RecordKind(name: $0) })
-        let record = Publisher.newRecordID(now: node.now)
+        // The record id derives from the signer and the timestamp the publisher stamps; this one is provisional.
+        let record = RecordID.grant(issuer: community, timestamp: HLC(milliseconds: node.now))
         var parent: Reference?
         if signer.author != nil {
             let key = try resolver.signingKey(for: community, author: signer)
@@ -124,19 +125,19 @@ struct GrantCommand: AsyncParsableCommand {
                 now: node.now
             )
             try SigningRequestFile.write(delta, to: request)
-            print("Wrote a request to grant \(what) to \(request).")
+            print("Wrote a request to grant \(what) to \(request) (grant \(delta.record.hex)).")
             print("Sign it where the community key is: artel keys sign-request \(request) --output grant.delta")
             return
         }
         let publisher = try resolver.publisher(for: community, author: signer)
-        _ = try await publisher.create(
+        let granted = try await publisher.create(
             .grant,
             community: community,
             record: record,
             operations: operations,
             now: node.now
         )
-        print("Granted \(what): grant \(record.hex)")
+        print("Granted \(what): grant \(granted.delta.record.hex)")
     }
 }
 
