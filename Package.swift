@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ArtelCore", targets: ["ArtelCore"]),
         .library(name: "ArtelStore", targets: ["ArtelStore"]),
         .library(name: "ArtelSync", targets: ["ArtelSync"]),
+        .library(name: "ArtelFormats", targets: ["ArtelFormats"]),
         .library(name: "ArtelNode", targets: ["ArtelNode"]),
     ],
     dependencies: [
@@ -46,6 +47,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ArtelFormats",
+            dependencies: ["ArtelCore"]
+        ),
+        .target(
             name: "ArtelSync",
             dependencies: ["ArtelCore", "CSodium"]
         ),
@@ -68,6 +73,7 @@ let package = Package(
             name: "artel",
             dependencies: [
                 "ArtelCore",
+                "ArtelFormats",
                 "ArtelStore",
                 "ArtelSync",
                 "ArtelNode",
@@ -105,6 +111,15 @@ let package = Package(
                 "ArtelStore",
                 "ArtelTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "ArtelFormatsTests",
+            dependencies: [
+                "ArtelCore",
+                "ArtelFormats",
+                "ArtelTestKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -182,6 +182,7 @@ extension KindSchema {
             FieldSpec(20, "tags", .string, .set, .line(64)),
             FieldSpec(21, "sequence", .integer, .single, .integer(0...Int64(Int32.max))),
             .visibility(22),
+            FieldSpec(23, "recurrence", .string, .single, .text(1_000)),
         ]
     )
 

@@ -183,7 +183,7 @@ public struct Publisher: Sendable {
         return delta
     }
 
-    private func prepare(
+    func prepare(
         _ kind: RecordKind,
         community: PublicKey,
         record: RecordID,

@@ -21,6 +21,19 @@ extension Replica {
         }
     }
 
+    /// The stored records matching a query, with their merged state, in the order of ``list(_:)``.
+    public func records(_ query: RecordQuery) async throws -> [StoredRecord] {
+        guard let table = MaterializedTable.of(query.kind) else {
+            throw StoreError(.invalidInput, "\(query.kind) records are not listed")
+        }
+        let sql = try ListSQL(query: query, table: table)
+        return try await reading("reading \(table.name)") { db in
+            try Int64.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { rowid in
+                try StoredRecord.load(rowid: rowid, in: db)
+            }
+        }
+    }
+
     /// Counts the materialized records matching a query (ignoring its limit and offset).
     public func count(_ query: RecordQuery) async throws -> Int {
         guard let table = MaterializedTable.of(query.kind) else { return 0 }

@@ -34,6 +34,8 @@ struct EventFields: FieldGroup {
     @Option(help: "Number of places.") var capacity: Int64?
     @Option(help: "A tag (repeatable).") var tags: [String] = []
     @Option(help: "Sequence number for calendars (bumped automatically on schedule changes).") var sequence: Int64?
+    @Option(help: "How the event repeats, as an iCalendar RRULE (FREQ=WEEKLY;BYDAY=TH), kept as text.")
+    var recurrence: String?
     @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility:
         String?
 
@@ -68,6 +70,7 @@ struct EventFields: FieldGroup {
         builder.set("capacity", capacity)
         builder.add("tags", tags)
         builder.set("sequence", sequence)
+        builder.set("recurrence", recurrence)
         builder.set("visibility", visibility)
     }
 }

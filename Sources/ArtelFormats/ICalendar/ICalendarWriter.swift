@@ -1,0 +1,46 @@
+/// Writes events as an iCalendar feed (RFC 5545) that calendar apps subscribe to: CRLF lines folded
+/// at 75 octets, escaped text, stable UIDs, DTSTAMP, SEQUENCE and STATUS (a cancelled event stays in
+/// the feed as cancelled, so that subscribers remove it), times in UTC, all-day events as dates with
+/// an exclusive end.
+public enum ICalendarWriter {
+    /// The feed.
+    ///
+    /// - Parameters:
+    ///   - events: the events, in the order to write them.
+    ///   - name: the calendar's name (X-WR-CALNAME).
+    ///   - now: the moment of writing, for DTSTAMP of events that do not say when they changed.
+    public static func feed(_ events: [CalendarEvent], name: String, now: Int64) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Artel//Artel event feed//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + ICalendarText.escape(name),
+        ]
+        for event in events { lines += self.lines(of: event, now: now) }
+        lines.append("END:VCALENDAR")
+        return lines.map(ICalendarText.fold).joined()
+    }
+
+    private static func lines(of event: CalendarEvent, now: Int64) -> [String] {
+        var lines = ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + ICalendarDates.utc(event.updated ?? now)]
+        if event.allDay {
+            lines.append("DTSTART;VALUE=DATE:" + ICalendarDates.date(event.start))
+            let end = max(event.end ?? event.start + 86_400_000, event.start + 86_400_000)
+            lines.append("DTEND;VALUE=DATE:" + ICalendarDates.date(end))
+        } else {
+            lines.append("DTSTART:" + ICalendarDates.utc(event.start))
+            if let end = event.end { lines.append("DTEND:" + ICalendarDates.utc(end)) }
+        }
+        lines.append("SUMMARY:" + ICalendarText.escape(event.summary))
+        if let description = event.description { lines.append("DESCRIPTION:" + ICalendarText.escape(description)) }
+        if let location = event.location { lines.append("LOCATION:" + ICalendarText.escape(location)) }
+        if let url = event.url { lines.append("URL:" + url) }
+        if let recurrence = event.recurrence { lines.append("RRULE:" + recurrence) }
+        lines.append("SEQUENCE:\(event.sequence ?? 0)")
+        switch event.status {
+        case "cancelled": lines.append("STATUS:CANCELLED")
+        case "postponed": lines.append("STATUS:TENTATIVE")
+        default: lines.append("STATUS:CONFIRMED")
+        }
+        lines.append("END:VEVENT")
+        return lines
+    }
+}

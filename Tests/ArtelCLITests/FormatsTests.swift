@@ -1,0 +1,98 @@
+import ArtelTestKit
+import Foundation
+import Testing
+
+@Suite("artel import and export of iCalendar", .serialized)
+struct FormatsTests {
+    static let google = TestFiles.path("Tests/Fixtures/ics/google.ics")
+
+    @Test(
+        "Importing a calendar twice changes nothing; an edited calendar updates its events instead of duplicating them"
+    )
+    func idempotent() async throws {
+        try await TestNode.with { node in
+            let first = try node.expectSuccess("import", "ics", Self.google, "--community", "Tech Leaders Moscow")
+            #expect(first.contains("3 new, 0 updated, 0 unchanged"), "\(first)")
+            let exported = try node.exported()
+            let again = try node.expectSuccess("import", "ics", Self.google, "--community", "Tech Leaders Moscow")
+            #expect(again.contains("0 new, 0 updated, 3 unchanged"), "\(again)")
+            #expect(try node.exported() == exported)
+
+            let edited = "\(node.directory)/edited.ics"
+            let text = try String(contentsOfFile: Self.google, encoding: .utf8)
+                .replacingOccurrences(
+                    of: "SUMMARY:Мастермайнд лидеров сообществ",
+                    with: "SUMMARY:Мастермайнд: перенос в онлайн"
+                )
+                .replacingOccurrences(of: "SEQUENCE:2", with: "SEQUENCE:3")
+                .replacingOccurrences(of: "LOCATION:Москва\\, ул. Льва Толстого\\, 16\r\n", with: "")
+            try text.write(toFile: edited, atomically: true, encoding: .utf8)
+            let updated = try node.expectSuccess("import", "ics", edited, "--community", "Tech Leaders Moscow")
+            #expect(updated.contains("0 new, 1 updated, 2 unchanged"), "\(updated)")
+            let events = try #require(try node.json("list", "events") as? [[String: Any]])
+            #expect(events.count == 3)
+            let shown = try node.expectSuccess("list", "events", "--query", "онлайн")
+            #expect(shown.contains("Мастермайнд: перенос в онлайн"))
+            let id = String(shown.prefix { $0 != " " })
+            let show = try node.expectSuccess("event", "show", id)
+            #expect(!show.contains("Льва Толстого"), "the location the source dropped is cleared")
+            #expect(show.contains("sequence") && show.contains("3"))
+            try node.expectSuccess("check")
+        }
+    }
+
+    @Test("A malformed calendar is refused with the line at fault, and nothing is stored")
+    func malformed() async throws {
+        try await TestNode.with { node in
+            let before = try node.exported()
+            let broken = "\(node.directory)/broken.ics"
+            let text = try String(contentsOfFile: Self.google, encoding: .utf8)
+                .replacingOccurrences(of: "DTSTART:20261210T150000Z", with: "DTSTART:20261310T150000Z")
+            try text.write(toFile: broken, atomically: true, encoding: .utf8)
+            let result = try node.run("import", "ics", broken, "--community", "Tech Leaders Moscow")
+            #expect(result.status != 0)
+            #expect(
+                result.error.contains("line 49") && result.error.contains("nothing was imported"),
+                "\(result.error)"
+            )
+            #expect(try node.exported() == before)
+        }
+    }
+
+    @Test("The exported feed holds only public events; imported on another node it gives the same events")
+    func exportThenImport() async throws {
+        try await TestNode.with { node in
+            try node.expectSuccess("import", "ics", Self.google, "--community", "Tech Leaders Moscow")
+            try node.expectSuccess(
+                "event",
+                "post",
+                "--community",
+                "Tech Leaders Moscow",
+                "--title",
+                "Закрытая встреча",
+                "--start",
+                "2026-12-20 18:00",
+                "--visibility",
+                "federation"
+            )
+            let feed = "\(node.directory)/feed.ics"
+            let exported = try node.expectSuccess("export", "--format", "ics", "--to", feed)
+            #expect(exported.contains("Exported 3 public events"), "\(exported)")
+            let text = try String(contentsOfFile: feed, encoding: .utf8)
+            #expect(!text.contains("Закрытая встреча") && text.contains("STATUS:CANCELLED"))
+
+            let other = TestNode(artel: ArtelProcess(data: "\(node.directory)/other"), directory: node.directory)
+            try other.expectSuccess("init", "--name", "other")
+            try other.expectSuccess("community", "create", "--name", "Partner Club", "--kind", "club")
+            try other.expectSuccess("import", "ics", feed, "--community", "Partner Club")
+            let mine = try #require(try node.json("list", "events", "--visibility", "public") as? [[String: Any]])
+            let theirs = try #require(try other.json("list", "events") as? [[String: Any]])
+            func summary(_ events: [[String: Any]]) -> [String] {
+                events.map { "\($0["id"] ?? "") \($0["title"] ?? "") \($0["start"] ?? "") \($0["end"] ?? "")" }.sorted()
+            }
+            #expect(summary(mine) == summary(theirs))
+            let again = try other.expectSuccess("import", "ics", feed, "--community", "Partner Club")
+            #expect(again.contains("3 unchanged"), "\(again)")
+        }
+    }
+}
