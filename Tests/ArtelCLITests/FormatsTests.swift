@@ -2,7 +2,7 @@ import ArtelTestKit
 import Foundation
 import Testing
 
-@Suite("artel import and export of iCalendar", .serialized)
+@Suite("artel import and export: iCalendar and hh.ru", .serialized)
 struct FormatsTests {
     static let google = TestFiles.path("Tests/Fixtures/ics/google.ics")
 
@@ -93,6 +93,42 @@ struct FormatsTests {
             #expect(summary(mine) == summary(theirs))
             let again = try other.expectSuccess("import", "ics", feed, "--community", "Partner Club")
             #expect(again.contains("3 unchanged"), "\(again)")
+        }
+    }
+
+    @Test(
+        "hh.ru: a page and then the full vacancy update one job; the same page again changes nothing; bad JSON stores nothing"
+    )
+    func headHunter() async throws {
+        try await TestNode.with { node in
+            let page = TestFiles.path("Tests/Fixtures/hh/search-page.json")
+            #expect(
+                try node.expectSuccess("import", "hh", page, "--community", "Tech Leaders Moscow").contains("3 new")
+            )
+            let full = TestFiles.path("Tests/Fixtures/hh/vacancy.json")
+            #expect(
+                try node.expectSuccess("import", "hh", full, "--community", "Tech Leaders Moscow").contains("1 updated")
+            )
+            let jobs = try node.expectSuccess("list", "jobs", "--remote")
+            #expect(jobs.contains("Studio-29") && jobs.contains("from 50000 RUB/month"), "\(jobs)")
+            #expect(try node.expectSuccess("list", "jobs").contains("160000–220000 RUB/month"))
+            let exported = try node.exported()
+            #expect(
+                try node.expectSuccess("import", "hh", full, "--community", "Tech Leaders Moscow").contains(
+                    "1 unchanged"
+                )
+            )
+            #expect(try node.exported() == exported)
+
+            let broken = "\(node.directory)/broken.json"
+            try Data("{\"items\": [{\"id\": \"1\", \"name\": \"КМ\", \"salary\": {\"from\": 1e12}}]}".utf8)
+                .write(to: URL(fileURLWithPath: broken))
+            let result = try node.run("import", "hh", broken, "--community", "Tech Leaders Moscow")
+            #expect(
+                result.status != 0 && result.error.contains("vacancy 1 (id 1)") && result.error.contains("not a salary")
+            )
+            #expect(try node.exported() == exported)
+            try node.expectSuccess("check")
         }
     }
 }

@@ -18,7 +18,7 @@ struct HelpTests {
         ["digest", "create"], ["digest", "edit"], ["digest", "renew"], ["digest", "delete"], ["digest", "show"],
         ["list"], ["log"], ["apply"], ["export"], ["purge"], ["check"], ["refused"], ["refusals"], ["bench", "apply"],
         ["grant"], ["revoke"], ["grants"], ["quarantine"], ["keys", "sign-request"], ["block"], ["unblock"],
-        ["blocks"], ["hide"], ["person", "export"], ["import"], ["import", "ics"],
+        ["blocks"], ["hide"], ["person", "export"], ["import"], ["import", "ics"], ["import", "hh"],
     ]
 
     @Test("Every command explains itself, with an example, and exits 0", arguments: commands)

@@ -122,6 +122,12 @@ extension AdmittedDeltas {
         results = []
     }
 
+    /// Deltas this node has just signed itself after checking them (``Publisher``): their
+    /// signatures need no second verification.
+    init(signedHere deltas: [SignedDelta]) {
+        results = deltas.map { .success($0) }
+    }
+
     /// Appends another batch, to store both in one transaction.
     public mutating func append(_ other: AdmittedDeltas) {
         results += other.results

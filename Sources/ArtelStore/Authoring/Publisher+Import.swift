@@ -1,7 +1,9 @@
 public import ArtelCore
+import Foundation
+import GRDB
 
 /// What an import does with one record.
-public enum ImportOutcome: Sendable, Equatable {
+public enum ImportOutcome: Sendable, Hashable {
     /// The record is new.
     case created
     /// The source changed: the record takes its values again.
@@ -12,78 +14,164 @@ public enum ImportOutcome: Sendable, Equatable {
     case deleted
 }
 
+/// One record an import brings: every value its source gives, and the fields the import owns.
+public struct ImportItem: Sendable {
+    /// The kind.
+    public let kind: RecordKind
+    /// The record: derived from the source's own identifier, so that the same source finds it again.
+    public let record: RecordID
+    /// `set` and `add` operations: every value the source gives.
+    public let operations: [ArtelCore.Operation]
+    /// The fields the import owns: those the source no longer gives are cleared.
+    public let controlled: Set<FieldID>
+    /// What the source calls it, for errors: `event 4k1f…@google.com`, `vacancy 93354567`.
+    public let label: String
+
+    /// An item.
+    public init(
+        kind: RecordKind,
+        record: RecordID,
+        operations: [ArtelCore.Operation],
+        controlled: Set<FieldID>,
+        label: String
+    ) {
+        self.kind = kind
+        self.record = record
+        self.operations = operations
+        self.controlled = controlled
+        self.label = label
+    }
+}
+
 extension Publisher {
-    /// Prepares the delta that makes a record hold the values an import gives, without writing it:
-    /// a new record; or, when any value differs, one delta that writes every given value again
-    /// (so that it outlives and prunes the older ones, as a renewal does) and clears the
-    /// `controlled` fields the source no longer has; or nothing when nothing differs. Importing the
-    /// same source twice therefore changes nothing, and an edited source updates its record.
+    /// Imports records into a community: a new record for each new item; for an item whose record
+    /// holds other values, one delta that writes every value again (so that it outlives and prunes
+    /// the older ones, as a renewal does) and clears the owned fields the source dropped; nothing
+    /// for an item whose record already holds its values. Importing the same source twice
+    /// therefore changes nothing, and an edited source updates its records.
+    ///
+    /// Every delta is drafted, checked and authorized before anything is written; they are then
+    /// signed on every core and stored in transactions of ``Replica/batchSize``. A stop between two
+    /// transactions leaves whole records imported, and importing again completes the rest.
     ///
     /// - Parameters:
-    ///   - operations: `set` and `add` operations: every value the source gives.
-    ///   - controlled: the fields the import owns.
-    public func prepareImport(
-        _ kind: RecordKind,
+    ///   - items: the records, one per source identifier.
+    ///   - community: the community they belong to.
+    ///   - source: where they come from, for the refusal log.
+    ///   - progress: called after each stored transaction with the items done so far.
+    /// - Returns: how many items had each outcome.
+    /// - Throws: ``DeltaError`` or ``StoreError`` naming the item at fault; nothing is written then.
+    public func importRecords(
+        _ items: [ImportItem],
         community: PublicKey,
-        record: RecordID,
-        operations: [Operation],
-        controlled: Set<FieldID>,
-        now: UInt64
-    ) async throws -> (ImportOutcome, SignedDelta?) {
-        guard let current = try await replica.record(kind, Reference(community: community, record: record)) else {
-            let signed = try await prepareCreate(
-                kind,
-                community: community,
-                record: record,
-                operations: operations,
-                now: now
-            )
-            return (.created, signed)
-        }
-        if current.state.isDeleted { return (.deleted, nil) }
-        let removals = Self.removals(from: current.state, toMatch: operations, controlled: controlled, kind: kind)
-        let differs =
-            !removals.isEmpty
-            || operations.contains { operation in
-                switch operation {
-                case .set(let field, let value): current.state.value(of: field) != value
-                case .add(let field, let element): !current.state.elements(of: field).contains(element)
-                case .clear, .remove, .delete: true
-                }
+        now: UInt64,
+        source: String,
+        progress: (_ done: Int) -> Void = { _ in }
+    ) async throws -> [ImportOutcome: Int] {
+        let current = try await replica.currentRecords(items.map { ($0.kind, $0.record) }, in: community)
+        var clock = try await replica.clock()
+        var counts: [ImportOutcome: Int] = [:]
+        var drafts: [Delta] = []
+        for item in items {
+            let state = current[item.record]?.state
+            if state?.isDeleted == true {
+                counts[.deleted, default: 0] += 1
+                continue
             }
-        guard differs else { return (.unchanged, nil) }
-        let signed = try await prepare(
-            kind,
-            community: community,
-            record: record,
-            operations: operations + removals,
-            now: now
-        ) { $0.clamp(0) }
-        return (.updated, signed)
+            var operations = item.operations
+            if let state {
+                let removals = Self.removals(
+                    from: state,
+                    toMatch: item.operations,
+                    controlled: item.controlled,
+                    kind: item.kind
+                )
+                guard !removals.isEmpty || Self.differs(state, item.operations) else {
+                    counts[.unchanged, default: 0] += 1
+                    continue
+                }
+                operations += removals
+            }
+            counts[state == nil ? .created : .updated, default: 0] += 1
+            var delta = Delta(
+                kind: item.kind,
+                community: community,
+                author: key.publicKey,
+                record: item.record,
+                timestamp: clock.tick(now: now),
+                expiry: 0,
+                operations: operations
+            )
+            delta.expiry = item.kind.schema.expiryAllowance(for: delta).clamp(0)
+            do throws(DeltaError) {
+                try Admission.check(delta, now: now)
+            } catch {
+                throw DeltaError(error.code, "\(item.label): \(error.message)")
+            }
+            drafts.append(delta)
+        }
+        guard !drafts.isEmpty else { return counts }
+        try await checkAuthorized(drafts)
+        let signed = try await Self.sign(drafts, with: key)
+        var done = 0
+        for start in stride(from: 0, to: signed.count, by: Replica.batchSize) {
+            let batch = Array(signed[start..<min(start + Replica.batchSize, signed.count)])
+            let report = try await replica.store(AdmittedDeltas(signedHere: batch), now: now, source: source)
+            if let refusal = report.refusals.first { throw refusal.error }
+            done += batch.count
+            progress(done)
+        }
+        return counts
     }
 
-    /// Applies prepared deltas in one call, checked as any others.
-    ///
-    /// - Throws: the first refusal's ``DeltaError`` (the prepared deltas were checked already, so
-    ///   this means the replica changed meanwhile).
-    public func commitAll(_ deltas: [SignedDelta], now: UInt64, source: String) async throws -> ApplyReport {
-        let report = try await replica.apply(deltas.map(\.bytes), now: now, source: source)
-        if let refusal = report.refusals.first { throw refusal.error }
-        return report
+    /// One verdict per kind: every draft has the same author, and the same time within milliseconds.
+    private func checkAuthorized(_ drafts: [Delta]) async throws {
+        var seen: Set<RecordKind> = []
+        for delta in drafts where seen.insert(delta.kind).inserted {
+            switch try await replica.verdict(for: try SignedDelta.sign(delta, with: key)) {
+            case .authorized: continue
+            case .waiting(let why): throw DeltaError(.unauthorized, why)
+            case .refused(let error): throw error
+            }
+        }
     }
 
-    /// Clears of controlled single fields the source no longer gives, removals of controlled set
-    /// elements it no longer lists.
+    private static func sign(_ drafts: [Delta], with key: SigningKey) async throws -> [SignedDelta] {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = max(256, (drafts.count + cores - 1) / cores)
+        return try await withThrowingTaskGroup(of: (Int, [SignedDelta]).self) { group in
+            for start in stride(from: 0, to: drafts.count, by: size) {
+                let chunk = drafts[start..<min(start + size, drafts.count)]
+                group.addTask { (start, try chunk.map { try SignedDelta.sign($0, with: key) }) }
+            }
+            var parts: [(Int, [SignedDelta])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    private static func differs(_ state: RecordState, _ operations: [ArtelCore.Operation]) -> Bool {
+        operations.contains { operation in
+            switch operation {
+            case .set(let field, let value): state.value(of: field) != value
+            case .add(let field, let element): !state.elements(of: field).contains(element)
+            case .clear, .remove, .delete: true
+            }
+        }
+    }
+
+    /// Clears of owned single fields the source no longer gives, removals of owned set elements it
+    /// no longer lists.
     private static func removals(
         from state: RecordState,
-        toMatch operations: [Operation],
+        toMatch operations: [ArtelCore.Operation],
         controlled: Set<FieldID>,
         kind: RecordKind
-    ) -> [Operation] {
+    ) -> [ArtelCore.Operation] {
         let given = Set(operations.map(\.field))
         var wanted: [FieldID: Set<Value>] = [:]
         for case .add(let field, let element) in operations { wanted[field, default: []].insert(element) }
-        var removals: [Operation] = []
+        var removals: [ArtelCore.Operation] = []
         for field in controlled.sorted() {
             guard let spec = kind.schema.field(field) else { continue }
             if spec.cardinality == .set {
@@ -95,5 +183,31 @@ extension Publisher {
             }
         }
         return removals
+    }
+}
+
+extension Replica {
+    /// The stored records of a community with these ids, read in one transaction.
+    func currentRecords(
+        _ records: [(RecordKind, RecordID)],
+        in community: PublicKey
+    ) async throws -> [RecordID: StoredRecord] {
+        try await reading("reading \(records.count) records") { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT r.rowid FROM records r JOIN scopes s ON s.id = r.scope
+                    WHERE s.community = ? AND s.kind = ? AND r.record_id = ?
+                    """
+            )
+            var found: [RecordID: StoredRecord] = [:]
+            for (kind, record) in records {
+                let arguments: StatementArguments = [
+                    Data(community.bytes.bytes), Int64(kind.rawValue), Data(record.bytes.bytes),
+                ]
+                guard let rowid = try Int64.fetchOne(statement, arguments: arguments) else { continue }
+                found[record] = try StoredRecord.load(rowid: rowid, in: db)
+            }
+            return found
+        }
     }
 }

@@ -52,33 +52,27 @@ struct ImportICalendar: AsyncParsableCommand {
             if let kept = latest[id], (kept.sequence ?? 0) > (event.sequence ?? 0) { continue }
             if latest.updateValue(event, forKey: id) == nil { order.append(id) }
         }
-        var counts: [ImportOutcome: Int] = [:]
-        var deltas: [SignedDelta] = []
-        for id in order {
+        let items = order.map { id in
             let event = latest[id]!
-            do {
-                let (outcome, delta) = try await publisher.prepareImport(
-                    .event,
-                    community: community,
-                    record: id,
-                    operations: event.operations,
-                    controlled: CalendarEvent.importedFields,
-                    now: node.now
-                )
-                counts[outcome, default: 0] += 1
-                if let delta { deltas.append(delta) }
-            } catch let error as DeltaError {
-                throw StoreError(
-                    .invalidInput,
-                    "\(file), event \(event.uid.prefix(60)): \(error); nothing was imported"
-                )
-            }
+            return ImportItem(
+                kind: .event,
+                record: id,
+                operations: event.operations,
+                controlled: CalendarEvent.importedFields,
+                label: "event \(event.uid.prefix(60))"
+            )
         }
-        _ = try await publisher.commitAll(deltas, now: node.now, source: "file \(file)")
-        var summary =
-            "Imported \(order.count) events from \(file): \(counts[.created] ?? 0) new, "
-            + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged"
-        if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
-        print(summary + ".")
+        do {
+            try await ImportRun.run(
+                items,
+                noun: "events",
+                file: file,
+                community: community,
+                publisher: publisher,
+                now: node.now
+            )
+        } catch let error as DeltaError {
+            throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
+        }
     }
 }

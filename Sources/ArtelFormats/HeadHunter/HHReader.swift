@@ -1,0 +1,215 @@
+public import ArtelCore
+import Foundation
+
+/// Reads hh.ru vacancies (the public API's JSON: one vacancy, or a page of search results) as jobs:
+/// salary with `RUR` as RUB and gross or net, employment and schedule in their old and new forms,
+/// experience, key skills, area, employer, apply URL, publication time with its `+0300` offset.
+/// Contacts are personal data and are read only when asked.
+public enum HHReader {
+    private static let schema = RecordKind.job.schema
+    private static func field(_ name: String) -> FieldID { schema[name].id }
+
+    /// The fields an hh.ru import owns.
+    public static let importedFields: Set<FieldID> = Set(
+        [
+            "title", "employer", "description", "duties", "requirements", "salary_min", "salary_max", "salary_currency",
+            "salary_period", "salary_gross", "employment", "work_mode", "location.city", "experience", "skills",
+            "apply_url", "date_posted", "status", "sources", "contact",
+        ].map(field)
+    )
+
+    /// The jobs of a file.
+    ///
+    /// - Parameter withContacts: whether to import the vacancy's contact person (personal data).
+    /// - Throws: ``FormatError`` naming the vacancy and the field at fault.
+    public static func jobs(in bytes: [UInt8], withContacts: Bool = false) throws(FormatError) -> [ImportedRecord] {
+        let data = Data(bytes)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let vacancies: [HHVacancy]
+        do {
+            let object = try JSONSerialization.jsonObject(with: data)
+            if let page = object as? [String: Any], page["items"] != nil {
+                vacancies = try decoder.decode(HHPage.self, from: data).items
+            } else {
+                vacancies = [try decoder.decode(HHVacancy.self, from: data)]
+            }
+        } catch let error as DecodingError {
+            throw Self.describe(error)
+        } catch {
+            throw FormatError("the file", "is not JSON: \(error.localizedDescription)")
+        }
+        var jobs: [ImportedRecord] = []
+        for (index, vacancy) in vacancies.enumerated() {
+            jobs.append(
+                try job(
+                    vacancy,
+                    place: "vacancy \(index + 1) (id \(vacancy.id.prefix(20)))",
+                    withContacts: withContacts
+                )
+            )
+        }
+        return jobs
+    }
+
+    private static func job(
+        _ vacancy: HHVacancy,
+        place: String,
+        withContacts: Bool
+    ) throws(FormatError) -> ImportedRecord {
+        guard !vacancy.id.isEmpty, vacancy.id.count <= 40 else {
+            throw FormatError(place, "id must be 1 to 40 characters")
+        }
+        let title = vacancy.name.singleLine
+        guard !title.isEmpty else { throw FormatError(place, "name is empty") }
+        var operations: [ArtelCore.Operation] = [.set(field("title"), .string(title.clipped(to: 200)))]
+        func set(_ name: String, _ text: String?, limit: Int) {
+            guard let text, !text.isEmpty else { return }
+            operations.append(.set(field(name), .string(text.clipped(to: limit))))
+        }
+        func add(_ name: String, _ elements: [String], limit: Int) {
+            for element in Set(elements.filter { !$0.isEmpty }.map { $0.clipped(to: limit) }).sorted() {
+                operations.append(.add(field(name), .string(element)))
+            }
+        }
+        set("employer", vacancy.employer?.name?.singleLine, limit: 200)
+        set("description", vacancy.description.map(HTMLText.plain), limit: 20_000)
+        set("duties", vacancy.snippet?.responsibility.map(HTMLText.plain), limit: 10_000)
+        set("requirements", vacancy.snippet?.requirement.map(HTMLText.plain), limit: 10_000)
+        if let salary = vacancy.salary {
+            operations += try Self.salary(salary, mode: vacancy.salaryRange?.mode?.id, place: place)
+        }
+        add("employment", employment(vacancy), limit: 20)
+        set("work_mode", workMode(vacancy), limit: 20)
+        set("location.city", vacancy.area?.name?.singleLine, limit: 100)
+        set("experience", vacancy.experience?.name?.singleLine, limit: 200)
+        add("skills", (vacancy.keySkills ?? []).compactMap { $0.name?.singleLine }, limit: 100)
+        if let url = vacancy.applyAlternateUrl ?? vacancy.alternateUrl,
+            url.hasPrefix("https://") || url.hasPrefix("http://")
+        {
+            set("apply_url", url, limit: 2_000)
+        }
+        if let published = vacancy.publishedAt {
+            guard let moment = Self.moment(published) else {
+                throw FormatError(
+                    place,
+                    "published_at \"\(published.prefix(40))\" is not a time like 2026-11-20T12:34:56+0300"
+                )
+            }
+            operations.append(.set(field("date_posted"), .timestamp(moment)))
+        }
+        set("status", vacancy.archived == true ? "closed" : "open", limit: 20)
+        let link = vacancy.alternateUrl.map { " " + $0 } ?? ""
+        add("sources", ["hh:\(vacancy.id)\(link)"], limit: 500)
+        if withContacts, let contacts = vacancy.contacts {
+            let parts = [contacts.name, contacts.email] + (contacts.phones ?? []).map(\.formatted)
+            set(
+                "contact",
+                parts.compactMap { $0?.singleLine }.filter { !$0.isEmpty }.joined(separator: ", "),
+                limit: 300
+            )
+        }
+        return ImportedRecord(
+            kind: .job,
+            record: RecordID.derived(label: "artel/import/hh/v1", from: Array(vacancy.id.utf8)),
+            operations: operations,
+            controlled: importedFields,
+            label: place
+        )
+    }
+
+    private static func salary(
+        _ salary: HHVacancy.Salary,
+        mode: String?,
+        place: String
+    ) throws(FormatError) -> [ArtelCore.Operation] {
+        var operations: [ArtelCore.Operation] = []
+        for (name, value) in [("from", salary.from), ("to", salary.to)] {
+            guard let value else { continue }
+            guard value >= 0, value <= 100_000_000, value == value.rounded() else {
+                throw FormatError(place, "salary.\(name) \(value) is not a salary (a whole amount, 0 to 100 000 000)")
+            }
+            operations.append(.set(field(name == "from" ? "salary_min" : "salary_max"), .integer(Int64(value))))
+        }
+        if let from = salary.from, let to = salary.to, from > to {
+            throw FormatError(place, "salary.from \(Int(from)) is above salary.to \(Int(to))")
+        }
+        guard !operations.isEmpty else { return [] }
+        if let currency = salary.currency?.uppercased() {
+            guard currency.count == 3, currency.allSatisfy(\.isLetter) else {
+                throw FormatError(place, "salary.currency \"\(currency.prefix(10))\" is not a currency code")
+            }
+            // hh.ru still writes the Russian rouble's pre-1998 code.
+            operations.append(.set(field("salary_currency"), .string(currency == "RUR" ? "RUB" : currency)))
+        }
+        if let gross = salary.gross { operations.append(.set(field("salary_gross"), .boolean(gross))) }
+        let period =
+            switch mode?.uppercased() {
+            case "HOUR": "hour"
+            case "SHIFT": "day"
+            default: "month"  // hh.ru salaries are monthly unless salary_range says otherwise
+            }
+        operations.append(.set(field("salary_period"), .string(period)))
+        return operations
+    }
+
+    private static func employment(_ vacancy: HHVacancy) -> [String] {
+        let ids = [vacancy.employment?.id, vacancy.employmentForm?.id].compactMap { $0?.lowercased() }
+        return ids.compactMap { id in
+            switch id {
+            case "full": "full_time"
+            case "part": "part_time"
+            case "project": "contract"
+            case "volunteer": "volunteer"
+            case "probation": "internship"
+            default: nil
+            }
+        }
+    }
+
+    private static func workMode(_ vacancy: HHVacancy) -> String? {
+        let formats = Set((vacancy.workFormat ?? []).compactMap { $0.id?.uppercased() })
+        if formats.contains("HYBRID") || formats.count > 1 { return "hybrid" }
+        if formats.contains("REMOTE") { return "remote" }
+        if formats.contains("ON_SITE") || formats.contains("FIELD_WORK") { return "onsite" }
+        switch vacancy.schedule?.id {
+        case "remote": return "remote"
+        case "fullDay", "shift", "flyInFlyOut": return "onsite"
+        default: return nil
+        }
+    }
+
+    /// `2026-11-20T12:34:56+0300` in Unix milliseconds.
+    private static func moment(_ text: String) -> Int64? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssZ"
+        return formatter.date(from: text).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+    }
+
+    private static func describe(_ error: DecodingError) -> FormatError {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            var place = ""
+            for key in codingPath {
+                if let index = key.intValue {
+                    place += "[\(index)]"
+                } else {
+                    place += (place.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return place.isEmpty ? "the file" : place
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return FormatError(path(context.codingPath), "expected \(type): \(context.debugDescription)")
+        case .valueNotFound(_, let context):
+            return FormatError(path(context.codingPath), "is missing or null")
+        case .keyNotFound(let key, let context):
+            return FormatError(path(context.codingPath + [key]), "is missing")
+        case .dataCorrupted(let context):
+            return FormatError(path(context.codingPath), context.debugDescription)
+        @unknown default:
+            return FormatError("the file", "\(error)")
+        }
+    }
+}

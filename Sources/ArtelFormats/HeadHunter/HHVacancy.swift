@@ -1,0 +1,63 @@
+/// A vacancy as the hh.ru API returns it (`GET /vacancies/{id}`, or an item of `GET /vacancies`),
+/// with the fields Artel reads; everything else is ignored.
+struct HHVacancy: Decodable {
+    struct Named: Decodable {
+        let name: String?
+    }
+
+    struct Identified: Decodable {
+        let id: String?
+        let name: String?
+    }
+
+    struct Salary: Decodable {
+        let from: Double?
+        let to: Double?
+        let currency: String?
+        let gross: Bool?
+    }
+
+    struct SalaryRange: Decodable {
+        let mode: Identified?
+    }
+
+    struct Snippet: Decodable {
+        let requirement: String?
+        let responsibility: String?
+    }
+
+    struct Contacts: Decodable {
+        struct Phone: Decodable {
+            let formatted: String?
+        }
+
+        let name: String?
+        let email: String?
+        let phones: [Phone]?
+    }
+
+    let id: String
+    let name: String
+    let area: Named?
+    let salary: Salary?
+    let salaryRange: SalaryRange?
+    let publishedAt: String?
+    let archived: Bool?
+    let applyAlternateUrl: String?
+    let alternateUrl: String?
+    let employer: Named?
+    let snippet: Snippet?
+    let description: String?
+    let schedule: Identified?
+    let employment: Identified?
+    let employmentForm: Identified?
+    let workFormat: [Identified]?
+    let experience: Identified?
+    let keySkills: [Named]?
+    let contacts: Contacts?
+}
+
+/// A page of search results.
+struct HHPage: Decodable {
+    let items: [HHVacancy]
+}
