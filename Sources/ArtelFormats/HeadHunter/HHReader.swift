@@ -25,15 +25,9 @@ public enum HHReader {
     public static func jobs(in bytes: [UInt8], withContacts: Bool = false) throws(FormatError) -> [ImportedRecord] {
         let data = Data(bytes)
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         let vacancies: [HHVacancy]
         do {
-            let object = try JSONSerialization.jsonObject(with: data)
-            if let page = object as? [String: Any], page["items"] != nil {
-                vacancies = try decoder.decode(HHPage.self, from: data).items
-            } else {
-                vacancies = [try decoder.decode(HHVacancy.self, from: data)]
-            }
+            vacancies = try decoder.decode(HHPage.self, from: data).items
         } catch let error as DecodingError {
             throw Self.describe(error)
         } catch {
@@ -180,11 +174,27 @@ public enum HHReader {
     }
 
     /// `2026-11-20T12:34:56+0300` in Unix milliseconds.
-    private static func moment(_ text: String) -> Int64? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssZ"
-        return formatter.date(from: text).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+    static func moment(_ text: String) -> Int64? {
+        let characters = Array(text.utf8)
+        guard characters.count == 24, characters[4] == 0x2D, characters[7] == 0x2D, characters[10] == 0x54,
+            characters[13] == 0x3A, characters[16] == 0x3A, characters[19] == 0x2B || characters[19] == 0x2D
+        else { return nil }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            var value = 0
+            for byte in characters[from..<from + length] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+            let minute = number(14, 2), let second = number(17, 2), let offsetHours = number(20, 2),
+            let offsetMinutes = number(22, 2)
+        else { return nil }
+        let time = CivilTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard time.isValid, (1900...9999).contains(year) else { return nil }
+        let offset = (offsetHours * 3_600 + offsetMinutes * 60) * (characters[19] == 0x2D ? -1 : 1)
+        return time.milliseconds(offset: offset)
     }
 
     private static func describe(_ error: DecodingError) -> FormatError {
@@ -206,6 +216,11 @@ public enum HHReader {
             return FormatError(path(context.codingPath), "is missing or null")
         case .keyNotFound(let key, let context):
             return FormatError(path(context.codingPath + [key]), "is missing")
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return FormatError(
+                "the file",
+                "is not JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+            )
         case .dataCorrupted(let context):
             return FormatError(path(context.codingPath), context.debugDescription)
         @unknown default:

@@ -36,6 +36,19 @@ struct HHVacancy: Decodable {
         let phones: [Phone]?
     }
 
+    // Explicit keys: a key decoding strategy converts every key of the file, and costs a third of the read.
+    enum CodingKeys: String, CodingKey {
+        case id, name, area, salary, archived, employer, snippet, description, schedule, employment, experience,
+            contacts
+        case salaryRange = "salary_range"
+        case publishedAt = "published_at"
+        case applyAlternateUrl = "apply_alternate_url"
+        case alternateUrl = "alternate_url"
+        case employmentForm = "employment_form"
+        case workFormat = "work_format"
+        case keySkills = "key_skills"
+    }
+
     let id: String
     let name: String
     let area: Named?
@@ -57,7 +70,20 @@ struct HHVacancy: Decodable {
     let contacts: Contacts?
 }
 
-/// A page of search results.
+/// A page of search results, or one vacancy on its own.
 struct HHPage: Decodable {
     let items: [HHVacancy]
+
+    private enum Keys: String, CodingKey {
+        case items
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        if container.contains(.items) {
+            items = try container.decode([HHVacancy].self, forKey: .items)
+        } else {
+            items = [try HHVacancy(from: decoder)]
+        }
+    }
 }

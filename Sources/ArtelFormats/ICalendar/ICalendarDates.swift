@@ -34,44 +34,35 @@ enum ICalendarDates {
         func number(_ text: Substring, _ from: Int, _ length: Int) -> Int {
             Int(text.dropFirst(from).prefix(length))!
         }
-        var components = DateComponents()
-        components.year = number(parts[0], 0, 4)
-        components.month = number(parts[0], 4, 2)
-        components.day = number(parts[0], 6, 2)
+        var time = CivilTime(year: number(parts[0], 0, 4), month: number(parts[0], 4, 2), day: number(parts[0], 6, 2))
         if parts.count == 2 {
-            components.hour = number(parts[1], 0, 2)
-            components.minute = number(parts[1], 2, 2)
-            components.second = number(parts[1], 4, 2)
+            time.hour = number(parts[1], 0, 2)
+            time.minute = number(parts[1], 2, 2)
+            time.second = number(parts[1], 4, 2)
         }
-        guard (1...12).contains(components.month!), (1...31).contains(components.day!),
-            (0...23).contains(components.hour ?? 0), (0...59).contains(components.minute ?? 0),
-            (0...60).contains(components.second ?? 0), (1900...9999).contains(components.year!)
-        else { throw FormatError(place, "\"\(value)\" is not a real date or time") }
-        var calendar = Calendar(identifier: .gregorian)
+        guard time.isValid, (1900...9999).contains(time.year) else {
+            throw FormatError(place, "\"\(value)\" is not a real date or time")
+        }
         // A DATE names a day, not a moment: it is kept as that day's midnight in UTC.
-        calendar.timeZone = isUTC || parts.count == 1 ? TimeZone(identifier: "UTC")! : zone.timeZone
-        guard let date = calendar.date(from: components),
-            calendar.component(.day, from: date) == components.day
-        else { throw FormatError(place, "\"\(value)\" is not a real date") }
-        return (Int64((date.timeIntervalSince1970 * 1000).rounded()), parts.count == 1)
+        guard !isUTC && parts.count == 2 else { return (time.milliseconds(), parts.count == 1) }
+        let local = time.milliseconds()
+        let timeZone = zone.timeZone
+        // The offset at the local time read as UTC, then at the moment that gives: right across DST changes.
+        var offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local) / 1000))
+        offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local - Int64(offset) * 1000) / 1000))
+        return (local - Int64(offset) * 1000, false)
     }
 
     /// `YYYYMMDDTHHMMSSZ`.
     static func utc(_ milliseconds: Int64) -> String {
-        format(milliseconds, "yyyyMMdd'T'HHmmss'Z'", zone: TimeZone(identifier: "UTC")!)
+        let time = CivilTime(milliseconds: milliseconds)
+        return date(milliseconds) + "T" + CivilTime.digits(time.hour, 2) + CivilTime.digits(time.minute, 2)
+            + CivilTime.digits(time.second, 2) + "Z"
     }
 
     /// `YYYYMMDD` of a day kept as its midnight in UTC.
     static func date(_ milliseconds: Int64) -> String {
-        format(milliseconds, "yyyyMMdd", zone: TimeZone(identifier: "UTC")!)
-    }
-
-    private static func format(_ milliseconds: Int64, _ pattern: String, zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = zone
-        formatter.dateFormat = pattern
-        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        let time = CivilTime(milliseconds: milliseconds)
+        return CivilTime.digits(time.year, 4) + CivilTime.digits(time.month, 2) + CivilTime.digits(time.day, 2)
     }
 }

@@ -1,0 +1,145 @@
+import ArgumentParser
+import ArtelCore
+import ArtelFormats
+import ArtelStore
+import Foundation
+
+struct BenchFormats: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "formats",
+        abstract: "Measure importing hh.ru vacancies and exporting events to iCalendar, end to end.",
+        discussion: """
+            Writes a page of hh.ru-shaped vacancies (title, employer, salary, schedule, experience, \
+            skills, snippets, dates), then times: reading it, importing it into a fresh replica \
+            (draft, check, authorize, sign on every core, store), and importing it again (nothing \
+            changes). Then it stores as many events and times writing them as an iCalendar feed. The \
+            signature verify limit of the same run is printed for scale.
+
+            Example:
+              artel bench formats --count 100000
+            """
+    )
+
+    @Option(help: "How many vacancies and events.") var count: Int = 100_000
+
+    func validate() throws {
+        guard count >= 1_000 else { throw ValidationError("--count must be at least 1000") }
+    }
+
+    func run() async throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let now = UInt64(Date().timeIntervalSince1970 * 1000)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("artel-bench-formats-\(now)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        print("Artel formats benchmark: \(count) records, \(cores) cores\n")
+        func line(_ name: String, _ seconds: Double, goal: String = "") {
+            print(
+                "  \(name.padding(toLength: 46, withPad: " ", startingAt: 0))\(Measure.rate(Double(count) / seconds))\(goal)"
+            )
+        }
+
+        let page = Data(SampleVacancies.page(count: count, now: now).utf8)
+        let key = SigningKey.generate()
+        let replica = try Replica.create(at: "\(directory)/import.sqlite")
+        defer { try? replica.close() }
+        let publisher = Publisher(replica: replica, key: key)
+        let (jobs, readSeconds) = try Measure.timed { try HHReader.jobs(in: [UInt8](page)) }
+        line("read hh.ru JSON (\(page.count / 1_000_000) MB)", readSeconds)
+        let items = jobs.map {
+            ImportItem(
+                kind: $0.kind,
+                record: $0.record,
+                operations: $0.operations,
+                controlled: $0.controlled,
+                label: $0.label
+            )
+        }
+        let importSeconds = try await Measure.timedAsync {
+            let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
+            precondition(counts[.created] == count, "every vacancy must be new")
+        }
+        line("import: draft, check, sign, store", importSeconds)
+        line("read and import, end to end", readSeconds + importSeconds, goal: "  (goal ≥ 20 000/s)")
+        let againSeconds = try await Measure.timedAsync {
+            let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
+            precondition(counts[.unchanged] == count, "importing again must change nothing")
+        }
+        line("import again: every record unchanged", againSeconds)
+
+        let events = (0..<count).map { index in
+            var event = CalendarEvent(
+                uid: "bench-\(index)@artel",
+                summary: "Встреча лидеров сообществ №\(index)",
+                start: Int64(now) + Int64(index) * 3_600_000
+            )
+            event.end = event.start + 5_400_000
+            event.description = "Мастермайнд: разбираем кейсы участников, делимся опытом; регистрация по ссылке."
+            event.location = "Москва, ул. Льва Толстого, 16"
+            event.sequence = 1
+            return event
+        }
+        let eventItems = events.map {
+            ImportItem(
+                kind: .event,
+                record: $0.recordID,
+                operations: $0.operations,
+                controlled: CalendarEvent.importedFields,
+                label: $0.uid
+            )
+        }
+        _ = try await publisher.importRecords(eventItems, community: key.publicKey, now: now, source: "bench")
+        var query = RecordQuery(kind: .event)
+        query.limit = count
+        var feed = ""
+        let exportSeconds = try await Measure.timedAsync {
+            let stored = try await replica.records(query).compactMap { CalendarEvent(record: $0.id, state: $0.state) }
+            precondition(stored.count == count, "every event must be exported")
+            feed = ICalendarWriter.feed(stored, name: "bench", now: Int64(now))
+        }
+        line("export events to iCalendar (\(feed.utf8.count / 1_000_000) MB)", exportSeconds)
+
+        let sample = try SampleJobs.make(count: min(count, 10_000), key: key, start: now)
+        let verify = await Measure.timedAsync { _ = await Measure.verifyInParallel(sample, cores: cores) }
+        print(
+            String(
+                format: "\n  for scale: libsodium verifies %.0f signatures/s on %d cores",
+                Double(sample.count) / verify,
+                cores
+            )
+        )
+    }
+}
+
+/// hh.ru-shaped vacancies for the benchmark.
+enum SampleVacancies {
+    static func page(count: Int, now: UInt64) -> String {
+        let titles = [
+            "Комьюнити-менеджер", "Координатор сообщества", "Менеджер программы амбассадоров", "Community lead",
+        ]
+        let employers = ["Яндекс", "Т-Банк", "Runlab", "Studio-29", "Skillbox", "Ozon"]
+        let cities = ["Москва", "Санкт-Петербург", "Казань", "Новосибирск"]
+        var items: [String] = []
+        items.reserveCapacity(count)
+        for index in 0..<count {
+            let salary = 50_000 + (index % 15) * 10_000
+            items.append(
+                """
+                {"id": "\(90_000_000 + index)", "name": "\(titles[index % titles.count]) №\(index)", \
+                "area": {"id": "1", "name": "\(cities[index % cities.count])"}, \
+                "salary": {"from": \(salary), "to": \(salary + 40_000), "currency": "RUR", "gross": false}, \
+                "published_at": "2026-11-\(10 + index % 10)T10:15:00+0300", "archived": false, \
+                "alternate_url": "https://hh.ru/vacancy/\(90_000_000 + index)", \
+                "employer": {"id": "\(index % 97)", "name": "\(employers[index % employers.count])"}, \
+                "snippet": {"requirement": "Опыт развития <highlighttext>сообществ</highlighttext> от года.", \
+                "responsibility": "Проводить мероприятия, вовлекать участников, считать метрики."}, \
+                "schedule": {"id": "\(index % 3 == 0 ? "remote" : "fullDay")", "name": "x"}, \
+                "experience": {"id": "between1And3", "name": "От 1 года до 3 лет"}, \
+                "employment": {"id": "\(index % 4 == 0 ? "part" : "full")", "name": "x"}, \
+                "key_skills": [{"name": "Управление сообществом"}, {"name": "Организация мероприятий"}]}
+                """
+            )
+        }
+        return "{\"items\": [" + items.joined(separator: ",\n") + "], \"found\": \(count)}"
+    }
+}
