@@ -2,7 +2,7 @@ import ArtelTestKit
 import Foundation
 import Testing
 
-@Suite("artel import and export: iCalendar and hh.ru", .serialized)
+@Suite("artel import and export: iCalendar, hh.ru, schema.org and feeds", .serialized)
 struct FormatsTests {
     static let google = TestFiles.path("Tests/Fixtures/ics/google.ics")
 
@@ -129,6 +129,80 @@ struct FormatsTests {
             )
             #expect(try node.exported() == exported)
             try node.expectSuccess("check")
+        }
+    }
+
+    @Test("Jobs exported as JSON-LD import on another node as the same jobs; every feed format writes only public jobs")
+    func schemaOrgAndFeeds() async throws {
+        try await TestNode.with { node in
+            try node.expectSuccess(
+                "import",
+                "hh",
+                TestFiles.path("Tests/Fixtures/hh/search-page.json"),
+                "--community",
+                "Tech Leaders Moscow"
+            )
+            try node.expectSuccess(
+                "job",
+                "post",
+                "--community",
+                "Tech Leaders Moscow",
+                "--title",
+                "Внутренняя вакансия",
+                "--visibility",
+                "federation"
+            )
+            let document = "\(node.directory)/jobs.jsonld"
+            #expect(
+                try node.expectSuccess("export", "--format", "jsonld", "--kind", "job", "--to", document).contains(
+                    "3 public jobs"
+                )
+            )
+            for format in ["jsonfeed", "atom", "csv", "markdown"] {
+                let file = "\(node.directory)/jobs.\(format)"
+                try node.expectSuccess("export", "--format", format, "--to", file)
+                let text = try String(contentsOfFile: file, encoding: .utf8)
+                #expect(!text.contains("Внутренняя вакансия"), "\(format) leaked a federation-only job")
+                #expect(text.contains("Studio-29"), "\(format)")
+            }
+            let wrongKind = try node.run(
+                "export",
+                "--format",
+                "atom",
+                "--kind",
+                "event",
+                "--to",
+                "\(node.directory)/x.atom"
+            )
+            #expect(wrongKind.status != 0 && wrongKind.error.contains("writes job records"), "\(wrongKind.error)")
+
+            let other = TestNode(artel: ArtelProcess(data: "\(node.directory)/other"), directory: node.directory)
+            try other.expectSuccess("init", "--name", "other")
+            try other.expectSuccess("community", "create", "--name", "HR Association", "--kind", "association")
+            #expect(
+                try other.expectSuccess("import", "jsonld", document, "--community", "HR Association").contains("3 new")
+            )
+            func rows(_ node: TestNode) throws -> [String] {
+                let jobs = try #require(try node.json("list", "jobs", "--visibility", "public") as? [[String: Any]])
+                return jobs.map {
+                    "\($0["id"] ?? "") \($0["title"] ?? "") \($0["salary_min"] ?? "") \($0["work_mode"] ?? "")"
+                }.sorted()
+            }
+            #expect(try rows(node) == rows(other))
+            #expect(
+                try other.expectSuccess("import", "jsonld", document, "--community", "HR Association").contains(
+                    "3 unchanged"
+                )
+            )
+            let before = try other.exported()
+            try Data("{\"@type\": \"JobPosting\", \"title\": \"x\", \"datePosted\": \"вчера\"}".utf8)
+                .write(to: URL(fileURLWithPath: "\(node.directory)/bad.jsonld"))
+            let bad = try other.run("import", "jsonld", "\(node.directory)/bad.jsonld", "--community", "HR Association")
+            #expect(
+                bad.status != 0 && bad.error.contains("object 1") && bad.error.contains("datePosted"),
+                "\(bad.error)"
+            )
+            #expect(try other.exported() == before)
         }
     }
 }

@@ -81,7 +81,3 @@ extension CalendarEvent {
         return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? text : nil
     }
 }
-
-extension String {
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
-}

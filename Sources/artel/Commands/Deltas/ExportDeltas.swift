@@ -7,21 +7,27 @@ import Foundation
 struct ExportDeltas: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the kept deltas of this replica to a delta stream file, or its events as iCalendar.",
+        abstract:
+            "Write the kept deltas to a delta stream file, or the public jobs and events in a format others read.",
         discussion: """
             --format deltas (the default): another node can `artel apply` the file; every delta is \
-            verified again there. --format ics: the public events, as a feed calendar apps subscribe \
-            to (cancelled events stay in it as cancelled, so that subscribers drop them). Only public \
-            records leave through a format other than deltas.
+            verified again there. Only public records leave through the other formats:
+              ics       events, as a feed calendar apps subscribe to (cancelled ones stay, as cancelled)
+              jsonld    schema.org JobPosting and Event objects, as Google reads them (--kind to choose)
+              jsonfeed  jobs, as JSON Feed 1.1
+              atom      jobs, as an Atom feed
+              csv       jobs, or events with --kind event
+              markdown  jobs, as a vacancy digest to paste into Telegram or Slack
 
             Examples:
               artel export --community "Tech Leaders Moscow" --kind job --to jobs.deltas
               artel export --format ics --community "Tech Leaders Moscow" --to events.ics
+              artel export --format markdown --to digest.md
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case deltas, ics
+        case deltas, ics, jsonld, jsonfeed, atom, csv, markdown
     }
 
     @OptionGroup var global: GlobalOptions
@@ -29,11 +35,24 @@ struct ExportDeltas: AsyncParsableCommand {
     @Option(help: "Only this community (name, key name or id prefix; repeatable).") var community: [String] = []
     @Option(help: "Only this record kind (repeatable).") var kind: [String] = []
     @Option(help: "The file to write; it must not exist.") var to: String
-    @Option(help: "deltas (a delta stream for `artel apply`) or ics (the public events).") var format: Format = .deltas
+    @Option(help: "deltas, ics, jsonld, jsonfeed, atom, csv or markdown (see above).") var format: Format = .deltas
 
     func validate() throws {
-        if format == .ics && !kind.isEmpty && kind != ["event"] {
-            throw ValidationError("--format ics writes events; drop --kind")
+        let kinds = Set(kind)
+        let writes: Set<String> =
+            switch format {
+            case .deltas: Set(RecordKind.allCases.map(\.name))
+            case .ics: ["event"]
+            case .jsonfeed, .atom, .markdown: ["job"]
+            case .jsonld, .csv: ["job", "event"]
+            }
+        guard kinds.isSubset(of: writes) else {
+            throw ValidationError(
+                "--format \(format) writes \(writes.sorted().joined(separator: " and ")) records; drop the other --kind"
+            )
+        }
+        if format == .csv && kinds.count > 1 {
+            throw ValidationError("--format csv writes one kind: --kind job or --kind event")
         }
         for name in kind where RecordKind(name: name) == nil {
             throw ValidationError(
@@ -50,8 +69,8 @@ struct ExportDeltas: AsyncParsableCommand {
         guard !FileManager.default.fileExists(atPath: to) else {
             throw StoreError(.invalidInput, "\(to) already exists; choose a new file")
         }
-        if format == .ics {
-            try await exportCalendar(node, communities: communities, resolver: resolver)
+        if format != .deltas {
+            try await exportListings(node, communities: communities, resolver: resolver)
             return
         }
         let kinds = Set(kind.compactMap { RecordKind(name: $0) })
@@ -68,20 +87,44 @@ struct ExportDeltas: AsyncParsableCommand {
         print("Exported \(deltas.count) deltas to \(to)")
     }
 
-    /// The public events of the chosen communities as an iCalendar feed.
-    private func exportCalendar(_ node: Node, communities: Set<PublicKey>, resolver: Resolver) async throws {
-        var query = RecordQuery(kind: .event)
-        query.communities = Array(communities)
-        query.visibilities = [.public]
-        query.limit = 1_000_000
-        let events = try await node.replica.records(query).compactMap { CalendarEvent(record: $0.id, state: $0.state) }
+    /// The public jobs and events of the chosen communities in a format others read.
+    private func exportListings(_ node: Node, communities: Set<PublicKey>, resolver: Resolver) async throws {
         let names = try await resolver.communityNames()
         let title =
-            communities.isEmpty ? "Artel events" : communities.compactMap { names[$0] }.sorted().joined(separator: ", ")
-        let feed = ICalendarWriter.feed(events, name: title, now: Int64(node.now))
-        guard FileManager.default.createFile(atPath: to, contents: Data(feed.utf8)) else {
+            communities.isEmpty ? "Artel" : communities.compactMap { names[$0] }.sorted().joined(separator: ", ")
+        let kinds = Set(kind)
+        // CSV writes jobs unless asked for events; the other formats write every kind they can.
+        let wantsJobs = format != .ics && (kinds.isEmpty || kinds.contains("job"))
+        let wantsEvents =
+            [.ics, .jsonld, .csv].contains(format) && (kinds.isEmpty ? format != .csv : kinds.contains("event"))
+        let jobs = wantsJobs ? try await PublicListings.jobs(node.replica, communities: communities, names: names) : []
+        let events = wantsEvents ? try await PublicListings.events(node.replica, communities: communities) : []
+        let now = Int64(node.now)
+        let text: String
+        let count: String
+        switch format {
+        case .deltas: preconditionFailure("deltas are not listings")
+        case .ics:
+            (text, count) = (ICalendarWriter.feed(events, name: title, now: now), "\(events.count) public events")
+        case .jsonld:
+            (text, count) = (
+                SchemaOrgWriter.document(jobs: jobs, events: events),
+                "\(jobs.count) public jobs and \(events.count) public events"
+            )
+        case .jsonfeed: (text, count) = (JobFeeds.jsonFeed(jobs, title: title), "\(jobs.count) public jobs")
+        case .atom:
+            let id = "urn:artel:jobs:" + (communities.map(\.hex).sorted().first ?? "all")
+            (text, count) = (JobFeeds.atom(jobs, title: title, id: id, now: now), "\(jobs.count) public jobs")
+        case .csv where kinds.contains("event"):
+            (text, count) = (CSVWriter.events(events), "\(events.count) public events")
+        case .csv: (text, count) = (CSVWriter.jobs(jobs), "\(jobs.count) public jobs")
+        case .markdown:
+            let open = jobs.filter { $0.status != "closed" && $0.status != "filled" }
+            (text, count) = (MarkdownDigest.render(open, title: title), "\(open.count) open public jobs")
+        }
+        guard FileManager.default.createFile(atPath: to, contents: Data(text.utf8)) else {
             throw StoreError(.io, "cannot write \(to)")
         }
-        print("Exported \(events.count) public events to \(to)")
+        print("Exported \(count) to \(to)")
     }
 }

@@ -1,0 +1,95 @@
+import ArtelCore
+import Foundation
+
+/// schema.org JSON-LD for jobs and events, following Google's guidance for job postings (title,
+/// description, datePosted, validThrough, hiringOrganization, jobLocation or TELECOMMUTE,
+/// employmentType, baseSalary with currency and unit) and for events (eventStatus, location).
+public enum SchemaOrgWriter {
+    /// One document: `{"@context": "https://schema.org", "@graph": [...]}`.
+    public static func document(jobs: [JobListing], events: [CalendarEvent]) -> String {
+        let graph: [[String: Any]] = jobs.map(job) + events.map(event)
+        let document: [String: Any] = ["@context": "https://schema.org", "@graph": graph]
+        let data = try! JSONSerialization.data(
+            withJSONObject: document,
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        )
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static let employmentTypes = [
+        "full_time": "FULL_TIME", "part_time": "PART_TIME", "contract": "CONTRACTOR", "internship": "INTERN",
+        "volunteer": "VOLUNTEER",
+    ]
+    static let salaryUnits = ["hour": "HOUR", "day": "DAY", "month": "MONTH", "year": "YEAR"]
+    static let eventStatuses = [
+        "scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed",
+        "rescheduled": "EventRescheduled", "moved_online": "EventMovedOnline",
+    ]
+
+    static func job(_ job: JobListing) -> [String: Any] {
+        var object: [String: Any] = [
+            "@type": "JobPosting",
+            "title": job.title,
+            "description": [
+                job.description, job.duties.map { "Что нужно делать:\n\($0)" },
+                job.requirements.map { "Требования:\n\($0)" },
+            ]
+            .compactMap { $0 }.joined(separator: "\n\n").nonEmpty ?? job.title,
+            "datePosted": ISODates.date(job.datePosted ?? job.updated),
+            "identifier": [
+                "@type": "PropertyValue", "name": job.communityName ?? job.community.hex, "value": job.id.hex,
+            ],
+        ]
+        if let validThrough = job.validThrough { object["validThrough"] = ISODates.dateTime(validThrough) }
+        if let employer = job.employer { object["hiringOrganization"] = ["@type": "Organization", "name": employer] }
+        let types = job.employment.compactMap { employmentTypes[$0] }
+        if !types.isEmpty { object["employmentType"] = types.count == 1 ? types[0] : types }
+        if job.workMode == "remote" || job.workMode == "hybrid" {
+            object["jobLocationType"] = "TELECOMMUTE"
+            object["applicantLocationRequirements"] = ["@type": "Country", "name": job.country ?? "RU"]
+        }
+        if job.workMode != "remote", job.city != nil || job.region != nil || job.country != nil {
+            var address: [String: Any] = ["@type": "PostalAddress"]
+            address["addressLocality"] = job.city
+            address["addressRegion"] = job.region
+            address["addressCountry"] = job.country
+            object["jobLocation"] = ["@type": "Place", "address": address]
+        }
+        if let currency = job.salaryCurrency, job.salaryMin != nil || job.salaryMax != nil {
+            var value: [String: Any] = ["@type": "QuantitativeValue"]
+            value["minValue"] = job.salaryMin
+            value["maxValue"] = job.salaryMax
+            value["unitText"] = job.salaryPeriod.flatMap { salaryUnits[$0] }
+            object["baseSalary"] = ["@type": "MonetaryAmount", "currency": currency, "value": value]
+        }
+        if let url = job.applyURL { object["url"] = url }
+        if let experience = job.experience { object["experienceRequirements"] = experience }
+        if !job.skills.isEmpty { object["skills"] = job.skills.joined(separator: ", ") }
+        return object
+    }
+
+    static func event(_ event: CalendarEvent) -> [String: Any] {
+        var object: [String: Any] = [
+            "@type": "Event",
+            "name": event.summary,
+            "startDate": event.allDay ? ISODates.date(event.start) : ISODates.dateTime(event.start),
+            "identifier": event.uid,
+            "eventStatus": "https://schema.org/" + (event.status.flatMap { eventStatuses[$0] } ?? "EventScheduled"),
+        ]
+        if let end = event.end {
+            // schema.org's endDate is inclusive: an all-day event ends on its last day.
+            object["endDate"] = event.allDay ? ISODates.date(end - 86_400_000) : ISODates.dateTime(end)
+        }
+        if let description = event.description { object["description"] = description }
+        if let location = event.location {
+            object["location"] = ["@type": "Place", "name": location, "address": location]
+            object["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        }
+        if let url = event.url { object["url"] = url }
+        return object
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
