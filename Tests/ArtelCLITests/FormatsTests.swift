@@ -205,4 +205,47 @@ struct FormatsTests {
             #expect(try other.exported() == before)
         }
     }
+
+    @Test("A Telegram channel's digests import once, and come back out as a digest in the channel's style")
+    func telegram() async throws {
+        try await TestNode.with { node in
+            let export = TestFiles.path("Tests/Fixtures/telegram/result.json")
+            let arguments = [
+                "import", "telegram", export, "--channel", "community_managers", "--community", "Tech Leaders Moscow",
+            ]
+            #expect(try node.artel.run(arguments).output.contains("4 new"))
+            #expect(try node.artel.run(arguments).output.contains("4 unchanged"))
+            let digest = "\(node.directory)/digest.md"
+            try node.expectSuccess(
+                "export",
+                "--format",
+                "markdown",
+                "--community",
+                "Tech Leaders Moscow",
+                "--to",
+                digest
+            )
+            let text = try String(contentsOfFile: digest, encoding: .utf8)
+            #expect(
+                text.contains(
+                    "**Федерация компьютерного спорта России** — Комьюнити менеджер в Федерацию компьютерного спорта России"
+                )
+            )
+            #expect(
+                text.contains(
+                    "💰 50 000–70 000 ₽ в месяц\n🏠 удалённо\nОткликнуться: [здесь](https://resf.ru/jobs/community)"
+                )
+            )
+            let bad = try node.run(
+                "import",
+                "telegram",
+                export,
+                "--channel",
+                "t.me/x",
+                "--community",
+                "Tech Leaders Moscow"
+            )
+            #expect(bad.status != 0 && bad.error.contains("--channel takes the channel's username"))
+        }
+    }
 }

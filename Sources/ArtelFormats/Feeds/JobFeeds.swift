@@ -2,7 +2,7 @@ import ArtelCore
 import Foundation
 
 /// Feeds of jobs that readers and bots subscribe to: JSON Feed 1.1 and Atom (RFC 4287).
-public enum JobFeeds {
+public enum JobFeeds: Sendable {
     /// A JSON Feed 1.1 document.
     public static func jsonFeed(_ jobs: [JobListing], title: String) -> String {
         let items: [[String: Any]] = jobs.map { job in
@@ -84,7 +84,7 @@ public enum JobFeeds {
 }
 
 /// CSV (RFC 4180) of jobs and events: a header, CRLF lines, fields quoted when they must be.
-public enum CSVWriter {
+public enum CSVWriter: Sendable {
     public static func jobs(_ jobs: [JobListing]) -> String {
         table(
             [

@@ -3,7 +3,7 @@ import Foundation
 /// Jobs as a vacancy digest in the style of the community channels (one block per vacancy:
 /// company, what to do, requirements, salary, part-time, apply link), ready to paste into Telegram
 /// or Slack.
-public enum MarkdownDigest {
+public enum MarkdownDigest: Sendable {
     /// The digest; `tag` opens it, as the channels do (`#комьюнити_вакансия`).
     public static func render(_ jobs: [JobListing], title: String? = nil, tag: String = "#комьюнити_вакансия") -> String
     {

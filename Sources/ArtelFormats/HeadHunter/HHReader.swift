@@ -5,7 +5,7 @@ import Foundation
 /// salary with `RUR` as RUB and gross or net, employment and schedule in their old and new forms,
 /// experience, key skills, area, employer, apply URL, publication time with its `+0300` offset.
 /// Contacts are personal data and are read only when asked.
-public enum HHReader {
+public enum HHReader: Sendable {
     private static let schema = RecordKind.job.schema
     private static func field(_ name: String) -> FieldID { schema[name].id }
 

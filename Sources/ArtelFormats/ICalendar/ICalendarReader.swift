@@ -4,7 +4,7 @@ import Foundation
 /// escaped text, UTC, TZID (IANA, or Windows names with their VTIMEZONE), floating and all-day
 /// times. Alarms, free/busy, to-dos and exceptions to single occurrences of a recurring event
 /// (RECURRENCE-ID) are skipped; a recurring event keeps its RRULE as text.
-public enum ICalendarReader {
+public enum ICalendarReader: Sendable {
     /// Reads every event of a stream.
     ///
     /// - Throws: ``FormatError`` naming the line: not a calendar, a component left open, a date

@@ -2,7 +2,7 @@
 /// at 75 octets, escaped text, stable UIDs, DTSTAMP, SEQUENCE and STATUS (a cancelled event stays in
 /// the feed as cancelled, so that subscribers remove it), times in UTC, all-day events as dates with
 /// an exclusive end.
-public enum ICalendarWriter {
+public enum ICalendarWriter: Sendable {
     /// The feed.
     ///
     /// - Parameters:

@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads schema.org `JobPosting` and `Event` objects from JSON-LD: one object, an array, or a
 /// document with `@graph`, as job boards and event sites embed them. Other types are skipped.
-public enum SchemaOrgReader {
+public enum SchemaOrgReader: Sendable {
     private static let job = RecordKind.job.schema
 
     /// The fields a JSON-LD import of jobs owns.

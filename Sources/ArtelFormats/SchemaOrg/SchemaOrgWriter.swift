@@ -4,7 +4,7 @@ import Foundation
 /// schema.org JSON-LD for jobs and events, following Google's guidance for job postings (title,
 /// description, datePosted, validThrough, hiringOrganization, jobLocation or TELECOMMUTE,
 /// employmentType, baseSalary with currency and unit) and for events (eventStatus, location).
-public enum SchemaOrgWriter {
+public enum SchemaOrgWriter: Sendable {
     /// One document: `{"@context": "https://schema.org", "@graph": [...]}`.
     public static func document(jobs: [JobListing], events: [CalendarEvent]) -> String {
         let graph: [[String: Any]] = jobs.map(job) + events.map(event)

@@ -12,6 +12,6 @@ struct ImportCommand: AsyncParsableCommand {
             Example:
               artel import ics meetups.ics --community "Tech Leaders Moscow"
             """,
-        subcommands: [ImportICalendar.self, ImportHH.self, ImportJSONLD.self]
+        subcommands: [ImportICalendar.self, ImportHH.self, ImportJSONLD.self, ImportTelegram.self]
     )
 }

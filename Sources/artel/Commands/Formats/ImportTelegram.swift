@@ -1,0 +1,79 @@
+import ArgumentParser
+import ArtelCore
+import ArtelFormats
+import ArtelStore
+import Foundation
+
+struct ImportTelegram: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "telegram",
+        abstract: "Import the vacancy digests of a Telegram channel export (result.json) as jobs.",
+        discussion: """
+            Export the channel with Telegram Desktop (Export chat history, JSON). Posts with the \\
+            digest's hashtag become jobs, several per post: title, company, "Что нужно делать", \\
+            "Какие требования", salary ("от 50,000 руб", "до 120 000 ₽", "50–70 тыс."; monthly \\
+            unless the post says otherwise, and then tagged \(TelegramReader.assumedPeriodTag)), \\
+            part-time and remote notes, the apply link and the post's hashtags. Each job records \\
+            its post as https://t.me/CHANNEL/ID; the export does not hold the channel's username, \\
+            so give it with --channel.
+
+            Example:
+              artel import telegram result.json --channel community_managers --community "Tech Leaders Moscow"
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The result.json of the export.")
+    var file: String
+
+    @Option(help: "The channel's username (t.me/USERNAME), for the links to its posts.")
+    var channel: String
+
+    @Option(help: "The community the jobs belong to: its name, its key's name, or a prefix of its id.")
+    var community: String
+
+    @Option(help: "The chat to read when the export holds several (a whole-account export).")
+    var chat: String?
+
+    @Option(help: "The hashtag that marks vacancy posts.")
+    var tag = "#комьюнити_вакансия"
+
+    @OptionGroup var signer: AuthorOption
+
+    func validate() throws {
+        guard !channel.isEmpty, channel.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw ValidationError("--channel takes the channel's username: letters, digits and _ (t.me/USERNAME)")
+        }
+        guard tag.hasPrefix("#"), tag.count > 1 else {
+            throw ValidationError("--tag takes a hashtag, like #комьюнити_вакансия")
+        }
+    }
+
+    func run() async throws {
+        let node = try global.openNode()
+        let resolver = Resolver(node: node)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw StoreError(.io, "cannot read \(file)")
+        }
+        let jobs: [ImportedRecord]
+        do {
+            jobs = try TelegramReader.jobs(in: [UInt8](data), channel: channel, chat: chat, tag: tag)
+        } catch {
+            throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
+        }
+        let community = try await resolver.community(community)
+        do {
+            try await ImportRun.run(
+                jobs.map(ImportItem.init),
+                noun: "vacancies",
+                file: file,
+                community: community,
+                publisher: try resolver.publisher(for: community, author: signer),
+                now: node.now
+            )
+        } catch let error as DeltaError {
+            throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import ArtelCore
+import ArtelTestKit
+import Foundation
+import Testing
+
+@testable import ArtelFormats
+
+@Suite("Telegram channel exports")
+struct TelegramReaderTests {
+    static func jobs(_ bytes: [UInt8]? = nil, chat: String? = nil) throws -> [ImportedRecord] {
+        let data =
+            try bytes
+            ?? [UInt8](Data(contentsOf: URL(fileURLWithPath: TestFiles.path("Tests/Fixtures/telegram/result.json"))))
+        return try TelegramReader.jobs(in: data, channel: "community_managers", chat: chat)
+    }
+
+    static func value(_ record: ImportedRecord, _ name: String) -> Value? {
+        let id = RecordKind.job.schema[name].id
+        for case .set(id, let value) in record.operations { return value }
+        return nil
+    }
+
+    static func elements(_ record: ImportedRecord, _ name: String) -> [Value] {
+        let id = RecordKind.job.schema[name].id
+        return record.operations.compactMap { if case .add(id, let value) = $0 { value } else { nil } }
+    }
+
+    @Test("Digest posts become one job per vacancy; service messages and posts that only mention the tag are skipped")
+    func digests() throws {
+        let jobs = try Self.jobs()
+        #expect(jobs.count == 4)
+        let yandex = jobs[0]
+        #expect(Self.value(yandex, "title") == .string("Комьюнити менеджер для сообщества руководителей Яндекс"))
+        #expect(Self.value(yandex, "employer") == .string("Яндекс"))
+        #expect(
+            Self.value(yandex, "apply_url") == .string("https://yandex.ru/jobs/vacancies/community-manager-leaders")
+        )
+        #expect(Self.value(yandex, "date_posted") == .timestamp(1_794_564_000_000))
+        #expect(
+            Self.elements(yandex, "sources") == [
+                .string("telegram:community_managers/168#1 https://t.me/community_managers/168")
+            ]
+        )
+        guard case .string(let duties)? = Self.value(yandex, "duties") else {
+            Issue.record("no duties")
+            return
+        }
+        #expect(duties.split(separator: "\n").count == 3 && duties.hasPrefix("— создать и развивать"))
+
+        let federation = jobs[1]
+        #expect(Self.value(federation, "employer") == .string("Федерация компьютерного спорта России"))
+        #expect(
+            Self.value(federation, "salary_min") == .integer(50_000)
+                && Self.value(federation, "salary_max") == .integer(70_000)
+        )
+        #expect(Self.value(federation, "work_mode") == .string("remote"))
+        #expect(Self.elements(federation, "tags").contains(.string(TelegramReader.assumedPeriodTag)))
+
+        let school = jobs[3]
+        #expect(Self.value(school, "requirements") == .string("— опыт в комьюнити-менеджменте от 1 года."))
+        #expect(Self.elements(school, "employment") == [.string("part_time")])
+        #expect(Self.value(school, "apply_url") == .string("https://ffschool.example/career"))
+        #expect(
+            Set(Self.elements(school, "tags")) == [
+                .string("комьюнити_вакансия"), .string("мода"), .string(TelegramReader.assumedPeriodTag),
+            ]
+        )
+        #expect(Set(jobs.map(\.record)).count == 4)
+        for job in jobs {
+            let key = TestKeys.techLeaders.publicKey
+            let delta = Delta(
+                kind: .job,
+                community: key,
+                author: key,
+                record: job.record,
+                timestamp: HLC(milliseconds: DeltaFactory.epoch),
+                expiry: DeltaFactory.epoch + 86_400_000,
+                operations: job.operations
+            )
+            #expect(throws: Never.self) { try RecordKind.job.schema.validate(delta) }
+        }
+    }
+
+    @Test(
+        "Salaries as channels write them",
+        arguments: [
+            ("ЗП: от 50,000 руб (частичная занятость)", 50_000, nil, "RUB"),
+            ("Зарплата: до 120 000 ₽", nil, 120_000, "RUB"),
+            ("ЗП: 50–70 тыс.", 50_000, 70_000, "RUB"),
+            ("ЗП: от 100 до 150 тыс. рублей", 100_000, 150_000, "RUB"),
+            ("Оплата: 2 000 - 3 000 $", 2_000, 3_000, "USD"),
+            ("ЗП: от 100к", 100_000, nil, "RUB"),
+        ] as [(String, Int64?, Int64?, String)]
+    )
+    func salaries(line: String, minimum: Int64?, maximum: Int64?, currency: String) {
+        let salary = SalaryText.parse(line)
+        #expect(salary == SalaryText(minimum: minimum, maximum: maximum, currency: currency), "\(line)")
+    }
+
+    @Test("A whole-account export needs --chat when it holds several channels")
+    func wholeAccount() throws {
+        let single =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: TestFiles.path("Tests/Fixtures/telegram/result.json")))
+            ) as! [String: Any]
+        var other = single
+        other["name"] = "Другой канал"
+        other["messages"] = []
+        let account: [String: Any] = ["about": "export", "chats": ["about": "chats", "list": [single, other]]]
+        let bytes = [UInt8](try JSONSerialization.data(withJSONObject: account))
+        #expect(throws: FormatError.self) { try Self.jobs(bytes) }
+        do {
+            _ = try Self.jobs(bytes)
+        } catch let error as FormatError {
+            #expect(error.message.contains("choose one with --chat") && error.message.contains("Другой канал"))
+        } catch {
+            Issue.record("\(error)")
+        }
+        #expect(try Self.jobs(bytes, chat: "Комьюнити-менеджеры").count == 4)
+    }
+
+    @Test("Malformed exports are refused with the place at fault")
+    func malformed() throws {
+        let absurd = """
+            {"messages": [{"id": 9, "type": "message", "date_unixtime": "1794564000", "text": \
+            "#комьюнити_вакансия\\n▶️ Модератор\\nКлуб — клуб\\nЧто нужно делать:\\n— модерировать\\nЗП: от 5 руб"}]}
+            """
+        let cases: [(String, String, String)] = [
+            ("{\"messages\": [", "the file", "not JSON"),
+            ("[1, 2]", "the file", "not a Telegram export"),
+            ("{\"name\": \"x\"}", "the file", "neither messages nor chats.list"),
+            ("{\"messages\": [{\"type\": \"message\", \"text\": \"x\"}]}", "message 1", "no numeric id"),
+            (
+                "{\"messages\": [{\"id\": 3, \"type\": \"message\", \"text\": 5}]}", "post 3",
+                "neither a string nor a list"
+            ),
+            (absurd, "post 9, vacancy 1", "not a monthly salary"),
+        ]
+        for (text, place, message) in cases {
+            do {
+                _ = try Self.jobs(Array(text.utf8))
+                Issue.record("accepted: \(text)")
+            } catch let error as FormatError {
+                #expect(error.place == place && error.message.contains(message), "\(text): \(error)")
+            } catch {
+                Issue.record("\(text): \(error)")
+            }
+        }
+    }
+}
