@@ -248,4 +248,69 @@ struct FormatsTests {
             #expect(bad.status != 0 && bad.error.contains("--channel takes the channel's username"))
         }
     }
+
+    @Test("An association composes one digest from two communities' overlapping vacancies, publishes it and renders it")
+    func composeAndPublish() async throws {
+        try await TestNode.with { node in
+            try node.expectSuccess("community", "create", "--name", "Partner Club", "--kind", "club")
+            try node.expectSuccess("community", "create", "--name", "HR Association", "--kind", "association")
+            let export = TestFiles.path("Tests/Fixtures/telegram/result.json")
+            for (channel, community) in [
+                ("community_managers", "Tech Leaders Moscow"), ("partner_club", "Partner Club"),
+            ] {
+                try node.expectSuccess("import", "telegram", export, "--channel", channel, "--community", community)
+            }
+            let composed = try node.expectSuccess("digest", "compose", "--from", "2026-11-01", "--until", "2026-11-30")
+            #expect(
+                composed.components(separatedBy: "\n_________________\n").count == 5,
+                "four vacancies, once each:\n\(composed)"
+            )
+            #expect(composed.contains("Также опубликовано: "))
+            let remote = try node.expectSuccess(
+                "digest",
+                "compose",
+                "--from",
+                "2026-11-01",
+                "--until",
+                "2026-11-30",
+                "--remote"
+            )
+            #expect(remote.contains("Федерация компьютерного спорта России") && !remote.contains("Studio-29"))
+
+            let published = try node.expectSuccess(
+                "digest",
+                "publish",
+                "--to",
+                "HR Association",
+                "--title",
+                "Вакансии ноября",
+                "--from",
+                "2026-11-01",
+                "--until",
+                "2026-11-30"
+            )
+            #expect(published.contains("with 4 vacancies (4 of them listed more than once)"), "\(published)")
+            let id = String(published.split(separator: " ")[2])
+            let markdown = try node.expectSuccess("digest", "show", id, "--format", "markdown")
+            #expect(
+                markdown.hasPrefix("#комьюнити_вакансия — Вакансии ноября")
+                    && markdown.contains("Откликнуться: [здесь]")
+            )
+            let html = try node.expectSuccess("digest", "show", id, "--format", "html")
+            #expect(html.contains("<h1>Вакансии ноября</h1>") && html.components(separatedBy: "<article>").count == 5)
+            let none = try node.run(
+                "digest",
+                "publish",
+                "--to",
+                "HR Association",
+                "--title",
+                "x",
+                "--from",
+                "2020-01-01",
+                "--until",
+                "2020-01-31"
+            )
+            #expect(none.status != 0 && none.error.contains("no job matches"))
+        }
+    }
 }

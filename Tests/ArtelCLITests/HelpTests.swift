@@ -16,6 +16,7 @@ struct HelpTests {
         ["membership", "list"],
         ["tie", "add"], ["tie", "edit"], ["tie", "delete"], ["tie", "show"], ["tie", "list"],
         ["digest", "create"], ["digest", "edit"], ["digest", "renew"], ["digest", "delete"], ["digest", "show"],
+        ["digest", "compose"], ["digest", "publish"],
         ["list"], ["log"], ["apply"], ["export"], ["purge"], ["check"], ["refused"], ["refusals"], ["bench", "apply"],
         ["grant"], ["revoke"], ["grants"], ["quarantine"], ["keys", "sign-request"], ["block"], ["unblock"],
         ["blocks"], ["hide"], ["person", "export"], ["import"], ["import", "ics"], ["import", "hh"],

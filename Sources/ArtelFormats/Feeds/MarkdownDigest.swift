@@ -4,14 +4,24 @@ import Foundation
 /// company, what to do, requirements, salary, part-time, apply link), ready to paste into Telegram
 /// or Slack.
 public enum MarkdownDigest: Sendable {
-    /// The digest; `tag` opens it, as the channels do (`#комьюнити_вакансия`).
+    /// The digest of some jobs; `tag` opens it, as the channels do (`#комьюнити_вакансия`).
     public static func render(_ jobs: [JobListing], title: String? = nil, tag: String = "#комьюнити_вакансия") -> String
     {
+        render(entries: jobs.map { DigestEntry(job: $0, alsoListed: []) }, title: title, tag: tag)
+    }
+
+    /// The digest of composed entries, each saying where else its vacancy was listed.
+    public static func render(
+        entries: [DigestEntry],
+        title: String? = nil,
+        tag: String = "#комьюнити_вакансия"
+    ) -> String {
         var blocks: [String] = []
         var header = tag
         if let title { header += " — " + title }
         blocks.append(header)
-        for job in jobs {
+        for entry in entries {
+            let job = entry.job
             var lines: [String] = []
             lines.append(job.employer.map { "**\(escape($0))** — \(escape(job.title))" } ?? "**\(escape(job.title))**")
             if let description = job.description, job.duties == nil { lines.append(escape(description)) }
@@ -24,17 +34,27 @@ public enum MarkdownDigest: Sendable {
             if let city = job.city, job.workMode != "remote" { facts.append("📍 " + escape(city)) }
             if !facts.isEmpty { lines += [""] + facts }
             if let url = job.applyURL { lines.append("Откликнуться: [здесь](\(url))") }
+            let elsewhere = Set(entry.alsoListed.compactMap(\.communityName)).subtracting(
+                [job.communityName].compactMap { $0 }
+            )
+            if !elsewhere.isEmpty {
+                lines.append("Также опубликовано: " + elsewhere.sorted().map(escape).joined(separator: ", "))
+            }
             blocks.append(lines.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n_________________\n") + "\n"
     }
 
-    /// Text as "— " lines, one per sentence-like item (semicolons and newlines split items).
+    /// Text as "— " lines, one per item.
     static func bullets(_ text: String) -> [String] {
+        items(text).map { "— " + escape($0) }
+    }
+
+    /// The items of a list written as lines or separated by semicolons.
+    static func items(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "\n" || $0 == ";" })
             .map { $0.trimmingCharacters(in: .whitespaces).trimmingPrefix("— ").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-            .map { "— " + escape($0) }
     }
 
     /// "от 50 000 ₽ в месяц", as the channels write it.

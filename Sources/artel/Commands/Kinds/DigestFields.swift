@@ -43,7 +43,7 @@ struct DigestCommand: AsyncParsableCommand {
         abstract: "Create, edit, renew, delete and show digests: curated lists of jobs.",
         subcommands: [
             CreateRecord<DigestFields>.self, EditRecord<DigestFields>.self, RenewRecord<DigestKind>.self,
-            DeleteRecord<DigestKind>.self, ShowDigest.self,
+            DeleteRecord<DigestKind>.self, ShowDigest.self, ComposeDigest.self, PublishDigest.self,
         ]
     )
 }

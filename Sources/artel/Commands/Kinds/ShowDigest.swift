@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArtelCore
+import ArtelFormats
 import ArtelStore
 
 /// `artel digest show`: the digest and the jobs it lists, in order.
@@ -7,7 +8,14 @@ struct ShowDigest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a digest with the title, employer and salary of each job it lists.",
-        discussion: "Example:\n  artel digest show 019a4c40c1e9"
+        discussion: """
+            --format markdown renders it as the community channels post digests, --format html as a \
+            page for a website or an email.
+
+            Examples:
+              artel digest show 019a4c40c1e9
+              artel digest show 019a4c40c1e9 --format markdown
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -15,6 +23,9 @@ struct ShowDigest: AsyncParsableCommand {
 
     @Argument(help: "The digest's id, or a unique prefix of it.")
     var id: String
+
+    @Option(help: "markdown, html or json (the default is a short text listing).")
+    var format: ComposeDigest.Format?
 
     func run() async throws {
         let node = try global.openNode()
@@ -27,7 +38,24 @@ struct ShowDigest: AsyncParsableCommand {
                 items.append((reference, try await node.replica.record(.job, reference)?.view))
             }
         }
-        let rendering = RecordRendering(communityNames: try await resolver.communityNames())
+        let names = try await resolver.communityNames()
+        if let format {
+            var entries: [DigestEntry] = []
+            for reference in items.map(\.0) {
+                guard let stored = try await node.replica.record(.job, reference),
+                    let job = JobListing(
+                        id: stored.id,
+                        community: stored.community,
+                        state: stored.state,
+                        communityName: names[stored.community]
+                    )
+                else { continue }
+                entries.append(DigestEntry(job: job, alsoListed: []))
+            }
+            print(DigestRendering.render(entries, title: view.string("title") ?? "", format: format), terminator: "")
+            return
+        }
+        let rendering = RecordRendering(communityNames: names)
         if output.json {
             guard case .object(var members) = rendering.json(view) else { return }
             members.append(("jobs", .array(items.map { $0.1.map(rendering.json) ?? .null })))

@@ -1,0 +1,91 @@
+import Foundation
+
+/// One vacancy of a digest: the listing shown, and the other listings of the same vacancy.
+public struct DigestEntry: Equatable, Sendable {
+    /// The listing shown: the fullest of the group.
+    public var job: JobListing
+    /// The same vacancy as other communities or sources listed it.
+    public var alsoListed: [JobListing]
+
+    /// An entry.
+    public init(job: JobListing, alsoListed: [JobListing]) {
+        self.job = job
+        self.alsoListed = alsoListed
+    }
+}
+
+/// Composes a digest from many communities' jobs, de-duplicated: two listings are one vacancy when
+/// their apply links are the same, or when their employers and titles are, once normalized (case,
+/// ё and е, quotes, legal forms such as ООО or LLC, punctuation and hyphens, and for links the
+/// scheme, `www.`, tracking parameters and a trailing slash).
+public enum DigestComposer: Sendable {
+    /// Groups listings by vacancy, in the order of each group's newest listing, newest first.
+    public static func compose(_ jobs: [JobListing]) -> [DigestEntry] {
+        var parent = Array(jobs.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        func join(_ keys: [String?]) {
+            var first: [String: Int] = [:]
+            for (index, key) in keys.enumerated() {
+                guard let key else { continue }
+                if let other = first[key] { parent[root(index)] = root(other) } else { first[key] = index }
+            }
+        }
+        join(jobs.map { $0.applyURL.flatMap(normalizedURL) })
+        join(jobs.map { job in job.employer.map { normalizedEmployer($0) + "|" + normalizedTitle(job.title) } })
+        var groups: [Int: [JobListing]] = [:]
+        for index in jobs.indices { groups[root(index), default: []].append(jobs[index]) }
+        return groups.values.map { group in
+            let shown = group.max { (fullness($0), $1.id) < (fullness($1), $0.id) }!
+            let others = group.filter { $0.id != shown.id || $0.community != shown.community }
+            return DigestEntry(
+                job: shown,
+                alsoListed: others.sorted { ($0.communityName ?? "", $0.id) < ($1.communityName ?? "", $1.id) }
+            )
+        }
+        .sorted { newest($0) > newest($1) || newest($0) == newest($1) && $0.job.id < $1.job.id }
+    }
+
+    private static func newest(_ entry: DigestEntry) -> Int64 {
+        ([entry.job] + entry.alsoListed).map { $0.datePosted ?? $0.updated }.max()!
+    }
+
+    /// How much a listing says: the one that says most is shown.
+    private static func fullness(_ job: JobListing) -> Int {
+        [job.employer, job.description, job.duties, job.requirements, job.applyURL, job.city].compactMap { $0 }.count
+            + (job.salaryMin != nil || job.salaryMax != nil ? 2 : 0)
+    }
+
+    static func normalizedTitle(_ title: String) -> String {
+        words(title).joined(separator: " ")
+    }
+
+    static func normalizedEmployer(_ employer: String) -> String {
+        let legal: Set<String> = ["ооо", "оао", "ао", "пао", "зао", "ип", "нко", "llc", "inc", "ltd", "gmbh", "corp"]
+        return words(employer).filter { !legal.contains($0) }.joined(separator: " ")
+    }
+
+    static func normalizedURL(_ url: String) -> String? {
+        guard var components = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
+            let host = components.host
+        else { return nil }
+        components.queryItems = components.queryItems?.filter { !$0.name.lowercased().hasPrefix("utm_") }
+        if components.queryItems?.isEmpty == true { components.queryItems = nil }
+        var path = components.percentEncodedPath
+        while path.hasSuffix("/") { path.removeLast() }
+        let bareHost = host.lowercased().hasPrefix("www.") ? String(host.lowercased().dropFirst(4)) : host.lowercased()
+        return bareHost + path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().replacingOccurrences(of: "ё", with: "е")
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            .map(String.init)
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import ArtelCore
+import ArtelFormats
+import ArtelStore
+import Foundation
+
+/// `artel digest compose`: what a digest of the jobs the node holds would list.
+struct ComposeDigest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compose",
+        abstract: "Compose a digest from the jobs this node holds, de-duplicated, and print it.",
+        discussion: """
+            Takes the open, shared jobs of every followed community (or those given) posted in the \\
+            period, filtered by tags, remote, part-time and a salary floor. The same vacancy posted \\
+            by several communities or imported from several sources appears once, saying where else \\
+            it was listed: two listings are one vacancy when their apply links match, or their \\
+            employers and titles do (case, ё/е, quotes, legal forms such as ООО, punctuation and \\
+            hyphens aside). `artel digest publish` signs the same selection as a digest record.
+
+            Example:
+              artel digest compose --from 2026-11-16 --tag комьюнити_вакансия --remote
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, json }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: DigestSelection
+    @Option(help: "markdown (to paste into Telegram or Slack), html or json.") var format: Format = .markdown
+    @Option(help: "A title for the digest.") var title: String?
+
+    func run() async throws {
+        let node = try global.openNode()
+        let entries = try await selection.entries(node, resolver: Resolver(node: node))
+        let (start, end) = selection.period(now: node.now)
+        let title = title ?? "вакансии \(Moments.text(start, dateOnly: true)) — \(Moments.text(end, dateOnly: true))"
+        print(DigestRendering.render(entries, title: title, format: format), terminator: "")
+    }
+}
+
+/// `artel digest publish`: the composed digest as a signed record.
+struct PublishDigest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Compose a digest (as `digest compose` does) and publish it as a signed digest record.",
+        discussion: """
+            The digest lists each vacancy once, by reference to the job of whichever community \\
+            listed it most fully; peers that follow the publishing community receive it.
+
+            Example:
+              artel digest publish --to "HR Association" --title "Вакансии недели" --from 2026-11-16
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: DigestSelection
+    @Option(help: "The community that publishes the digest.") var to: String
+    @Option(help: "The digest's title.") var title: String
+    @OptionGroup var signer: AuthorOption
+
+    func run() async throws {
+        let node = try global.openNode()
+        let resolver = Resolver(node: node)
+        let entries = try await selection.entries(node, resolver: resolver)
+        guard !entries.isEmpty else { throw StoreError(.notFound, "no job matches: nothing to publish") }
+        guard entries.count <= 500 else {
+            throw ValidationError(
+                "\(entries.count) vacancies match; a digest lists at most 500: narrow the period or filters"
+            )
+        }
+        let community = try await resolver.community(to)
+        let (start, end) = selection.period(now: node.now)
+        var builder = OperationBuilder(.digest)
+        builder.set("title", title)
+        builder.set("period_start", moment: start)
+        builder.set("period_end", moment: end)
+        builder.set("items", .references(entries.map { Reference(community: $0.job.community, record: $0.job.id) }))
+        builder.add("tags", selection.tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
+        try builder.requireAll()
+        let record = Publisher.newRecordID(now: node.now)
+        _ = try await resolver.publisher(for: community, author: signer)
+            .create(.digest, community: community, record: record, operations: builder.operations, now: node.now)
+        let repeated = entries.filter { !$0.alsoListed.isEmpty }.count
+        print(
+            "Published digest \(record.hex) with \(entries.count) vacancies (\(repeated) of them listed more than once)."
+        )
+    }
+}
+
+/// Digests as text others read.
+enum DigestRendering {
+    static func render(_ entries: [DigestEntry], title: String, format: ComposeDigest.Format) -> String {
+        switch format {
+        case .markdown: return MarkdownDigest.render(entries: entries, title: title)
+        case .html: return HTMLDigest.render(entries: entries, title: title)
+        case .json:
+            let objects: [[String: Any]] = entries.map { entry in
+                [
+                    "job": "\(entry.job.community.hex):\(entry.job.id.hex)", "title": entry.job.title,
+                    "employer": entry.job.employer ?? NSNull(), "community": entry.job.communityName ?? NSNull(),
+                    "also_listed": entry.alsoListed.map { "\($0.community.hex):\($0.id.hex)" },
+                ]
+            }
+            let data = try! JSONSerialization.data(
+                withJSONObject: ["title": title, "entries": objects],
+                options: [.prettyPrinted, .sortedKeys]
+            )
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import ArtelCore
+import ArtelFormats
+import ArtelStore
+
+/// The jobs a composed digest covers.
+struct DigestSelection: ParsableArguments {
+    @Option(help: "The first day of the period (default: a week ago).") var from: Moment?
+    @Option(help: "The last day of the period (default: today).") var until: Moment?
+    @Option(help: "Only jobs of this community (name, key name or id prefix; repeatable).") var community: [String] = []
+    @Option(help: "Only jobs with this tag (repeatable: any of them).") var tag: [String] = []
+    @Flag(help: "Only remote jobs.") var remote = false
+    @Flag(help: "Only part-time jobs.") var partTime = false
+    @Option(help: "Only jobs that may pay at least this much a month, in --currency.") var salaryMin: Int64?
+    @Option(help: "The currency of --salary-min.") var currency = "RUB"
+
+    /// The period, in Unix milliseconds.
+    func period(now: UInt64) -> (start: Int64, end: Int64) {
+        let end = until.map { $0.isDateOnly ? $0.milliseconds() + 86_400_000 - 1 : $0.milliseconds() } ?? Int64(now)
+        return (from?.milliseconds() ?? end - 7 * 86_400_000, end)
+    }
+
+    /// The open, shared jobs the node holds that match, composed into de-duplicated entries.
+    func entries(_ node: Node, resolver: Resolver) async throws -> [DigestEntry] {
+        var communities: Set<PublicKey> = []
+        for name in community { communities.insert(try await resolver.community(name)) }
+        var query = RecordQuery(kind: .job)
+        query.communities = Array(communities)
+        query.visibilities = [.public, .federation]
+        query.limit = 1_000_000
+        let names = try await resolver.communityNames()
+        let (start, end) = period(now: node.now)
+        let wanted = Set(tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
+        let jobs = try await node.replica.records(query).compactMap { record -> JobListing? in
+            JobListing(
+                id: record.id,
+                community: record.community,
+                state: record.state,
+                communityName: names[record.community]
+            )
+        }
+        .filter { job in
+            let posted = job.datePosted ?? job.updated
+            guard (start...end).contains(posted), job.status != "closed", job.status != "filled" else { return false }
+            if !wanted.isEmpty && wanted.isDisjoint(with: job.tags) { return false }
+            if remote && job.workMode != "remote" { return false }
+            if partTime && !job.employment.contains("part_time") { return false }
+            if let floor = salaryMin {
+                guard job.salaryCurrency == currency.uppercased(), (job.salaryPeriod ?? "month") == "month",
+                    let best = job.salaryMax ?? job.salaryMin, best >= floor
+                else { return false }
+            }
+            return true
+        }
+        return DigestComposer.compose(jobs)
+    }
+}
