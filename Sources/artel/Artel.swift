@@ -25,7 +25,7 @@ struct Artel: AsyncParsableCommand {
             List.self, Log.self, ApplyDeltas.self, ImportCommand.self, ExportDeltas.self, Purge.self, Check.self,
             Refused.self,
             Follow.self, Unfollow.self, Follows.self, PeerCommand.self, Sync.self,
-            GrantCommand.self, RevokeCommand.self, GrantsCommand.self, QuarantineCommand.self,
+            StatsCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, QuarantineCommand.self,
             BlockCommand.self, UnblockCommand.self, BlocksCommand.self, HideCommand.self, Bench.self,
         ]
     )

@@ -313,4 +313,36 @@ struct FormatsTests {
             #expect(none.status != 0 && none.error.contains("no job matches"))
         }
     }
+
+    @Test("stats jobs prints the month's figures as a table or CSV and writes a chart")
+    func stats() async throws {
+        try await TestNode.with { node in
+            try node.expectSuccess(
+                "import",
+                "hh",
+                TestFiles.path("Tests/Fixtures/hh/search-page.json"),
+                "--community",
+                "Tech Leaders Moscow"
+            )
+            let table = try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--until", "2026-11-30")
+            #expect(table.contains("2026-11  all") && table.contains("RUB/month"), "\(table)")
+            let csv = try node.expectSuccess(
+                "stats",
+                "jobs",
+                "--from",
+                "2026-11-01",
+                "--until",
+                "2026-11-30",
+                "--format",
+                "csv"
+            )
+            #expect(csv.hasPrefix("month,community,vacancies,remote,part_time"))
+            #expect(csv.contains("2026-11,all,3,33%,33%"), "\(csv)")
+            let chart = "\(node.directory)/market.svg"
+            try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--chart", chart)
+            #expect(try String(contentsOfFile: chart, encoding: .utf8).hasPrefix("<svg"))
+            let png = try node.run("stats", "jobs", "--png", "x.png")
+            #expect(png.status != 0 && png.error.contains("give --chart"))
+        }
+    }
 }
