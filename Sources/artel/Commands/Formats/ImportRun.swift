@@ -2,7 +2,10 @@ import ArtelCore
 import ArtelStore
 import Foundation
 
-/// The part every `artel import` shares: store the items, show progress on a terminal, sum up.
+/// The part every `artel import` shares: store the items, show progress on a terminal (count, rate,
+/// time left; nothing when standard error is not a terminal), sum up. Records are stored in
+/// transactions of ``Replica/batchSize``: Ctrl-C or a crash leaves whole records, and importing the
+/// same file again completes the rest.
 enum ImportRun {
     /// Imports items into a community and prints what became of them.
     ///
@@ -23,7 +26,8 @@ enum ImportRun {
             guard showsProgress else { return }
             let elapsed = Date().timeIntervalSince(started)
             let rate = Double(done) / max(elapsed, 0.001)
-            Console.error("stored \(done) records, \(Int(rate))/s")
+            let left = Int((Double(items.count - done) / max(rate, 1)).rounded())
+            Console.error("stored \(done)/\(items.count) records, \(Int(rate))/s, about \(left) s left")
         }
         var summary =
             "Imported \(items.count) \(noun) from \(file): \(counts[.created] ?? 0) new, "
