@@ -190,3 +190,31 @@ struct ExportFormatTests {
         #expect(text.contains("Откликнуться: [здесь](https://example.org/apply/1)"))
     }
 }
+
+@Suite("schema.org from a job board")
+struct SchemaOrgBoardTests {
+    @Test("A board's @graph gives its JobPosting and Event, other types skipped")
+    func board() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: TestFiles.path("Tests/Fixtures/jsonld/board.jsonld")))
+        let records = try SchemaOrgReader.records(in: [UInt8](bytes))
+        #expect(records.map(\.kind) == [.job, .event])
+        let job = RecordKind.job.schema
+        let operations = records[0].operations
+        #expect(operations.contains(.set(job["employer"].id, .string("Skillbox"))))
+        #expect(operations.contains(.set(job["work_mode"].id, .string("hybrid"))), "an address and TELECOMMUTE")
+        #expect(operations.contains(.set(job["salary_max"].id, .integer(160_000))))
+        #expect(operations.contains(.set(job["salary_period"].id, .string("month"))))
+        #expect(operations.contains(.add(job["employment"].id, .string("contract"))))
+        #expect(
+            operations.contains(
+                .set(
+                    job["description"].id,
+                    .string("Развивать сообщество пользователей продукта.\n\n— проводить митапы;\n— модерировать чаты.")
+                )
+            )
+        )
+        let event = RecordKind.event.schema
+        #expect(records[1].operations.contains(.set(event["start"].id, .timestamp(1_797_004_800_000))))
+        #expect(records[1].operations.contains(.set(event["place.name"].id, .string("Точка кипения"))))
+    }
+}
