@@ -23,27 +23,50 @@ public enum HHReader: Sendable {
     /// - Parameter withContacts: whether to import the vacancy's contact person (personal data).
     /// - Throws: ``FormatError`` naming the vacancy and the field at fault.
     public static func jobs(in bytes: [UInt8], withContacts: Bool = false) throws(FormatError) -> [ImportedRecord] {
-        let data = Data(bytes)
-        let decoder = JSONDecoder()
         let vacancies: [HHVacancy]
         do {
-            vacancies = try decoder.decode(HHPage.self, from: data).items
+            vacancies = try decode(bytes)
         } catch let error as DecodingError {
             throw Self.describe(error)
         } catch {
             throw FormatError("the file", "is not JSON: \(error.localizedDescription)")
         }
-        var jobs: [ImportedRecord] = []
-        for (index, vacancy) in vacancies.enumerated() {
-            jobs.append(
-                try job(
-                    vacancy,
-                    place: "vacancy \(index + 1) (id \(vacancy.id.prefix(20)))",
-                    withContacts: withContacts
-                )
-            )
+        return try ParallelMap.map(vacancies) { (index, vacancy) throws(FormatError) in
+            try job(vacancy, place: "vacancy \(index + 1) (id \(vacancy.id.prefix(20)))", withContacts: withContacts)
         }
-        return jobs
+    }
+
+    /// Decodes a page's items on every core, in chunks found by a byte scan; a single vacancy, or
+    /// a document the scan does not understand, whole (which also reports its errors).
+    private static func decode(_ bytes: [UInt8]) throws -> [HHVacancy] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard let elements = JSONArraySplitter.elements(of: "items", in: bytes), elements.count >= 1_000, cores > 1
+        else {
+            return try JSONDecoder().decode(HHPage.self, from: Data(bytes)).items
+        }
+        let chunkSize = (elements.count + cores * 4 - 1) / (cores * 4)
+        let chunks = stride(from: 0, to: elements.count, by: chunkSize).map {
+            elements[$0..<min($0 + chunkSize, elements.count)]
+        }
+        let results = Slots<Result<[HHVacancy], any Error>>(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            var array: [UInt8] = [0x5B]
+            for (offset, element) in chunks[index].enumerated() {
+                if offset > 0 { array.append(0x2C) }
+                array += element
+            }
+            array.append(0x5D)
+            results.set(index, Result { try JSONDecoder().decode([HHVacancy].self, from: Data(array)) })
+        }
+        var vacancies: [HHVacancy] = []
+        for result in results.all {
+            switch result {
+            case .success(let part): vacancies += part
+            // A chunk's error names positions within the chunk: decode whole for the real place.
+            case .failure: return try JSONDecoder().decode(HHPage.self, from: Data(bytes)).items
+            }
+        }
+        return vacancies
     }
 
     private static func job(

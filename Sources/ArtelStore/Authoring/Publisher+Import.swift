@@ -51,8 +51,9 @@ extension Publisher {
     /// therefore changes nothing, and an edited source updates its records.
     ///
     /// Every delta is drafted, checked and authorized before anything is written; they are then
-    /// signed on every core and stored in transactions of ``Replica/batchSize``. A stop between two
-    /// transactions leaves whole records imported, and importing again completes the rest.
+    /// signed on every core, each batch while the one before it is stored in a transaction of
+    /// ``Replica/batchSize``. A stop between two transactions leaves whole records imported, and
+    /// importing again completes the rest.
     ///
     /// - Parameters:
     ///   - items: the records, one per source identifier.
@@ -112,14 +113,20 @@ extension Publisher {
         }
         guard !drafts.isEmpty else { return counts }
         try await checkAuthorized(drafts)
-        let signed = try await Self.sign(drafts, with: key)
+        // Each batch is signed while the one before it is stored.
+        let batches = stride(from: 0, to: drafts.count, by: Replica.batchSize).map {
+            Array(drafts[$0..<min($0 + Replica.batchSize, drafts.count)])
+        }
+        var signed = try await Self.sign(batches[0], with: key)
         var done = 0
-        for start in stride(from: 0, to: signed.count, by: Replica.batchSize) {
-            let batch = Array(signed[start..<min(start + Replica.batchSize, signed.count)])
-            let report = try await replica.store(AdmittedDeltas(signedHere: batch), now: now, source: source)
+        for index in batches.indices {
+            let following = index + 1 < batches.count ? batches[index + 1] : []
+            async let next = Self.sign(following, with: key)
+            let report = try await replica.store(AdmittedDeltas(signedHere: signed), now: now, source: source)
             if let refusal = report.refusals.first { throw refusal.error }
-            done += batch.count
+            done += signed.count
             progress(done)
+            signed = try await next
         }
         return counts
     }

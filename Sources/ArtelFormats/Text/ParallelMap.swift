@@ -1,0 +1,54 @@
+import Foundation
+
+/// Maps a large collection on every core, keeping its order; the first error, by position, is the
+/// one thrown, so that a file's first fault is the one reported whatever the scheduling.
+enum ParallelMap {
+    static func map<Element: Sendable, Mapped: Sendable>(
+        _ elements: [Element],
+        minimum: Int = 2_000,
+        _ transform: @Sendable (Int, Element) throws(FormatError) -> Mapped
+    ) throws(FormatError) -> [Mapped] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard elements.count >= minimum, cores > 1 else {
+            var mapped: [Mapped] = []
+            mapped.reserveCapacity(elements.count)
+            for (index, element) in elements.enumerated() { mapped.append(try transform(index, element)) }
+            return mapped
+        }
+        let chunkSize = (elements.count + cores * 4 - 1) / (cores * 4)
+        let starts = Array(stride(from: 0, to: elements.count, by: chunkSize))
+        let slots = Slots<Result<[Mapped], FormatError>>(count: starts.count)
+        DispatchQueue.concurrentPerform(iterations: starts.count) { chunk in
+            let range = starts[chunk]..<min(starts[chunk] + chunkSize, elements.count)
+            slots.set(
+                chunk,
+                Result { () throws(FormatError) -> [Mapped] in
+                    var mapped: [Mapped] = []
+                    mapped.reserveCapacity(range.count)
+                    for index in range { mapped.append(try transform(index, elements[index])) }
+                    return mapped
+                }
+            )
+        }
+        var mapped: [Mapped] = []
+        mapped.reserveCapacity(elements.count)
+        for result in slots.all { mapped += try result.get() }
+        return mapped
+    }
+}
+
+/// Results that concurrent chunks write, each to its own slot, behind a lock.
+final class Slots<Value: Sendable>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.withLock { values[index] = value }
+    }
+
+    var all: [Value] { lock.withLock { values.map { $0! } } }
+}
