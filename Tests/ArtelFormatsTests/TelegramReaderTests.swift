@@ -148,3 +148,39 @@ struct TelegramReaderTests {
         }
     }
 }
+
+@Suite("Telegram event announcements")
+struct TelegramEventTests {
+    @Test("Posts that invite to register and give a date become events: all day without a time, Moscow time with one")
+    func announcements() throws {
+        let bytes = try [UInt8](
+            Data(contentsOf: URL(fileURLWithPath: TestFiles.path("Tests/Fixtures/telegram/result.json")))
+        )
+        let events = try TelegramReader.events(in: bytes, channel: "community_managers")
+        #expect(events.count == 2, "vacancy digests and other posts are not events")
+        let schema = RecordKind.event.schema
+        let series = events[0].operations
+        #expect(
+            series.contains(.set(schema["title"].id, .string("Как создавать живые сообщества — серия онлайн-событий")))
+        )
+        let twelfth: Int64 = 1_796_083_200_000 + 11 * 86_400_000
+        #expect(series.contains(.set(schema["start"].id, .timestamp(twelfth))), "12 December, all day")
+        #expect(series.contains(.set(schema["all_day"].id, .boolean(true))))
+        #expect(
+            series.contains(.set(schema["registration_url"].id, .string("https://epicgrowth.example/live-communities")))
+        )
+        let meetup = events[1].operations
+        // 5 December 2026, 19:00 in Moscow is 16:00 UTC.
+        let fifth: Int64 = 1_796_083_200_000 + 4 * 86_400_000 + 16 * 3_600_000
+        #expect(meetup.contains(.set(schema["start"].id, .timestamp(fifth))))
+        #expect(meetup.contains(.set(schema["registration_url"].id, .string("https://events.example/cm-meetup"))))
+    }
+
+    @Test("Russian dates: the year rolls over for a month already past, numeric dates, times with UTC")
+    func dates() {
+        let november = Int64(1_795_219_200_000)  // 2026-11-21
+        #expect(RussianDates.first(in: "пройдёт 15 января", after: november)?.start == 1_799_971_200_000)
+        #expect(RussianDates.first(in: "встреча 03.12.2026, 10:30 UTC", after: november)?.start == 1_796_293_800_000)
+        #expect(RussianDates.first(in: "без даты", after: november) == nil)
+    }
+}

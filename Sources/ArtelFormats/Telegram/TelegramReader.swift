@@ -55,6 +55,62 @@ public enum TelegramReader: Sendable {
         return jobs
     }
 
+    /// The event announcements of an export: posts that invite to register and give a date
+    /// ("12 сентября в 19:00", "12.09.2026"), as events on that day (all day when no time is given;
+    /// times are Moscow time unless they say UTC). Vacancy digests are left to ``jobs(in:channel:chat:tag:)``.
+    public static func events(
+        in bytes: [UInt8],
+        channel: String,
+        chat: String? = nil,
+        vacancyTag: String = "#комьюнити_вакансия"
+    ) throws(FormatError) -> [ImportedRecord] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw FormatError("the file", "is not JSON (\(error.localizedDescription))")
+        }
+        var events: [ImportedRecord] = []
+        for (index, message) in try Self.messages(in: root, chat: chat).enumerated() {
+            guard message["type"] as? String == "message" else { continue }
+            guard let id = (message["id"] as? NSNumber)?.int64Value else {
+                throw FormatError("message \(index + 1)", "has no numeric id")
+            }
+            let post = try Post(message, place: "post \(id)")
+            let lowered = post.text.lowercased()
+            guard lowered.contains("регистрац"), !lowered.contains(vacancyTag.lowercased()),
+                let date = post.date, let start = RussianDates.first(in: post.text, after: date)
+            else { continue }
+            let lines = post.text.split(separator: "\n").map { Vacancy.stripMarks($0) }.filter { !$0.isEmpty }
+            guard let title = lines.first else { continue }
+            var event = CalendarEvent(
+                uid: "telegram:\(channel)/\(id)",
+                summary: title,
+                start: start.start,
+                allDay: !start.hasTime
+            )
+            event.end = start.hasTime ? nil : start.start + 86_400_000
+            event.description = lines.dropFirst().joined(separator: "\n").nonEmpty
+            event.timeZone = "Europe/Moscow"
+            let registration = post.links.first {
+                $0.text.lowercased().contains("ссылк") || $0.text.lowercased().contains("здесь")
+                    || $0.text.lowercased().contains("регистрац")
+            }
+            event.url = (registration ?? post.links.first)?.url
+            event.status = "scheduled"
+            events.append(
+                ImportedRecord(
+                    kind: .event,
+                    record: event.recordID,
+                    operations: event.operations,
+                    controlled: CalendarEvent.importedFields,
+                    label: "post \(id)"
+                )
+            )
+        }
+        return events
+    }
+
     /// The messages of the chosen chat.
     private static func messages(in root: Any, chat: String?) throws(FormatError) -> [[String: Any]] {
         guard let object = root as? [String: Any] else {

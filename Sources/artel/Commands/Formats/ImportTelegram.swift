@@ -39,6 +39,9 @@ struct ImportTelegram: AsyncParsableCommand {
     @Option(help: "The hashtag that marks vacancy posts.")
     var tag = "#комьюнити_вакансия"
 
+    @Flag(help: "Also import event announcements: posts that invite to register and give a date.")
+    var events = false
+
     @OptionGroup var signer: AuthorOption
 
     func validate() throws {
@@ -56,17 +59,20 @@ struct ImportTelegram: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw StoreError(.io, "cannot read \(file)")
         }
-        let jobs: [ImportedRecord]
+        let records: [ImportedRecord]
         do {
-            jobs = try TelegramReader.jobs(in: [UInt8](data), channel: channel, chat: chat, tag: tag)
+            records =
+                try TelegramReader.jobs(in: [UInt8](data), channel: channel, chat: chat, tag: tag)
+                + (events
+                    ? TelegramReader.events(in: [UInt8](data), channel: channel, chat: chat, vacancyTag: tag) : [])
         } catch {
             throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
         }
         let community = try await resolver.community(community)
         do {
             try await ImportRun.run(
-                jobs.map(ImportItem.init),
-                noun: "vacancies",
+                records.map(ImportItem.init),
+                noun: events ? "vacancies and events" : "vacancies",
                 file: file,
                 community: community,
                 publisher: try resolver.publisher(for: community, author: signer),
