@@ -236,6 +236,12 @@ struct FormatsTests {
                     "💰 50 000–70 000 ₽ в месяц\n🏠 удалённо\nОткликнуться: [здесь](https://resf.ru/jobs/community)"
                 )
             )
+            let withEvents = try node.artel.run(arguments + ["--events"]).output
+            #expect(
+                withEvents.contains("6 vacancies and events") && withEvents.contains("2 new, 0 updated, 4 unchanged"),
+                "\(withEvents)"
+            )
+            #expect(try node.expectSuccess("list", "events").contains("Митап комьюнити-менеджеров в Москве"))
             let bad = try node.run(
                 "import",
                 "telegram",
