@@ -150,7 +150,7 @@ public final class Replica: Sendable {
     }
 
     /// A store error passes through; anything else says what failed on this replica.
-    private func storeError(_ error: any Error, doing: String) -> StoreError {
+    func storeError(_ error: any Error, doing: String) -> StoreError {
         error as? StoreError ?? StoreError.from(error, doing: "\(doing) at \(path)")
     }
 

@@ -45,11 +45,7 @@ struct SyncNow: AsyncParsableCommand {
             }
             key = matches[0].key
         }
-        let pidFile = "\(node.directory.path)/serve.pid"
-        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-            Self.isServing(pid)
-        else {
+        guard let pid = ServingNode.pid(in: node.directory.path) else {
             throw StoreError(.notFound, "no node is serving from \(node.directory.path); start it with `artel serve`")
         }
         try (key?.hex ?? "").write(
@@ -61,15 +57,5 @@ struct SyncNow: AsyncParsableCommand {
         print(
             "Asked the node (process \(pid)) to reconcile with \(key.map { "peer \($0.hex.prefix(16))…" } ?? "every peer") now."
         )
-    }
-
-    /// Whether `pid` is an `artel serve` process: a pid file left by a killed node may name
-    /// another process by now, which SIGUSR1 would kill.
-    static func isServing(_ pid: Int32) -> Bool {
-        guard kill(pid, 0) == 0, let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else {
-            return false
-        }
-        let arguments = command.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-        return arguments.contains("serve") && arguments.first.map { $0.hasSuffix("artel") } == true
     }
 }
