@@ -22,7 +22,7 @@ struct Artel: AsyncParsableCommand {
             Init.self, Serve.self, Status.self, BackupCommand.self, RestoreCommand.self, Keys.self,
             CommunityCommand.self, JobCommand.self, EventCommand.self, PersonCommand.self,
             MembershipCommand.self, TieCommand.self, DigestCommand.self,
-            List.self, Log.self, ApplyDeltas.self, ImportCommand.self, ExportDeltas.self, Purge.self, Check.self,
+            List.self, Log.self, ApplyDeltas.self, ImportCommand.self, Export.self, Purge.self, Check.self,
             Refused.self,
             Follow.self, Unfollow.self, Follows.self, PeerCommand.self, Sync.self,
             StatsCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, QuarantineCommand.self,

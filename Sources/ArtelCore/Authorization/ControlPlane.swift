@@ -17,9 +17,6 @@ public struct ControlPlane: Sendable {
         self.community = community
     }
 
-    /// Whether it holds nothing.
-    public var isEmpty: Bool { grants.isEmpty && revocations.isEmpty }
-
     /// Adds a grant or revocation delta of this community.
     ///
     /// - Returns: whether the control plane changed.

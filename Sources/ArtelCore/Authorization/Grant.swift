@@ -126,12 +126,6 @@ public struct Grant: Hashable, Sendable {
         if let note { operations.append(.set(7, .string(note))) }
         return operations
     }
-
-    /// Whether a moment, in Unix milliseconds, falls within the grant's dates.
-    public func covers(milliseconds: UInt64) -> Bool {
-        guard let moment = Int64(exactly: milliseconds) else { return false }
-        return validFrom <= moment && moment <= validUntil
-    }
 }
 
 /// A revocation (DESIGN §5): ends a grant, and every grant made under it, from an HLC on; a

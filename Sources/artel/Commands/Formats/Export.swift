@@ -4,7 +4,7 @@ import ArtelFormats
 import ArtelStore
 import Foundation
 
-struct ExportDeltas: AsyncParsableCommand {
+struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
