@@ -19,7 +19,7 @@ struct Artel: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Serve.self, Status.self, BackupCommand.self, RestoreCommand.self, Keys.self,
+            Init.self, Serve.self, Status.self, ConfigCommand.self, BackupCommand.self, RestoreCommand.self, Keys.self,
             CommunityCommand.self, JobCommand.self, EventCommand.self, PersonCommand.self,
             MembershipCommand.self, TieCommand.self, DigestCommand.self,
             List.self, Log.self, ApplyDeltas.self, ImportCommand.self, Export.self, Purge.self, Check.self,

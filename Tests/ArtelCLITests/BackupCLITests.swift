@@ -25,4 +25,31 @@ struct BackupCLITests {
             try node.expectSuccess("check")
         }
     }
+
+    @Test("The node refuses to start on a bad artel.toml and says why; config check explains every mistake")
+    func badConfig() async throws {
+        try await TestNode.with { node in
+            let path = "\(node.artel.data)/artel.toml"
+            try "[node]\nlisten = \"10.0.0.1:99999\"\nmax_connections = 0\n".write(
+                toFile: path,
+                atomically: true,
+                encoding: .utf8
+            )
+            let check = try node.run("config", "check")
+            #expect(check.status != 0 && check.error.contains("line 2: listen must be host:port"), "\(check.error)")
+            #expect(check.error.contains("line 3: max_connections must be a whole number"))
+            let serve = try node.run("serve", "--listen", "127.0.0.1:0")
+            #expect(
+                serve.status != 0 && serve.error.contains("will not start") && serve.error.contains("line 3"),
+                "\(serve.error)"
+            )
+            try "[node]\nmax_connections = 8\n".write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try node.expectSuccess("config", "check").contains("max_connections = 8"))
+            let flag = try node.run("serve", "--max-connections", "0")
+            #expect(
+                flag.status != 0 && flag.error.contains("--max-connections must be a whole number"),
+                "\(flag.error)"
+            )
+        }
+    }
 }

@@ -5,7 +5,8 @@ import Testing
 @Suite("artel --help")
 struct HelpTests {
     static let commands: [[String]] = [
-        [], ["init"], ["serve"], ["status"], ["backup"], ["restore"], ["keys"], ["keys", "new"], ["keys", "list"],
+        [], ["init"], ["serve"], ["status"], ["config", "check"], ["backup"], ["restore"], ["keys"], ["keys", "new"],
+        ["keys", "list"],
         ["keys", "export"],
         ["keys", "import"],
         ["community", "create"], ["community", "edit"], ["community", "list"], ["community", "show"],

@@ -25,40 +25,55 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Where to listen for peers, host:port (port 0 picks a free one), or `none` to only dial.")
-    var listen = "0.0.0.0:\(PeerAddress.defaultPort)"
-
     @Option(
-        help: "The federation's network key, 64 hex digits (default: $ARTEL_NETWORK_KEY, else the public federation's)."
+        help:
+            "Where to listen for peers, host:port (port 0 picks a free one), or `none` to only dial (default 0.0.0.0:\(PeerAddress.defaultPort))."
     )
+    var listen: String?
+
+    @Option(help: "The federation's network key, 64 hex digits (default: the public federation's).")
     var networkKey: String?
 
     @Option(help: "Accept only this node key (repeatable; default: any node with the network key).")
     var allow: [String] = []
 
-    @Option(help: "The most peer connections at once.") var maxConnections = 64
-    @Option(help: "Seconds between reconciliations of a live session.") var reconcileInterval = 300
-    @Option(help: "Seconds between purges of expired deltas.") var purgeInterval = 60
-    @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
+    @Option(help: "The most peer connections at once (default 64).") var maxConnections: Int?
+    @Option(help: "Seconds between reconciliations of a live session (default 300).") var reconcileInterval: Int?
+    @Option(help: "Seconds between purges of expired deltas (default 60).") var purgeInterval: Int?
+    @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
+
+    /// The flags, as the top layer of the settings.
+    private var flags: ConfigFile {
+        var flags = ConfigFile()
+        flags.listen = listen
+        flags.networkKey = networkKey
+        flags.allow = allow.isEmpty ? nil : allow
+        flags.maxConnections = maxConnections
+        flags.reconcileInterval = reconcileInterval
+        flags.purgeInterval = purgeInterval
+        flags.logLevel = logLevel
+        return flags
+    }
 
     func validate() throws {
-        guard listen == "none" || PeerAddress(listen) != nil else {
-            throw ValidationError("--listen \(listen) is not host:port or none")
+        let (_, mistakes) = ConfigFile.parse(ConfigFile.render(flags))
+        if let mistake = mistakes.first {
+            throw ValidationError("--" + mistake.message.replacingOccurrences(of: "_", with: "-"))
         }
-        if let networkKey = networkKey ?? ProcessInfo.processInfo.environment["ARTEL_NETWORK_KEY"],
-            NetworkKey(hex: networkKey) == nil
-        {
-            throw ValidationError("the network key must be 64 hex digits")
+    }
+
+    /// Flags over `ARTEL_` variables over `artel.toml` over the defaults; refuses mistakes in any.
+    static func settings(flags: ConfigFile, directory: String) throws -> ConfigFile {
+        let (environment, environmentMistakes) = ConfigFile.fromEnvironment(ProcessInfo.processInfo.environment)
+        let (file, fileMistakes) = try ConfigFile.load(fromDirectory: directory)
+        let mistakes = environmentMistakes.map(\.description) + fileMistakes.map { "\(ConfigFile.fileName), \($0)" }
+        guard mistakes.isEmpty else {
+            throw StoreError(
+                .invalidInput,
+                "the node will not start with these settings:\n  " + mistakes.joined(separator: "\n  ")
+            )
         }
-        for key in allow where PublicKey(hex: key) == nil {
-            throw ValidationError("--allow \(key.prefix(70)) is not a node key (64 hex digits)")
-        }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level \(logLevel) is not a log level")
-        }
-        guard maxConnections >= 1, reconcileInterval >= 1, purgeInterval >= 1 else {
-            throw ValidationError("--max-connections, --reconcile-interval and --purge-interval must be at least 1")
-        }
+        return flags.over(environment).over(file)
     }
 
     /// The longest a graceful stop waits for peers before it cuts them off.
@@ -67,23 +82,23 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         // `artel sync now` may signal as soon as the pid file exists: never let SIGUSR1 kill the node.
         signal(SIGUSR1, SIG_IGN)
+        let node = try global.openNode()
+        let settings = try Self.settings(flags: flags, directory: node.directory.path)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "artel")
-        logger.logLevel = Logger.Level(rawValue: logLevel)!
-        let node = try global.openNode()
+        logger.logLevel = settings.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .info
         let (_, key) = try node.directory.keys.load(KeyStore.nodeKeyName)
+        let listen = settings.listen ?? "0.0.0.0:\(PeerAddress.defaultPort)"
         var configuration = NodeConfiguration(
             name: try await node.replica.nodeName(),
             key: key,
-            networkKey: (networkKey ?? ProcessInfo.processInfo.environment["ARTEL_NETWORK_KEY"]).flatMap(
-                NetworkKey.init(hex:)
-            )
-                ?? .publicFederation,
+            networkKey: settings.networkKey.flatMap(NetworkKey.init(hex:)) ?? .publicFederation,
             listen: listen == "none" ? nil : PeerAddress(listen)
         )
-        configuration.allowList = allow.isEmpty ? nil : Set(allow.compactMap { PublicKey(hex: $0) })
-        configuration.maximumConnections = maxConnections
-        configuration.reconcileInterval = UInt64(reconcileInterval) * 1000
+        configuration.allowList = settings.allow.map { Set($0.compactMap { PublicKey(hex: $0) }) }
+        configuration.maximumConnections = settings.maxConnections ?? 64
+        configuration.reconcileInterval = UInt64(settings.reconcileInterval ?? 300) * 1000
+        let purgeInterval = settings.purgeInterval ?? 60
         let hub = Hub(maximumConnections: configuration.maximumConnections, nodeKey: key.publicKey)
         let context = NodeContext(configuration: configuration, replica: node.replica, hub: hub, logger: logger)
 

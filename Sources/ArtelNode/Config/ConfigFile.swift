@@ -1,0 +1,270 @@
+import ArtelCore
+import ArtelSync
+import Foundation
+import Logging
+import TOMLKit
+
+/// The node's settings file, `artel.toml` in the data directory. Every setting is also a flag of
+/// `artel serve` and an environment variable; a flag wins over the environment, which wins over
+/// the file, which wins over the default (README, "Configuration").
+public struct ConfigFile: Equatable, Sendable {
+    /// `[node] listen`: host:port for peers, or `none`.
+    public var listen: String?
+    /// `[node] network_key`: 64 hex digits.
+    public var networkKey: String?
+    /// `[node] allow`: the node keys admitted, when only some are.
+    public var allow: [String]?
+    /// `[node] max_connections`.
+    public var maxConnections: Int?
+    /// `[node] reconcile_interval`, in seconds.
+    public var reconcileInterval: Int?
+    /// `[node] purge_interval`, in seconds.
+    public var purgeInterval: Int?
+    /// `[log] level`.
+    public var logLevel: String?
+
+    /// The file's name in the data directory.
+    public static let fileName = "artel.toml"
+
+    /// A mistake in the file: where, what, and what to write instead.
+    public struct Mistake: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The line, from 1, when the mistake has one.
+        public let line: Int?
+        /// What is wrong.
+        public let message: String
+        /// What to write instead.
+        public let fix: String
+
+        public var description: String { "\(line.map { "line \($0): " } ?? "")\(message); write \(fix)" }
+    }
+
+    private static let keys: [String: [String: String]] = [
+        "node": [
+            "listen": "listen = \"0.0.0.0:7400\"", "network_key": "network_key = \"<64 hex digits>\"",
+            "allow": "allow = [\"<a node key, 64 hex digits>\"]", "max_connections": "max_connections = 64",
+            "reconcile_interval": "reconcile_interval = 300", "purge_interval": "purge_interval = 60",
+        ],
+        "log": ["level": "level = \"info\""],
+    ]
+
+    /// An empty file.
+    public init() {}
+
+    /// Reads a file, collecting every mistake rather than stopping at the first.
+    public static func parse(_ text: String) -> (ConfigFile, [Mistake]) {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            return (
+                ConfigFile(),
+                [
+                    Mistake(
+                        line: error.source.begin.line,
+                        message: "this is not TOML: \(error.description)",
+                        fix: "key = value, with strings in quotes"
+                    )
+                ]
+            )
+        } catch {
+            return (ConfigFile(), [Mistake(line: nil, message: "this is not TOML: \(error)", fix: "key = value")])
+        }
+        var file = ConfigFile()
+        var mistakes: [Mistake] = []
+        let locator = Locator(text)
+        for section in table.keys.sorted() {
+            guard let allowed = keys[section], let values = table[section]?.table else {
+                let known = keys.keys.sorted().map { "[\($0)]" }.joined(separator: " or ")
+                mistakes.append(
+                    Mistake(line: locator.section(section), message: "unknown section [\(section)]", fix: known)
+                )
+                continue
+            }
+            for key in values.keys.sorted() {
+                let line = locator.key(key, in: section)
+                guard let example = allowed[key] else {
+                    let guess = allowed.keys.min { distance($0, key) < distance($1, key) }!
+                    mistakes.append(
+                        Mistake(line: line, message: "unknown key \(key) in [\(section)]", fix: allowed[guess]!)
+                    )
+                    continue
+                }
+                let value = values[key]!
+                func mistake(_ message: String) {
+                    mistakes.append(Mistake(line: line, message: "\(key) \(message)", fix: example))
+                }
+                switch (section, key) {
+                case ("node", "listen"):
+                    guard let text = value.string, text == "none" || PeerAddress(text) != nil else {
+                        mistake("must be host:port or \"none\", in quotes")
+                        continue
+                    }
+                    file.listen = text
+                case ("node", "network_key"):
+                    guard let text = value.string, NetworkKey(hex: text) != nil else {
+                        mistake("must be 64 hex digits, in quotes")
+                        continue
+                    }
+                    file.networkKey = text
+                case ("node", "allow"):
+                    guard let array = value.array, array.allSatisfy({ $0.string.flatMap(PublicKey.init(hex:)) != nil })
+                    else {
+                        mistake("must be a list of node keys, each 64 hex digits in quotes")
+                        continue
+                    }
+                    file.allow = array.compactMap(\.string)
+                case ("node", "max_connections"), ("node", "reconcile_interval"), ("node", "purge_interval"):
+                    guard let number = value.int, number >= 1 else {
+                        mistake("must be a whole number, at least 1")
+                        continue
+                    }
+                    switch key {
+                    case "max_connections": file.maxConnections = number
+                    case "reconcile_interval": file.reconcileInterval = number
+                    default: file.purgeInterval = number
+                    }
+                case ("log", "level"):
+                    guard let text = value.string, Logger.Level(rawValue: text) != nil else {
+                        mistake("must be one of trace, debug, info, notice, warning, error, critical, in quotes")
+                        continue
+                    }
+                    file.logLevel = text
+                default:
+                    continue
+                }
+            }
+        }
+        return (file, mistakes.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    }
+
+    /// Reads the file of a data directory; an absent file is an empty one.
+    public static func load(fromDirectory directory: String) throws -> (ConfigFile, [Mistake]) {
+        let path = "\(directory)/\(fileName)"
+        guard FileManager.default.fileExists(atPath: path) else { return (ConfigFile(), []) }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            return (
+                ConfigFile(),
+                [Mistake(line: nil, message: "\(path) cannot be read as UTF-8 text", fix: "a UTF-8 TOML file")]
+            )
+        }
+        return parse(text)
+    }
+
+    /// The settings given by environment variables (`ARTEL_LISTEN`, `ARTEL_NETWORK_KEY`, `ARTEL_ALLOW`
+    /// as comma-separated keys, `ARTEL_MAX_CONNECTIONS`, `ARTEL_RECONCILE_INTERVAL`,
+    /// `ARTEL_PURGE_INTERVAL`, `ARTEL_LOG_LEVEL`); a mistake names its variable.
+    public static func fromEnvironment(_ environment: [String: String]) -> (ConfigFile, [Mistake]) {
+        var lines: [String] = ["[node]"]
+        var names: [String: String] = [:]
+        for (variable, key) in [
+            ("ARTEL_LISTEN", "listen"), ("ARTEL_NETWORK_KEY", "network_key"), ("ARTEL_ALLOW", "allow"),
+            ("ARTEL_MAX_CONNECTIONS", "max_connections"), ("ARTEL_RECONCILE_INTERVAL", "reconcile_interval"),
+            ("ARTEL_PURGE_INTERVAL", "purge_interval"),
+        ] {
+            guard let value = environment[variable], !value.isEmpty else { continue }
+            names[key] = variable
+            let quoted = { (text: Substring) in
+                "\"" + text.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "\"", with: "") + "\""
+            }
+            switch key {
+            case "allow":
+                lines.append(
+                    "allow = ["
+                        + value.split(separator: ",").map { quoted($0.trimmingCharacters(in: .whitespaces)[...]) }
+                        .joined(separator: ", ") + "]"
+                )
+            case "max_connections", "reconcile_interval", "purge_interval":
+                lines.append("\(key) = " + (Int(value).map(String.init) ?? quoted(value[...])))
+            default: lines.append("\(key) = " + quoted(value[...]))
+            }
+        }
+        if let level = environment["ARTEL_LOG_LEVEL"], !level.isEmpty {
+            names["level"] = "ARTEL_LOG_LEVEL"
+            lines += ["[log]", "level = \"\(level.filter { $0.isLetter })\""]
+        }
+        let (settings, mistakes) = parse(lines.joined(separator: "\n"))
+        return (
+            settings,
+            mistakes.map { mistake in
+                let name = names.first { mistake.message.hasPrefix($0.key + " ") }?.value ?? "an ARTEL_ variable"
+                return Mistake(line: nil, message: "\(name): " + mistake.message, fix: mistake.fix)
+            }
+        )
+    }
+
+    /// The settings as `artel.toml` text: only those given.
+    public static func render(_ settings: ConfigFile) -> String {
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var node: [String] = []
+        if let listen = settings.listen { node.append("listen = " + quoted(listen)) }
+        if let key = settings.networkKey { node.append("network_key = " + quoted(key)) }
+        if let allow = settings.allow { node.append("allow = [" + allow.map(quoted).joined(separator: ", ") + "]") }
+        if let number = settings.maxConnections { node.append("max_connections = \(number)") }
+        if let number = settings.reconcileInterval { node.append("reconcile_interval = \(number)") }
+        if let number = settings.purgeInterval { node.append("purge_interval = \(number)") }
+        var text = node.isEmpty ? "" : "[node]\n" + node.joined(separator: "\n") + "\n"
+        if let level = settings.logLevel { text += "[log]\nlevel = " + quoted(level) + "\n" }
+        return text
+    }
+
+    /// These settings, with `lower`'s where these give none.
+    public func over(_ lower: ConfigFile) -> ConfigFile {
+        var merged = self
+        merged.listen = listen ?? lower.listen
+        merged.networkKey = networkKey ?? lower.networkKey
+        merged.allow = allow ?? lower.allow
+        merged.maxConnections = maxConnections ?? lower.maxConnections
+        merged.reconcileInterval = reconcileInterval ?? lower.reconcileInterval
+        merged.purgeInterval = purgeInterval ?? lower.purgeInterval
+        merged.logLevel = logLevel ?? lower.logLevel
+        return merged
+    }
+
+    /// Levenshtein distance, to suggest the key that was meant.
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let (a, b) = (Array(a), Array(b))
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var diagonal = row[0]
+            row[0] = i
+            for j in 1...b.count {
+                let above = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+}
+
+/// Finds the line of a section or key, for messages: TOML parsers give lines for syntax errors only.
+private struct Locator {
+    let lines: [Substring]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    func section(_ name: String) -> Int? {
+        lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[\(name)]") }.map { $0 + 1 }
+    }
+
+    func key(_ key: String, in section: String) -> Int? {
+        var current = ""
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[") {
+                current = String(trimmed.dropFirst().prefix { $0 != "]" })
+            } else if current == section, trimmed.hasPrefix(key),
+                trimmed.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
+            {
+                return index + 1
+            }
+        }
+        return nil
+    }
+}

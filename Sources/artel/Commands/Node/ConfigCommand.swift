@@ -1,0 +1,60 @@
+import ArgumentParser
+import ArtelNode
+import ArtelStore
+import Foundation
+
+struct ConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Check the node's settings file, artel.toml in the data directory.",
+        subcommands: [ConfigCheck.self]
+    )
+}
+
+struct ConfigCheck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract:
+            "Explain every mistake in artel.toml and the ARTEL_ variables, or show the settings the node would run with.",
+        discussion: """
+            Settings come from `artel serve` flags, then ARTEL_ environment variables (ARTEL_LISTEN, \\
+            ARTEL_NETWORK_KEY, ARTEL_ALLOW, ARTEL_MAX_CONNECTIONS, ARTEL_RECONCILE_INTERVAL, \\
+            ARTEL_PURGE_INTERVAL, ARTEL_LOG_LEVEL), then artel.toml, then the defaults; the first \\
+            that gives a setting wins. The node refuses to start on any mistake. \\
+            examples/artel.toml holds every setting, commented.
+
+            Examples:
+              artel config check
+              artel config check --file /etc/artel/artel.toml
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The file to check (default: artel.toml in the data directory).")
+    var file: String?
+
+    func run() async throws {
+        let path = file ?? "\(global.resolvedDataPath)/\(ConfigFile.fileName)"
+        let (fileSettings, fileMistakes): (ConfigFile, [ConfigFile.Mistake])
+        if FileManager.default.fileExists(atPath: path) {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
+                throw StoreError(.io, "cannot read \(path) as UTF-8 text")
+            }
+            (fileSettings, fileMistakes) = ConfigFile.parse(text)
+        } else {
+            (fileSettings, fileMistakes) = (ConfigFile(), [])
+            print("\(path) does not exist: the defaults apply (see examples/artel.toml).")
+        }
+        let (environment, environmentMistakes) = ConfigFile.fromEnvironment(ProcessInfo.processInfo.environment)
+        let mistakes = fileMistakes.map { "\(path), \($0)" } + environmentMistakes.map(\.description)
+        guard mistakes.isEmpty else {
+            for mistake in mistakes { Console.error(mistake) }
+            throw ExitCode.failure
+        }
+        let settings = environment.over(fileSettings)
+        print("The settings are sound. Without flags, the node would run with:")
+        print(ConfigFile.render(settings).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+    }
+}

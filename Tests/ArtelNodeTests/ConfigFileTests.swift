@@ -1,0 +1,66 @@
+import ArtelNode
+import ArtelTestKit
+import Foundation
+import Testing
+
+@Suite("artel.toml")
+struct ConfigFileTests {
+    @Test("Every kind of mistake is named with its line and what to write instead")
+    func mistakes() {
+        let text = """
+            # the node
+            [node]
+            listen = "0.0.0.0:7400"
+            max_conections = 10
+            network_key = "abc"
+            reconcile_interval = "five"
+            allow = ["not a key"]
+            [log]
+            level = "loud"
+            [api]
+            port = 1
+            """
+        let (settings, mistakes) = ConfigFile.parse(text)
+        #expect(settings.listen == "0.0.0.0:7400")
+        #expect(mistakes.map(\.line) == [4, 5, 6, 7, 9, 10])
+        #expect(
+            mistakes[0].message == "unknown key max_conections in [node]" && mistakes[0].fix == "max_connections = 64"
+        )
+        #expect(mistakes[1].message.contains("64 hex digits") && mistakes[2].message.contains("whole number"))
+        #expect(mistakes[3].message.contains("list of node keys") && mistakes[4].message.contains("trace, debug"))
+        #expect(mistakes[5].message == "unknown section [api]")
+        let (_, syntax) = ConfigFile.parse("[node]\nlisten = 0.0.0.0\n")
+        #expect(syntax.first?.line == 2 && syntax.first?.message.hasPrefix("this is not TOML") == true)
+    }
+
+    @Test("Flags win over ARTEL_ variables, which win over the file; a bad variable is named")
+    func precedence() {
+        let (file, _) = ConfigFile.parse(
+            "[node]\nlisten = \"0.0.0.0:7400\"\nmax_connections = 10\npurge_interval = 30\n"
+        )
+        let (environment, none) = ConfigFile.fromEnvironment([
+            "ARTEL_LISTEN": "127.0.0.1:9000", "ARTEL_MAX_CONNECTIONS": "20",
+        ])
+        #expect(none.isEmpty)
+        var flags = ConfigFile()
+        flags.maxConnections = 30
+        let settings = flags.over(environment).over(file)
+        #expect(settings.listen == "127.0.0.1:9000" && settings.maxConnections == 30 && settings.purgeInterval == 30)
+        let (_, bad) = ConfigFile.fromEnvironment(["ARTEL_MAX_CONNECTIONS": "zero", "ARTEL_LOG_LEVEL": "loud"])
+        #expect(bad.map(\.message).contains { $0.hasPrefix("ARTEL_MAX_CONNECTIONS: max_connections") })
+        #expect(bad.map(\.message).contains { $0.hasPrefix("ARTEL_LOG_LEVEL: level") })
+        let rendered = ConfigFile.render(settings)
+        #expect(ConfigFile.parse(rendered) == (settings, []) || ConfigFile.parse(rendered).0 == settings)
+    }
+}
+
+@Suite("examples/artel.toml")
+struct ExampleConfigTests {
+    @Test("The example config is sound and gives the defaults it documents")
+    func example() throws {
+        let text = try String(contentsOfFile: TestFiles.path("examples/artel.toml"), encoding: .utf8)
+        let (settings, mistakes) = ConfigFile.parse(text)
+        #expect(mistakes.isEmpty, "\(mistakes)")
+        #expect(settings.listen == "0.0.0.0:7400" && settings.maxConnections == 64 && settings.logLevel == "info")
+    }
+}
