@@ -1,6 +1,7 @@
 import ArtelNode
 import ArtelTestKit
 import Foundation
+import Logging
 import Testing
 
 @Suite("artel.toml")
@@ -62,5 +63,41 @@ struct ExampleConfigTests {
         let (settings, mistakes) = ConfigFile.parse(text)
         #expect(mistakes.isEmpty, "\(mistakes)")
         #expect(settings.listen == "0.0.0.0:7400" && settings.maxConnections == 64 && settings.logLevel == "info")
+    }
+}
+
+@Suite("JSON logs")
+struct JSONLogTests {
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
+        var all: [String] { lock.withLock { lines } }
+    }
+
+    @Test("Each log line is one JSON object with time, level, label, message and the metadata")
+    func lines() throws {
+        let lines = Lines()
+        var logger = Logger(label: "artel") { JSONLogHandler(label: $0, write: lines.append) }
+        logger[metadataKey: "peer.key"] = "8cffba609d29fecb"
+        logger.info("session started", metadata: ["peer.role": "dialed"])
+        logger.debug("not written at the info level")
+        #expect(lines.all.count == 1 && lines.all[0].hasSuffix("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines.all[0].utf8)) as? [String: String])
+        #expect(object["level"] == "info" && object["label"] == "artel" && object["message"] == "session started")
+        #expect(object["peer.key"] == "8cffba609d29fecb" && object["peer.role"] == "dialed")
+        #expect(object["time"]?.hasSuffix("Z") == true)
+    }
+
+    @Test("The format is text or json, in the file and the environment alike")
+    func format() {
+        #expect(ConfigFile.parse("[log]\nformat = \"json\"\n").0.logFormat == "json")
+        #expect(
+            ConfigFile.parse("[log]\nformat = \"yaml\"\n").1.first?.message.contains("\"text\" or \"json\"") == true
+        )
+        #expect(
+            ConfigFile.fromEnvironment(["ARTEL_LOG_FORMAT": "xml"]).1.first?.message.hasPrefix("ARTEL_LOG_FORMAT")
+                == true
+        )
     }
 }

@@ -22,6 +22,8 @@ public struct ConfigFile: Equatable, Sendable {
     public var purgeInterval: Int?
     /// `[log] level`.
     public var logLevel: String?
+    /// `[log] format`: text, or json for log collectors.
+    public var logFormat: String?
 
     /// The file's name in the data directory.
     public static let fileName = "artel.toml"
@@ -44,7 +46,7 @@ public struct ConfigFile: Equatable, Sendable {
             "allow": "allow = [\"<a node key, 64 hex digits>\"]", "max_connections": "max_connections = 64",
             "reconcile_interval": "reconcile_interval = 300", "purge_interval": "purge_interval = 60",
         ],
-        "log": ["level": "level = \"info\""],
+        "log": ["level": "level = \"info\"", "format": "format = \"json\""],
     ]
 
     /// An empty file.
@@ -129,6 +131,12 @@ public struct ConfigFile: Equatable, Sendable {
                         continue
                     }
                     file.logLevel = text
+                case ("log", "format"):
+                    guard let text = value.string, ["text", "json"].contains(text) else {
+                        mistake("must be \"text\" or \"json\"")
+                        continue
+                    }
+                    file.logFormat = text
                 default:
                     continue
                 }
@@ -153,7 +161,7 @@ public struct ConfigFile: Equatable, Sendable {
 
     /// The settings given by environment variables (`ARTEL_LISTEN`, `ARTEL_NETWORK_KEY`, `ARTEL_ALLOW`
     /// as comma-separated keys, `ARTEL_MAX_CONNECTIONS`, `ARTEL_RECONCILE_INTERVAL`,
-    /// `ARTEL_PURGE_INTERVAL`, `ARTEL_LOG_LEVEL`); a mistake names its variable.
+    /// `ARTEL_PURGE_INTERVAL`, `ARTEL_LOG_LEVEL`, `ARTEL_LOG_FORMAT`); a mistake names its variable.
     public static func fromEnvironment(_ environment: [String: String]) -> (ConfigFile, [Mistake]) {
         var lines: [String] = ["[node]"]
         var names: [String: String] = [:]
@@ -179,10 +187,16 @@ public struct ConfigFile: Equatable, Sendable {
             default: lines.append("\(key) = " + quoted(value[...]))
             }
         }
+        var log: [String] = []
         if let level = environment["ARTEL_LOG_LEVEL"], !level.isEmpty {
             names["level"] = "ARTEL_LOG_LEVEL"
-            lines += ["[log]", "level = \"\(level.filter { $0.isLetter })\""]
+            log.append("level = \"\(level.filter { $0.isLetter })\"")
         }
+        if let format = environment["ARTEL_LOG_FORMAT"], !format.isEmpty {
+            names["format"] = "ARTEL_LOG_FORMAT"
+            log.append("format = \"\(format.filter { $0.isLetter })\"")
+        }
+        if !log.isEmpty { lines += ["[log]"] + log }
         let (settings, mistakes) = parse(lines.joined(separator: "\n"))
         return (
             settings,
@@ -206,7 +220,10 @@ public struct ConfigFile: Equatable, Sendable {
         if let number = settings.reconcileInterval { node.append("reconcile_interval = \(number)") }
         if let number = settings.purgeInterval { node.append("purge_interval = \(number)") }
         var text = node.isEmpty ? "" : "[node]\n" + node.joined(separator: "\n") + "\n"
-        if let level = settings.logLevel { text += "[log]\nlevel = " + quoted(level) + "\n" }
+        var log: [String] = []
+        if let level = settings.logLevel { log.append("level = " + quoted(level)) }
+        if let format = settings.logFormat { log.append("format = " + quoted(format)) }
+        if !log.isEmpty { text += "[log]\n" + log.joined(separator: "\n") + "\n" }
         return text
     }
 
@@ -220,6 +237,7 @@ public struct ConfigFile: Equatable, Sendable {
         merged.reconcileInterval = reconcileInterval ?? lower.reconcileInterval
         merged.purgeInterval = purgeInterval ?? lower.purgeInterval
         merged.logLevel = logLevel ?? lower.logLevel
+        merged.logFormat = logFormat ?? lower.logFormat
         return merged
     }
 

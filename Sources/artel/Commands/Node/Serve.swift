@@ -41,6 +41,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between reconciliations of a live session (default 300).") var reconcileInterval: Int?
     @Option(help: "Seconds between purges of expired deltas (default 60).") var purgeInterval: Int?
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).") var logLevel: String?
+    @Option(help: "text, or json (one object per line, for log collectors; default text).") var logFormat: String?
 
     /// The flags, as the top layer of the settings.
     private var flags: ConfigFile {
@@ -52,6 +53,7 @@ struct Serve: AsyncParsableCommand {
         flags.reconcileInterval = reconcileInterval
         flags.purgeInterval = purgeInterval
         flags.logLevel = logLevel
+        flags.logFormat = logFormat
         return flags
     }
 
@@ -84,7 +86,11 @@ struct Serve: AsyncParsableCommand {
         signal(SIGUSR1, SIG_IGN)
         let node = try global.openNode()
         let settings = try Self.settings(flags: flags, directory: node.directory.path)
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        if settings.logFormat == "json" {
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        } else {
+            LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        }
         var logger = Logger(label: "artel")
         logger.logLevel = settings.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .info
         let (_, key) = try node.directory.keys.load(KeyStore.nodeKeyName)
