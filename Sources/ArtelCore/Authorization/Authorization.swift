@@ -53,6 +53,28 @@ public enum Authorization: Sendable {
         return .refused(refusal!)
     }
 
+    /// Decides a delta with the person rules too (``SubjectRules``): a person's bound subject key
+    /// writes their record; any other author must be authorized and must not change what only the
+    /// subject may. The community's trust is asked for only when it is needed: a data delta signed
+    /// by its community key needs none.
+    ///
+    /// - Parameters:
+    ///   - subject: the subject key bound to the person record the delta writes, if any.
+    ///   - trust: the evaluated control plane of the delta's community.
+    public static func authorize(
+        _ signed: SignedDelta,
+        subject binding: SubjectRules.Binding?,
+        trust: () throws -> Trust
+    ) rethrows -> Verdict {
+        let delta = signed.delta
+        if let binding, binding.key == delta.author { return .authorized }
+        let verdict =
+            !delta.kind.isControlPlane && delta.author == delta.community
+            ? .authorized : authorize(delta, id: signed.id, trust: try trust())
+        guard verdict == .authorized else { return verdict }
+        return SubjectRules.violation(signed, binding: binding).map(Verdict.refused) ?? .authorized
+    }
+
     private static func authorizeGrant(_ delta: Delta, id: DeltaID, trust: Trust) -> Verdict {
         guard let grant = trust.plane.grants[delta.record], let standing = trust.standings[delta.record] else {
             preconditionFailure("a grant authorized before it was added to its control plane")

@@ -35,20 +35,8 @@ public enum TelegramReader: Sendable {
         chat: String? = nil,
         tag: String = "#комьюнити_вакансия"
     ) throws(FormatError) -> [ImportedRecord] {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw FormatError("the file", "is not JSON (\(error.localizedDescription))")
-        }
-        let messages = try Self.messages(in: root, chat: chat)
         var jobs: [ImportedRecord] = []
-        for (index, message) in messages.enumerated() {
-            guard message["type"] as? String == "message" else { continue }
-            guard let id = (message["id"] as? NSNumber)?.int64Value else {
-                throw FormatError("message \(index + 1)", "has no numeric id")
-            }
-            let post = try Post(message, place: "post \(id)")
+        for (id, post) in try posts(in: bytes, chat: chat) {
             guard post.text.lowercased().contains(tag.lowercased()) else { continue }
             jobs += try post.vacancies(channel: channel, id: id)
         }
@@ -64,19 +52,8 @@ public enum TelegramReader: Sendable {
         chat: String? = nil,
         vacancyTag: String = "#комьюнити_вакансия"
     ) throws(FormatError) -> [ImportedRecord] {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            throw FormatError("the file", "is not JSON (\(error.localizedDescription))")
-        }
         var events: [ImportedRecord] = []
-        for (index, message) in try Self.messages(in: root, chat: chat).enumerated() {
-            guard message["type"] as? String == "message" else { continue }
-            guard let id = (message["id"] as? NSNumber)?.int64Value else {
-                throw FormatError("message \(index + 1)", "has no numeric id")
-            }
-            let post = try Post(message, place: "post \(id)")
+        for (id, post) in try posts(in: bytes, chat: chat) {
             let lowered = post.text.lowercased()
             guard lowered.contains("регистрац"), !lowered.contains(vacancyTag.lowercased()),
                 let date = post.date, let start = RussianDates.first(in: post.text, after: date)
@@ -109,6 +86,25 @@ public enum TelegramReader: Sendable {
             )
         }
         return events
+    }
+
+    /// The posts of the chosen chat, with their ids; service messages left out.
+    private static func posts(in bytes: [UInt8], chat: String?) throws(FormatError) -> [(id: Int64, post: Post)] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw FormatError("the file", "is not JSON (\(error.localizedDescription))")
+        }
+        var posts: [(id: Int64, post: Post)] = []
+        for (index, message) in try messages(in: root, chat: chat).enumerated() {
+            guard message["type"] as? String == "message" else { continue }
+            guard let id = (message["id"] as? NSNumber)?.int64Value else {
+                throw FormatError("message \(index + 1)", "has no numeric id")
+            }
+            posts.append((id, try Post(message, place: "post \(id)")))
+        }
+        return posts
     }
 
     /// The messages of the chosen chat.

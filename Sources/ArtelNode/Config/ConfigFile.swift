@@ -147,7 +147,11 @@ public struct ConfigFile: Equatable, Sendable {
 
     /// Reads the file of a data directory; an absent file is an empty one.
     public static func load(fromDirectory directory: String) throws -> (ConfigFile, [Mistake]) {
-        let path = "\(directory)/\(fileName)"
+        try load(path: "\(directory)/\(fileName)")
+    }
+
+    /// Reads a settings file; an absent file is an empty one.
+    public static func load(path: String) throws -> (ConfigFile, [Mistake]) {
         guard FileManager.default.fileExists(atPath: path) else { return (ConfigFile(), []) }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {

@@ -39,12 +39,9 @@ extension Replica {
             let stored: [SignedDelta]
             switch target {
             case .author:
-                stored = try Row.fetchAll(
-                    db,
-                    sql: "SELECT rowid, bytes FROM deltas WHERE substr(bytes, 35, 32) = ?",
-                    arguments: [Data(key.bytes.bytes)]
-                ).map { try StoredDelta.decode($0["bytes"] as Data, rowid: $0["rowid"]) }
-                    .filter { !$0.delta.kind.isControlPlane }
+                stored = try ControlPlaneLoader.storedDeltas(by: key, in: nil, db: db).filter {
+                    !$0.delta.kind.isControlPlane
+                }
                 try db.execute(
                     sql: "DELETE FROM held WHERE author = ? AND kind NOT IN (\(HeldStore.controlPlaneKinds))",
                     arguments: [Data(key.bytes.bytes)]

@@ -140,10 +140,7 @@ private struct RecordChecker {
     /// What the control plane and the person rules say of a delta, as the replica holds them.
     private mutating func verdict(for signed: SignedDelta) throws -> Verdict {
         let binding = try Replica.subjectBinding(of: signed.delta, in: db)
-        if binding?.key == signed.delta.author { return .authorized }
-        let verdict = Authorization.authorize(signed.delta, id: signed.id, trust: try trust(of: signed.delta.community))
-        guard verdict == .authorized else { return verdict }
-        return SubjectRules.violation(signed, binding: binding).map(Verdict.refused) ?? .authorized
+        return try Authorization.authorize(signed, subject: binding) { try trust(of: signed.delta.community) }
     }
 
     private mutating func trust(of community: PublicKey) throws -> Trust {

@@ -93,16 +93,14 @@ enum ControlPlaneLoader {
         return plane
     }
 
-    /// The deltas stored for a community and signed by one author, of every kind.
-    static func storedDeltas(of community: PublicKey, by author: PublicKey, in db: Database) throws -> [SignedDelta] {
+    /// The deltas stored and signed by one author, of every kind, in one community or in all.
+    static func storedDeltas(by author: PublicKey, in community: PublicKey?, db: Database) throws -> [SignedDelta] {
         // The author key sits at offset 34 of the envelope (protocol/encoding.md §2); substr counts from 1.
-        try Row.fetchAll(
+        let scoped = community == nil ? "" : " AND d.scope IN (SELECT id FROM scopes WHERE community = ?2)"
+        return try Row.fetchAll(
             db,
-            sql: """
-                SELECT d.rowid, d.bytes FROM deltas d JOIN scopes s ON s.id = d.scope
-                WHERE s.community = ? AND substr(d.bytes, 35, 32) = ?
-                """,
-            arguments: [Data(community.bytes.bytes), Data(author.bytes.bytes)]
+            sql: "SELECT d.rowid, d.bytes FROM deltas d WHERE substr(d.bytes, 35, 32) = ?1" + scoped,
+            arguments: StatementArguments([Data(author.bytes.bytes)] + (community.map { [Data($0.bytes.bytes)] } ?? []))
         ).map { try StoredDelta.decode($0["bytes"] as Data, rowid: $0["rowid"]) }
     }
 }

@@ -33,12 +33,9 @@ extension Replica {
         let (loaded, binding) = try await reading("reading the grants of \(delta.community.hex.prefix(16))…") { db in
             (try ControlPlaneLoader.load(delta.community, in: db), try Self.subjectBinding(of: delta, in: db))
         }
-        if let binding, binding.key == delta.author { return .authorized }
         var plane = loaded
         if delta.kind.isControlPlane { try plane.insert(signed) }
-        let verdict = Authorization.authorize(delta, id: signed.id, trust: plane.evaluate())
-        guard verdict == .authorized else { return verdict }
-        return SubjectRules.violation(signed, binding: binding).map(Verdict.refused) ?? .authorized
+        return Authorization.authorize(signed, subject: binding) { plane.evaluate() }
     }
 
     /// The subject key bound to the person record a delta writes, if any.

@@ -98,15 +98,8 @@ struct TrustGate {
         if let blocked = blocks.refusal(for: delta) { return .refuse(blocked) }
         if let erased = try people.erasure(of: signed) { return .refuse(erased) }
         let binding = try people.binding(of: delta, in: &writer)
-        if let binding, binding.key == delta.author { return .apply(checked: true) }
-        let verdict: Verdict
-        if !delta.kind.isControlPlane && delta.author == delta.community {
-            verdict = .authorized
-        } else {
-            verdict = Authorization.authorize(delta, id: signed.id, trust: try trust(of: delta.community))
-        }
+        let verdict = try Authorization.authorize(signed, subject: binding) { try trust(of: delta.community) }
         guard verdict == .authorized else { return .hold(verdict) }
-        if let violation = SubjectRules.violation(signed, binding: binding) { return .hold(.refused(violation)) }
         return .apply(checked: delta.author != delta.community || delta.kind.isControlPlane)
     }
 
@@ -128,7 +121,7 @@ struct TrustGate {
                 }
             }
             for author in affected.sorted(by: { $0.bytes < $1.bytes }) {
-                for signed in try ControlPlaneLoader.storedDeltas(of: community, by: author, in: db) {
+                for signed in try ControlPlaneLoader.storedDeltas(by: author, in: community, db: db) {
                     switch try decide(signed, in: &writer) {
                     case .apply: continue
                     case .hold(let verdict): try withdraw(signed, verdict, into: &writer, report: &report)

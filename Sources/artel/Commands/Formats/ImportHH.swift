@@ -2,7 +2,6 @@ import ArgumentParser
 import ArtelCore
 import ArtelFormats
 import ArtelStore
-import Foundation
 
 struct ImportHH: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,44 +34,8 @@ struct ImportHH: AsyncParsableCommand {
     @OptionGroup var signer: AuthorOption
 
     func run() async throws {
-        let node = try global.openNode()
-        let resolver = Resolver(node: node)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw StoreError(.io, "cannot read \(file)")
+        try await ImportRun.importFile(file, community: community, signer: signer, global: global, noun: "vacancies") {
+            try HHReader.jobs(in: $0, withContacts: withContacts).map(ImportItem.init)
         }
-        let jobs: [ImportedRecord]
-        do {
-            jobs = try HHReader.jobs(in: [UInt8](data), withContacts: withContacts)
-        } catch {
-            throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
-        }
-        let community = try await resolver.community(community)
-        var seen: Set<RecordID> = []
-        let items = jobs.reversed().filter { seen.insert($0.record).inserted }.reversed().map(ImportItem.init)
-        do {
-            try await ImportRun.run(
-                Array(items),
-                noun: "vacancies",
-                file: file,
-                community: community,
-                publisher: try resolver.publisher(for: community, author: signer),
-                now: node.now
-            )
-        } catch let error as DeltaError {
-            throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
-        }
-    }
-}
-
-extension ImportItem {
-    /// The item of a record a format reader brought.
-    init(_ record: ImportedRecord) {
-        self.init(
-            kind: record.kind,
-            record: record.record,
-            operations: record.operations,
-            controlled: record.controlled,
-            label: record.label
-        )
     }
 }

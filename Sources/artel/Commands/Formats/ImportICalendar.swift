@@ -2,7 +2,6 @@ import ArgumentParser
 import ArtelCore
 import ArtelFormats
 import ArtelStore
-import Foundation
 
 struct ImportICalendar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,48 +30,26 @@ struct ImportICalendar: AsyncParsableCommand {
     @OptionGroup var signer: AuthorOption
 
     func run() async throws {
-        let node = try global.openNode()
-        let resolver = Resolver(node: node)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw StoreError(.io, "cannot read \(file)")
-        }
-        let events: [CalendarEvent]
-        do {
-            events = try ICalendarReader.events(in: [UInt8](data))
-        } catch {
-            throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
-        }
-        let community = try await resolver.community(community)
-        let publisher = try resolver.publisher(for: community, author: signer)
-        // The same UID twice: the version with the highest SEQUENCE, then the later one, counts.
-        var latest: [RecordID: CalendarEvent] = [:]
-        var order: [RecordID] = []
-        for event in events {
-            let id = event.recordID
-            if let kept = latest[id], (kept.sequence ?? 0) > (event.sequence ?? 0) { continue }
-            if latest.updateValue(event, forKey: id) == nil { order.append(id) }
-        }
-        let items = order.map { id in
-            let event = latest[id]!
-            return ImportItem(
-                kind: .event,
-                record: id,
-                operations: event.operations,
-                controlled: CalendarEvent.importedFields,
-                label: "event \(event.uid.prefix(60))"
-            )
-        }
-        do {
-            try await ImportRun.run(
-                items,
-                noun: "events",
-                file: file,
-                community: community,
-                publisher: publisher,
-                now: node.now
-            )
-        } catch let error as DeltaError {
-            throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
+        try await ImportRun.importFile(file, community: community, signer: signer, global: global, noun: "events") {
+            bytes in
+            // The same UID twice: the version with the highest SEQUENCE, then the later one, counts.
+            var latest: [RecordID: CalendarEvent] = [:]
+            var order: [RecordID] = []
+            for event in try ICalendarReader.events(in: bytes) {
+                let id = event.recordID
+                if let kept = latest[id], (kept.sequence ?? 0) > (event.sequence ?? 0) { continue }
+                if latest.updateValue(event, forKey: id) == nil { order.append(id) }
+            }
+            return order.map { id in
+                let event = latest[id]!
+                return ImportItem(
+                    kind: .event,
+                    record: id,
+                    operations: event.operations,
+                    controlled: CalendarEvent.importedFields,
+                    label: "event \(event.uid.prefix(60))"
+                )
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import ArtelCore
 import ArtelFormats
 import ArtelStore
-import Foundation
 
 struct ImportJSONLD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,31 +28,8 @@ struct ImportJSONLD: AsyncParsableCommand {
     @OptionGroup var signer: AuthorOption
 
     func run() async throws {
-        let node = try global.openNode()
-        let resolver = Resolver(node: node)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw StoreError(.io, "cannot read \(file)")
-        }
-        let records: [ImportedRecord]
-        do {
-            records = try SchemaOrgReader.records(in: [UInt8](data))
-        } catch {
-            throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
-        }
-        let community = try await resolver.community(community)
-        var seen: Set<RecordID> = []
-        let items = records.reversed().filter { seen.insert($0.record).inserted }.reversed().map(ImportItem.init)
-        do {
-            try await ImportRun.run(
-                Array(items),
-                noun: "records",
-                file: file,
-                community: community,
-                publisher: try resolver.publisher(for: community, author: signer),
-                now: node.now
-            )
-        } catch let error as DeltaError {
-            throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
+        try await ImportRun.importFile(file, community: community, signer: signer, global: global, noun: "records") {
+            try SchemaOrgReader.records(in: $0).map(ImportItem.init)
         }
     }
 }

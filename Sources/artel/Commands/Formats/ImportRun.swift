@@ -1,4 +1,5 @@
 import ArtelCore
+import ArtelFormats
 import ArtelStore
 import Foundation
 
@@ -7,6 +8,46 @@ import Foundation
 /// transactions of ``Replica/batchSize``: Ctrl-C or a crash leaves whole records, and importing the
 /// same file again completes the rest.
 enum ImportRun {
+    /// Reads a file with a format's reader and imports what it gives into a community: the part
+    /// every `artel import` command shares. A file the reader refuses, or a record the checks
+    /// refuse, is refused whole, with the place at fault, and nothing is stored. When a record
+    /// appears twice, its last appearance counts.
+    static func importFile(
+        _ file: String,
+        community name: String,
+        signer: AuthorOption,
+        global: GlobalOptions,
+        noun: String,
+        read: ([UInt8]) throws -> [ImportItem]
+    ) async throws {
+        let node = try global.openNode()
+        let resolver = Resolver(node: node)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw StoreError(.io, "cannot read \(file)")
+        }
+        let brought: [ImportItem]
+        do {
+            brought = try read([UInt8](data))
+        } catch {
+            throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
+        }
+        let community = try await resolver.community(name)
+        var seen: Set<RecordID> = []
+        let items = Array(brought.reversed().filter { seen.insert($0.record).inserted }.reversed())
+        do {
+            try await run(
+                items,
+                noun: noun,
+                file: file,
+                community: community,
+                publisher: try resolver.publisher(for: community, author: signer),
+                now: node.now
+            )
+        } catch let error as DeltaError {
+            throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
+        }
+    }
+
     /// Imports items into a community and prints what became of them.
     ///
     /// - Parameters:
@@ -34,5 +75,18 @@ enum ImportRun {
             + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged"
         if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
         print(summary + ".")
+    }
+}
+
+extension ImportItem {
+    /// The item of a record a format reader brought.
+    init(_ record: ImportedRecord) {
+        self.init(
+            kind: record.kind,
+            record: record.record,
+            operations: record.operations,
+            controlled: record.controlled,
+            label: record.label
+        )
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import ArtelCore
 import ArtelFormats
 import ArtelStore
-import Foundation
 
 struct ImportTelegram: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,32 +53,17 @@ struct ImportTelegram: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let node = try global.openNode()
-        let resolver = Resolver(node: node)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw StoreError(.io, "cannot read \(file)")
-        }
-        let records: [ImportedRecord]
-        do {
-            records =
-                try TelegramReader.jobs(in: [UInt8](data), channel: channel, chat: chat, tag: tag)
-                + (events
-                    ? TelegramReader.events(in: [UInt8](data), channel: channel, chat: chat, vacancyTag: tag) : [])
-        } catch {
-            throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
-        }
-        let community = try await resolver.community(community)
-        do {
-            try await ImportRun.run(
-                records.map(ImportItem.init),
-                noun: events ? "vacancies and events" : "vacancies",
-                file: file,
-                community: community,
-                publisher: try resolver.publisher(for: community, author: signer),
-                now: node.now
-            )
-        } catch let error as DeltaError {
-            throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
+        try await ImportRun.importFile(
+            file,
+            community: community,
+            signer: signer,
+            global: global,
+            noun: events ? "vacancies and events" : "vacancies"
+        ) { bytes in
+            let jobs = try TelegramReader.jobs(in: bytes, channel: channel, chat: chat, tag: tag)
+            let announcements =
+                events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTag: tag) : []
+            return (jobs + announcements).map(ImportItem.init)
         }
     }
 }

@@ -36,17 +36,10 @@ struct ConfigCheck: AsyncParsableCommand {
 
     func run() async throws {
         let path = file ?? "\(global.resolvedDataPath)/\(ConfigFile.fileName)"
-        let (fileSettings, fileMistakes): (ConfigFile, [ConfigFile.Mistake])
-        if FileManager.default.fileExists(atPath: path) {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            else {
-                throw StoreError(.io, "cannot read \(path) as UTF-8 text")
-            }
-            (fileSettings, fileMistakes) = ConfigFile.parse(text)
-        } else {
-            (fileSettings, fileMistakes) = (ConfigFile(), [])
+        if !FileManager.default.fileExists(atPath: path) {
             print("\(path) does not exist: the defaults apply (see examples/artel.toml).")
         }
+        let (fileSettings, fileMistakes) = try ConfigFile.load(path: path)
         let (environment, environmentMistakes) = ConfigFile.fromEnvironment(ProcessInfo.processInfo.environment)
         let mistakes = fileMistakes.map { "\(path), \($0)" } + environmentMistakes.map(\.description)
         guard mistakes.isEmpty else {
