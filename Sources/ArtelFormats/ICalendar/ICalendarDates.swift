@@ -1,3 +1,4 @@
+import ArtelCore
 import Foundation
 
 /// DATE and DATE-TIME values (RFC 5545 §3.3.4–5) and how they map to UTC milliseconds.

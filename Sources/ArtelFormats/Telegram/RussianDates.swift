@@ -1,3 +1,5 @@
+import ArtelCore
+
 /// Dates as Russian posts write them: "12 сентября", "12 сентября 2026 в 19:00", "12.09", "12.09.2026, 19:00 МСК".
 enum RussianDates {
     private static let months = [

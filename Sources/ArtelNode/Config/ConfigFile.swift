@@ -8,6 +8,8 @@ import TOMLKit
 /// `artel serve` and an environment variable; a flag wins over the environment, which wins over
 /// the file, which wins over the default (README, "Configuration").
 public struct ConfigFile: Equatable, Sendable {
+    /// `[node] name`: the node's name in hellos (default: the name given at `artel init`).
+    public var name: String?
     /// `[node] listen`: host:port for peers, or `none`.
     public var listen: String?
     /// `[node] network_key`: 64 hex digits.
@@ -20,6 +22,12 @@ public struct ConfigFile: Equatable, Sendable {
     public var reconcileInterval: Int?
     /// `[node] purge_interval`, in seconds.
     public var purgeInterval: Int?
+    /// `[node] peers`: `host:port@node-key` of peers to dial, added when the node starts.
+    public var peers: [String]?
+    /// `[node] follows`: community keys to follow (every kind), added when the node starts.
+    public var follows: [String]?
+    /// `[api] listen`: host:port of the HTTP API, or `none`.
+    public var api: String?
     /// `[log] level`.
     public var logLevel: String?
     /// `[log] format`: text, or json for log collectors.
@@ -42,11 +50,15 @@ public struct ConfigFile: Equatable, Sendable {
 
     private static let keys: [String: [String: String]] = [
         "node": [
-            "listen": "listen = \"0.0.0.0:7400\"", "network_key": "network_key = \"<64 hex digits>\"",
+            "name": "name = \"tech-leaders-msk\"",
+            "peers": "peers = [\"peer.example.org:7400@<its node key, 64 hex digits>\"]",
+            "follows": "follows = [\"<a community key, 64 hex digits>\"]", "listen": "listen = \"0.0.0.0:7400\"",
+            "network_key": "network_key = \"<64 hex digits>\"",
             "allow": "allow = [\"<a node key, 64 hex digits>\"]", "max_connections": "max_connections = 64",
             "reconcile_interval": "reconcile_interval = 300", "purge_interval": "purge_interval = 60",
         ],
         "log": ["level": "level = \"info\"", "format": "format = \"json\""],
+        "api": ["listen": "listen = \"127.0.0.1:7480\""],
     ]
 
     /// An empty file.
@@ -96,6 +108,31 @@ public struct ConfigFile: Equatable, Sendable {
                     mistakes.append(Mistake(line: line, message: "\(key) \(message)", fix: example))
                 }
                 switch (section, key) {
+                case ("node", "name"):
+                    guard let text = value.string, !text.isEmpty, text.count <= 64 else {
+                        mistake("must be a name of 1 to 64 characters, in quotes")
+                        continue
+                    }
+                    file.name = text
+                case ("node", "peers"):
+                    guard let array = value.array, array.allSatisfy({ $0.string.flatMap(PeerEntry.init) != nil }) else {
+                        mistake("must be a list of \"host:port@node-key\" entries, the key 64 hex digits")
+                        continue
+                    }
+                    file.peers = array.compactMap(\.string)
+                case ("node", "follows"):
+                    guard let array = value.array, array.allSatisfy({ $0.string.flatMap(PublicKey.init(hex:)) != nil })
+                    else {
+                        mistake("must be a list of community keys, each 64 hex digits in quotes")
+                        continue
+                    }
+                    file.follows = array.compactMap(\.string)
+                case ("api", "listen"):
+                    guard let text = value.string, text == "none" || PeerAddress(text) != nil else {
+                        mistake("must be host:port or \"none\", in quotes")
+                        continue
+                    }
+                    file.api = text
                 case ("node", "listen"):
                     guard let text = value.string, text == "none" || PeerAddress(text) != nil else {
                         mistake("must be host:port or \"none\", in quotes")
@@ -163,49 +200,50 @@ public struct ConfigFile: Equatable, Sendable {
         return parse(text)
     }
 
-    /// The settings given by environment variables (`ARTEL_LISTEN`, `ARTEL_NETWORK_KEY`, `ARTEL_ALLOW`
-    /// as comma-separated keys, `ARTEL_MAX_CONNECTIONS`, `ARTEL_RECONCILE_INTERVAL`,
-    /// `ARTEL_PURGE_INTERVAL`, `ARTEL_LOG_LEVEL`, `ARTEL_LOG_FORMAT`); a mistake names its variable.
+    /// The settings given by environment variables (`ARTEL_NAME`, `ARTEL_LISTEN`, `ARTEL_NETWORK_KEY`,
+    /// `ARTEL_ALLOW`, `ARTEL_PEERS` and `ARTEL_FOLLOWS` as comma-separated lists,
+    /// `ARTEL_MAX_CONNECTIONS`, `ARTEL_RECONCILE_INTERVAL`, `ARTEL_PURGE_INTERVAL`, `ARTEL_API`,
+    /// `ARTEL_LOG_LEVEL`, `ARTEL_LOG_FORMAT`); a mistake names its variable.
     public static func fromEnvironment(_ environment: [String: String]) -> (ConfigFile, [Mistake]) {
-        var lines: [String] = ["[node]"]
-        var names: [String: String] = [:]
-        for (variable, key) in [
-            ("ARTEL_LISTEN", "listen"), ("ARTEL_NETWORK_KEY", "network_key"), ("ARTEL_ALLOW", "allow"),
-            ("ARTEL_MAX_CONNECTIONS", "max_connections"), ("ARTEL_RECONCILE_INTERVAL", "reconcile_interval"),
-            ("ARTEL_PURGE_INTERVAL", "purge_interval"),
+        // The variables are written as a file, so that they are checked by the file's rules; each
+        // line remembers its variable, for messages.
+        var lines: [String] = []
+        var variables: [Int: String] = [:]
+        func quoted(_ text: some StringProtocol) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "\"", with: "") + "\""
+        }
+        for (section, settings) in [
+            (
+                "node",
+                [
+                    ("ARTEL_NAME", "name"), ("ARTEL_PEERS", "peers"), ("ARTEL_FOLLOWS", "follows"),
+                    ("ARTEL_LISTEN", "listen"), ("ARTEL_NETWORK_KEY", "network_key"), ("ARTEL_ALLOW", "allow"),
+                    ("ARTEL_MAX_CONNECTIONS", "max_connections"), ("ARTEL_RECONCILE_INTERVAL", "reconcile_interval"),
+                    ("ARTEL_PURGE_INTERVAL", "purge_interval"),
+                ]
+            ),
+            ("log", [("ARTEL_LOG_LEVEL", "level"), ("ARTEL_LOG_FORMAT", "format")]),
+            ("api", [("ARTEL_API", "listen")]),
         ] {
-            guard let value = environment[variable], !value.isEmpty else { continue }
-            names[key] = variable
-            let quoted = { (text: Substring) in
-                "\"" + text.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "\"", with: "") + "\""
-            }
-            switch key {
-            case "allow":
-                lines.append(
-                    "allow = ["
-                        + value.split(separator: ",").map { quoted($0.trimmingCharacters(in: .whitespaces)[...]) }
-                        .joined(separator: ", ") + "]"
-                )
-            case "max_connections", "reconcile_interval", "purge_interval":
-                lines.append("\(key) = " + (Int(value).map(String.init) ?? quoted(value[...])))
-            default: lines.append("\(key) = " + quoted(value[...]))
+            lines.append("[\(section)]")
+            for (variable, key) in settings {
+                guard let value = environment[variable], !value.isEmpty else { continue }
+                switch key {
+                case "allow", "peers", "follows":
+                    let items = value.split(separator: ",").map { quoted($0.trimmingCharacters(in: .whitespaces)) }
+                    lines.append("\(key) = [" + items.joined(separator: ", ") + "]")
+                case "max_connections", "reconcile_interval", "purge_interval":
+                    lines.append("\(key) = " + (Int(value).map(String.init) ?? quoted(value)))
+                default: lines.append("\(key) = " + quoted(value))
+                }
+                variables[lines.count] = variable
             }
         }
-        var log: [String] = []
-        if let level = environment["ARTEL_LOG_LEVEL"], !level.isEmpty {
-            names["level"] = "ARTEL_LOG_LEVEL"
-            log.append("level = \"\(level.filter { $0.isLetter })\"")
-        }
-        if let format = environment["ARTEL_LOG_FORMAT"], !format.isEmpty {
-            names["format"] = "ARTEL_LOG_FORMAT"
-            log.append("format = \"\(format.filter { $0.isLetter })\"")
-        }
-        if !log.isEmpty { lines += ["[log]"] + log }
         let (settings, mistakes) = parse(lines.joined(separator: "\n"))
         return (
             settings,
             mistakes.map { mistake in
-                let name = names.first { mistake.message.hasPrefix($0.key + " ") }?.value ?? "an ARTEL_ variable"
+                let name = mistake.line.flatMap { variables[$0] } ?? "an ARTEL_ variable"
                 return Mistake(line: nil, message: "\(name): " + mistake.message, fix: mistake.fix)
             }
         )
@@ -217,6 +255,11 @@ public struct ConfigFile: Equatable, Sendable {
             "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
         var node: [String] = []
+        if let name = settings.name { node.append("name = " + quoted(name)) }
+        if let peers = settings.peers { node.append("peers = [" + peers.map(quoted).joined(separator: ", ") + "]") }
+        if let follows = settings.follows {
+            node.append("follows = [" + follows.map(quoted).joined(separator: ", ") + "]")
+        }
         if let listen = settings.listen { node.append("listen = " + quoted(listen)) }
         if let key = settings.networkKey { node.append("network_key = " + quoted(key)) }
         if let allow = settings.allow { node.append("allow = [" + allow.map(quoted).joined(separator: ", ") + "]") }
@@ -228,12 +271,17 @@ public struct ConfigFile: Equatable, Sendable {
         if let level = settings.logLevel { log.append("level = " + quoted(level)) }
         if let format = settings.logFormat { log.append("format = " + quoted(format)) }
         if !log.isEmpty { text += "[log]\n" + log.joined(separator: "\n") + "\n" }
+        if let api = settings.api { text += "[api]\nlisten = " + quoted(api) + "\n" }
         return text
     }
 
     /// These settings, with `lower`'s where these give none.
     public func over(_ lower: ConfigFile) -> ConfigFile {
         var merged = self
+        merged.name = name ?? lower.name
+        merged.peers = peers ?? lower.peers
+        merged.follows = follows ?? lower.follows
+        merged.api = api ?? lower.api
         merged.listen = listen ?? lower.listen
         merged.networkKey = networkKey ?? lower.networkKey
         merged.allow = allow ?? lower.allow

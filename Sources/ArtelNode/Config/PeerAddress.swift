@@ -1,3 +1,5 @@
+public import ArtelCore
+
 /// Where a peer listens: `host:port`, or `[v6 address]:port`.
 public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
     /// The host name or address.
@@ -37,4 +39,21 @@ public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+}
+
+/// A peer as settings name it: `host:port@node-key`.
+public struct PeerEntry: Hashable, Sendable {
+    /// Where to dial it.
+    public let address: PeerAddress
+    /// Its node key.
+    public let key: PublicKey
+
+    /// Reads `host:port@node-key`; `nil` when either half is wrong.
+    public init?(_ text: String) {
+        guard let at = text.lastIndex(of: "@"), let address = PeerAddress(String(text[..<at])),
+            let key = PublicKey(hex: text[text.index(after: at)...].lowercased())
+        else { return nil }
+        self.address = address
+        self.key = key
+    }
 }

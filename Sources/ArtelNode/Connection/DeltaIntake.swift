@@ -10,6 +10,7 @@ struct DeltaIntake {
     static let delay = Duration.milliseconds(20)
 
     private let replica: Replica
+    private let metrics: NodeMetrics
     private let source: String
     private let events: AsyncStream<ConnectionEvent>.Continuation
     private var gathered = AdmittedDeltas()
@@ -18,8 +19,14 @@ struct DeltaIntake {
 
     /// An intake storing into `replica`, naming `source` in the refusal log, and telling the
     /// session loop through `events` when a batch is due or stored.
-    init(replica: Replica, source: String, events: AsyncStream<ConnectionEvent>.Continuation) {
+    init(
+        replica: Replica,
+        metrics: NodeMetrics,
+        source: String,
+        events: AsyncStream<ConnectionEvent>.Continuation
+    ) {
         self.replica = replica
+        self.metrics = metrics
         self.source = source
         self.events = events
     }
@@ -51,11 +58,14 @@ struct DeltaIntake {
         let batch = gathered
         gathered = AdmittedDeltas()
         lastID += 1
-        let (id, replica, source, events) = (lastID, replica, source, events)
+        let (id, replica, metrics, source, events) = (lastID, replica, metrics, source, events)
         storing = (
             id,
             Task {
+                let clock = ContinuousClock()
+                let started = clock.now
                 let report = try await replica.store(batch, now: WallClock.now, source: source)
+                metrics.stored(report, duration: clock.now - started)
                 events.yield(.stored(id))
                 return report
             }

@@ -12,13 +12,22 @@ public struct NodeContext: Sendable {
     public let hub: Hub
     /// The node's logger; connections add the peer to its metadata.
     public let logger: Logger
+    /// What the node counts and times.
+    public let metrics: NodeMetrics
 
     /// A context.
-    public init(configuration: NodeConfiguration, replica: Replica, hub: Hub, logger: Logger) {
+    public init(
+        configuration: NodeConfiguration,
+        replica: Replica,
+        hub: Hub,
+        logger: Logger,
+        metrics: NodeMetrics = NodeMetrics()
+    ) {
         self.configuration = configuration
         self.replica = replica
         self.hub = hub
         self.logger = logger
+        self.metrics = metrics
     }
 }
 

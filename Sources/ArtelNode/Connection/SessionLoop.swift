@@ -177,7 +177,12 @@ struct SessionLoop {
             return refuse(error.code, error.reason)
         }
         follows = try await context.replica.follows()
-        intake = DeltaIntake(replica: context.replica, source: "peer \(remote.hex.prefix(16))", events: control)
+        intake = DeltaIntake(
+            replica: context.replica,
+            metrics: context.metrics,
+            source: "peer \(remote.hex.prefix(16))",
+            events: control
+        )
         var configuration = SyncSession.Configuration(
             hello: Hello(nodeName: context.configuration.name, software: NodeConfiguration.software, follows: follows),
             role: connection.role
@@ -188,6 +193,7 @@ struct SessionLoop {
         var session = SyncSession(configuration)
         let directives = session.onStart(now: now)
         self.session = session
+        context.metrics.sessionStarted(dialed: connection.role == .initiator)
         logger.info(
             "session started",
             metadata: ["peer.role": "\(connection.role == .initiator ? "dialed" : "accepted")"]
@@ -239,6 +245,7 @@ struct SessionLoop {
             case .apply(let deltas):
                 try await gather(deltas, now: now)
             case .reconciled(let report):
+                context.metrics.reconciled(plane: "\(report.plane)", milliseconds: report.milliseconds)
                 logger.info(
                     "reconciled",
                     metadata: [

@@ -48,6 +48,9 @@ public actor Hub {
         self.nodeKey = nodeKey
     }
 
+    /// How many peers have a session now.
+    public var connectedPeers: Int { sessions.count }
+
     /// Reserves room for a connection before its handshake.
     ///
     /// - Returns: the reservation, to give to ``register(_:role:reservation:now:mailbox:)`` and to

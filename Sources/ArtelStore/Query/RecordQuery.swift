@@ -37,6 +37,8 @@ public struct RecordQuery: Sendable {
     /// Only these visibilities (all when empty): the record's own, else its kind's default; a tie
     /// counts as public only when both people confirmed it. Public feeds and exports ask for `public`.
     public var visibilities: [Visibility] = []
+    /// Only these records (all when empty): what a live change stream checks its filters on.
+    public var records: [RecordID] = []
     /// At most this many records.
     public var limit = 50
     /// Skip this many records first.

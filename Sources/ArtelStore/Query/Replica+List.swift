@@ -127,6 +127,11 @@ struct ListSQL {
             default: throw StoreError(.invalidInput, "--person filters memberships and ties, not \(kind) records")
             }
         }
+        if !query.records.isEmpty {
+            let placeholders = Array(repeating: "?", count: query.records.count).joined(separator: ", ")
+            conditions.append("r.rowid IN (SELECT rowid FROM records WHERE record_id IN (\(placeholders)))")
+            _ = arguments.append(contentsOf: StatementArguments(query.records.map { Data($0.bytes.bytes) }))
+        }
         if !query.visibilities.isEmpty {
             requireAny(Self.effectiveVisibility(kind), query.visibilities.map(\.rawValue))
         }

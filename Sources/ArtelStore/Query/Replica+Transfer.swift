@@ -85,3 +85,73 @@ public struct StoredChange: Sendable {
     /// The delta's scope.
     public let scope: Scope
 }
+
+extension Replica {
+    /// The records whose deltas were stored after a row, each once at its latest row, oldest first:
+    /// what a live change stream sends. A record stored again later appears at its later row.
+    ///
+    /// - Parameters:
+    ///   - row: the last row already sent.
+    ///   - kinds: only records of these kinds.
+    ///   - communities: only records of these communities (all when empty).
+    ///   - limit: at most this many deltas are looked at.
+    /// - Returns: the changed records, and the last row looked at.
+    public func recordChanges(
+        after row: Int64,
+        kinds: [RecordKind],
+        communities: [PublicKey],
+        limit: Int = 1_000
+    ) async throws -> (changes: [RecordChange], last: Int64) {
+        var sql = """
+            SELECT max(d.rowid) AS row, s.community, s.kind, r.record_id
+            FROM (SELECT rowid, record FROM deltas WHERE rowid > ? ORDER BY rowid LIMIT ?) AS d
+            JOIN records r ON r.rowid = d.record JOIN scopes s ON s.id = r.scope
+            WHERE s.kind IN (\(kinds.map { "\($0.rawValue)" }.joined(separator: ", ")))
+            """
+        var arguments: StatementArguments = [row, limit]
+        if !communities.isEmpty {
+            sql += " AND s.community IN (\(Array(repeating: "?", count: communities.count).joined(separator: ", ")))"
+            _ = arguments.append(contentsOf: StatementArguments(communities.map { Data($0.bytes.bytes) }))
+        }
+        sql += " GROUP BY d.record ORDER BY row"
+        return try await reading("reading changed records") { [sql, arguments] db in
+            let last =
+                try Int64.fetchOne(
+                    db,
+                    sql: "SELECT max(rowid) FROM (SELECT rowid FROM deltas WHERE rowid > ? ORDER BY rowid LIMIT ?)",
+                    arguments: [row, limit]
+                ) ?? row
+            let changes = try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> RecordChange? in
+                guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row["kind"] as Int64)) else {
+                    return nil
+                }
+                return RecordChange(
+                    row: row["row"],
+                    kind: kind,
+                    reference: Reference(
+                        community: PublicKey(Bytes32(row["community"] as Data)!),
+                        record: RecordID(Bytes16(row["record_id"] as Data)!)
+                    )
+                )
+            }
+            return (changes, last)
+        }
+    }
+
+    /// The newest row of the deltas table: where a change stream that starts now begins.
+    public func lastChangeRow() async throws -> Int64 {
+        try await reading("reading the last change") { db in
+            try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deltas") ?? 0
+        }
+    }
+}
+
+/// A record with a delta stored after some row, as ``Replica/recordChanges(after:kinds:communities:limit:)`` lists it.
+public struct RecordChange: Sendable {
+    /// The row of its latest stored delta: the id of the change in a stream.
+    public let row: Int64
+    /// The record's kind.
+    public let kind: RecordKind
+    /// The record.
+    public let reference: Reference
+}

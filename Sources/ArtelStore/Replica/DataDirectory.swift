@@ -57,6 +57,7 @@ public struct DataDirectory: Sendable {
         let nodeKey =
             try directory.keys.list().first { $0.role == .node }
             ?? directory.keys.create(name: KeyStore.nodeKeyName, role: .node)
+        _ = try APIToken.loadOrCreate(in: path)
         let replica = try Replica.create(at: directory.replicaPath)
         try replica.setNodeName(nodeName)
         return (directory, nodeKey, replica)

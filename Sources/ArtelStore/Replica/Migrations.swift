@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 moderation", migrate: createModerationTables)
         migrator.registerMigration("2026-11-21 private records", migrate: createPrivateRecords)
         migrator.registerMigration("2026-11-21 erased records", migrate: createErasedRecords)
+        migrator.registerMigration("2026-11-21 ever-growing delta rows", migrate: neverReuseDeltaRows)
         return migrator
     }
 
@@ -250,6 +251,32 @@ enum Migrations {
                     at INTEGER NOT NULL,
                     PRIMARY KEY (community, kind, record_id)
                 ) STRICT, WITHOUT ROWID;
+                """
+        )
+    }
+
+    private static func neverReuseDeltaRows(_ db: Database) throws {
+        // A delta's row is the id of a change in the API's live stream and the local-changes watcher's
+        // mark: without AUTOINCREMENT, SQLite gives a deleted highest row to the next insert, and a
+        // stream resuming after it would miss that delta.
+        try db.execute(
+            sql: """
+                CREATE TABLE deltas_growing (
+                    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id BLOB NOT NULL UNIQUE CHECK (length(id) = 32),
+                    record INTEGER NOT NULL REFERENCES records (rowid),
+                    scope INTEGER NOT NULL REFERENCES scopes (id),
+                    hlc INTEGER NOT NULL,
+                    expiry INTEGER NOT NULL,
+                    bytes BLOB NOT NULL
+                ) STRICT;
+                INSERT INTO deltas_growing (rowid, id, record, scope, hlc, expiry, bytes)
+                    SELECT rowid, id, record, scope, hlc, expiry, bytes FROM deltas;
+                DROP TABLE deltas;
+                ALTER TABLE deltas_growing RENAME TO deltas;
+                CREATE INDEX deltas_by_scope ON deltas (scope, hlc, id);
+                CREATE INDEX deltas_by_record ON deltas (record);
+                CREATE INDEX deltas_by_expiry ON deltas (expiry) WHERE expiry > 0;
                 """
         )
     }

@@ -75,3 +75,16 @@ extension Replica {
         }
     }
 }
+
+extension Replica {
+    /// How many deltas are held: waiting in quarantine, and refused.
+    public func heldCounts() async throws -> (waiting: Int, refused: Int) {
+        try await reading("counting the quarantine") { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT coalesce(sum(waiting = 1), 0), coalesce(sum(waiting = 0), 0) FROM held"
+            )!
+            return (row[0], row[1])
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtelCore
 import Foundation
 
 /// A date or date and time typed on the command line: `2026-12-01`, `2026-12-01T18:30`,
@@ -78,11 +79,5 @@ enum Moments {
     }
 
     /// ISO 8601 in UTC, for JSON: `2026-12-01T18:30:00Z`.
-    static func iso(_ milliseconds: Int64) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
+    static func iso(_ milliseconds: Int64) -> String { ISODates.dateTime(milliseconds) }
 }

@@ -54,54 +54,6 @@ struct RecordRendering {
         case .references(let references): references.map(\.record.hex).joined(separator: ", ")
         }
     }
-
-    /// A record as a JSON object: identity, times, and `fields` (dotted names nested).
-    func json(_ view: RecordView) -> JSON {
-        var fields: [(String, JSON)] = []
-        for entry in view.entries {
-            let value: JSON =
-                switch entry.value {
-                case .single(let single): Self.json(single)
-                case .set(let elements): .array(elements.map(Self.json))
-                }
-            Self.insert(value, at: entry.field.name.split(separator: ".").map(String.init), into: &fields)
-        }
-        return .object([
-            ("kind", .string(view.kind.name)),
-            ("id", .string(view.id.hex)),
-            ("community", .string(view.community.hex)),
-            ("updated", .string(Moments.iso(Int64(view.updated)))),
-            ("expires", view.expiry == 0 ? .null : .string(Moments.iso(Int64(view.expiry)))),
-            ("fields", .object(fields)),
-        ])
-    }
-
-    /// One value as JSON: timestamps in ISO 8601, bytes in hex, references as `community:record`.
-    static func json(_ value: Value) -> JSON {
-        switch value {
-        case .string(let string): .string(string)
-        case .integer(let number): .number(number)
-        case .boolean(let flag): .bool(flag)
-        case .timestamp(let moment): .string(Moments.iso(moment))
-        case .bytes(let bytes): .string(Hex.encode(bytes))
-        case .reference(let reference): .string(reference.description)
-        case .references(let references): .array(references.map { .string($0.description) })
-        }
-    }
-
-    private static func insert(_ value: JSON, at path: [String], into members: inout [(String, JSON)]) {
-        guard path.count > 1 else {
-            members.append((path[0], value))
-            return
-        }
-        var nested: [(String, JSON)] = []
-        if let index = members.firstIndex(where: { $0.0 == path[0] }), case .object(let existing) = members[index].1 {
-            nested = existing
-            members.remove(at: index)
-        }
-        insert(value, at: Array(path.dropFirst()), into: &nested)
-        members.append((path[0], .object(nested)))
-    }
 }
 
 /// Columns padded to their widest cell, for lists.

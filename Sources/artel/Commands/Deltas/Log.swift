@@ -38,23 +38,7 @@ struct Log: AsyncParsableCommand {
             names[key].map { "\($0) (community key)" } ?? keys[key].map { "key \($0)" } ?? "\(key.hex.prefix(16))…"
         }
         if output.json {
-            print(
-                JSON.array(
-                    record.deltas.map { delta in
-                        .object([
-                            ("id", .string(delta.id.hex)),
-                            ("timestamp", .string(Moments.iso(Int64(delta.delta.timestamp.milliseconds)))),
-                            ("hlc", .number(Int64(bitPattern: delta.delta.timestamp.rawValue))),
-                            ("author", .string(delta.delta.author.hex)),
-                            (
-                                "expires",
-                                delta.delta.expiry == 0 ? .null : .string(Moments.iso(Int64(delta.delta.expiry)))
-                            ),
-                            ("operations", .array(delta.delta.operations.map { Self.json($0, kind: record.kind) })),
-                        ])
-                    }
-                ).rendered
-            )
+            print(JSON.array(record.deltas.map { RecordJSON.delta($0, kind: record.kind) }).rendered)
             return
         }
         print(
@@ -87,28 +71,6 @@ struct Log: AsyncParsableCommand {
         case .add(let field, let value): "add \(rendering.text(value)) to \(name(field, kind: kind))"
         case .remove(let field, let value): "remove \(rendering.text(value)) from \(name(field, kind: kind))"
         case .delete: "delete the record"
-        }
-    }
-
-    private static func json(_ operation: Operation, kind: RecordKind) -> JSON {
-        switch operation {
-        case .set(let field, let value):
-            .object([
-                ("op", .string("set")), ("field", .string(name(field, kind: kind))),
-                ("value", RecordRendering.json(value)),
-            ])
-        case .clear(let field): .object([("op", .string("clear")), ("field", .string(name(field, kind: kind)))])
-        case .add(let field, let value):
-            .object([
-                ("op", .string("add")), ("field", .string(name(field, kind: kind))),
-                ("value", RecordRendering.json(value)),
-            ])
-        case .remove(let field, let value):
-            .object([
-                ("op", .string("remove")), ("field", .string(name(field, kind: kind))),
-                ("value", RecordRendering.json(value)),
-            ])
-        case .delete: .object([("op", .string("delete"))])
         }
     }
 }

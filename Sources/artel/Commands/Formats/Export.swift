@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtelAPI
 import ArtelCore
 import ArtelFormats
 import ArtelStore

@@ -30,7 +30,6 @@ struct ExportPerson: AsyncParsableCommand {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         let person = try await resolver.record(.person, id)
-        let rendering = RecordRendering(communityNames: try await resolver.communityNames())
         var memberships = RecordQuery(kind: .membership)
         memberships.person = person.reference
         memberships.limit = 100_000
@@ -45,11 +44,11 @@ struct ExportPerson: AsyncParsableCommand {
         }
         let document = JSON.object([
             ("exported", .string(Moments.iso(Int64(node.now)))),
-            ("person", person.view.map(rendering.json) ?? .null),
+            ("person", person.view.map(RecordJSON.record) ?? .null),
             ("deleted", .bool(person.state.isDeleted)),
             ("deltas", .array(person.deltas.map(Self.json))),
-            ("memberships", .array(try await node.replica.list(memberships).map(rendering.json))),
-            ("ties", .array(try await node.replica.list(ties).map(rendering.json))),
+            ("memberships", .array(try await node.replica.list(memberships).map(RecordJSON.record))),
+            ("ties", .array(try await node.replica.list(ties).map(RecordJSON.record))),
             ("held", .array(held.map { Self.json($0.signed) })),
         ])
         let text = document.rendered + "\n"

@@ -57,8 +57,8 @@ struct ShowDigest: AsyncParsableCommand {
         }
         let rendering = RecordRendering(communityNames: names)
         if output.json {
-            guard case .object(var members) = rendering.json(view) else { return }
-            members.append(("jobs", .array(items.map { $0.1.map(rendering.json) ?? .null })))
+            guard case .object(var members) = RecordJSON.record(view) else { return }
+            members.append(("jobs", .array(items.map { $0.1.map(RecordJSON.record) ?? .null })))
             print(JSON.object(members).rendered)
             return
         }

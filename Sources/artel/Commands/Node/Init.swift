@@ -41,7 +41,8 @@ struct Init: AsyncParsableCommand {
         print(
             """
             Initialized node "\(name)" in \(path)
-              node key  \(key.publicKey.hex)
+              node key   \(key.publicKey.hex)
+              API token  \(path)/\(APIToken.fileName)  (for writes over the HTTP API; keep it secret)
             Next: artel community create --name "…"  (makes a community and its key)
             """
         )

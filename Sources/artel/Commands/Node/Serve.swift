@@ -1,25 +1,36 @@
 import ArgumentParser
+import ArtelAPI
 import ArtelCore
 import ArtelNode
 import ArtelStore
 import ArtelSync
 import Foundation
 import Logging
+import Prometheus
 import ServiceLifecycle
 import UnixSignals
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the node: listen for peers, dial the configured ones, reconcile and push, until stopped.",
+        abstract:
+            "Run the node: listen for peers, dial the configured ones, reconcile and push, serve the HTTP API, until stopped.",
         discussion: """
             Peers connect with the Secret Handshake under the federation's network key, reconcile what \
             both follow (control plane first) and then push every new delta to each other. Expired \
-            deltas are purged every minute. SIGINT or SIGTERM stop the node gracefully: it stops \
-            accepting, says goodbye to its peers, finishes the batch it is writing and closes the replica.
+            deltas are purged every minute. The HTTP API (protocol/api.md) serves reads, signed writes \
+            behind the token in api.token, a live change stream, public feeds, /health and /metrics.
+
+            Settings come from flags, then ARTEL_ variables, then artel.toml in the data directory \
+            (`artel config check` explains mistakes), then the defaults.
+
+            SIGINT or SIGTERM stop the node gracefully: it stops accepting, ends change streams, says \
+            goodbye to its peers, finishes the batch it is writing and closes the replica, within 15 s. \
+            A second signal stops it at once; the replica stays consistent either way.
 
             Examples:
               artel serve
-              artel serve --listen 0.0.0.0:7400 --allow 8cffba609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
+              artel serve --listen 0.0.0.0:7400 --api 127.0.0.1:7480
+              artel serve --peer peer.example.org:7400@8cffba609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
             """
     )
 
@@ -30,6 +41,18 @@ struct Serve: AsyncParsableCommand {
             "Where to listen for peers, host:port (port 0 picks a free one), or `none` to only dial (default 0.0.0.0:\(PeerAddress.defaultPort))."
     )
     var listen: String?
+
+    @Option(help: "The node's name in hellos to peers (default: the name given at `artel init`).")
+    var name: String?
+
+    @Option(help: "Where the HTTP API listens, host:port, or `none` (default 127.0.0.1:7480).")
+    var api: String?
+
+    @Option(help: "A peer to dial, host:port@node-key; added when the node starts (repeatable).")
+    var peer: [String] = []
+
+    @Option(help: "A community key to follow, 64 hex digits; added when the node starts (repeatable).")
+    var follow: [String] = []
 
     @Option(help: "The federation's network key, 64 hex digits (default: the public federation's).")
     var networkKey: String?
@@ -46,6 +69,10 @@ struct Serve: AsyncParsableCommand {
     /// The flags, as the top layer of the settings.
     private var flags: ConfigFile {
         var flags = ConfigFile()
+        flags.name = name
+        flags.api = api
+        flags.peers = peer.isEmpty ? nil : peer
+        flags.follows = follow.isEmpty ? nil : follow
         flags.listen = listen
         flags.networkKey = networkKey
         flags.allow = allow.isEmpty ? nil : allow
@@ -78,6 +105,19 @@ struct Serve: AsyncParsableCommand {
         return flags.over(environment).over(file)
     }
 
+    /// Where the HTTP API listens unless told otherwise.
+    static let defaultAPI = "127.0.0.1:7480"
+
+    /// Adds the peers and follows that the settings name, as `artel peer add` and `artel follow` would.
+    static func addConfigured(_ settings: ConfigFile, to replica: Replica, now: UInt64) async throws {
+        for entry in (settings.peers ?? []).compactMap(PeerEntry.init) {
+            try await replica.addPeer(entry.key, address: "\(entry.address)", now: now)
+        }
+        for community in (settings.follows ?? []).compactMap({ PublicKey(hex: $0.lowercased()) }) {
+            _ = try await replica.follow(community, kinds: .all)
+        }
+    }
+
     /// The longest a graceful stop waits for peers before it cuts them off.
     static let shutdownLimit = Duration.seconds(15)
 
@@ -95,8 +135,10 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = settings.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .info
         let (_, key) = try node.directory.keys.load(KeyStore.nodeKeyName)
         let listen = settings.listen ?? "0.0.0.0:\(PeerAddress.defaultPort)"
+        try await Self.addConfigured(settings, to: node.replica, now: node.now)
+        let storedName = try await node.replica.nodeName()
         var configuration = NodeConfiguration(
-            name: try await node.replica.nodeName(),
+            name: settings.name ?? storedName,
             key: key,
             networkKey: settings.networkKey.flatMap(NetworkKey.init(hex:)) ?? .publicFederation,
             listen: listen == "none" ? nil : PeerAddress(listen)
@@ -106,7 +148,15 @@ struct Serve: AsyncParsableCommand {
         configuration.reconcileInterval = UInt64(settings.reconcileInterval ?? 300) * 1000
         let purgeInterval = settings.purgeInterval ?? 60
         let hub = Hub(maximumConnections: configuration.maximumConnections, nodeKey: key.publicKey)
-        let context = NodeContext(configuration: configuration, replica: node.replica, hub: hub, logger: logger)
+        let registry = PrometheusCollectorRegistry()
+        let context = NodeContext(
+            configuration: configuration,
+            replica: node.replica,
+            hub: hub,
+            logger: logger,
+            metrics: NodeMetrics(factory: PrometheusMetricsFactory(registry: registry))
+        )
+        let lifecycle = Lifecycle()
 
         var report = try await StatusReport.make(node)
         report.listen = configuration.listen.map { "\($0)" } ?? "no port (--listen none): this node only dials"
@@ -127,18 +177,56 @@ struct Serve: AsyncParsableCommand {
                 Listener(context: context, address: address) { Console.line("Listening for peers on \($0)") }
             )
         }
+        let api = settings.api ?? Self.defaultAPI
+        if api != "none", let address = PeerAddress(api) {
+            let apiContext = APIContext(
+                directory: node.directory,
+                replica: replica,
+                hub: hub,
+                token: try APIToken.loadOrCreate(in: node.directory.path),
+                registry: registry,
+                lifecycle: lifecycle
+            )
+            var apiLogger = logger
+            apiLogger[metadataKey: "service"] = "api"
+            services.append(
+                APIServer.service(context: apiContext, address: address, logger: apiLogger) {
+                    Console.line("HTTP API on http://\($0) (writes need the token in \(APIToken.fileName))")
+                }
+            )
+        }
+        // Last, so that it is the first to hear of a graceful shutdown: services stop in reverse order.
+        services.append(StoppingMark(lifecycle))
         var groupConfiguration = ServiceGroupConfiguration(
             services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
         groupConfiguration.maximumGracefulShutdownDuration = Self.shutdownLimit
+        let group = Task { try await ServiceGroup(configuration: groupConfiguration).run() }
+        // The group stops gracefully at the first signal; a second one cancels it: sessions are cut
+        // off, and the batch being written is committed or rolled back whole, never half.
+        let secondSignal = Task {
+            var signals = 0
+            for await _ in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
+                signals += 1
+                if signals == 1 { Console.line("Stopping gracefully; send the signal again to stop at once.") }
+                if signals == 2 {
+                    Console.line("Stopping at once.")
+                    group.cancel()
+                    return
+                }
+            }
+        }
+        defer { secondSignal.cancel() }
         do {
-            try await ServiceGroup(configuration: groupConfiguration).run()
-        } catch {
+            try await group.value
+        } catch  where !group.isCancelled {
             try? await replica.setListenAddress(nil)
             try? replica.close()
             throw error
+        } catch {
+            // Cancelled by a second signal: what follows still closes the replica.
         }
         try? await replica.setListenAddress(nil)
         try replica.close()

@@ -53,7 +53,7 @@ enum ListPrinter {
         let views = try await node.replica.list(query)
         let rendering = RecordRendering(communityNames: try await resolver.communityNames())
         if output.json {
-            print(JSON.array(views.map(rendering.json)).rendered)
+            print(JSON.array(views.map(RecordJSON.record)).rendered)
             return
         }
         guard !views.isEmpty else {

@@ -29,7 +29,7 @@ struct ShowRecord<Kind: KindMarker>: AsyncParsableCommand {
                 "the \(Kind.kind) \(record.id) has been deleted; `artel log \(record.id.hex)` shows when"
             )
         }
-        print(output.json ? rendering.json(view).rendered : rendering.text(view))
+        print(output.json ? RecordJSON.record(view).rendered : rendering.text(view))
     }
 }
 

@@ -1,15 +1,15 @@
 /// Calendar dates and times of day in UTC, by arithmetic (H. Hinnant's `days_from_civil`): formats
 /// read and write millions of them, and a `DateFormatter` per value costs more than the rest of the work.
-struct CivilTime: Equatable {
-    var year: Int
-    var month: Int
-    var day: Int
-    var hour = 0
-    var minute = 0
-    var second = 0
+package struct CivilTime: Equatable {
+    package var year: Int
+    package var month: Int
+    package var day: Int
+    package var hour = 0
+    package var minute = 0
+    package var second = 0
 
     /// The moment in Unix milliseconds, for a time given at `offset` seconds east of UTC.
-    func milliseconds(offset: Int = 0) -> Int64 {
+    package func milliseconds(offset: Int = 0) -> Int64 {
         let shifted = month <= 2 ? year - 1 : year
         let era = (shifted >= 0 ? shifted : shifted - 399) / 400
         let yearOfEra = shifted - era * 400
@@ -21,7 +21,7 @@ struct CivilTime: Equatable {
     }
 
     /// The date and time of a moment, in UTC shifted by `offset` seconds.
-    init(milliseconds: Int64, offset: Int = 0) {
+    package init(milliseconds: Int64, offset: Int = 0) {
         let seconds = Int((milliseconds - (milliseconds % 1_000 + 1_000) % 1_000) / 1_000) + offset
         let days = (seconds >= 0 ? seconds : seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
@@ -39,7 +39,7 @@ struct CivilTime: Equatable {
         second = secondOfDay % 60
     }
 
-    init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    package init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         self.year = year
         self.month = month
         self.day = day
@@ -49,7 +49,7 @@ struct CivilTime: Equatable {
     }
 
     /// Whether the fields name a real date and time (February 30th does not).
-    var isValid: Bool {
+    package var isValid: Bool {
         guard (1...12).contains(month), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
             day >= 1
         else { return false }
@@ -59,7 +59,7 @@ struct CivilTime: Equatable {
     }
 
     /// Digits, zero-padded.
-    static func digits(_ value: Int, _ width: Int) -> String {
+    package static func digits(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }

@@ -1,9 +1,8 @@
+import ArtelCore
 import ArtelTestKit
 import Foundation
 import PropertyBased
 import Testing
-
-@testable import ArtelFormats
 
 @Suite("Civil time arithmetic")
 struct CivilTimeTests {

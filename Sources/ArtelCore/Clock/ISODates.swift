@@ -1,14 +1,14 @@
 /// ISO 8601 / RFC 3339 dates and times, as schema.org and feeds write them.
-enum ISODates {
+package enum ISODates {
     /// `2026-11-18T07:15:00Z`.
-    static func dateTime(_ milliseconds: Int64) -> String {
+    package static func dateTime(_ milliseconds: Int64) -> String {
         let time = CivilTime(milliseconds: milliseconds)
         return date(milliseconds) + "T" + CivilTime.digits(time.hour, 2) + ":" + CivilTime.digits(time.minute, 2) + ":"
             + CivilTime.digits(time.second, 2) + "Z"
     }
 
     /// `2026-11-18`.
-    static func date(_ milliseconds: Int64) -> String {
+    package static func date(_ milliseconds: Int64) -> String {
         let time = CivilTime(milliseconds: milliseconds)
         return CivilTime.digits(time.year, 4) + "-" + CivilTime.digits(time.month, 2) + "-"
             + CivilTime.digits(time.day, 2)
@@ -16,7 +16,7 @@ enum ISODates {
 
     /// Reads `2026-12-03`, `2026-12-03T19:00`, `2026-12-03T19:00:00.000+03:00`, `…Z`; a time
     /// without an offset is read as UTC. Returns the moment and whether only a date was given.
-    static func read(_ text: String) -> (milliseconds: Int64, isDate: Bool)? {
+    package static func read(_ text: String) -> (milliseconds: Int64, isDate: Bool)? {
         let bytes = Array(text.utf8)
         func number(_ from: Int, _ length: Int) -> Int? {
             guard from + length <= bytes.count else { return nil }

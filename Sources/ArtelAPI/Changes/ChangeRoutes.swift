@@ -1,0 +1,125 @@
+import ArtelCore
+import ArtelStore
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import NIOCore
+
+/// `GET /api/v1/changes`: a Server-Sent Events stream of the records that change, for sites and bots.
+///
+/// Each event is one record at its newest stored delta: `id` is that delta's row in the replica (send
+/// it back as `Last-Event-ID`, or `after`, to resume after a disconnect), `event` is `change`, and
+/// `data` is `{"kind", "id", "community", "deleted", "record"}`. The stream takes `kind` (repeatable;
+/// every kind when absent) and the filters of the lists; filters are checked on the record as it is
+/// when it changes. A deleted record has no fields left to filter, so its deletion is sent to every
+/// stream of its kind and community. Without the token, only public records are sent (and deletions
+/// of the kinds that are public unless they say otherwise). A comment line every 15 seconds keeps
+/// proxies from closing a quiet stream.
+struct ChangeRoutes {
+    let context: APIContext
+
+    /// How often the stream looks for new deltas.
+    static let pollInterval = Duration.milliseconds(100)
+    /// How long a quiet stream waits before it sends a keep-alive comment.
+    static let keepAlive = Duration.seconds(15)
+    /// The most deltas looked at in one step.
+    static let batch = 500
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("api/v1/changes") { request, _ in try await stream(request) }
+    }
+
+    private func stream(_ request: Request) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        let authorized = context.isAuthorized(request.headers[.authorization])
+        var queries: [RecordKind: RecordQuery] = [:]
+        let kinds =
+            parameters[values: "kind"].isEmpty
+            ? KindPath.all.map(\.kind) : try parameters[values: "kind"].map { try KindPath.kind(String($0)) }
+        for kind in kinds {
+            var query = try await RecordFilters.query(
+                kind,
+                parameters,
+                replica: context.replica,
+                extra: ["kind", "after"],
+                authorized: authorized
+            )
+            // A kind that a filter does not apply to is refused here, before the stream starts.
+            query.limit = 1
+            query.offset = 0
+            query.records = [RecordID(Bytes16([UInt8](repeating: 0, count: 16))!)]
+            _ = try await context.replica.count(query)
+            queries[kind] = query
+        }
+        let start: Int64
+        if let resume = request.headers[HTTPField.Name("Last-Event-ID")!] ?? parameters["after"].map(String.init) {
+            guard let row = Int64(resume), row >= 0 else {
+                throw APIError(
+                    .badRequest,
+                    "invalid_parameter",
+                    "Last-Event-ID and after take an event id, a whole number, not \"\(resume.prefix(40))\""
+                )
+            }
+            start = row
+        } else {
+            start = try await context.replica.lastChangeRow()
+        }
+        let communities = queries.values.first?.communities ?? []
+        let (replica, lifecycle, filters) = (context.replica, context.lifecycle, queries)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+                var last = start
+                var quietSince = ContinuousClock.now
+                while !lifecycle.isStopping && !Task.isCancelled {
+                    let (changes, seen) = try await replica.recordChanges(
+                        after: last,
+                        kinds: kinds,
+                        communities: communities,
+                        limit: Self.batch
+                    )
+                    var text = ""
+                    for change in changes {
+                        guard let query = filters[change.kind],
+                            let event = try await Self.event(change, query: query, replica: replica)
+                        else { continue }
+                        text += event
+                    }
+                    last = seen
+                    if !text.isEmpty {
+                        try await writer.write(ByteBuffer(string: text))
+                        quietSince = .now
+                    } else if ContinuousClock.now - quietSince >= Self.keepAlive {
+                        try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                        quietSince = .now
+                    }
+                    if changes.isEmpty { try await Task.sleep(for: Self.pollInterval) }
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+
+    /// The event for a changed record, or `nil` when the stream's filters leave it out.
+    private static func event(_ change: RecordChange, query: RecordQuery, replica: Replica) async throws -> String? {
+        guard let record = try await replica.record(change.kind, change.reference) else { return nil }
+        var data: [(String, JSON)] = [
+            ("kind", .string(change.kind.name)), ("id", .string(record.id.hex)),
+            ("community", .string(record.community.hex)),
+        ]
+        if record.state.isDeleted {
+            let publicUnlessSaid: Set<RecordKind> = [.job, .event, .digest, .community]
+            guard query.visibilities != [.public] || publicUnlessSaid.contains(change.kind) else { return nil }
+            data += [("deleted", .bool(true)), ("record", .null)]
+        } else {
+            var matching = query
+            matching.records = [record.id]
+            matching.communities = [record.community]
+            guard let view = try await replica.list(matching).first else { return nil }
+            data += [("deleted", .bool(false)), ("record", RecordJSON.record(view))]
+        }
+        return "id: \(change.row)\nevent: change\ndata: \(JSON.object(data).compact)\n\n"
+    }
+}

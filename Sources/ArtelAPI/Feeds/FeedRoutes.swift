@@ -1,0 +1,108 @@
+import ArtelCore
+import ArtelFormats
+import ArtelStore
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+
+/// `/feeds/…`: the public jobs, events and digests in the formats calendars, feed readers and
+/// websites read, with an entity tag so that readers fetch only what changed. Only `public`
+/// records appear; `community` (repeatable, a key in hex) narrows a feed to some communities.
+struct FeedRoutes {
+    let context: APIContext
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("feeds/events.ics") { request, _ in
+            let communities = try Self.communities(request)
+            let events = try await PublicListings.events(context.replica, communities: communities)
+            // Stamped with the latest change rather than the clock, so that the tag changes only with the events.
+            let updated = events.compactMap(\.updated).max() ?? 0
+            let text = ICalendarWriter.feed(events, name: try await title(communities), now: updated)
+            return Responses.cacheable(text, contentType: "text/calendar; charset=utf-8", request: request)
+        }
+        router.get("feeds/jobs.json") { request, _ in
+            let (jobs, title) = try await publicJobs(request)
+            let text = JobFeeds.jsonFeed(jobs, title: title)
+            return Responses.cacheable(text, contentType: "application/feed+json; charset=utf-8", request: request)
+        }
+        router.get("feeds/jobs.atom") { request, _ in
+            let (jobs, title) = try await publicJobs(request)
+            let id = "urn:artel:jobs:" + (try Self.communities(request).map(\.hex).sorted().first ?? "all")
+            let updated = jobs.map(\.updated).max() ?? 0
+            let text = JobFeeds.atom(jobs, title: title, id: id, now: updated)
+            return Responses.cacheable(text, contentType: "application/atom+xml; charset=utf-8", request: request)
+        }
+        for format in ["html", "md"] {
+            router.get("feeds/digest.\(format)") { request, _ in try await digest(nil, format: format, request: request)
+            }
+        }
+        router.get("feeds/digests/:file") { request, route in
+            let file = route.parameters.get("file") ?? ""
+            let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let community = request.uri.queryParameters["community"].map(String.init) else {
+                throw APIError(
+                    .badRequest,
+                    "invalid_parameter",
+                    "ask for /feeds/digests/RECORD.html or .md with ?community=KEY (both in hex)"
+                )
+            }
+            guard let key = PublicKey(hex: community.lowercased()), let record = RecordID(hex: parts[0].lowercased())
+            else {
+                throw APIError(.badRequest, "invalid_parameter", "the digest's id is 32 hex digits and community 64")
+            }
+            return try await digest(Reference(community: key, record: record), format: parts[1], request: request)
+        }
+    }
+
+    /// A digest as HTML or Markdown: the latest public one when `reference` is `nil`.
+    private func digest(_ reference: Reference?, format: String?, request: Request) async throws -> Response {
+        guard let format, ["html", "md"].contains(format) else {
+            throw APIError(.notFound, "no_such_format", "digests are served as .html and .md")
+        }
+        let names = try await PublicListings.communityNames(context.replica)
+        guard let (view, entries) = try await PublicListings.digest(context.replica, reference, names: names) else {
+            throw APIError(.notFound, "not_found", "there is no such public digest")
+        }
+        let title = view.string("title") ?? "Digest"
+        return format == "html"
+            ? Responses.cacheable(
+                HTMLDigest.render(entries: entries, title: title),
+                contentType: "text/html; charset=utf-8",
+                request: request
+            )
+            : Responses.cacheable(
+                MarkdownDigest.render(entries: entries, title: title),
+                contentType: "text/markdown; charset=utf-8",
+                request: request
+            )
+    }
+
+    private func publicJobs(_ request: Request) async throws -> ([JobListing], String) {
+        let communities = try Self.communities(request)
+        let names = try await PublicListings.communityNames(context.replica)
+        let jobs = try await PublicListings.jobs(context.replica, communities: communities, names: names)
+        return (jobs, try await title(communities, names: names))
+    }
+
+    private func title(_ communities: Set<PublicKey>, names: [PublicKey: String]? = nil) async throws -> String {
+        guard !communities.isEmpty else { return "Artel" }
+        var known = names ?? [:]
+        if names == nil { known = try await PublicListings.communityNames(context.replica) }
+        return communities.compactMap { known[$0] }.sorted().joined(separator: ", ")
+    }
+
+    /// The communities a feed is narrowed to; every parameter but `community` is refused.
+    private static func communities(_ request: Request) throws -> Set<PublicKey> {
+        var keys: Set<PublicKey> = []
+        for (name, value) in request.uri.queryParameters {
+            guard name == "community" else {
+                throw APIError(.badRequest, "unknown_parameter", "feeds take only community, not \"\(name)\"")
+            }
+            guard let key = PublicKey(hex: String(value).lowercased()) else {
+                throw APIError(.badRequest, "invalid_parameter", "community must be a community key, 64 hex digits")
+            }
+            keys.insert(key)
+        }
+        return keys
+    }
+}

@@ -1,0 +1,77 @@
+public import ArtelCore
+public import ArtelFormats
+public import ArtelStore
+
+/// The public records that feeds and exports show: only `public` ones (DESIGN §6), never what the
+/// operator hid.
+public enum PublicListings: Sendable {
+    /// The public jobs of some communities (all when empty), newest first.
+    public static func jobs(
+        _ replica: Replica,
+        communities: Set<PublicKey>,
+        names: [PublicKey: String]
+    ) async throws -> [JobListing] {
+        try await replica.records(query(.job, communities)).compactMap {
+            JobListing(id: $0.id, community: $0.community, state: $0.state, communityName: names[$0.community])
+        }
+    }
+
+    /// The public events of some communities (all when empty), by start.
+    public static func events(_ replica: Replica, communities: Set<PublicKey>) async throws -> [CalendarEvent] {
+        try await replica.records(query(.event, communities)).compactMap {
+            CalendarEvent(record: $0.id, state: $0.state)
+        }
+    }
+
+    /// A public digest and the public jobs it lists, in its order; `nil` when there is no such digest.
+    ///
+    /// - Parameter reference: the digest; `nil` for the latest public digest.
+    public static func digest(
+        _ replica: Replica,
+        _ reference: Reference?,
+        names: [PublicKey: String]
+    ) async throws -> (view: RecordView, entries: [DigestEntry])? {
+        var digests = query(.digest, [])
+        digests.limit = 1
+        if let reference {
+            digests.records = [reference.record]
+            digests.communities = [reference.community]
+        }
+        guard let view = try await replica.list(digests).first else { return nil }
+        var entries: [DigestEntry] = []
+        if case .single(.references(let references)) = view.value(of: "items") {
+            var jobs = query(.job, [])
+            for reference in references {
+                jobs.records = [reference.record]
+                jobs.communities = [reference.community]
+                guard let stored = try await replica.records(jobs).first,
+                    let job = JobListing(
+                        id: stored.id,
+                        community: stored.community,
+                        state: stored.state,
+                        communityName: names[stored.community]
+                    )
+                else { continue }
+                entries.append(DigestEntry(job: job, alsoListed: []))
+            }
+        }
+        return (view, entries)
+    }
+
+    /// The names of the communities a replica knows, for feed titles.
+    public static func communityNames(_ replica: Replica) async throws -> [PublicKey: String] {
+        var query = RecordQuery(kind: .community)
+        query.limit = 10_000
+        var names: [PublicKey: String] = [:]
+        for view in try await replica.list(query) { names[view.community] = view.string("name") }
+        return names
+    }
+
+    private static func query(_ kind: RecordKind, _ communities: Set<PublicKey>) -> RecordQuery {
+        var query = RecordQuery(kind: kind)
+        query.communities = Array(communities)
+        query.visibilities = [.public]
+        query.limit = 1_000_000
+        return query
+    }
+}

@@ -1,0 +1,62 @@
+public import ArtelNode
+public import ArtelStore
+public import Prometheus
+import Synchronization
+
+/// What every request handler of the HTTP API shares.
+public struct APIContext: Sendable {
+    /// The node's data directory: its keys sign API writes.
+    public let directory: DataDirectory
+    /// The replica.
+    public let replica: Replica
+    /// The node's live sessions, for `/health` and `/metrics`.
+    public let hub: Hub
+    /// The bearer token writes need (``APIToken``).
+    public let token: String
+    /// Where the node's metrics are recorded; `/metrics` shows it.
+    public let registry: PrometheusCollectorRegistry
+    /// Whether the node is stopping: `/health` says so and change streams end.
+    public let lifecycle: Lifecycle
+
+    /// A context.
+    public init(
+        directory: DataDirectory,
+        replica: Replica,
+        hub: Hub,
+        token: String,
+        registry: PrometheusCollectorRegistry,
+        lifecycle: Lifecycle = Lifecycle()
+    ) {
+        self.directory = directory
+        self.replica = replica
+        self.hub = hub
+        self.token = token
+        self.registry = registry
+        self.lifecycle = lifecycle
+    }
+
+    /// Whether a request carries the token. Compared in constant time.
+    func isAuthorized(_ header: String?) -> Bool {
+        guard let header, header.hasPrefix("Bearer ") else { return false }
+        let given = Array(header.dropFirst(7).utf8)
+        let expected = Array(token.utf8)
+        guard given.count == expected.count else { return false }
+        return zip(given, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Whether the node is stopping; set once when a graceful shutdown begins.
+public final class Lifecycle: Sendable {
+    private let stopping = Atomic<Bool>(false)
+
+    /// A node that is serving.
+    public init() {}
+
+    /// Whether the node is stopping.
+    public var isStopping: Bool { stopping.load(ordering: .relaxed) }
+
+    /// Marks the node as stopping.
+    public func stop() {
+        stopping.store(true, ordering: .relaxed)
+    }
+}
