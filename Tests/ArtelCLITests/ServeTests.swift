@@ -11,7 +11,7 @@ struct ServeTests {
     @Test("It prints the node and what it holds, and SIGTERM stops it cleanly with status 0", .timeLimit(.minutes(2)))
     func serveAndStop() async throws {
         try await TestNode.with { node in
-            let process = node.artel.start(["serve"])
+            let process = node.artel.start(["serve", "--api", "127.0.0.1:0"])
             let output = Pipe()
             process.standardOutput = output
             process.standardError = Pipe()

@@ -11,25 +11,55 @@ public final class ServeProcess: @unchecked Sendable {
     public let artel: ArtelProcess
     private let process: Process
     private let output = Pipe()
-    /// The port it listens on.
+    /// The port it listens on for peers.
     public let port: Int
+    /// The port of its HTTP API, on 127.0.0.1.
+    public let apiPort: Int
 
-    /// Starts `artel serve` and waits until it listens, on `port` or on a free one.
+    /// Starts `artel serve` and waits until it listens for peers, on `port` or on a free one, and
+    /// for HTTP on a free port.
     public init(_ artel: ArtelProcess, port requested: Int = 0, arguments: [String] = []) throws {
         self.artel = artel
-        process = artel.start(["serve", "--listen", "127.0.0.1:\(requested)", "--log-level", "debug"] + arguments)
+        process = artel.start(
+            ["serve", "--listen", "127.0.0.1:\(requested)", "--api", "127.0.0.1:0", "--log-level", "debug"] + arguments
+        )
         process.standardOutput = output
         process.standardError = try Self.appendingLog(in: artel.data)
         try process.run()
         var seen = ""
-        while !seen.contains("Serving.") || !seen.contains("Listening for peers on") {
+        let announcements = ["Serving.", "Listening for peers on", "HTTP API on"]
+        while !announcements.allSatisfy(seen.contains) {
             let chunk = output.fileHandleForReading.availableData
             guard !chunk.isEmpty else { throw ServeFailed(output: seen) }
             seen += String(decoding: chunk, as: UTF8.self)
         }
-        let line = seen.split(separator: "\n").first { $0.hasPrefix("Listening for peers on") }
-        guard let port = line?.split(separator: ":").last.flatMap({ Int($0) }) else { throw ServeFailed(output: seen) }
-        self.port = port
+        func announcedPort(_ announcement: String) throws -> Int {
+            let line = seen.split(separator: "\n").first { $0.hasPrefix(announcement) }
+            let address = line?.split(separator: " ").first { $0.contains(":") && $0.last?.isNumber == true }
+            guard let port = address?.split(separator: ":").last.flatMap({ Int($0) }) else {
+                throw ServeFailed(output: seen)
+            }
+            return port
+        }
+        port = try announcedPort("Listening for peers on")
+        apiPort = try announcedPort("HTTP API on")
+    }
+
+    /// The HTTP API's base URL.
+    public var api: String { "http://127.0.0.1:\(apiPort)" }
+
+    /// The process id, for signals.
+    public var pid: Int32 { process.processIdentifier }
+
+    /// Waits until it exits; returns its exit status.
+    public func waitUntilExit() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Everything it printed on standard output after it started serving, once it has exited.
+    public func remainingOutput() -> String {
+        String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 
     /// The address peers dial.

@@ -123,9 +123,7 @@ struct RecordRoutes {
     private func renew(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
         try requireToken(request)
         let kind = try KindPath.kind(route.parameters.get("kind"))
-        let body =
-            request.headers[.contentLength] == "0" || request.headers[.contentType] == nil
-            ? JSONBody(members: [:]) : try await JSONBody.read(request, allowed: ["author", "expires"])
+        let body = try await JSONBody.read(request, allowed: ["author", "expires"], optional: true)
         let record = try await live(kind, route.parameters.get("id"))
         let delta = try await publisher(for: record.community, author: try body.string("author"))
             .renew(record, expiresAt: try expiry(body), now: WallClockMilliseconds.now)

@@ -77,12 +77,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            throw APIError(.notFound, "no_such_path", "there is nothing at \(request.uri.path); see protocol/api.md")
-        } catch let error as HTTPError where error.status == .methodNotAllowed {
             throw APIError(
-                .methodNotAllowed,
-                "method_not_allowed",
-                "\(request.method) is not allowed on \(request.uri.path)"
+                .notFound,
+                "no_such_route",
+                "the API has no \(request.method) \(request.uri.path); protocol/api.md lists its routes"
             )
         } catch {
             if let known = APIError.from(error) { throw known }

@@ -55,7 +55,17 @@ struct JSONBody {
 
     /// Reads a request's body as a JSON object, refusing other media types, bodies too large to
     /// be a record and text that is not a JSON object.
-    static func read(_ request: Request, allowed: Set<String>) async throws -> JSONBody {
+    ///
+    /// - Parameter optional: whether an empty body stands for `{}`.
+    static func read(_ request: Request, allowed: Set<String>, optional: Bool = false) async throws -> JSONBody {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maximumSize)
+        } catch {
+            throw APIError(.contentTooLarge, "body_too_large", "the body is larger than \(maximumSize) bytes")
+        }
+        if optional && buffer.readableBytes == 0 { return JSONBody(members: [:]) }
         let type = request.headers[.contentType]?.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
@@ -65,13 +75,6 @@ struct JSONBody {
                 "unsupported_media_type",
                 "send the body as JSON, with Content-Type: application/json"
             )
-        }
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maximumSize)
-        } catch {
-            throw APIError(.contentTooLarge, "body_too_large", "the body is larger than \(maximumSize) bytes")
         }
         let value: JSONValue
         do {

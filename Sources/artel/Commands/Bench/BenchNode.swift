@@ -53,7 +53,9 @@ final class BenchNode {
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = ["serve", "--data", directory.path, "--listen", "127.0.0.1:0", "--log-level", "info"]
+        process.arguments = [
+            "serve", "--data", directory.path, "--listen", "127.0.0.1:0", "--api", "none", "--log-level", "info",
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle(forWritingAtPath: log)
