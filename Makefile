@@ -4,11 +4,16 @@ SWIFT ?= swift
 ARTEL := .build/debug/artel
 RELEASE_ARTEL := .build/release/artel
 
-.PHONY: run test build release deps lint format bench bench-sync vectors clean
+.PHONY: run demo test build release deps lint format bench bench-sync vectors clean
 
 run: build
 	@$(ARTEL) init --if-missing
 	@$(ARTEL) serve
+
+# Three nodes on loopback: two partner communities and an association that gathers their vacancies
+# and events (examples/federation/README.md). Ctrl-C stops them; DEMO_ONCE=1 stops them at once.
+demo: build
+	ARTEL_BIN=$(CURDIR)/$(ARTEL) examples/federation/run.sh
 
 build: deps
 	$(SWIFT) build

@@ -18,7 +18,7 @@ struct ConfigFileTests {
             allow = ["not a key"]
             [log]
             level = "loud"
-            [api]
+            [web]
             port = 1
             """
         let (settings, mistakes) = ConfigFile.parse(text)
@@ -29,7 +29,7 @@ struct ConfigFileTests {
         )
         #expect(mistakes[1].message.contains("64 hex digits") && mistakes[2].message.contains("whole number"))
         #expect(mistakes[3].message.contains("list of node keys") && mistakes[4].message.contains("trace, debug"))
-        #expect(mistakes[5].message == "unknown section [api]")
+        #expect(mistakes[5].message == "unknown section [web]" && mistakes[5].fix.contains("[api]"))
         let (_, syntax) = ConfigFile.parse("[node]\nlisten = 0.0.0.0\n")
         #expect(syntax.first?.line == 2 && syntax.first?.message.hasPrefix("this is not TOML") == true)
     }
@@ -52,6 +52,50 @@ struct ConfigFileTests {
         #expect(bad.map(\.message).contains { $0.hasPrefix("ARTEL_LOG_LEVEL: level") })
         let rendered = ConfigFile.render(settings)
         #expect(ConfigFile.parse(rendered) == (settings, []) || ConfigFile.parse(rendered).0 == settings)
+    }
+
+    @Test("Peers, follows, the node's name and the API's address are read, checked and rendered back")
+    func federationAndAPI() throws {
+        let peer = "peer.example.org:7400@" + String(repeating: "ab", count: 32)
+        let community = String(repeating: "cd", count: 32)
+        let text = """
+            [node]
+            name = "association"
+            peers = ["\(peer)"]
+            follows = ["\(community)"]
+            [api]
+            listen = "127.0.0.1:7480"
+            """
+        let (settings, none) = ConfigFile.parse(text)
+        #expect(none.isEmpty, "\(none)")
+        #expect(settings.name == "association" && settings.peers == [peer] && settings.follows == [community])
+        #expect(settings.api == "127.0.0.1:7480")
+        #expect(PeerEntry(peer)?.address.port == 7400)
+        #expect(ConfigFile.parse(ConfigFile.render(settings)).0 == settings)
+
+        let (_, mistakes) = ConfigFile.parse(
+            """
+            [node]
+            peers = ["peer.example.org:7400"]
+            follows = ["tech leaders"]
+            name = ""
+            [api]
+            listen = "127.0.0.1:http"
+            """
+        )
+        try #require(mistakes.map(\.line) == [2, 3, 4, 6])
+        #expect(mistakes[0].message.contains("host:port@node-key") && mistakes[1].message.contains("community keys"))
+        #expect(
+            mistakes[3].message.contains("host:port or \"none\"") && mistakes[3].fix == "listen = \"127.0.0.1:7480\""
+        )
+
+        let (environment, fine) = ConfigFile.fromEnvironment([
+            "ARTEL_PEERS": "\(peer), \(peer)", "ARTEL_API": "none", "ARTEL_NAME": "from-env",
+        ])
+        #expect(fine.isEmpty && environment.peers?.count == 2 && environment.api == "none")
+        #expect(environment.name == "from-env")
+        let (_, bad) = ConfigFile.fromEnvironment(["ARTEL_API": "nowhere:0x", "ARTEL_LISTEN": "nowhere:0x"])
+        #expect(Set(bad.map { $0.message.prefix { $0 != ":" } }) == ["ARTEL_API", "ARTEL_LISTEN"])
     }
 }
 

@@ -51,7 +51,6 @@ public enum HTTPClient {
         body: String? = nil
     ) throws -> Response {
         let socket = try connect(url, method: method, headers: headers, body: body)
-        defer { close(socket.descriptor) }
         var received: [UInt8] = []
         while let chunk = try socket.read(timeout: 10) {
             received += chunk
@@ -88,8 +87,6 @@ public enum HTTPClient {
                 received += chunk
             }
         }
-
-        deinit { close(socket.descriptor) }
 
         /// One event: its id, its name and its data.
         public struct Event: Sendable {
@@ -166,6 +163,14 @@ public enum HTTPClient {
         return try EventStream(socket: connect(url, method: "GET", headers: headers, body: nil))
     }
 
+    /// Sends a request's head announcing a body it never sends, and keeps the connection open
+    /// until the returned socket is released: a slow client, for shutdown tests.
+    public static func stall(_ url: String, headers: [String: String]) throws -> AnyObject {
+        var headers = headers
+        headers["Content-Length"] = "1000"
+        return try connect(url, method: "POST", headers: headers, body: nil)
+    }
+
     // MARK: The socket
 
     /// A connected TCP socket.
@@ -173,6 +178,8 @@ public enum HTTPClient {
         let descriptor: Int32
 
         init(descriptor: Int32) { self.descriptor = descriptor }
+
+        deinit { close(descriptor) }
 
         /// The next bytes, or `nil` at the end of the stream or after `timeout` seconds of silence.
         func read(timeout: Double) throws -> [UInt8]? {

@@ -61,6 +61,8 @@ die() {
     exit 1
 }
 
+((BASH_VERSINFO[0] > 5 || (BASH_VERSINFO[0] == 5 && BASH_VERSINFO[1] >= 1))) ||
+    die "this script needs bash 5.1 or later (this is $BASH_VERSION)"
 [ -x "$artel" ] || die "no artel binary at $artel: build it (make build), or point ARTEL_BIN at one"
 command -v curl >/dev/null 2>&1 || die "curl is needed to talk to the nodes' HTTP API; install it (apt-get install curl)"
 for number in "$peer_port" "$api_port" "$timeout"; do
@@ -135,8 +137,8 @@ stopped=0
 stop_nodes() {
     [ "$stopped" = 0 ] || return 0
     stopped=1
-    local id status failed=0
-    [ "${#pid[@]}" -gt 0 ] || return 0
+    local id status failed=0 running=${#pid[@]}
+    [ "$running" -gt 0 ] || return 0
     echo
     echo "Stopping the nodes (SIGTERM)…"
     for id in "${ids[@]}"; do
@@ -161,7 +163,11 @@ stop_nodes() {
     done
     pid=()
     if [ "$failed" = 0 ]; then
-        echo "All three nodes stopped cleanly. Their data stays in $base"
+        if [ "$running" = "${#ids[@]}" ]; then
+            echo "All three nodes stopped cleanly. Their data stays in $base"
+        else
+            echo "The nodes still running stopped cleanly. Their data stays in $base"
+        fi
     else
         echo "Not every node stopped cleanly. Their data and logs stay in $base" >&2
     fi
@@ -348,7 +354,7 @@ want_jobs=$((own_jobs[msk] + own_jobs[spb])) want_events=$((own_events[msk] + ow
 echo "  the partners posted $want_jobs jobs (Moscow ${own_jobs[msk]}, Petersburg ${own_jobs[spb]})" \
     "and $want_events events (Moscow ${own_events[msk]}, Petersburg ${own_events[spb]})"
 deadline=$((SECONDS + timeout))
-started=$SECONDS
+started=${EPOCHREALTIME//[^0-9]/}
 while :; do
     converged=1 progress=""
     for id in "${ids[@]}"; do
@@ -357,7 +363,8 @@ while :; do
         [ "$jobs" = "$want_jobs" ] && [ "$events" = "$want_events" ] || converged=0
     done
     if [ "$converged" = 1 ]; then
-        echo "  converged: every node holds all $want_jobs jobs and $want_events events ($((SECONDS - started)) s)"
+        took=$(((${EPOCHREALTIME//[^0-9]/} - started) / 1000))
+        echo "  converged: every node holds all $want_jobs jobs and $want_events events (in $took ms)"
         break
     fi
     if [ "$SECONDS" -ge "$deadline" ]; then
@@ -401,11 +408,14 @@ echo
 
 # 8. What each node holds, and where to look.
 echo "== Each node now holds"
-for id in "${ids[@]}"; do
-    printf '  %-30s %2s jobs (%s its own)  %2s events (%s its own)  %s digest(s)\n' "${node_name[$id]}" \
-        "$(count "$id" jobs)" "$(count "$id" jobs "community=${community_key[$id]}")" \
+for id in msk spb; do
+    printf '  %-30s %2s jobs (%s its own), %2s events (%s its own), %s digest (the association'"'"'s)\n' \
+        "${node_name[$id]}" "$(count "$id" jobs)" "$(count "$id" jobs "community=${community_key[$id]}")" \
         "$(count "$id" events)" "$(count "$id" events "community=${community_key[$id]}")" "$(count "$id" digests)"
 done
+printf '  %-30s %2s jobs and %s events gathered from the partners, %s digest (its own)\n' \
+    "${node_name[assoc]}" "$(count assoc jobs)" "$(count assoc events)" \
+    "$(count assoc digests "community=${community_key[assoc]}")"
 echo
 echo "== Where to look"
 for id in "${ids[@]}"; do
