@@ -83,7 +83,12 @@ struct ChangeRoutes {
                     var text = ""
                     for change in changes {
                         guard let query = filters[change.kind],
-                            let event = try await Self.event(change, query: query, replica: replica)
+                            let event = try await Self.event(
+                                change,
+                                query: query,
+                                authorized: authorized,
+                                replica: replica
+                            )
                         else { continue }
                         text += event
                     }
@@ -103,7 +108,12 @@ struct ChangeRoutes {
     }
 
     /// The event for a changed record, or `nil` when the stream's filters leave it out.
-    private static func event(_ change: RecordChange, query: RecordQuery, replica: Replica) async throws -> String? {
+    private static func event(
+        _ change: RecordChange,
+        query: RecordQuery,
+        authorized: Bool,
+        replica: Replica
+    ) async throws -> String? {
         guard let record = try await replica.record(change.kind, change.reference) else { return nil }
         var data: [(String, JSON)] = [
             ("kind", .string(change.kind.name)), ("id", .string(record.id.hex)),
@@ -111,7 +121,7 @@ struct ChangeRoutes {
         ]
         if record.state.isDeleted {
             let publicUnlessSaid: Set<RecordKind> = [.job, .event, .digest, .community]
-            guard query.visibilities != [.public] || publicUnlessSaid.contains(change.kind) else { return nil }
+            guard authorized || publicUnlessSaid.contains(change.kind) else { return nil }
             data += [("deleted", .bool(true)), ("record", .null)]
         } else {
             var matching = query

@@ -33,34 +33,46 @@ struct FeedRoutes {
             return Responses.cacheable(text, contentType: "application/atom+xml; charset=utf-8", request: request)
         }
         for format in ["html", "md"] {
-            router.get("feeds/digest.\(format)") { request, _ in try await digest(nil, format: format, request: request)
+            router.get("feeds/digest.\(format)") { request, _ in
+                try await digest(nil, communities: try Self.communities(request), format: format, request: request)
             }
         }
         router.get("feeds/digests/:file") { request, route in
             let file = route.parameters.get("file") ?? ""
             let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let community = request.uri.queryParameters["community"].map(String.init) else {
+            let communities = try Self.communities(request)
+            guard parts.count == 2, communities.count == 1, let record = RecordID(hex: parts[0].lowercased()) else {
                 throw APIError(
                     .badRequest,
                     "invalid_parameter",
-                    "ask for /feeds/digests/RECORD.html or .md with ?community=KEY (both in hex)"
+                    "ask for /feeds/digests/RECORD.html or .md with ?community=KEY (32 and 64 hex digits)"
                 )
             }
-            guard let key = PublicKey(hex: community.lowercased()), let record = RecordID(hex: parts[0].lowercased())
-            else {
-                throw APIError(.badRequest, "invalid_parameter", "the digest's id is 32 hex digits and community 64")
-            }
-            return try await digest(Reference(community: key, record: record), format: parts[1], request: request)
+            let reference = Reference(community: communities.first!, record: record)
+            return try await digest(reference, communities: communities, format: parts[1], request: request)
         }
     }
 
-    /// A digest as HTML or Markdown: the latest public one when `reference` is `nil`.
-    private func digest(_ reference: Reference?, format: String?, request: Request) async throws -> Response {
+    /// A digest as HTML or Markdown: the latest public one of `communities` (of all when empty) when
+    /// `reference` is `nil`.
+    private func digest(
+        _ reference: Reference?,
+        communities: Set<PublicKey>,
+        format: String?,
+        request: Request
+    ) async throws -> Response {
         guard let format, ["html", "md"].contains(format) else {
             throw APIError(.notFound, "no_such_format", "digests are served as .html and .md")
         }
         let names = try await PublicListings.communityNames(context.replica)
-        guard let (view, entries) = try await PublicListings.digest(context.replica, reference, names: names) else {
+        guard
+            let (view, entries) = try await PublicListings.digest(
+                context.replica,
+                reference,
+                communities: communities,
+                names: names
+            )
+        else {
             throw APIError(.notFound, "not_found", "there is no such public digest")
         }
         let title = view.string("title") ?? "Digest"

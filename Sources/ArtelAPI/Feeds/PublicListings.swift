@@ -25,13 +25,16 @@ public enum PublicListings: Sendable {
 
     /// A public digest and the public jobs it lists, in its order; `nil` when there is no such digest.
     ///
-    /// - Parameter reference: the digest; `nil` for the latest public digest.
+    /// - Parameters:
+    ///   - reference: the digest; `nil` for the latest public digest of `communities`.
+    ///   - communities: where to look for the latest digest (everywhere when empty).
     public static func digest(
         _ replica: Replica,
         _ reference: Reference?,
+        communities: Set<PublicKey> = [],
         names: [PublicKey: String]
     ) async throws -> (view: RecordView, entries: [DigestEntry])? {
-        var digests = query(.digest, [])
+        var digests = query(.digest, communities)
         digests.limit = 1
         if let reference {
             digests.records = [reference.record]

@@ -2,7 +2,7 @@ import ArtelCore
 import HTTPTypes
 
 /// The fields of a write's body as the operations of a delta, by the public field names that reads
-/// show: `{"title": "…", "salary": {"min": 150000, "currency": "RUB"}, "tags": ["go"]}`.
+/// show: `{"title": "…", "salary_min": 150000, "location": {"city": "Москва"}, "tags": ["go"]}`.
 ///
 /// A single field is set to its value, or cleared by `null` (edits only); a set field takes an
 /// array whose elements are added. `clear` lists fields to empty and `remove` maps set fields to

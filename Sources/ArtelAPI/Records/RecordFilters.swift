@@ -91,6 +91,13 @@ struct RecordFilters {
         query.status = try single("status")
         query.type = try single("type")
         if let person = try single("person") {
+            guard (8...32).contains(person.count), Hex.isHexDigits(person.lowercased()) else {
+                throw APIError(
+                    .badRequest,
+                    "invalid_parameter",
+                    "person takes a person's id, 32 hex digits or a unique prefix of at least 8"
+                )
+            }
             let matches = try await replica.findRecords(.person, idPrefix: person.lowercased(), limit: 2)
             guard matches.count == 1 else {
                 throw APIError(

@@ -89,7 +89,7 @@ struct RecordRoutes {
         let operations = try FieldValues.operations(kind, fields: body.members["fields"], creating: true)
         let expires = try expiry(body)
         let now = WallClockMilliseconds.now
-        let record = Publisher.newRecordID(now: now)
+        let record = try Self.recordID(kind, operations, now: now)
         let delta = try await publisher(for: community, author: try body.string("author")).create(
             kind,
             community: community,
@@ -252,6 +252,34 @@ struct RecordRoutes {
             )
         }
         return Publisher(replica: context.replica, key: key)
+    }
+
+    /// A new record's id: generated, or derived from its fields for kinds whose id is (DESIGN §3).
+    private static func recordID(
+        _ kind: RecordKind,
+        _ operations: [ArtelCore.Operation],
+        now: UInt64
+    ) throws -> RecordID {
+        func value(_ name: String) -> Value? {
+            let field = kind.schema[name].id
+            return operations.lazy.compactMap { operation -> Value? in
+                if case .set(field, let value) = operation { return value }
+                return nil
+            }.first
+        }
+        switch kind.schema.identity {
+        case .membership:
+            guard case .reference(let person)? = value("person"), case .reference(let community)? = value("community")
+            else { throw APIError(.unprocessableContent, "invalid_field", "a membership needs person and community") }
+            return RecordID.membership(person: person, community: community)
+        case .tie:
+            guard case .reference(let from)? = value("from"), case .reference(let to)? = value("to"),
+                case .string(let type)? = value("type")
+            else { throw APIError(.unprocessableContent, "invalid_field", "a tie needs from, to and type") }
+            return RecordID.tie(from: from, to: to, type: type)
+        default:
+            return Publisher.newRecordID(now: now)
+        }
     }
 
     private func expiry(_ body: JSONBody) throws -> UInt64? {

@@ -37,7 +37,7 @@ public struct APIContext: Sendable {
 
     /// Whether a request carries the token. Compared in constant time.
     func isAuthorized(_ header: String?) -> Bool {
-        guard let header, header.hasPrefix("Bearer ") else { return false }
+        guard let header, header.lowercased().hasPrefix("bearer ") else { return false }
         let given = Array(header.dropFirst(7).utf8)
         let expected = Array(token.utf8)
         guard given.count == expected.count else { return false }

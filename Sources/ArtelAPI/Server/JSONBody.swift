@@ -101,7 +101,7 @@ struct JSONBody {
         case nil, .null: return nil
         case .string(let text): return text
         case let other?:
-            throw APIError(.badRequest, "invalid_member", "\(name) must be a string, not \(other.typeName)")
+            throw APIError(.unprocessableContent, "invalid_member", "\(name) must be a string, not \(other.typeName)")
         }
     }
 

@@ -124,7 +124,11 @@ struct ListSQL {
             switch kind {
             case .membership: require("r.person = ?", person.description)
             case .tie: require("(r.\"from\" = ? OR r.\"to\" = ?)", person.description, person.description)
-            default: throw StoreError(.invalidInput, "--person filters memberships and ties, not \(kind) records")
+            default:
+                throw StoreError(
+                    .invalidInput,
+                    "the person filter applies to memberships and ties, not \(kind) records"
+                )
             }
         }
         if !query.records.isEmpty {

@@ -17,9 +17,10 @@ struct ConfigCheck: AsyncParsableCommand {
         abstract:
             "Explain every mistake in artel.toml and the ARTEL_ variables, or show the settings the node would run with.",
         discussion: """
-            Settings come from `artel serve` flags, then ARTEL_ environment variables (ARTEL_LISTEN, \\
-            ARTEL_NETWORK_KEY, ARTEL_ALLOW, ARTEL_MAX_CONNECTIONS, ARTEL_RECONCILE_INTERVAL, \\
-            ARTEL_PURGE_INTERVAL, ARTEL_LOG_LEVEL), then artel.toml, then the defaults; the first \\
+            Settings come from `artel serve` flags, then ARTEL_ environment variables (ARTEL_NAME, \
+            ARTEL_LISTEN, ARTEL_NETWORK_KEY, ARTEL_ALLOW, ARTEL_PEERS, ARTEL_FOLLOWS, \
+            ARTEL_MAX_CONNECTIONS, ARTEL_RECONCILE_INTERVAL, ARTEL_PURGE_INTERVAL, ARTEL_API, \
+            ARTEL_LOG_LEVEL, ARTEL_LOG_FORMAT), then artel.toml, then the defaults; the first \\
             that gives a setting wins. The node refuses to start on any mistake. \\
             examples/artel.toml holds every setting, commented.
 
@@ -37,14 +38,14 @@ struct ConfigCheck: AsyncParsableCommand {
     func run() async throws {
         let path = file ?? "\(global.resolvedDataPath)/\(ConfigFile.fileName)"
         if !FileManager.default.fileExists(atPath: path) {
+            if file != nil { throw StoreError(.notFound, "\(path) does not exist") }
             print("\(path) does not exist: the defaults apply (see examples/artel.toml).")
         }
         let (fileSettings, fileMistakes) = try ConfigFile.load(path: path)
         let (environment, environmentMistakes) = ConfigFile.fromEnvironment(ProcessInfo.processInfo.environment)
         let mistakes = fileMistakes.map { "\(path), \($0)" } + environmentMistakes.map(\.description)
         guard mistakes.isEmpty else {
-            for mistake in mistakes { Console.error(mistake) }
-            throw ExitCode.failure
+            throw StoreError(.invalidInput, mistakes.joined(separator: "\n"))
         }
         let settings = environment.over(fileSettings)
         print("The settings are sound. Without flags, the node would run with:")
