@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARTEL := .build/debug/artel
 RELEASE_ARTEL := .build/release/artel
 
-.PHONY: run demo test build release deps lint format bench bench-sync vectors clean
+.PHONY: run demo test build release deps lint format bench bench-sync bench-api vectors clean
 
 run: build
 	@$(ARTEL) init --if-missing
@@ -50,6 +50,10 @@ format:
 
 bench: release
 	$(RELEASE_ARTEL) bench apply --count 100000
+
+# The HTTP API of a real artel serve process: a filtered job query on 100 000 jobs, idle and while a peer syncs.
+bench-api: release
+	$(RELEASE_ARTEL) bench api --count 100000
 
 # Real artel serve processes on loopback: initial sync, 1M-vs-1M reconciliation, propagation.
 bench-sync: release

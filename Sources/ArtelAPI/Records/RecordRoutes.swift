@@ -30,8 +30,7 @@ struct RecordRoutes {
             replica: context.replica,
             authorized: context.isAuthorized(request.headers[.authorization])
         )
-        let total = try await context.replica.count(query)
-        let views = try await context.replica.list(query)
+        let (views, total) = try await context.replica.page(query)
         var next: JSON = .null
         if query.offset + views.count < total {
             var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("offset=") }.map(
@@ -86,9 +85,14 @@ struct RecordRoutes {
             throw APIError(.unprocessableContent, "invalid_member", "community is missing: its key or its name")
         }
         let community = try await communityKey(communityText)
-        let operations = try FieldValues.operations(kind, fields: body.members["fields"], creating: true)
+        var operations = try FieldValues.operations(kind, fields: body.members["fields"], creating: true)
         let expires = try expiry(body)
         let now = WallClockMilliseconds.now
+        // A job is posted when it is made unless the body says otherwise, as `artel job post` does.
+        let posted = RecordKind.job.schema["date_posted"].id
+        if kind == .job && !operations.contains(where: { $0.field == posted }) {
+            operations.append(.set(posted, .timestamp(Int64(now))))
+        }
         let record = try Self.recordID(kind, operations, now: now)
         let delta = try await publisher(for: community, author: try body.string("author")).create(
             kind,

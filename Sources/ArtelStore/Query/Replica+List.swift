@@ -34,6 +34,26 @@ extension Replica {
         }
     }
 
+    /// A page of the records matching a query, and how many match in all, from one pass over the
+    /// matches (a count and a list would each search the full-text index).
+    public func page(_ query: RecordQuery) async throws -> (views: [RecordView], total: Int) {
+        guard let table = MaterializedTable.of(query.kind) else {
+            throw StoreError(.invalidInput, "\(query.kind) records are not listed")
+        }
+        let sql = try ListSQL(query: query, table: table, totals: true)
+        let (views, total) = try await reading("listing \(table.name)") { db in
+            var total: Int?
+            let views = try Row.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { row in
+                total = row[1]
+                return try StoredRecord.load(rowid: row[0], in: db)?.view
+            }
+            return (views, total)
+        }
+        // A page past the last match has no row to carry the total.
+        if let total { return (views, total) }
+        return (views, try await count(query))
+    }
+
     /// Counts the materialized records matching a query (ignoring its limit and offset).
     public func count(_ query: RecordQuery) async throws -> Int {
         guard let table = MaterializedTable.of(query.kind) else { return 0 }
@@ -50,9 +70,14 @@ struct ListSQL {
     private(set) var arguments = StatementArguments()
     private var conditions: [String] = []
 
-    init(query: RecordQuery, table: MaterializedTable, counting: Bool = false) throws {
+    /// The SQL of `query`: a count when `counting`, else the matching rows, with the count of all
+    /// matches beside each when `totals`.
+    init(query: RecordQuery, table: MaterializedTable, counting: Bool = false, totals: Bool = false) throws {
         let kind = query.kind
-        text = counting ? "SELECT count(*) FROM \(table.name) AS r" : "SELECT r.rowid FROM \(table.name) AS r"
+        text =
+            counting
+            ? "SELECT count(*) FROM \(table.name) AS r"
+            : "SELECT r.rowid\(totals ? ", count(*) OVER ()" : "") FROM \(table.name) AS r"
         // Records the operator hid (`artel hide`) are left out of every list that does not ask for them.
         if !query.includingHidden {
             conditions.append(

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 private records", migrate: createPrivateRecords)
         migrator.registerMigration("2026-11-21 erased records", migrate: createErasedRecords)
         migrator.registerMigration("2026-11-21 ever-growing delta rows", migrate: neverReuseDeltaRows)
+        migrator.registerMigration("2026-11-21 jobs by posting date", migrate: indexJobsByPostingDate)
         return migrator
     }
 
@@ -279,5 +280,11 @@ enum Migrations {
                 CREATE INDEX deltas_by_expiry ON deltas (expiry) WHERE expiry > 0;
                 """
         )
+    }
+
+    private static func indexJobsByPostingDate(_ db: Database) throws {
+        // Lists of jobs are ordered newest first (`ListSQL`): with this index a page of a filtered
+        // list stops after its rows instead of sorting every match.
+        try db.execute(sql: "CREATE INDEX jobs_by_posted ON jobs (coalesce(date_posted, updated) DESC)")
     }
 }

@@ -16,6 +16,8 @@ final class BenchNode {
     private var process: Process?
     /// The loopback port it listens on, once serving.
     private(set) var port = 0
+    /// The loopback port of its HTTP API, once serving with one.
+    private(set) var apiPort = 0
 
     /// Makes a node that follows every community, in `parent/name`.
     init(_ name: String, in parent: String) async throws {
@@ -47,14 +49,16 @@ final class BenchNode {
         }
     }
 
-    /// Starts `artel serve` on a free loopback port and waits until it listens.
-    func serve() throws {
+    /// Starts `artel serve` on a free loopback port, and its HTTP API on another when `api`, and
+    /// waits until it listens.
+    func serve(api: Bool = false) throws {
         let log = "\(directory.path)/serve.log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = [
-            "serve", "--data", directory.path, "--listen", "127.0.0.1:0", "--api", "none", "--log-level", "info",
+            "serve", "--data", directory.path, "--listen", "127.0.0.1:0", "--api", api ? "127.0.0.1:0" : "none",
+            "--log-level", "info",
         ]
         let output = Pipe()
         process.standardOutput = output
@@ -62,13 +66,17 @@ final class BenchNode {
         try process.run()
         self.process = process
         var seen = ""
-        while !seen.contains("Serving.") || !seen.contains("Listening for peers on") {
+        while !seen.contains("Serving.") || !seen.contains("Listening for peers on")
+            || (api && !seen.contains("HTTP API on"))
+        {
             let chunk = output.fileHandleForReading.availableData
             guard !chunk.isEmpty else { throw StoreError(.io, "\(name) did not start serving: \(seen)") }
             seen += String(decoding: chunk, as: UTF8.self)
         }
         let line = seen.split(separator: "\n").first { $0.hasPrefix("Listening for peers on") }
         port = line.flatMap { $0.split(separator: ":").last }.flatMap { Int($0) } ?? 0
+        let apiLine = seen.split(separator: "\n").first { $0.hasPrefix("HTTP API on http://") }
+        apiPort = apiLine.flatMap { $0.split(separator: " ")[3].split(separator: ":").last }.flatMap { Int($0) } ?? 0
     }
 
     /// Stops the serving process gracefully.

@@ -1,0 +1,147 @@
+import ArgumentParser
+import ArtelCore
+import ArtelStore
+import Foundation
+import Synchronization
+
+struct BenchAPI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "api",
+        abstract: "Measure the HTTP API: a filtered job query on a large replica, idle and while a peer syncs from it.",
+        discussion: """
+            Prepares a replica of --count jobs, serves it with a child `artel serve`, and asks its API \
+            for two filtered pages of 20 jobs (remote, paying at least 120 000; and the same with a \
+            word one job in five has) from --clients clients at once, each on a kept-alive \
+            connection: first with the node idle, then while an empty node dials it and syncs all \
+            --count deltas. Prints throughput and the median, p99 and largest latency of each, and, \
+            as the limit, the same queries run on the replica directly in this process.
+
+            Example:
+              artel bench api
+              artel bench api --count 20000 --requests 500
+            """
+    )
+
+    @Option(help: "Jobs in the replica.") var count: Int = 100_000
+    @Option(help: "Requests in each measurement.") var requests: Int = 2_000
+    @Option(help: "Clients asking at once.") var clients: Int = 4
+
+    /// The filtered query a community's site would send: remote jobs paying at least 120 000, a page of 20.
+    static let filtered = "/api/v1/jobs?salary_min=120000&work_mode=remote&limit=20"
+    /// The same with a word that one job in five has ("Казань", its city).
+    static let searched = filtered + "&q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BD%D1%8C"
+
+    func validate() throws {
+        guard count >= 100, requests >= 10, (1...64).contains(clients) else {
+            throw ValidationError("--count must be at least 100, --requests at least 10, --clients 1 to 64")
+        }
+    }
+
+    func run() async throws {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "artel-bench-api-\(BenchNode.now)"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let key = SigningKey.generate()
+        let deltas = try await SampleJobs.makeInParallel(
+            count: count,
+            key: key,
+            start: BenchNode.now - UInt64(count) - 60_000,
+            cores: cores
+        )
+        print("Artel API benchmark: \(count) jobs, \(clients) clients, \(requests) requests a run, \(cores) cores\n")
+        let nodes = [try await BenchNode("full", in: directory), try await BenchNode("empty", in: directory)]
+        defer { nodes.forEach { $0.stop() } }
+        let (full, empty) = (nodes[0], nodes[1])
+        _ = try await full.withReplica { try await $0.applyAdmitted(deltas, now: BenchNode.now, source: "bench") }
+        try full.serve(api: true)
+
+        let queries = [("filtered", Self.filtered, nil as String?), ("filtered + a word", Self.searched, "Казань")]
+        for (label, _, word) in queries {
+            let (samples, matching) = try await full.withReplica { replica in
+                var query = RecordQuery(kind: .job)
+                query.text = word
+                query.salaryAtLeast = 120_000
+                query.workModes = ["remote"]
+                query.limit = 20
+                query.visibilities = [.public]
+                var samples: [Double] = []
+                var matching = 0
+                for _ in 0..<200 {
+                    samples.append(try await Measure.timedAsync { matching = try await replica.page(query).total })
+                }
+                return (samples, matching)
+            }
+            print(Self.line("\(label): replica, in process", samples, wall: nil) + "  (\(matching) match)")
+        }
+
+        let paths = queries.map(\.1)
+        _ = try Self.load(port: full.apiPort, paths: paths, requests: 100, clients: clients)
+        let (idle, idleWall) = try Self.load(port: full.apiPort, paths: paths, requests: requests, clients: clients)
+        for (index, (label, _, _)) in queries.enumerated() {
+            print(Self.line("\(label): API, node idle", idle[index], wall: idleWall / Double(paths.count)))
+        }
+
+        try await empty.dial(full)
+        try empty.serve()
+        let (busy, busyWall) = try Self.load(port: full.apiPort, paths: paths, requests: requests, clients: clients)
+        let syncing = empty.logged("caught up").isEmpty
+        for (index, (label, _, _)) in queries.enumerated() {
+            print(Self.line("\(label): API, a peer syncing", busy[index], wall: busyWall / Double(paths.count)))
+        }
+        print(
+            syncing
+                ? "  the sync of \(count) deltas was still running when the last request was answered"
+                : "  note: the sync ended before the last request; raise --count or lower --requests to cover it all"
+        )
+        let worst = busy.map { Measure.quantile($0, 0.99) }.max() ?? 0
+        print(String(format: "  p99 with sync running, worst query: %.2f ms (goal: under 20 ms)", worst * 1000))
+    }
+
+    /// One line of results: median, p99 and largest latency, and the rate when timed by the wall clock.
+    static func line(_ label: String, _ samples: [Double], wall: Double?) -> String {
+        let rate =
+            wall.map { String(format: "%7.0f req/s  ", Double(samples.count) / $0) }
+            ?? String(repeating: " ", count: 15)
+        return "  " + label.padding(toLength: 46, withPad: " ", startingAt: 0) + rate
+            + String(
+                format: "p50 %.2f ms  p99 %.2f ms  max %.2f ms",
+                Measure.quantile(samples, 0.5) * 1000,
+                Measure.quantile(samples, 0.99) * 1000,
+                (samples.max() ?? 0) * 1000
+            )
+    }
+
+    /// Sends `requests` requests from `clients` threads, each on its own kept-alive connection,
+    /// cycling through `paths`.
+    ///
+    /// - Returns: the latencies of each path's requests in seconds, and the wall time of the run.
+    static func load(port: Int, paths: [String], requests: Int, clients: Int) throws -> ([[Double]], Double) {
+        let results = Mutex<(latencies: [[Double]], failure: (any Error)?)>((paths.map { _ in [] }, nil))
+        let started = ContinuousClock.now
+        DispatchQueue.concurrentPerform(iterations: clients) { client in
+            do {
+                let connection = try KeptAliveConnection(port: port)
+                var mine: [[Double]] = paths.map { _ in [] }
+                for request in 0..<(requests / clients + (client < requests % clients ? 1 : 0)) {
+                    let index = (request + client) % paths.count
+                    let begun = ContinuousClock.now
+                    let status = try connection.get(paths[index])
+                    guard status == 200 else { throw StoreError(.io, "the API answered \(status)") }
+                    mine[index].append(Measure.seconds(ContinuousClock.now - begun))
+                }
+                results.withLock { results in
+                    for index in paths.indices { results.latencies[index] += mine[index] }
+                }
+            } catch {
+                results.withLock { $0.failure = error }
+            }
+        }
+        let (latencies, failure) = results.withLock { ($0.latencies, $0.failure) }
+        if let failure { throw failure }
+        return (latencies, Measure.seconds(ContinuousClock.now - started))
+    }
+}
