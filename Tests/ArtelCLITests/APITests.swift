@@ -72,6 +72,9 @@ struct APITests {
 
             let filtered = try HTTPClient.request("GET", "\(serve.api)/api/v1/jobs?tag=go&salary_min=300000").object()
             #expect(filtered["total"] as? Int == 1)
+            let uncounted = try HTTPClient.request("GET", "\(serve.api)/api/v1/jobs?total=false&limit=2").object()
+            #expect(uncounted["total"] is NSNull && (uncounted["items"] as? [Any])?.count == 2)
+            #expect(uncounted["next"] as? String == "/api/v1/jobs?total=false&limit=2&offset=2")
 
             // Two pages of two, then one: the same three records, each once, following `next`.
             var seen: [String] = []

@@ -28,11 +28,21 @@ struct RecordRoutes {
             kind,
             request.uri.queryParameters,
             replica: context.replica,
+            extra: ["total"],
             authorized: context.isAuthorized(request.headers[.authorization])
         )
-        let (views, total) = try await context.replica.page(query)
+        // Counting every match costs a pass over all of them; a page alone stops after its rows.
+        let counting: Bool
+        switch request.uri.queryParameters["total"] {
+        case nil, "true": counting = true
+        case "false": counting = false
+        case let other?:
+            throw APIError(.badRequest, "invalid_parameter", "total must be true or false, not \"\(other.prefix(40))\"")
+        }
+        let (views, total): ([RecordView], Int?) =
+            counting ? try await context.replica.page(query) : (try await context.replica.list(query), nil)
         var next: JSON = .null
-        if query.offset + views.count < total {
+        if total.map({ query.offset + views.count < $0 }) ?? (views.count == query.limit) {
             var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("offset=") }.map(
                 String.init
             )
@@ -41,7 +51,7 @@ struct RecordRoutes {
         }
         return Responses.json(
             .object([
-                ("items", .array(views.map(RecordJSON.record))), ("total", .number(Int64(total))),
+                ("items", .array(views.map(RecordJSON.record))), ("total", total.map { .number(Int64($0)) } ?? .null),
                 ("limit", .number(Int64(query.limit))), ("offset", .number(Int64(query.offset))), ("next", next),
             ])
         )

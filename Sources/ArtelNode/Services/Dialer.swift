@@ -20,7 +20,7 @@ public struct Dialer: Service {
     public func run() async throws {
         let dialing = NIOLockedValueBox<Set<PublicKey>>([])
         await withDiscardingTaskGroup { group in
-            while !Task.isShuttingDownGracefully {
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let peers: [PeerRecord]
                 do {
                     peers = try await context.replica.peers().filter { $0.isConfigured && $0.address != nil }
@@ -46,7 +46,7 @@ public struct Dialer: Service {
         logger[metadataKey: "peer.key"] = "\(key.hex.prefix(16))"
         let delays = context.configuration.redialDelay
         var delay = delays.lowerBound
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             guard let peer = try? await context.replica.peers().first(where: { $0.key == key && $0.isConfigured }),
                 let address = peer.address.flatMap(PeerAddress.init)
             else {

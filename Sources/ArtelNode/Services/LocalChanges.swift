@@ -16,7 +16,7 @@ public struct LocalChanges: Service {
 
     public func run() async throws {
         var last = try await context.replica.changes(after: nil).last
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await cancelWhenGracefulShutdown {
                 try await Task.sleep(for: .milliseconds(Int64(context.configuration.localChangesInterval)))
             }

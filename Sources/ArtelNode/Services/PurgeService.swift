@@ -16,7 +16,7 @@ public struct PurgeService: Service {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let report = try await replica.purgeExpired(now: WallClock.now)
             if report.deltas > 0 {
                 logger.info(

@@ -11,7 +11,7 @@ struct BenchAPI: AsyncParsableCommand {
         discussion: """
             Prepares a replica of --count jobs, serves it with a child `artel serve`, and asks its API \
             for two filtered pages of 20 jobs (remote, paying at least 120 000; and the same with a \
-            word one job in five has) from --clients clients at once, each on a kept-alive \
+            word one job in five has), each with the count of all matches and without it, from --clients clients at once, each on a kept-alive \
             connection: first with the node idle, then while an empty node dials it and syncs all \
             --count deltas. Prints throughput and the median, p99 and largest latency of each, and, \
             as the limit, the same queries run on the replica directly in this process.
@@ -54,13 +54,17 @@ struct BenchAPI: AsyncParsableCommand {
         )
         print("Artel API benchmark: \(count) jobs, \(clients) clients, \(requests) requests a run, \(cores) cores\n")
         let nodes = [try await BenchNode("full", in: directory), try await BenchNode("empty", in: directory)]
-        defer { nodes.forEach { $0.stop() } }
+        defer { for node in nodes { node.stop() } }
         let (full, empty) = (nodes[0], nodes[1])
         _ = try await full.withReplica { try await $0.applyAdmitted(deltas, now: BenchNode.now, source: "bench") }
         try full.serve(api: true)
 
-        let queries = [("filtered", Self.filtered, nil as String?), ("filtered + a word", Self.searched, "Казань")]
-        for (label, _, word) in queries {
+        let queries = [
+            ("filtered", Self.filtered, nil as String?), ("filtered + a word", Self.searched, "Казань"),
+            ("filtered, no total", Self.filtered + "&total=false", nil),
+            ("filtered + a word, no total", Self.searched + "&total=false", "Казань"),
+        ]
+        for (label, path, word) in queries {
             let (samples, matching) = try await full.withReplica { replica in
                 var query = RecordQuery(kind: .job)
                 query.text = word
@@ -70,12 +74,21 @@ struct BenchAPI: AsyncParsableCommand {
                 query.visibilities = [.public]
                 var samples: [Double] = []
                 var matching = 0
+                let counting = !path.hasSuffix("total=false")
                 for _ in 0..<200 {
-                    samples.append(try await Measure.timedAsync { matching = try await replica.page(query).total })
+                    samples.append(
+                        try await Measure.timedAsync {
+                            if counting {
+                                matching = try await replica.page(query).total
+                            } else {
+                                _ = try await replica.list(query)
+                            }
+                        }
+                    )
                 }
                 return (samples, matching)
             }
-            print(Self.line("\(label): replica, in process", samples, wall: nil) + "  (\(matching) match)")
+            print(Self.line("\(label): replica", samples, wall: nil) + (matching > 0 ? "  (\(matching) match)" : ""))
         }
 
         let paths = queries.map(\.1)
@@ -106,7 +119,7 @@ struct BenchAPI: AsyncParsableCommand {
         let rate =
             wall.map { String(format: "%7.0f req/s  ", Double(samples.count) / $0) }
             ?? String(repeating: " ", count: 15)
-        return "  " + label.padding(toLength: 46, withPad: " ", startingAt: 0) + rate
+        return "  " + label.padding(toLength: 50, withPad: " ", startingAt: 0) + rate
             + String(
                 format: "p50 %.2f ms  p99 %.2f ms  max %.2f ms",
                 Measure.quantile(samples, 0.5) * 1000,
