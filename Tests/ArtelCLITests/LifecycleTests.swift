@@ -1,6 +1,7 @@
 import ArtelCore
 import ArtelTestKit
 import Foundation
+import GRDB
 import Testing
 
 #if canImport(Glibc)
@@ -11,10 +12,11 @@ import Glibc
 @Suite("Node lifecycle")
 struct LifecycleTests {
     /// Two nodes: the first holds `count` jobs and serves; the second has it as a peer and starts
-    /// syncing. `body` gets both nodes and both processes once the second has received some deltas.
+    /// syncing. `body` gets both nodes, both processes, and how many deltas the second had stored
+    /// when `body` began (its own two among them), once it has stored some of the first's.
     static func syncing(
         _ count: Int = 20_000,
-        _ body: ([TestNode], ServeProcess, ServeProcess) async throws -> Void
+        _ body: ([TestNode], ServeProcess, ServeProcess, Int) async throws -> Void
     ) async throws {
         try await withNetwork(2) { nodes in
             let factory = DeltaFactory(
@@ -30,8 +32,23 @@ struct LifecycleTests {
             try nodes[1].expectSuccess("peer", "add", source.address, try nodes[0].nodeKey())
             let receiver = try ServeProcess(nodes[1].artel)
             defer { receiver.stop() }
-            #expect(try await eventually { try nodes[1].deltaCount() > 1 })
-            try await body(nodes, source, receiver)
+            // Read the replica file directly: `artel status` would take long enough on a loaded
+            // machine for the sync to end before the test acts.
+            let replica = try DatabaseQueue(
+                path: "\(nodes[1].artel.data)/artel.sqlite",
+                configuration: {
+                    var configuration = Configuration()
+                    configuration.readonly = true
+                    return configuration
+                }()
+            )
+            func stored() throws -> Int {
+                try replica.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deltas") ?? 0 }
+            }
+            #expect(try await eventually(60, every: .milliseconds(10)) { try stored() > 2 })
+            let before = try stored()
+            try replica.close()
+            try await body(nodes, source, receiver, before)
         }
     }
 
@@ -40,10 +57,10 @@ struct LifecycleTests {
         .timeLimit(.minutes(3))
     )
     func gracefulUnderLoad() async throws {
-        try await Self.syncing { nodes, _, receiver in
+        try await Self.syncing { nodes, _, receiver, before in
+            #expect(before < 20_002, "the sync had ended before the stop")
             #expect(receiver.stop() == 0)
             #expect(receiver.remainingOutput().contains("Stopped; the replica is closed."))
-            #expect(try nodes[1].deltaCount() < 20_002, "the stop came after the sync had finished")
             #expect(try nodes[1].run("check").status == 0)
             // The receiver said goodbye, and the source saw the session end without an error.
             let receiverLog = try String(contentsOfFile: ServeProcess.logPath(in: nodes[1].artel.data), encoding: .utf8)
@@ -62,7 +79,7 @@ struct LifecycleTests {
         .timeLimit(.minutes(3))
     )
     func secondSignal() async throws {
-        try await Self.syncing { nodes, _, receiver in
+        try await Self.syncing { nodes, _, receiver, _ in
             // A client that announced a body and never sends it: the API waits for it while stopping gracefully.
             let token = try String(contentsOfFile: "\(nodes[1].artel.data)/api.token", encoding: .utf8)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -72,7 +89,7 @@ struct LifecycleTests {
             )
             try await Task.sleep(for: .milliseconds(200))
             kill(receiver.pid, SIGTERM)
-            try await Task.sleep(for: .milliseconds(500))
+            try await Task.sleep(for: .milliseconds(50))
             kill(receiver.pid, SIGTERM)
             #expect(receiver.waitUntilExit() == 0)
             let output = receiver.remainingOutput()
@@ -87,7 +104,7 @@ struct LifecycleTests {
         .timeLimit(.minutes(3))
     )
     func backupDuringSync() async throws {
-        try await Self.syncing { nodes, source, receiver in
+        try await Self.syncing { nodes, source, receiver, _ in
             let backup = "\(nodes[1].directory)/during-sync.sqlite"
             try nodes[1].expectSuccess("backup", backup)
             #expect(receiver.stop() == 0)

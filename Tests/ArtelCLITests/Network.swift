@@ -38,12 +38,16 @@ func serveLogs(_ nodes: [TestNode]) -> String {
     }.joined(separator: "\n")
 }
 
-/// Waits until a condition holds, checking every 100 ms, at most `seconds`.
-func eventually(_ seconds: Double = 30, _ condition: () throws -> Bool) async throws -> Bool {
+/// Waits until a condition holds, checking every 100 ms (or `every`), at most `seconds`.
+func eventually(
+    _ seconds: Double = 30,
+    every pause: Duration = .milliseconds(100),
+    _ condition: () throws -> Bool
+) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return true }
-        try await Task.sleep(for: .milliseconds(100))
+        try await Task.sleep(for: pause)
     }
     return try condition()
 }
