@@ -12,11 +12,12 @@ import Glibc
 @Suite("Node lifecycle")
 struct LifecycleTests {
     /// Two nodes: the first holds `count` jobs and serves; the second has it as a peer and starts
-    /// syncing. `body` gets both nodes, both processes, and how many deltas the second had stored
-    /// when `body` began (its own two among them), once it has stored some of the first's.
+    /// syncing. When `stopOnceStoring`, the second is sent SIGTERM as soon as it has stored some of
+    /// the first's deltas. `body` gets both nodes, both processes, and, when the second was sent
+    /// SIGTERM, how many deltas it had stored then (its own two among them).
     static func syncing(
-        _ count: Int = 20_000,
-        _ body: ([TestNode], ServeProcess, ServeProcess, Int) async throws -> Void
+        stopOnceStoring: Bool = false,
+        _ body: ([TestNode], ServeProcess, ServeProcess, Int?) async throws -> Void
     ) async throws {
         try await withNetwork(2) { nodes in
             let factory = DeltaFactory(
@@ -24,31 +25,17 @@ struct LifecycleTests {
                 now: UInt64(Date().timeIntervalSince1970 * 1000) - 60_000
             )
             let file = "\(nodes[0].directory)/bulk.deltas"
-            try Data(DeltaStream.encode((0..<count).map { factory.job(UInt64($0), offset: UInt64($0)) }))
+            try Data(DeltaStream.encode((0..<20_000).map { factory.job(UInt64($0), offset: UInt64($0)) }))
                 .write(to: URL(fileURLWithPath: file))
             try nodes[0].expectSuccess("apply", "--quiet", file)
             let source = try ServeProcess(nodes[0].artel)
             defer { source.stop() }
             try nodes[1].expectSuccess("peer", "add", source.address, try nodes[0].nodeKey())
+            let watcher = stopOnceStoring ? try StopOnceStoring(data: nodes[1].artel.data, floor: 2) : nil
             let receiver = try ServeProcess(nodes[1].artel)
             defer { receiver.stop() }
-            // Read the replica file directly: `artel status` would take long enough on a loaded
-            // machine for the sync to end before the test acts.
-            let replica = try DatabaseQueue(
-                path: "\(nodes[1].artel.data)/artel.sqlite",
-                configuration: {
-                    var configuration = Configuration()
-                    configuration.readonly = true
-                    return configuration
-                }()
-            )
-            func stored() throws -> Int {
-                try replica.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deltas") ?? 0 }
-            }
-            #expect(try await eventually(60, every: .milliseconds(10)) { try stored() > 2 })
-            let before = try stored()
-            try replica.close()
-            try await body(nodes, source, receiver, before)
+            if watcher == nil { #expect(try await eventually { try nodes[1].deltaCount() > 2 }) }
+            try await body(nodes, source, receiver, watcher?.wait())
         }
     }
 
@@ -57,9 +44,9 @@ struct LifecycleTests {
         .timeLimit(.minutes(3))
     )
     func gracefulUnderLoad() async throws {
-        try await Self.syncing { nodes, _, receiver, before in
-            #expect(before < 20_002, "the sync had ended before the stop")
-            #expect(receiver.stop() == 0)
+        try await Self.syncing(stopOnceStoring: true) { nodes, _, receiver, before in
+            #expect(try #require(before) < 20_002, "the sync had ended before the stop")
+            #expect(receiver.waitUntilExit() == 0)
             #expect(receiver.remainingOutput().contains("Stopped; the replica is closed."))
             #expect(try nodes[1].run("check").status == 0)
             // The receiver said goodbye, and the source saw the session end without an error.
@@ -127,5 +114,43 @@ struct LifecycleTests {
             #expect(try restored.run("check").status == 0)
             withExtendedLifetime(source) {}
         }
+    }
+}
+
+/// Sends SIGTERM to the node serving a data directory as soon as its replica holds more than
+/// `floor` deltas, from a thread of its own: on a loaded machine the test's tasks can wait seconds
+/// for a turn, long enough for a whole sync to end first.
+final class StopOnceStoring: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var stored: Int?
+
+    init(data: String, floor: Int) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let replica = try DatabaseQueue(path: "\(data)/artel.sqlite", configuration: configuration)
+        Thread.detachNewThread { [self] in
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline {
+                let count = (try? replica.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deltas") }) ?? 0
+                if count > floor,
+                    let text = try? String(contentsOfFile: "\(data)/serve.pid", encoding: .utf8),
+                    let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+                {
+                    stored = count
+                    kill(pid, SIGTERM)
+                    break
+                }
+                usleep(2_000)
+            }
+            try? replica.close()
+            done.signal()
+        }
+    }
+
+    /// Waits until the signal is sent; returns how many deltas the replica held then, or `nil` when
+    /// it never held more than the floor.
+    func wait() -> Int? {
+        done.wait()
+        return stored
     }
 }
