@@ -45,10 +45,10 @@ struct ChangeRoutes {
                 authorized: authorized
             )
             // A kind that a filter does not apply to is refused here, before the stream starts.
+            try context.replica.check(query)
+            // Each event asks for its one record; paging does not apply to a stream.
             query.limit = 1
             query.offset = 0
-            query.records = [RecordID(Bytes16([UInt8](repeating: 0, count: 16))!)]
-            _ = try await context.replica.count(query)
             queries[kind] = query
         }
         let start: Int64
@@ -114,21 +114,22 @@ struct ChangeRoutes {
         authorized: Bool,
         replica: Replica
     ) async throws -> String? {
-        guard let record = try await replica.record(change.kind, change.reference) else { return nil }
+        let (kind, reference) = (change.kind, change.reference)
         var data: [(String, JSON)] = [
-            ("kind", .string(change.kind.name)), ("id", .string(record.id.hex)),
-            ("community", .string(record.community.hex)),
+            ("kind", .string(kind.name)), ("id", .string(reference.record.hex)),
+            ("community", .string(reference.community.hex)),
         ]
-        if record.state.isDeleted {
-            let publicUnlessSaid: Set<RecordKind> = [.job, .event, .digest, .community]
-            guard authorized || publicUnlessSaid.contains(change.kind) else { return nil }
-            data += [("deleted", .bool(true)), ("record", .null)]
-        } else {
-            var matching = query
-            matching.records = [record.id]
-            matching.communities = [record.community]
-            guard let view = try await replica.list(matching).first else { return nil }
+        var matching = query
+        matching.records = [reference.record]
+        matching.communities = [reference.community]
+        if let view = try await replica.list(matching).first {
             data += [("deleted", .bool(false)), ("record", RecordJSON.record(view))]
+        } else {
+            // Left out by the filters, or deleted: only a deletion is sent.
+            guard try await replica.record(kind, reference)?.state.isDeleted == true else { return nil }
+            let publicUnlessSaid: Set<RecordKind> = [.job, .event, .digest, .community]
+            guard authorized || publicUnlessSaid.contains(kind) else { return nil }
+            data += [("deleted", .bool(true)), ("record", .null)]
         }
         return "id: \(change.row)\nevent: change\ndata: \(JSON.object(data).compact)\n\n"
     }

@@ -28,7 +28,7 @@ struct HealthRoutes {
             .object([
                 ("status", .string(stopping ? "stopping" : "serving")),
                 ("node", .string(try await context.replica.nodeName())),
-                ("node_key", .string(try context.directory.nodeKey().publicKey.hex)),
+                ("node_key", .string(context.hub.nodeKey.hex)),
                 ("peers_connected", .number(Int64(connected))),
                 ("peers_known", .number(Int64(peers.count))),
                 ("last_sync", lastSync.map { .string(ISODates.dateTime(Int64($0))) } ?? .null),

@@ -91,24 +91,16 @@ struct RecordFilters {
         query.status = try single("status")
         query.type = try single("type")
         if let person = try single("person") {
-            guard (8...32).contains(person.count), Hex.isHexDigits(person.lowercased()) else {
-                throw APIError(
+            query.person = try await RecordLookup.reference(
+                .person,
+                person,
+                in: replica,
+                malformed: APIError(
                     .badRequest,
                     "invalid_parameter",
                     "person takes a person's id, 32 hex digits or a unique prefix of at least 8"
                 )
-            }
-            let matches = try await replica.findRecords(.person, idPrefix: person.lowercased(), limit: 2)
-            guard matches.count == 1 else {
-                throw APIError(
-                    matches.isEmpty ? .notFound : .conflict,
-                    matches.isEmpty ? "not_found" : "ambiguous",
-                    matches.isEmpty
-                        ? "no person has an id starting with \"\(person.prefix(32))\""
-                        : "\"\(person)\" starts several person ids; give more digits"
-                )
-            }
-            query.person = matches[0]
+            )
         }
         for text in parameters[values: "visibility"] {
             guard let visibility = Visibility(rawValue: String(text)) else {

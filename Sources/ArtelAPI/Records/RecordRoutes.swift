@@ -1,6 +1,6 @@
 import ArtelCore
+import ArtelNode
 import ArtelStore
-import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -67,7 +67,9 @@ struct RecordRoutes {
             visible.records = [record.id]
             visible.communities = [record.community]
             visible.visibilities = [.public]
-            guard try await context.replica.count(visible) == 1 else { throw notFound(kind, record.id.hex) }
+            guard try await context.replica.count(visible) == 1 else {
+                throw RecordLookup.notFound(kind, record.id.hex)
+            }
         }
         return Responses.json(
             .object([
@@ -97,7 +99,7 @@ struct RecordRoutes {
         let community = try await communityKey(communityText)
         var operations = try FieldValues.operations(kind, fields: body.members["fields"], creating: true)
         let expires = try expiry(body)
-        let now = WallClockMilliseconds.now
+        let now = WallClock.now
         // A job is posted when it is made unless the body says otherwise, as `artel job post` does.
         let posted = RecordKind.job.schema["date_posted"].id
         if kind == .job && !operations.contains(where: { $0.field == posted }) {
@@ -129,7 +131,7 @@ struct RecordRoutes {
             creating: false
         )
         let delta = try await publisher(for: record.community, author: try body.string("author"))
-            .edit(record, operations: operations, now: WallClockMilliseconds.now)
+            .edit(record, operations: operations, now: WallClock.now)
         return try await written(kind, record.reference, delta, status: .ok)
     }
 
@@ -140,7 +142,7 @@ struct RecordRoutes {
         let body = try await JSONBody.read(request, allowed: ["author", "expires"], optional: true)
         let record = try await live(kind, route.parameters.get("id"))
         let delta = try await publisher(for: record.community, author: try body.string("author"))
-            .renew(record, expiresAt: try expiry(body), now: WallClockMilliseconds.now)
+            .renew(record, expiresAt: try expiry(body), now: WallClock.now)
         return try await written(kind, record.reference, delta, status: .ok)
     }
 
@@ -152,7 +154,7 @@ struct RecordRoutes {
         let record = try await live(kind, route.parameters.get("id"))
         let author = request.uri.queryParameters["author"].map(String.init)
         let delta = try await publisher(for: record.community, author: author)
-            .delete(record, now: WallClockMilliseconds.now)
+            .delete(record, now: WallClock.now)
         return Responses.json(
             .object([
                 ("deleted", .bool(true)), ("id", .string(record.id.hex)), ("delta", .string(delta.id.hex)),
@@ -196,20 +198,18 @@ struct RecordRoutes {
 
     /// A stored record by a unique prefix of its id (at least 8 hex digits).
     private func stored(_ kind: RecordKind, _ id: String?) async throws -> StoredRecord {
-        let prefix = (id ?? "").lowercased()
-        guard (8...32).contains(prefix.count), Hex.isHexDigits(prefix) else {
-            throw APIError(
+        let reference = try await RecordLookup.reference(
+            kind,
+            id ?? "",
+            in: context.replica,
+            malformed: APIError(
                 .badRequest,
                 "invalid_id",
-                "a record id is 32 hex digits (or a unique prefix of at least 8), not \"\(prefix.prefix(40))\""
+                "a record id is 32 hex digits (or a unique prefix of at least 8), not \"\((id ?? "").prefix(40))\""
             )
-        }
-        let matches = try await context.replica.findRecords(kind, idPrefix: prefix, limit: 2)
-        guard matches.count < 2 else {
-            throw APIError(.conflict, "ambiguous", "\"\(prefix)\" starts several \(kind) ids; give more digits")
-        }
-        guard let match = matches.first, let record = try await context.replica.record(kind, match) else {
-            throw notFound(kind, prefix)
+        )
+        guard let record = try await context.replica.record(kind, reference) else {
+            throw RecordLookup.notFound(kind, id ?? "")
         }
         return record
     }
@@ -221,10 +221,6 @@ struct RecordRoutes {
             throw APIError(.gone, "deleted", "the \(kind) \(record.id.hex) has been deleted")
         }
         return record
-    }
-
-    private func notFound(_ kind: RecordKind, _ id: String) -> APIError {
-        APIError(.notFound, "not_found", "no \(kind) has an id starting with \"\(id.prefix(32))\"")
     }
 
     /// A community by its key in hex or its name.
@@ -307,9 +303,4 @@ struct RecordRoutes {
         }
         return UInt64(milliseconds)
     }
-}
-
-/// The wall clock, in Unix milliseconds.
-enum WallClockMilliseconds {
-    static var now: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
 }

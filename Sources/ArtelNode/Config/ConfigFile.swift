@@ -127,18 +127,12 @@ public struct ConfigFile: Equatable, Sendable {
                         continue
                     }
                     file.follows = array.compactMap(\.string)
-                case ("api", "listen"):
+                case ("node", "listen"), ("api", "listen"):
                     guard let text = value.string, text == "none" || PeerAddress(text) != nil else {
                         mistake("must be host:port or \"none\", in quotes")
                         continue
                     }
-                    file.api = text
-                case ("node", "listen"):
-                    guard let text = value.string, text == "none" || PeerAddress(text) != nil else {
-                        mistake("must be host:port or \"none\", in quotes")
-                        continue
-                    }
-                    file.listen = text
+                    if section == "api" { file.api = text } else { file.listen = text }
                 case ("node", "network_key"):
                     guard let text = value.string, NetworkKey(hex: text) != nil else {
                         mistake("must be 64 hex digits, in quotes")

@@ -31,7 +31,8 @@ public struct NodeContext: Sendable {
     }
 }
 
-/// The wall clock, in Unix milliseconds: the one place the node reads it.
-enum WallClock {
-    static var now: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+/// The wall clock, in Unix milliseconds: the one place the node and its API read it.
+public enum WallClock {
+    /// Now.
+    public static var now: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
 }

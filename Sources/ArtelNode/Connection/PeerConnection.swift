@@ -2,6 +2,7 @@ import ArtelCore
 import ArtelStore
 import ArtelSync
 import AsyncAlgorithms
+import CoreMetrics
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -121,12 +122,12 @@ struct PeerConnection: Sendable {
                 )
             }
             await messages.send(.established(keys))
-            let peer = String(keys.remote.hex.prefix(16))
+            let received = context.metrics.traffic(with: keys.remote).received
             let follows = try? await context.replica.follows()
             var decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
             var framer = MessageReader(maximumSize: configuration.limits.maximumMessageSize)
             while !decryptor.didSayGoodbye, let chunk = try await reader.next() {
-                context.metrics.received(chunk.count, from: peer)
+                received.increment(by: chunk.count)
                 for body in try decryptor.feed(chunk) {
                     for message in try framer.feed(body) {
                         await messages.send(.message(message, await Self.admit(message, follows: follows)))
@@ -162,19 +163,19 @@ struct PeerConnection: Sendable {
         control: AsyncStream<ConnectionEvent>.Continuation
     ) async {
         var encryptor: BoxStreamEncryptor?
-        var peer = ""
+        var sent: Counter?
         do {
             for await command in commands {
                 switch command {
                 case .start(let keys):
                     encryptor = BoxStreamEncryptor(key: keys.encryptKey, nonce: keys.encryptNonce)
-                    peer = String(keys.remote.hex.prefix(16))
+                    sent = context.metrics.traffic(with: keys.remote).sent
                 case .message(let plaintext):
                     guard var sealing = encryptor else { continue }
                     let frames = sealing.seal(plaintext)
                     encryptor = sealing
                     try await outbound.write(ByteBuffer(bytes: frames))
-                    context.metrics.sent(frames.count, to: peer)
+                    sent?.increment(by: frames.count)
                     control.yield(.written(plaintext.count))
                 case .finish:
                     if var sealing = encryptor { try await outbound.write(ByteBuffer(bytes: sealing.goodbye())) }

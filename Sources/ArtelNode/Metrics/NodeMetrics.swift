@@ -46,14 +46,14 @@ public struct NodeMetrics: Sendable {
             .recordMilliseconds(milliseconds)
     }
 
-    /// Bytes read from a peer's socket.
-    func received(_ bytes: Int, from peer: String) {
-        count("artel_peer_bytes_received_total", bytes, ("peer", peer))
-    }
-
-    /// Bytes written to a peer's socket.
-    func sent(_ bytes: Int, to peer: String) {
-        count("artel_peer_bytes_sent_total", bytes, ("peer", peer))
+    /// The counters of bytes read from and written to a peer's socket, made once per connection
+    /// since they count every chunk.
+    func traffic(with peer: PublicKey) -> (received: Counter, sent: Counter) {
+        let dimensions = [("peer", String(peer.hex.prefix(16)))]
+        return (
+            Counter(label: "artel_peer_bytes_received_total", dimensions: dimensions, factory: factory),
+            Counter(label: "artel_peer_bytes_sent_total", dimensions: dimensions, factory: factory)
+        )
     }
 
     private func count(_ label: String, _ number: Int, _ dimensions: (String, String)...) {

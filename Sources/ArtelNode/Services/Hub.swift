@@ -31,7 +31,8 @@ public actor Hub {
         let mailbox: Mailbox
     }
 
-    private let nodeKey: PublicKey
+    /// The key of the node whose sessions these are.
+    public nonisolated let nodeKey: PublicKey
     private let maximumConnections: Int
     private var sessions: [PublicKey: Session] = [:]
     private var reservations: Set<Int> = []

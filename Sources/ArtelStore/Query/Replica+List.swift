@@ -10,24 +10,13 @@ extension Replica {
     ///   start, digests by period, communities and people by name).
     /// - Throws: ``StoreError`` with code `invalidInput` when a filter does not apply to the kind.
     public func list(_ query: RecordQuery) async throws -> [RecordView] {
-        guard let table = MaterializedTable.of(query.kind) else {
-            throw StoreError(.invalidInput, "\(query.kind) records are not listed")
-        }
-        let sql = try ListSQL(query: query, table: table)
-        return try await reading("listing \(table.name)") { db in
-            try Int64.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { rowid in
-                try StoredRecord.load(rowid: rowid, in: db)?.view
-            }
-        }
+        try await records(query).compactMap(\.view)
     }
 
     /// The stored records matching a query, with their merged state, in the order of ``list(_:)``.
     public func records(_ query: RecordQuery) async throws -> [StoredRecord] {
-        guard let table = MaterializedTable.of(query.kind) else {
-            throw StoreError(.invalidInput, "\(query.kind) records are not listed")
-        }
-        let sql = try ListSQL(query: query, table: table)
-        return try await reading("reading \(table.name)") { db in
+        let sql = try ListSQL(query: query)
+        return try await reading("listing \(sql.table)") { db in
             try Int64.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { rowid in
                 try StoredRecord.load(rowid: rowid, in: db)
             }
@@ -37,11 +26,8 @@ extension Replica {
     /// A page of the records matching a query, and how many match in all, from one pass over the
     /// matches (a count and a list would each search the full-text index).
     public func page(_ query: RecordQuery) async throws -> (views: [RecordView], total: Int) {
-        guard let table = MaterializedTable.of(query.kind) else {
-            throw StoreError(.invalidInput, "\(query.kind) records are not listed")
-        }
-        let sql = try ListSQL(query: query, table: table, totals: true)
-        let (views, total) = try await reading("listing \(table.name)") { db in
+        let sql = try ListSQL(query: query, totals: true)
+        let (views, total) = try await reading("listing \(sql.table)") { db in
             var total: Int?
             let views = try Row.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { row in
                 total = row[1]
@@ -56,23 +42,36 @@ extension Replica {
 
     /// Counts the materialized records matching a query (ignoring its limit and offset).
     public func count(_ query: RecordQuery) async throws -> Int {
-        guard let table = MaterializedTable.of(query.kind) else { return 0 }
-        let sql = try ListSQL(query: query, table: table, counting: true)
-        return try await reading("counting \(table.name)") { db in
+        guard MaterializedTable.of(query.kind) != nil else { return 0 }
+        let sql = try ListSQL(query: query, counting: true)
+        return try await reading("counting \(sql.table)") { db in
             try Int.fetchOne(db, sql: sql.text, arguments: sql.arguments) ?? 0
         }
+    }
+
+    /// Checks that every filter of a query applies to its kind, without reading anything.
+    ///
+    /// - Throws: ``StoreError`` with code `invalidInput`, as ``list(_:)`` would.
+    public func check(_ query: RecordQuery) throws {
+        _ = try ListSQL(query: query)
     }
 }
 
 /// The SQL of a ``RecordQuery``.
 struct ListSQL {
+    /// The materialized table it reads.
+    let table: String
     private(set) var text: String
     private(set) var arguments = StatementArguments()
     private var conditions: [String] = []
 
     /// The SQL of `query`: a count when `counting`, else the matching rows, with the count of all
     /// matches beside each when `totals`.
-    init(query: RecordQuery, table: MaterializedTable, counting: Bool = false, totals: Bool = false) throws {
+    init(query: RecordQuery, counting: Bool = false, totals: Bool = false) throws {
+        guard let table = MaterializedTable.of(query.kind) else {
+            throw StoreError(.invalidInput, "\(query.kind) records are not listed")
+        }
+        self.table = table.name
         let kind = query.kind
         text =
             counting
