@@ -31,6 +31,7 @@ struct CrashTests {
             process.standardError = progress
             process.standardOutput = Pipe()
             try process.run()
+            ChildProcesses.adopt(process.processIdentifier)
             // Kill as soon as the first batch reports: the next one is being verified or written.
             var seen = Data()
             while !String(decoding: seen, as: UTF8.self).contains("applied ") {
@@ -40,6 +41,7 @@ struct CrashTests {
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            ChildProcesses.release(process.processIdentifier)
             #expect(process.terminationReason == .uncaughtSignal, "the apply finished before it could be killed")
 
             let check = try node.run("check")

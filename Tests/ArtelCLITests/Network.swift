@@ -38,10 +38,12 @@ func serveLogs(_ nodes: [TestNode]) -> String {
     }.joined(separator: "\n")
 }
 
-/// Waits until a condition holds, checking every 100 ms (or `every`), at most `seconds`.
+/// Waits until a condition holds, checking every 500 ms (or `every`), at most `seconds`: a bound
+/// only to end a hung test, generous because the nodes share two cores with the whole suite, and
+/// each check runs `artel` processes of its own.
 func eventually(
-    _ seconds: Double = 30,
-    every pause: Duration = .milliseconds(100),
+    _ seconds: Double = 120,
+    every pause: Duration = .milliseconds(500),
     _ condition: () throws -> Bool
 ) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)

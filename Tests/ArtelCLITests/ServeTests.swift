@@ -16,6 +16,7 @@ struct ServeTests {
             process.standardOutput = output
             process.standardError = Pipe()
             try process.run()
+            ChildProcesses.adopt(process.processIdentifier)
             var seen = ""
             while !seen.contains("Press Ctrl-C") {
                 let chunk = output.fileHandleForReading.availableData
@@ -25,6 +26,7 @@ struct ServeTests {
             #expect(seen.contains("Artel node \"test-node\"") && seen.contains("1 communities"))
             kill(process.processIdentifier, SIGTERM)
             process.waitUntilExit()
+            ChildProcesses.release(process.processIdentifier)
             seen += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(process.terminationStatus == 0)
             #expect(seen.contains("Stopped; the replica is closed."))

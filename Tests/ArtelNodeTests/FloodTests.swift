@@ -5,7 +5,7 @@ import ArtelTestKit
 import Foundation
 import Testing
 
-@Suite("An artel serve process under a flood of hostile peers", .serialized, .timeLimit(.minutes(3)))
+@Suite("An artel serve process under a flood of hostile peers", .serialized, .timeLimit(.minutes(10)))
 struct FloodTests {
     /// What one hostile connection does.
     enum Attack: CaseIterable {
@@ -41,7 +41,9 @@ struct FloodTests {
             let hex = try #require((status as? [String: Any])?["node_key"] as? String)
             let key = try #require(PublicKey(hex: hex))
 
+            // Stopped when the test ends, pass or fail; if the test process dies, ChildProcesses kills it.
             let server = try ServeProcess(artel, arguments: ["--max-connections", "32"])
+            defer { server.stop() }
             let address = PeerAddress(host: "127.0.0.1", port: server.port)
             let wanted = Array(jobs.prefix(1_000).map(\.id))
             let before = server.memory.current
@@ -56,11 +58,23 @@ struct FloodTests {
             let growth = server.memory.peak - before
             #expect(growth < Self.attackers * (4 << 20), "the node grew by \(growth >> 20) MiB")
 
-            let pong = try await TestPeer.session(at: address, server: key) { peer in
-                try await peer.send(.ping(42))
-                return try await peer.receive { if case .pong(42) = $0 { true } else { false } }
+            // A new peer gets a pong. On a loaded machine the node may cut a handshake off at its
+            // timeout (10 s, not configurable in artel serve): a connection it closes is tried again.
+            var pong: Message?
+            var failures: [String] = []
+            for _ in 0..<5 where pong == nil {
+                do {
+                    pong = try await TestPeer.session(at: address, server: key) { peer in
+                        try await peer.send(.ping(42))
+                        return try await peer.receive { if case .pong(42) = $0 { true } else { false } }
+                    }
+                    if pong == nil { failures.append("closed without a pong") }
+                } catch {
+                    failures.append("\(error)")
+                }
             }
-            #expect(pong != nil, "the node stopped serving after the flood")
+            let log = (try? String(contentsOfFile: ServeProcess.logPath(in: artel.data), encoding: .utf8)) ?? ""
+            #expect(pong != nil, "the node stopped serving after the flood: \(failures)\n\(log.suffix(4000))")
             #expect(server.stop() == 0)
             #expect(try artel.run("check").status == 0)
         }

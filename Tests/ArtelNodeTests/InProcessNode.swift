@@ -97,6 +97,11 @@ final class InProcessNode: Sendable {
         }
     }
 
+    /// The metadata of every log message that is exactly `message`, oldest first, as text.
+    func entries(_ message: String) -> [[String: String]] {
+        logs.entries.filter { "\($0.message)" == message }.map { entry in entry.metadata.mapValues { "\($0)" } }
+    }
+
     /// The kept delta ids of the whole replica.
     func keptIDs() async throws -> Set<DeltaID> {
         var ids: Set<DeltaID> = []
@@ -112,8 +117,9 @@ func nowMilliseconds() -> UInt64 {
     UInt64(Date().timeIntervalSince1970 * 1000)
 }
 
-/// Waits until a condition holds, checking every 50 ms, at most `seconds`.
-func eventually(_ seconds: Double = 20, _ condition: () async throws -> Bool) async throws -> Bool {
+/// Waits until a condition holds, checking every 50 ms, at most `seconds`: a bound only to end a
+/// hung test, generous because the nodes share two cores with the whole suite.
+func eventually(_ seconds: Double = 120, _ condition: () async throws -> Bool) async throws -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try await condition() { return true }

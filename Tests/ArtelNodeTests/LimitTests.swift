@@ -64,12 +64,20 @@ struct LimitTests {
 
     @Test("A silent peer is pinged, then dropped; a silent connection is dropped after the handshake timeout")
     func timeouts() async throws {
-        let impatient: (Int, inout NodeConfiguration) -> Void = { _, configuration in
-            configuration.limits.pingInterval = 500
-            configuration.limits.idleTimeout = 2_000
-            configuration.handshakeTimeout = 1_000
+        // Node 0 pings after 0.5 s and drops after 30 s of silence: the idle timeout stays far above
+        // the 1 s tick, so that the ping comes first even on a loaded machine; its handshake timeout
+        // is long, so that the test peer's handshake is not cut off. Node 1 drops a silent connection
+        // after 1 s.
+        let impatient: (Int, inout NodeConfiguration) -> Void = { index, configuration in
+            if index == 0 {
+                configuration.limits.pingInterval = 500
+                configuration.limits.idleTimeout = 30_000
+                configuration.handshakeTimeout = 120_000
+            } else {
+                configuration.handshakeTimeout = 1_000
+            }
         }
-        try await withNodes(1, configure: impatient) { nodes in
+        try await withNodes(2, configure: impatient) { nodes in
             let messages = try await TestPeer.session(with: nodes[0]) { peer in
                 var seen: [Message] = []
                 while let message = try await peer.receive() { seen.append(message) }
@@ -77,7 +85,7 @@ struct LimitTests {
             }
             #expect(messages.contains { if case .ping = $0 { true } else { false } })
             #expect(messages.contains(where: { if case .goodbye(.idleTimeout, _) = $0 { true } else { false } }))
-            let closed = try await TestPeer.connect(to: nodes[0].address) { peer in await peer.isClosedByNode() }
+            let closed = try await TestPeer.connect(to: nodes[1].address) { peer in await peer.isClosedByNode() }
             #expect(closed)
         }
     }
@@ -91,7 +99,8 @@ struct LimitTests {
                 try await TestPeer.session(with: node) { second in
                     let refused = try await TestPeer.connect(to: node.address) { peer in await peer.isClosedByNode() }
                     #expect(refused)
-                    #expect(await node.context.hub.connected.count == 2)
+                    // The node registers a session after its side of the handshake, which the peer may finish first.
+                    #expect(try await eventually { await node.context.hub.connected.count == 2 })
                     try await second.send(.ping(7))
                     #expect(try await second.receive { if case .pong(7) = $0 { true } else { false } } != nil)
                 }

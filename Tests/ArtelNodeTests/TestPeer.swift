@@ -36,7 +36,11 @@ final class TestPeer: @unchecked Sendable {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: address.host, port: address.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try channel.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
+                        wrappingChannelSynchronously: channel,
+                        configuration: .init(isOutboundHalfClosureEnabled: true)
+                    )
                 }
             }
         return try await channel.executeThenClose { inbound, outbound in
@@ -110,6 +114,19 @@ final class TestPeer: @unchecked Sendable {
     func sendPlaintext(_ bytes: [UInt8]) async throws {
         try await write(encryptor!.seal(bytes))
     }
+
+    /// Sends the box-stream goodbye: nothing more comes through box-stream.
+    func sayBoxStreamGoodbye() async throws {
+        try await write(encryptor!.goodbye())
+    }
+
+    /// Half-closes the connection: the node sees the end of the stream and may still write.
+    func finishWriting() {
+        outbound.finish()
+    }
+
+    /// Whether the node ended its box-stream with the authenticated goodbye.
+    var nodeSaidBoxStreamGoodbye: Bool { decryptor?.didSayGoodbye ?? false }
 
     /// Writes raw bytes to the socket.
     func write(_ bytes: [UInt8]) async throws {

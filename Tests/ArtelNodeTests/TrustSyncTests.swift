@@ -5,7 +5,7 @@ import ArtelSync
 import ArtelTestKit
 import Testing
 
-@Suite("Grants and revocations over TCP", .serialized, .timeLimit(.minutes(3)))
+@Suite("Grants and revocations over TCP", .serialized, .timeLimit(.minutes(10)))
 struct TrustSyncTests {
     @Test(
         "Deltas that arrive before their grant wait unrelayed; the grant releases them everywhere; a compromised revocation withdraws them everywhere"
@@ -105,8 +105,11 @@ struct TrustSyncTests {
             let job = factory.job(2, offset: 1)
             _ = try await nodes[0].replica.apply([person.bytes, job.bytes], now: nowMilliseconds(), source: "test")
             #expect(try await eventually { try await nodes[1].keptIDs().contains(job.id) })
+            // Reconciling again, once live (a session still catching up ignores sync now), both planes.
+            #expect(try await eventually { nodes[1].logged("caught up") })
+            let before = nodes[1].entries("reconciled").count
             await nodes[1].context.hub.syncNow()
-            #expect(try await eventually { nodes[1].logged("reconciled") })
+            #expect(try await eventually { nodes[1].entries("reconciled").count >= before + 2 })
 
             // A capturing peer asks for the private delta by id and records every byte it receives.
             let captured = try await TestPeer.session(with: nodes[0]) { peer in
@@ -166,8 +169,14 @@ struct TrustSyncTests {
                 #expect(try await node.replica.list(RecordQuery(kind: .membership)).isEmpty)
                 #expect(try await node.replica.list(RecordQuery(kind: .tie)).isEmpty)
             }
+            // Node 3 reconciles both planes with node 2 again, once live (a session still catching up
+            // ignores sync now); it holds what node 2 holds, so it offers nothing and nothing comes back.
+            #expect(try await eventually { nodes[3].logged("caught up") })
+            let before = nodes[3].entries("reconciled").count
             await nodes[3].context.hub.syncNow()
-            try await Task.sleep(for: .seconds(1))
+            #expect(try await eventually { nodes[3].entries("reconciled").count >= before + 2 })
+            let offered = nodes[3].entries("reconciled").dropFirst(before).map { $0["sync.offered"] ?? "?" }
+            #expect(offered.allSatisfy { $0 == "0" }, "node 3 offered \(offered) after the rejoin")
             #expect(try await nodes[2].keptIDs() == remaining, "a reconciliation after the rejoin brought them back")
         }
     }

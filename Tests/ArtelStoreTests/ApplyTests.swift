@@ -111,12 +111,18 @@ struct ApplyTests {
         }
     }
 
-    @Test("Accepting a delta moves the node's clock past its timestamp")
+    @Test("Accepting a delta moves the node's clock past its timestamp, but at most a minute ahead of its own")
     func clockAdvances() async throws {
         try await TestReplicas.withReplica { replica in
-            let ahead = factory.job(1, offset: 5 * 60_000)
-            _ = try await replica.apply([ahead.bytes], now: now, source: "test")
-            #expect(try await replica.clock().latest == ahead.delta.timestamp)
+            let near = factory.job(1, offset: 30_000)
+            _ = try await replica.apply([near.bytes], now: now, source: "test")
+            #expect(try await replica.clock().latest == near.delta.timestamp)
+            let far = factory.job(2, offset: 9 * 60_000)
+            let report = try await replica.apply([far.bytes], now: now, source: "test")
+            #expect(report.accepted.count == 1)
+            let latest = try await replica.clock().latest
+            #expect(latest < far.delta.timestamp)
+            #expect(latest.milliseconds == now + HybridLogicalClock.maximumDrag)
         }
     }
 }

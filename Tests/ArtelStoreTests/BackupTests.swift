@@ -15,12 +15,16 @@ struct BackupTests {
             let (data, _, replica) = try DataDirectory.initialize(at: "\(directory)/node", nodeName: "node")
             let factory = DeltaFactory()
             let batches = (0..<20).map { batch in (0..<500).map { factory.job(UInt64(batch * 500 + $0)) } }
+            // The backup starts once the first batch is stored, while the others are being written.
+            let (stored, storedInput) = AsyncStream.makeStream(of: Void.self)
             let writing = Task {
+                defer { storedInput.finish() }
                 for batch in batches {
                     _ = try await replica.apply(batch.map(\.bytes), now: DeltaFactory.epoch, source: "test")
+                    storedInput.yield()
                 }
             }
-            try await Task.sleep(for: .milliseconds(30))
+            for await _ in stored { break }
             _ = try await replica.backup(to: "\(directory)/backup.sqlite")
             try await writing.value
             let all = try await ReplicaSnapshot(replica).keptIDs

@@ -18,12 +18,13 @@ struct FederationStoreTests {
             try await replica.follow(moscow, kinds: KindSet([.event, .job]))
             try await replica.follow(nil, kinds: KindSet([.community]))
             let afterUnfollow = try await replica.unfollow(moscow, kinds: KindSet([.job]))
-            #expect(afterUnfollow.kinds(in: moscow) == KindSet([.event, .community]))
-            #expect(afterUnfollow.kinds(in: association) == KindSet([.community]))
+            // Any follow brings the community's control plane (DESIGN §5).
+            #expect(afterUnfollow.kinds(in: moscow) == KindSet([.event]).union(.controlPlane))
+            #expect(afterUnfollow.kinds(in: association) == KindSet.controlPlane)
             try replica.close()
             let reopened = try Replica.open(at: "\(directory)/artel.sqlite")
             #expect(try await reopened.follows() == afterUnfollow)
-            #expect(try await reopened.unfollow(moscow, kinds: .all).kinds(in: moscow) == KindSet([.community]))
+            #expect(try await reopened.unfollow(moscow, kinds: .all).kinds(in: moscow) == KindSet.controlPlane)
             try reopened.close()
         }
     }
@@ -99,6 +100,30 @@ struct FederationStoreTests {
             #expect(everything.count == 10)
             #expect(everything == everything.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) })
             #expect(try await replica.reconciliationItems(matching: .everything, kinds: KindSet([.grant])).isEmpty)
+        }
+    }
+
+    @Test("Nodes that only dialed in are forgotten after a week and beyond the cap; configured peers stay")
+    func strangersLeaveNoLastingTrace() async throws {
+        try await TestReplicas.withReplica { replica in
+            let day: UInt64 = 86_400_000
+            let configured = TestKeys.association.publicKey
+            try await replica.addPeer(configured, address: "127.0.0.1:7401", now: 0)
+            let old = TestKeys.outsider.publicKey
+            try await replica.recordPeer(old, state: "live", now: 0, connected: true)
+            try await replica.recordPeer(old, state: "disconnected", now: 1_000)
+            let start = 8 * day
+            let strangers = (0..<(Replica.maximumInboundPeers + 40)).map { _ in SigningKey.generate().publicKey }
+            for (index, stranger) in strangers.enumerated() {
+                try await replica.recordPeer(stranger, state: "live", now: start + UInt64(index), connected: true)
+                try await replica.recordPeer(stranger, state: "disconnected", now: start + UInt64(index))
+            }
+            let peers = try await replica.peers()
+            #expect(peers.count == Replica.maximumInboundPeers + 1)
+            #expect(peers.contains { $0.key == configured && $0.isConfigured })
+            #expect(!peers.contains { $0.key == old }, "a week after its last session")
+            #expect(Set(peers.map(\.key)).isSuperset(of: strangers.suffix(Replica.maximumInboundPeers)))
+            #expect(peers.filter(\.isShown).map(\.key) == [configured], "peer list shows no past visitor")
         }
     }
 }

@@ -43,7 +43,7 @@ struct MessageTests {
         )
         #expect(
             hello.encoded == [0, 0, 0, 22, 0x01] + Array("ARTEL".utf8) + [
-                0, 1, 1, 0x61, 1, 0x62, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0x20,
+                0, 1, 1, 0x61, 1, 0x62, 1, 0, 0, 0, 0, 0, 0, 0, 0x03, 0x22,
             ]
         )
     }
@@ -74,7 +74,7 @@ struct MessageTests {
             ([0x01] + Array("ARTEX".utf8), "ARTEL"),
             ([0x20, 0x05], "claims 5 entries"),
             ([0x12, 0x09], "plane 9"),
-            ([0x23, 0x00, 0x99, 0x99, 0x00], "refusal code"),
+            ([0x23, 0x02, 0x99, 0x99, 0x00], "id flag"),
             ([0x30, 1, 2, 3], "ends inside"),
             ([0x31, 0, 0, 0, 0, 0, 0, 0, 1, 0xff], "after the message"),
         ] as [([UInt8], String)]
@@ -83,6 +83,28 @@ struct MessageTests {
         let error = try #require(throws: WireError.self) { try Message.decode(bytes) }
         #expect(error.code == .malformedMessage)
         #expect("\(error)".contains(reason), "\(error)")
+    }
+
+    @Test("A refusal code this version does not know is kept, not read as a malformed message")
+    func unknownRefusalCode() throws {
+        let message = try Message.decode([0x23, 0x00, 0x03, 0x85, 0x00])
+        guard case .refuse(nil, let code, "") = message else {
+            Issue.record("decoded as \(message)")
+            return
+        }
+        #expect(code.rawValue == 901 && !code.isKnown && code.name == "code_901")
+        #expect(!code.blamesSender)
+        #expect(Message.refuse(nil, code, "").encoded == [0, 0, 0, 5, 0x23, 0x00, 0x03, 0x85, 0x00])
+    }
+
+    @Test("Only refusals that say the delta is wrong blame its sender")
+    func refusalsThatBlame() {
+        let blaming = DeltaError.Code.all.filter(\.blamesSender).map(\.rawValue)
+        #expect(blaming.allSatisfy { (100..<600).contains($0) })
+        for code in [DeltaError.Code.notFollowed, .blocked, .erased, .recordDeleted, .localLimit] {
+            #expect(!code.blamesSender, "\(code)")
+        }
+        #expect(DeltaError.Code.unauthorized.blamesSender && DeltaError.Code.badSignature.blamesSender)
     }
 
     @Test("An unknown type is refused")
@@ -114,10 +136,27 @@ struct FollowSetTests {
             .init(community: moscow, kinds: KindSet([.job, .digest])), .init(community: association, kinds: .all),
         ])
         let shared = mine.intersection(theirs)
-        #expect(shared.kinds(in: moscow) == KindSet([.job, .digest]))
-        #expect(shared.kinds(in: association) == KindSet(.digest))
+        #expect(shared.kinds(in: moscow) == KindSet([.job, .digest]).union(.controlPlane))
+        #expect(shared.kinds(in: association) == KindSet(.digest).union(.controlPlane))
         #expect(shared.kinds(in: TestKeys.outsider.publicKey).isEmpty)
         #expect(shared == theirs.intersection(mine))
+    }
+
+    @Test("Following any kind of a community follows its profile, grants and revocations too")
+    func controlPlaneComesWithAnyFollow() {
+        let jobsOnly = FollowSet([.init(community: moscow, kinds: KindSet(.job))])
+        for kind in [RecordKind.community, .grant, .revocation, .job] {
+            #expect(jobsOnly.contains(Scope(community: moscow, kind: kind)), "\(kind)")
+        }
+        #expect(!jobsOnly.contains(Scope(community: moscow, kind: .event)))
+        #expect(!jobsOnly.contains(Scope(community: association, kind: .grant)))
+        #expect(FollowSet([.init(community: moscow, kinds: [])]).entries.isEmpty)
+        let hello = Message.hello(Hello(nodeName: "n", software: "s", follows: jobsOnly))
+        guard case .hello(let decoded) = try? Message.decode(Array(hello.encoded.dropFirst(4))) else {
+            Issue.record("the hello did not decode")
+            return
+        }
+        #expect(decoded.follows.kinds(in: moscow) == KindSet(.job).union(.controlPlane))
     }
 
     @Test("Every community follows everything")

@@ -190,8 +190,8 @@ struct SessionTranscript: Codable, Equatable {
                 and wants the two it lacks, one of which the server pruned in between and reports \
                 missing. Live, 10 s later, the client pushes a new job of its own, then, on purpose \
                 (a node never relays what it has not verified), a forged one, which the server \
-                refuses; after 30 s of silence it pings, then says goodbye, which the server does not \
-                answer. Each message's frames continue its sender's box-stream; `now` is both \
+                refuses; after 30 s of silence it pings, then says goodbye, which the server answers \
+                with its own. Each message's frames continue its sender's box-stream; `now` is both \
                 nodes' clock at the start, in Unix milliseconds.
                 """,
             networkKey: network.bytes.hex,

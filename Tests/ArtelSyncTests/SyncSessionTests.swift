@@ -108,9 +108,67 @@ struct SyncSessionTests {
             .hello(Hello(version: 9, nodeName: "z", software: "t", follows: .everything)),
             now: 1
         )
-        #expect(directives.contains(.send(.versionUnsupported(1...1))))
-        #expect(directives.contains { if case .close(.unsupportedVersion, _) = $0 { true } else { false } })
+        #expect(directives.count == 3)
+        #expect(directives.first == .send(.versionUnsupported(1...1)))
+        #expect(directives.contains { if case .send(.goodbye(.unsupportedVersion, _)) = $0 { true } else { false } })
+        #expect(directives.last.map { if case .close(.unsupportedVersion, _) = $0 { true } else { false } } == true)
         #expect(session.isClosed)
+    }
+
+    @Test("A node told its version is unsupported says goodbye with code 1")
+    func toldVersionUnsupported() {
+        var session = SyncSession(
+            .init(hello: Hello(nodeName: "a", software: "t", follows: .everything), role: .initiator)
+        )
+        _ = session.onStart(now: 0)
+        let directives = session.onMessage(.versionUnsupported(2...3), now: 1)
+        #expect(directives.contains { if case .send(.goodbye(.unsupportedVersion, _)) = $0 { true } else { false } })
+        #expect(directives.contains { if case .close(.unsupportedVersion, _) = $0 { true } else { false } })
+    }
+
+    @Test(
+        "A peer's goodbye is answered with a goodbye, before and after its hello",
+        arguments: [false, true]
+    )
+    func goodbyeIsAnswered(afterHello: Bool) {
+        var session = SyncSession(
+            .init(hello: Hello(nodeName: "a", software: "t", follows: .everything), role: .responder)
+        )
+        _ = session.onStart(now: 0)
+        if afterHello {
+            _ = session.onMessage(.hello(Hello(nodeName: "z", software: "t", follows: .everything)), now: 1)
+        }
+        let directives = session.onMessage(.goodbye(.duplicateSession, "both dialed"), now: 2)
+        #expect(directives.first == .send(.goodbye(.normal, "goodbye")))
+        #expect(directives.last.map { if case .close(.normal, _) = $0 { true } else { false } } == true)
+        #expect(session.isClosed)
+        #expect(session.onShutdown().isEmpty, "a closed session says goodbye once")
+    }
+
+    @Test("Refusals for this node's own reasons never end an honest peer's session")
+    func localRefusalsAreNotCounted() {
+        var session = SyncSession(
+            .init(hello: Hello(nodeName: "a", software: "t", follows: .everything), role: .responder)
+        )
+        _ = session.onStart(now: 0)
+        _ = session.onMessage(.hello(Hello(nodeName: "z", software: "t", follows: .everything)), now: 1)
+        let codes: [DeltaError.Code] = [.localLimit, .recordDeleted, .blocked, .erased, .notFollowed]
+        var closed = false
+        for round in 0..<50 {
+            let results = (0..<100).map { index in
+                SyncSession.Applied(
+                    id: nil,
+                    refusal: DeltaError(codes[(round + index) % codes.count], "the quarantine is full")
+                )
+            }
+            closed =
+                closed || session.onApplied(results, now: 2).contains { if case .close = $0 { true } else { false } }
+        }
+        #expect(!closed && !session.isClosed)
+        let bad = (0..<1_000).map { _ in SyncSession.Applied(id: nil, refusal: DeltaError(.badSignature, "forged")) }
+        #expect(
+            session.onApplied(bad, now: 3).contains { if case .close(.tooManyRefusals, _) = $0 { true } else { false } }
+        )
     }
 
     @Test(

@@ -74,9 +74,11 @@ public struct ArtelProcess: Sendable {
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        ChildProcesses.adopt(process.processIdentifier)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        ChildProcesses.release(process.processIdentifier)
         return Result(
             status: process.terminationStatus,
             output: String(decoding: outputData, as: UTF8.self),

@@ -1,13 +1,20 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A child process spoken to through its standard input and output, by lines or by bytes.
 public final class Subprocess: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
     private var buffer: [UInt8] = []
+    /// Whether ``ChildProcesses`` was told that it exited.
+    private var released = false
 
-    /// Starts `executable` with arguments and extra environment variables.
+    /// Starts `executable` with arguments and extra environment variables. The child is killed
+    /// when this object goes away, or when the test process ends (``ChildProcesses``).
     public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -16,6 +23,15 @@ public final class Subprocess: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        ChildProcesses.adopt(process.processIdentifier)
+    }
+
+    /// A child its test did not wait for, because an expectation threw, is killed.
+    deinit {
+        closeInput()
+        guard process.processIdentifier != 0 else { return }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = wait()
     }
 
     /// Writes a line.
@@ -66,6 +82,8 @@ public final class Subprocess: @unchecked Sendable {
     /// Waits for the child and returns its exit status.
     public func wait() -> Int32 {
         process.waitUntilExit()
+        if !released { ChildProcesses.release(process.processIdentifier) }
+        released = true
         return process.terminationStatus
     }
 }

@@ -37,7 +37,8 @@ REFUSAL_CODES = {
     300: "future_timestamp", 301: "expired", 302: "invalid_expiry", 400: "invalid_field",
     401: "required_field", 402: "field_too_long", 403: "unknown_enum_value", 404: "invalid_url",
     405: "inverted_range", 406: "invalid_record_id", 500: "unauthorized", 501: "revoked",
-    502: "outside_grant", 600: "not_followed", 700: "blocked", 701: "erased"}
+    502: "outside_grant", 600: "not_followed", 700: "blocked", 701: "erased", 702: "record_deleted",
+    800: "local_limit"}                     # an open set: other numbers are kept (encoding.md §10)
 PEER = {"client": "server", "server": "client"}
 MAX_BODY, MAX_MESSAGE, MAX_WANT, MAX_IN_FLIGHT, MAX_DELTAS_BYTES = 4096, 1 << 20, 1000, 10_000, 65_536
 
@@ -234,6 +235,14 @@ class Reader:
         except UnicodeDecodeError:
             self.require(False, "invalid_utf8", "a string is not UTF-8")
 
+    def nvarint(self):                      # Negentropy's varint: base-128, most significant group first (wire.md §9.1)
+        value, byte = 0, 0x80
+        while byte & 0x80:
+            byte = self.take(1)[0]
+            value = value << 7 | (byte & 0x7F)
+        self.require(value < 1 << 64, "malformed_message", "a Negentropy varint over 64 bits")
+        return value
+
     def rest(self):
         return self.take(len(self.data) - self.pos)
 
@@ -276,7 +285,8 @@ def decode_message(data):
     elif name == "refuse":
         if r.pick({0: False, 1: True}, 1, "refuse flag"):  # (wire.md leaves open whether flag 0 omits the id)
             m["id"] = r.take(32).hex()
-        m["code"], m["reason"] = r.pick(REFUSAL_CODES, 2, "refusal code"), r.string()
+        code = r.int(2)
+        m["code"], m["reason"] = REFUSAL_CODES.get(code, f"code_{code}"), r.string(1000)
     elif name in ("ping", "pong"):
         m["nonce"] = str(r.int(8))
     elif name == "goodbye":
@@ -376,8 +386,8 @@ def negentropy_ids(payload, where):
     try:
         if not check(r.int(1) == 0x61, f"{where}: the Negentropy payload does not start with version 0x61"):
             return None
-        bound_timestamp, bound_prefix, mode = r.varint(), r.take(r.varint()), r.varint()
-        ids = [r.take(32).hex() for _ in range(r.varint())] if mode == 2 else None    # mode 2 = IdList
+        bound_timestamp, bound_prefix, mode = r.nvarint(), r.take(r.nvarint()), r.nvarint()
+        ids = [r.take(32).hex() for _ in range(r.nvarint())] if mode == 2 else None    # mode 2 = IdList
         r.end()
         return ids if (bound_timestamp, bound_prefix) == (0, b"") else None         # 0 = infinity
     except Malformed:
@@ -407,6 +417,9 @@ def check_session(v, messages):
             if check(t == "hello", f"{where}: the first message of each side must be hello (§5.1)"):
                 check(m["version"] == 1, f"{where}: version {m['version']}, but this is wire protocol 1")
                 communities = [e.get("community") for e in m["follows"]]
+                for e in m["follows"]:          # any kind brings the control plane (wire.md §4, Follows)
+                    check(not e["kinds"] or {KINDS[k - 1] for k in CONTROL_KINDS} <= set(e["kinds"]),
+                          f"{where}: a follows entry without community, grant and revocation")
                 check(len(communities) == len(set(communities)), f"{where}: follows names a community twice")
                 follows[side] = m["follows"]
                 if len(follows) == 2:

@@ -66,9 +66,10 @@ enum FieldValues {
         case let other?: throw invalid("remove must be an object of set fields and arrays, not \(other.typeName)")
         }
         if creating {
-            let named = Set(operations.map(\.field))
-            if let missing = schema.fields.first(where: { $0.isRequired && !named.contains($0.id) }) {
-                throw APIError(.unprocessableContent, "required_field", "a new \(kind) needs \(missing.name)")
+            do throws(DeltaError) {
+                try schema.checkCreates(operations)
+            } catch {
+                throw APIError(.unprocessableContent, error.code.name, error.message)
             }
         }
         guard !operations.isEmpty else { throw invalid("the body changes no field") }

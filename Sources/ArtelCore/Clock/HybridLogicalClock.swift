@@ -41,7 +41,34 @@ public struct HybridLogicalClock: Hashable, Sendable {
     ///   of `now`; the clock is then unchanged.
     public mutating func observe(_ remote: HLC, now: UInt64) throws(DeltaError) {
         try Self.checkNotTooFarAhead(remote, now: now)
-        if remote > latest { latest = remote }
+        latest = max(latest, Self.observable(remote, now: now))
+    }
+
+    /// How far ahead of the local wall clock an accepted timestamp may move this clock: one minute.
+    /// A peer stamping up to ``maximumDrift`` ahead is accepted, but drags this node's own new
+    /// deltas at most this far (`protocol/encoding.md` §11); ``tick(now:after:)`` keeps each record's
+    /// own order beyond it.
+    public static let maximumDrag: UInt64 = 60 * 1000
+
+    /// The part of an accepted timestamp that the clock moves past: `remote`, or the last timestamp
+    /// of the millisecond ``maximumDrag`` ahead of `now` when `remote` is further ahead.
+    public static func observable(_ remote: HLC, now: UInt64) -> HLC {
+        let bound = HLC(milliseconds: min(now + maximumDrag, HLC.maximumMilliseconds), counter: .max)
+        return min(remote, bound)
+    }
+
+    /// Issues a timestamp for a new delta of an existing record: ``tick(now:)``, but later than the
+    /// record's latest kept delta when that one is stamped ahead, so that an edit never loses to the
+    /// delta it edits.
+    ///
+    /// - Parameters:
+    ///   - now: the wall clock in Unix milliseconds.
+    ///   - record: the latest timestamp among the record's kept deltas, if it has any.
+    /// - Returns: the new timestamp.
+    public mutating func tick(now: UInt64, after record: HLC?) -> HLC {
+        let stamp = tick(now: now)
+        guard let record, record >= stamp else { return stamp }
+        return HLC(rawValue: record.rawValue + 1)
     }
 
     /// Refuses a timestamp more than ``maximumDrift`` ahead of `now`.

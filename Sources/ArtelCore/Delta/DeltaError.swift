@@ -85,6 +85,10 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let blocked = Code(700, "blocked")
         /// The delta belongs to, or names, a person who was erased.
         public static let erased = Code(701, "erased")
+        /// The delta's record is deleted here: a delete is terminal, so nothing after it applies.
+        public static let recordDeleted = Code(702, "record_deleted")
+        /// This node cannot take the delta now for a limit of its own (its quarantine is full).
+        public static let localLimit = Code(800, "local_limit")
 
         /// Every code, for documentation and tests.
         public static let all: [Code] = [
@@ -93,14 +97,23 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
             .duplicateOperation, .deleteNotAlone, .nonCanonical, .invalidFieldID, .badSignature,
             .futureTimestamp, .expired, .invalidExpiry, .invalidField, .requiredField, .fieldTooLong,
             .unknownEnumValue, .invalidURL, .invertedRange, .invalidRecordID, .unauthorized, .revoked,
-            .outsideGrant, .notFollowed, .blocked, .erased,
+            .outsideGrant, .notFollowed, .blocked, .erased, .recordDeleted, .localLimit,
         ]
 
-        /// The code with this wire value, if it is known.
-        public init?(rawValue: UInt16) {
-            guard let known = Code.all.first(where: { $0.rawValue == rawValue }) else { return nil }
-            self = known
+        /// The code with this wire value. The set is open: a code this version does not know, from a
+        /// newer peer, is kept with the name `code_N`.
+        public init(rawValue: UInt16) {
+            self = Code.all.first { $0.rawValue == rawValue } ?? Code(rawValue, "code_\(rawValue)")
         }
+
+        /// Whether this version names the code.
+        public var isKnown: Bool { Code.all.contains(self) }
+
+        /// Whether the refusal says the delta itself is wrong: malformed, badly signed or timed,
+        /// invalid, or unauthorized (codes 100–599), so that a sender of many is cut off. Codes from
+        /// 600 on say what this node chose or holds (not followed, blocked, erased, deleted, a local
+        /// limit), and so does any code this version does not know: they never count against a peer.
+        public var blamesSender: Bool { (100..<600).contains(rawValue) && isKnown }
     }
 
     /// The cause, as a code.

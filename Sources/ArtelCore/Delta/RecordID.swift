@@ -25,6 +25,14 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public static func < (lhs: RecordID, rhs: RecordID) -> Bool { lhs.bytes < rhs.bytes }
 
+    /// The RFC 9562 version of the id (its 49th to 52nd bits): 7 when made by an author, 8 when derived.
+    public var version: UInt8 { bytes.bytes[6] >> 4 }
+
+    /// Whether the id can belong to a kind whose ids are generated (`protocol/encoding.md` §8): a
+    /// UUIDv7 its author made, or a UUIDv8 derived from an imported source's own identifier, with
+    /// the RFC 9562 variant bits.
+    public var isGenerated: Bool { bytes.bytes[8] >> 6 == 0b10 && (version == 7 || version == 8) }
+
     /// A UUIDv7 (RFC 9562 §5.7): 48 bits of Unix milliseconds, then random bits.
     ///
     /// - Parameters:

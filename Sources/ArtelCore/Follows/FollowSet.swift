@@ -3,6 +3,11 @@
 /// A node stores, reconciles and relays only deltas whose scope its follow set contains; a peer's
 /// delta outside it is refused (``DeltaError/Code/notFollowed``). An entry may name every community
 /// at once, for a node that relays a whole federation.
+///
+/// Following any kind of a community always follows its control plane too
+/// (``KindSet/controlPlane``: its profile, grants and revocations), whatever kinds the entry names:
+/// without them the data of the community's delegated authors could never be decided and would
+/// wait in quarantine for good. The kinds an operator names narrow the data kinds only.
 public struct FollowSet: Hashable, Sendable {
     /// The kinds followed in one community (or in every community when `community` is `nil`).
     public struct Entry: Hashable, Sendable {
@@ -21,12 +26,13 @@ public struct FollowSet: Hashable, Sendable {
     /// The entries, at most one per community (and one for every community).
     public private(set) var entries: [Entry]
 
-    /// A follow set from entries; entries of the same community are joined.
+    /// A follow set from entries; entries of the same community are joined, and each entry that
+    /// names any kind also holds the ``KindSet/controlPlane``.
     public init(_ entries: [Entry] = []) {
         var kinds: [PublicKey?: KindSet] = [:]
         for entry in entries { kinds[entry.community, default: []].formUnion(entry.kinds) }
         self.entries = kinds.filter { !$0.value.isEmpty }
-            .map { Entry(community: $0.key, kinds: $0.value) }
+            .map { Entry(community: $0.key, kinds: $0.value.union(.controlPlane)) }
             .sorted { ($0.community?.hex ?? "") < ($1.community?.hex ?? "") }
     }
 

@@ -21,6 +21,10 @@ public struct KindSet: OptionSet, Hashable, Sendable {
     /// Every registered kind.
     public static let all = KindSet(RecordKind.allCases)
 
+    /// The kinds that decide who may write in a community: its profile, grants and revocations.
+    /// Every follow of a community brings them (``FollowSet``), and sessions reconcile them first.
+    public static let controlPlane = KindSet([RecordKind.community, .grant, .revocation])
+
     /// Whether the set holds a kind.
     public func contains(_ kind: RecordKind) -> Bool {
         rawValue & (1 << UInt32(kind.rawValue)) != 0

@@ -49,7 +49,15 @@ extension KindSchema {
         func value(_ name: String) -> Value? { delta.value(setting: self[name].id) }
         switch identity {
         case .generated:
-            return
+            // All a receiver can check of an id made by its author, or derived from an imported
+            // source's identifier: the version and variant bits (RFC 9562).
+            guard delta.record.isGenerated else {
+                throw DeltaError(
+                    .invalidRecordID,
+                    "a \(kind) record id is a UUIDv7, or a UUIDv8 derived from an imported source's id; "
+                        + "\(delta.record) is neither"
+                )
+            }
         case .community:
             guard delta.record == .community(delta.community) else {
                 throw DeltaError(

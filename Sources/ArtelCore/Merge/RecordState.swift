@@ -21,6 +21,9 @@ public struct RecordState: Sendable {
 
     /// The deltas that win at least one register, or are the record's delete, or are control plane.
     public private(set) var kept: [DeltaID: SignedDelta] = [:]
+
+    /// The latest timestamp among the kept deltas, if any is kept.
+    public var latestTimestamp: HLC? { kept.values.map(\.delta.timestamp).max() }
     // One register per single-valued field (and field 0, the record), one per element of a set field.
     private var singles: [FieldID: Winner] = [:]
     private var sets: [FieldID: [Value: Winner]] = [:]

@@ -18,7 +18,7 @@ extension CalendarEvent {
     /// again finds the same records.
     public var recordID: RecordID {
         let parts = uid.split(separator: "@")
-        if parts.count == 2, parts[1] == "artel", let own = RecordID(hex: parts[0]) { return own }
+        if parts.count == 2, parts[1] == "artel", let own = RecordID(hex: parts[0]), own.isGenerated { return own }
         return RecordID.derived(label: "artel/import/ical/v1", from: Array(uid.utf8))
     }
 

@@ -97,7 +97,8 @@ public enum SchemaOrgReader: Sendable {
             operations += try Self.salary(salary, place: place)
         }
         let identifier = object["identifier"] as? [String: Any]
-        let own = (identifier?["value"] as? String).flatMap(RecordID.init(hex:))
+        // An identifier Artel wrote is the record's own id; any other is a source's key.
+        let own = (identifier?["value"] as? String).flatMap(RecordID.init(hex:)).flatMap { $0.isGenerated ? $0 : nil }
         let key =
             (identifier?["value"] as? String) ?? (object["url"] as? String) ?? "\(title)|\(object["datePosted"] ?? "")"
         if let url = object["url"] as? String {

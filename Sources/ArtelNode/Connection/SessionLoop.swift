@@ -313,8 +313,13 @@ struct SessionLoop {
         let results = report.outcomes.map { outcome in
             switch outcome {
             case .accepted(let delta): SyncSession.Applied(id: delta.id, refusal: nil)
-            case .duplicate(let id), .superseded(let id), .recordDeleted(let id), .quarantined(let id, _):
+            case .duplicate(let id), .superseded(let id), .quarantined(let id, _):
                 SyncSession.Applied(id: id, refusal: nil)
+            case .recordDeleted(let id):
+                SyncSession.Applied(
+                    id: id,
+                    refusal: DeltaError(.recordDeleted, "its record is deleted here, and a delete is final")
+                )
             case .refused(let refusal): SyncSession.Applied(id: refusal.id, refusal: refusal.error)
             }
         }

@@ -126,8 +126,12 @@ struct BatchWriter {
             deltas.append(delta)
         }
         let state = RecordState(merging: deltas)
-        let isLive = !state.isDeleted && !deltas.isEmpty
-        return LoadedRecord(rowid: rowid, stored: stored, state: state, materialized: isLive ? state : nil)
+        return LoadedRecord(
+            rowid: rowid,
+            stored: stored,
+            state: state,
+            materialized: Materializer.exists(state) ? state : nil
+        )
     }
 
     private mutating func persist(_ record: LoadedRecord, key: RecordKey) throws {

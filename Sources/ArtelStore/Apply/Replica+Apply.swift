@@ -113,7 +113,9 @@ extension Replica {
             try writer.persist()
             report.pruned = writer.pruned
             try RefusalLog.record(report.refusals + report.withdrawn, at: now, source: source, in: db)
-            if let latest { try NodeState.advanceClock(past: latest, in: db) }
+            if let latest {
+                try NodeState.advanceClock(past: HybridLogicalClock.observable(latest, now: now), in: db)
+            }
             return report
         }
     }

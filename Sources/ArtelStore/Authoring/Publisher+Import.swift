@@ -99,13 +99,14 @@ extension Publisher {
                 community: community,
                 author: key.publicKey,
                 record: item.record,
-                timestamp: clock.tick(now: now),
+                timestamp: clock.tick(now: now, after: state?.latestTimestamp),
                 expiry: 0,
                 operations: operations
             )
             delta.expiry = item.kind.schema.expiryAllowance(for: delta).clamp(0)
             do throws(DeltaError) {
                 try Admission.check(delta, now: now)
+                if state == nil { try item.kind.schema.checkCreates(operations) }
             } catch {
                 throw DeltaError(error.code, "\(item.label): \(error.message)")
             }

@@ -55,9 +55,13 @@ public struct Publisher: Sendable {
         expiresAt: UInt64? = nil,
         now: UInt64
     ) async throws -> SignedDelta {
-        try await prepare(kind, community: community, record: record, operations: operations, now: now) { allowance in
-            allowance.clamp(expiresAt ?? 0)
+        let signed = try await prepare(kind, community: community, record: record, operations: operations, now: now) {
+            $0.clamp(expiresAt ?? 0)
         }
+        // Only a writer can apply this rule; it comes after the rules every receiver applies, so that
+        // a delta that breaks both is refused for the same cause here as there.
+        try kind.schema.checkCreates(operations)
+        return signed
     }
 
     /// Applies a prepared delta through the same checks as deltas from peers.
@@ -168,12 +172,13 @@ public struct Publisher: Sendable {
         expiry: (ExpiryAllowance) -> UInt64
     ) async throws -> Delta {
         var clock = try await replica.clock()
+        let existing = try await replica.currentRecords([(kind, record)], in: community)[record]
         var delta = Delta(
             kind: kind,
             community: community,
             author: author,
             record: record,
-            timestamp: clock.tick(now: now),
+            timestamp: clock.tick(now: now, after: existing?.state.latestTimestamp),
             expiry: 0,
             operations: operations
         )

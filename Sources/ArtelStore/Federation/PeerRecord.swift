@@ -26,4 +26,8 @@ public struct PeerRecord: Sendable, Hashable {
     public let deltasOut: Int
     /// Deltas from the peer that were refused.
     public let refused: Int
+
+    /// Whether `artel peer list` shows it: configured, or in a session now. Others that dialed this
+    /// node are remembered for a while, but a stranger's visit is not a peer.
+    public var isShown: Bool { isConfigured || state == "syncing" || state == "live" }
 }

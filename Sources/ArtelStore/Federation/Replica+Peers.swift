@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 extension Replica {
-    /// Every peer, configured ones first, by address.
+    /// Every peer remembered, configured ones first, by address: see ``PeerRecord/isShown``.
     ///
     /// - Throws: ``StoreError`` when the replica cannot be read.
     public func peers() async throws -> [PeerRecord] {
@@ -39,8 +39,16 @@ extension Replica {
         }
     }
 
+    /// How many peers that only dialed this node are remembered: anyone who knows the network key
+    /// can complete a handshake, so the ones not configured are capped, most recent first.
+    public static let maximumInboundPeers = 256
+
+    /// How long a peer that only dialed this node is remembered after its last session: a week.
+    public static let inboundPeerRetention: UInt64 = 7 * 86_400_000
+
     /// Records what happened with a peer: its state, and counts to add. A peer not known yet (one
-    /// that dialed this node) is added as seen, not configured.
+    /// that dialed this node) is added as seen, not configured; when a session starts, peers not
+    /// configured are forgotten after ``inboundPeerRetention`` or beyond ``maximumInboundPeers``.
     ///
     /// - Throws: ``StoreError`` when the replica cannot be written.
     public func recordPeer(
@@ -72,6 +80,33 @@ extension Replica {
                     Data(key.bytes.bytes), Int64(now), state, connected, synced, error, deltasIn, deltasOut, refused,
                 ]
             )
+            if connected { try Self.forgetStaleInboundPeers(now: now, in: db) }
+        }
+    }
+
+    /// Forgets peers that are not configured and have been away longer than
+    /// ``inboundPeerRetention``, or that fall beyond the ``maximumInboundPeers`` most recent.
+    static func forgetStaleInboundPeers(now: UInt64, in db: Database) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM peers WHERE configured = 0 AND (
+                    coalesce(connected, added) < ?1
+                    OR node_key NOT IN (
+                        SELECT node_key FROM peers WHERE configured = 0
+                        ORDER BY coalesce(connected, added) DESC LIMIT ?2
+                    )
+                )
+                """,
+            arguments: [Int64(now) - Int64(inboundPeerRetention), maximumInboundPeers]
+        )
+    }
+
+    /// Marks every peer's session as over: a node that stops, or that crashed, has none.
+    ///
+    /// - Throws: ``StoreError`` when the replica cannot be written.
+    public func endSessions() async throws {
+        try await writing("ending peer sessions") { db in
+            try db.execute(sql: "UPDATE peers SET state = 'disconnected' WHERE state IN ('syncing', 'live')")
         }
     }
 

@@ -14,10 +14,16 @@ struct Materializer {
     ///   - rowid: the record's row id, shared by its materialized row.
     ///   - scope: the id of the record's scope.
     func write(_ state: RecordState, before: RecordState?, rowid: Int64, scope: Int64) throws {
-        let isLive = !state.isDeleted && !state.kept.isEmpty
-        try notePrivacy(isPrivate: isLive && isPrivate(state), wasPrivate: before.map(isPrivate) ?? false, rowid: rowid)
+        // Privacy follows every record that exists, complete or not: a private record never leaves.
+        try notePrivacy(
+            isPrivate: Self.exists(state) && isPrivate(state),
+            wasPrivate: before.map(isPrivate) ?? false,
+            rowid: rowid
+        )
+        // A record shows (has a row and an index entry) once it exists with every required field.
+        let before = before.flatMap { isShown($0) ? $0 : nil }
         if let before, let unindexSQL = table.unindexSQL { try index(before, with: unindexSQL, rowid: rowid) }
-        guard isLive else {
+        guard isShown(state) else {
             if before != nil {
                 let delete = try statements[table.deleteSQL]
                 delete.bind(1, rowid)
@@ -38,11 +44,21 @@ struct Materializer {
         if let indexSQL = table.indexSQL { try index(state, with: indexSQL, rowid: rowid) }
     }
 
+    /// Whether a record is there: not deleted, and some delta of it kept.
+    static func exists(_ state: RecordState) -> Bool { !state.isDeleted && !state.kept.isEmpty }
+
+    /// Whether a record has a row: it exists and its merged state sets every required field.
+    private func isShown(_ state: RecordState) -> Bool {
+        Self.exists(state) && state.missingRequiredField(of: table.kind.schema) == nil
+    }
+
     /// Whether a record's visibility is `private`: it never leaves this node (DESIGN §6).
-    private func isPrivate(_ state: RecordState) -> Bool {
-        guard let field = table.kind.schema.field(named: "visibility") else { return false }
+    static func isPrivate(_ state: RecordState, of kind: RecordKind) -> Bool {
+        guard let field = kind.schema.field(named: "visibility") else { return false }
         return state.value(of: field.id) == .string("private")
     }
+
+    private func isPrivate(_ state: RecordState) -> Bool { Self.isPrivate(state, of: table.kind) }
 
     /// Keeps `private_records` in step, touching it only when a record's privacy changes.
     private func notePrivacy(isPrivate: Bool, wasPrivate: Bool, rowid: Int64) throws {

@@ -60,6 +60,7 @@ private struct RecordChecker {
                 "SELECT r.rowid, s.community, s.kind, r.record_id, r.scope FROM records r JOIN scopes s ON s.id = r.scope"
         )
         var live: [RecordKind: Int] = [:]
+        var privateRecords: Set<Int64> = []
         while let row = try records.next() {
             report.records += 1
             let rowid: Int64 = row[0]
@@ -72,9 +73,16 @@ private struct RecordChecker {
             let state = try check(record: rowid, scope: row[4], kind: kind, community: community, id: id, into: &report)
             guard let table = MaterializedTable.of(kind) else { continue }
             let stored = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE rowid = ?", arguments: [rowid])
-            if state.isDeleted || state.kept.isEmpty {
+            guard Materializer.exists(state) else {
                 if stored != nil {
                     report.problems.append("\(kind) \(id) is deleted but still has a \(table.name) row")
+                }
+                continue
+            }
+            if Materializer.isPrivate(state, of: kind) { privateRecords.insert(rowid) }
+            if let missing = state.missingRequiredField(of: kind.schema) {
+                if stored != nil {
+                    report.problems.append("\(kind) \(id) lacks \(missing.name) but has a \(table.name) row")
                 }
                 continue
             }
@@ -88,11 +96,10 @@ private struct RecordChecker {
             }
         }
         let listed = try Int64.fetchSet(db, sql: "SELECT record FROM private_records")
-        let visible = try MaterializedTable.all.reduce(into: Set<Int64>()) { found, table in
-            found.formUnion(try Int64.fetchSet(db, sql: "SELECT rowid FROM \(table.name) WHERE visibility = 'private'"))
-        }
-        if listed != visible {
-            report.problems.append("private_records lists \(listed.count) records, \(visible.count) are private")
+        if listed != privateRecords {
+            report.problems.append(
+                "private_records lists \(listed.count) records, \(privateRecords.count) are private"
+            )
         }
         for table in MaterializedTable.all {
             let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0

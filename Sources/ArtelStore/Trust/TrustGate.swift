@@ -67,7 +67,7 @@ struct TrustGate {
             if try held.contains(signed.id) { return .duplicate(signed.id) }
             guard try reserveRoom() else {
                 return .refused(
-                    Refusal(DeltaError(.unauthorized, "quarantine is full; \(why)"), delta: delta, id: signed.id)
+                    Refusal(DeltaError(.localLimit, "the quarantine is full; \(why)"), delta: delta, id: signed.id)
                 )
             }
             try held.hold(signed, verdict, source: source, now: now)

@@ -166,10 +166,8 @@ extension ByteReader {
             let hasID = try readByte("the id flag")
             guard hasID <= 1 else { throw WireError.malformed("the id flag is \(hasID)") }
             let id = hasID == 1 ? DeltaID(try readBytes32("the refused id")) : nil
-            let raw = try readUInt16("the refusal code")
-            guard let code = DeltaError.Code(rawValue: raw) else {
-                throw WireError.malformed("refusal code \(raw) is not in the registry")
-            }
+            // The code set is open: a newer peer's code is kept, never read as malformed.
+            let code = DeltaError.Code(rawValue: try readUInt16("the refusal code"))
             return .refuse(id, code, try readText("the reason", limit: 1_000))
         case 0x24:
             return .missing(try (0..<readCount("the ids", each: 32)).map { _ in DeltaID(try readBytes32("an id")) })

@@ -86,7 +86,7 @@ public enum Plane: UInt8, Hashable, Sendable, CaseIterable, CustomStringConverti
 
     /// The plane a kind belongs to.
     public init(_ kind: RecordKind) {
-        self = kind.isControlPlane || kind == .community ? .control : .data
+        self = KindSet.controlPlane.contains(kind) ? .control : .data
     }
 
     /// The kinds of the plane.

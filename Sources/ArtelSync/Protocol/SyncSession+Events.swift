@@ -56,8 +56,7 @@ extension SyncSession {
         case .pong:
             return []
         case .goodbye(let code, let reason):
-            state.closed = true
-            return [.close(.normal, "the peer said goodbye: \(code), \(reason)")]
+            return answerGoodbye(code, reason)
         }
     }
 
@@ -68,21 +67,27 @@ extension SyncSession {
             state.shared = configuration.hello.follows.intersection(hello.follows)
             return configuration.role == .initiator ? startReconciliation(.control, now: now) : []
         case .hello(let hello):
+            // The versions this node speaks, then a goodbye that says why (wire.md §9).
             var directives: [Directive] = []
             send(.versionUnsupported(Hello.currentVersion...Hello.currentVersion), into: &directives)
-            state.closed = true
-            directives.append(.close(.unsupportedVersion, "the peer speaks version \(hello.version)"))
-            return directives
+            return directives + end(.unsupportedVersion, "the peer speaks version \(hello.version)")
         case .versionUnsupported(let versions):
-            state.closed = true
-            return [.close(.unsupportedVersion, "the peer speaks versions \(versions) only")]
+            return end(.unsupportedVersion, "the peer speaks versions \(versions) only")
         case .goodbye(let code, let reason):
             // A node that refuses a peer right after the handshake says why without a hello.
-            state.closed = true
-            return [.close(.normal, "the peer said goodbye: \(code), \(reason)")]
+            return answerGoodbye(code, reason)
         default:
             return end(.protocolViolation, "the first message must be a hello")
         }
+    }
+
+    /// The peer said goodbye: say goodbye back, so that every session end carries one each way.
+    private mutating func answerGoodbye(_ code: WireCode, _ reason: String) -> [Directive] {
+        var directives: [Directive] = []
+        send(.goodbye(.normal, "goodbye"), into: &directives)
+        state.closed = true
+        directives.append(.close(.normal, "the peer said goodbye: \(code), \(reason)"))
+        return directives
     }
 
     /// The shell wrote one queued message, of `count` bytes.

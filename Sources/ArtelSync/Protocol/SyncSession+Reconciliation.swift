@@ -4,7 +4,7 @@ extension SyncSession {
     /// The initiator starts reconciling a plane: items first.
     mutating func startReconciliation(_ plane: Plane, now: UInt64) -> [Directive] {
         state.reconciling = (ReconciliationReport(plane: plane, started: now), nil)
-        return [.loadItems(plane, followed(plane))]
+        return [.loadItems(plane, state.shared)]
     }
 
     /// The items of a plane, sorted by (timestamp, id), as the shell read them.
@@ -48,7 +48,7 @@ extension SyncSession {
             return end(.protocolViolation, "a reconcile open for the \(plane) plane, which is already open")
         }
         state.opening[plane] = payload
-        return [.loadItems(plane, followed(plane))]
+        return [.loadItems(plane, state.shared)]
     }
 
     /// The responder gets the next message of a reconciliation.

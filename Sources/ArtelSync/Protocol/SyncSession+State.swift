@@ -66,13 +66,4 @@ extension SyncSession {
         directives.append(.close(code, reason))
         return directives
     }
-
-    /// The follow set of one plane of what both sides follow.
-    func followed(_ plane: Plane) -> FollowSet {
-        FollowSet(
-            state.shared.entries.map {
-                FollowSet.Entry(community: $0.community, kinds: $0.kinds.intersection(plane.kinds))
-            }
-        )
-    }
 }

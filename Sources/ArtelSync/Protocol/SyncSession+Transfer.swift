@@ -96,9 +96,9 @@ extension SyncSession {
             if let id = result.id, state.wantedInFlight.remove(id) != nil { received += 1 }
             guard let refusal = result.refusal else { continue }
             send(.refuse(result.id, refusal.code, refusal.message), into: &directives)
-            // A block is this node's own choice, and an erasure may not have reached the peer yet:
-            // neither is the peer's fault.
-            if refusal.code != .blocked && refusal.code != .erased { state.refusals.append(now) }
+            // Blocks, erasures, deletions and local limits are this node's choices or state, not the
+            // peer's fault (encoding.md §10).
+            if refusal.code.blamesSender { state.refusals.append(now) }
         }
         let limits = configuration.limits
         state.refusals.removeAll { $0 + limits.refusalWindow < now }

@@ -7,7 +7,9 @@ struct Follow: AsyncParsableCommand {
         abstract: "Follow a community: store, reconcile and relay its records.",
         discussion: """
             A node keeps only what it follows: deltas of other communities or kinds, from peers or from \
-            files, are refused (not_followed). Creating a community follows it. A serving node applies \
+            files, are refused (not_followed). Following any kind of a community also follows its profile, \
+            grants and revocations, which decide whose data to accept: --kinds narrows the data kinds only. \
+            Creating a community follows it. A serving node applies \
             the change to the sessions that start afterwards; `artel sync now` does not restart running ones, \
             restarting the node does.
 

@@ -50,16 +50,18 @@ struct AddPeer: AsyncParsableCommand {
 struct ListPeers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List peers: configured and seen, with state, last sync and deltas in and out.",
-        discussion: "Example:\n  artel peer list --json"
+        abstract: "List peers: configured ones, and any other in a session now, with state, last sync and deltas.",
+        discussion: "Examples:\n  artel peer list --json\n  artel peer list --all"
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
+    @Flag(help: "Also the nodes that dialed this one before, remembered for a week after their last session.")
+    var all = false
 
     func run() async throws {
         let node = try global.openNode()
-        let peers = try await node.replica.peers()
+        let peers = try await node.replica.peers().filter { all || $0.isShown }
         if output.json {
             print(JSON.array(peers.map(PeerPrinter.json)).rendered)
         } else if peers.isEmpty {

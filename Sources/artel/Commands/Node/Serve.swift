@@ -136,6 +136,8 @@ struct Serve: AsyncParsableCommand {
         let (_, key) = try node.directory.keys.load(KeyStore.nodeKeyName)
         let listen = settings.listen ?? "0.0.0.0:\(PeerAddress.defaultPort)"
         try await Self.addConfigured(settings, to: node.replica, now: node.now)
+        // States left by a node that crashed: no session survives a restart.
+        try await node.replica.endSessions()
         let storedName = try await node.replica.nodeName()
         var configuration = NodeConfiguration(
             name: settings.name ?? storedName,

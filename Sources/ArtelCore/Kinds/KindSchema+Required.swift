@@ -1,0 +1,28 @@
+extension KindSchema {
+    /// Refuses the first delta of a new record when it leaves a required field unset: what every
+    /// writer on this node (the command line, the API, imports) checks before it signs.
+    ///
+    /// A receiver cannot apply the same rule to a peer's delta: deltas arrive in any order, and a
+    /// record's first delta may be pruned once later deltas win all its registers. It keeps such
+    /// deltas and shows the record once its merged state is complete (``RecordState/missingRequiredField(of:)``).
+    ///
+    /// - Parameter operations: the operations of the new record's first delta.
+    /// - Throws: ``DeltaError/Code/requiredField`` naming the first field left unset.
+    public func checkCreates(_ operations: [Operation]) throws(DeltaError) {
+        let set = Set(operations.map(\.field))
+        if let missing = fields.first(where: { $0.isRequired && !set.contains($0.id) }) {
+            throw DeltaError(.requiredField, "a new \(kind) needs \(missing.name)")
+        }
+    }
+}
+
+extension RecordState {
+    /// The first required field of the kind that the merged record lacks: such a record is kept and
+    /// relayed, but not listed or shown until a delta sets the field.
+    public func missingRequiredField(of schema: KindSchema) -> FieldSpec? {
+        schema.fields.first { field in
+            guard field.isRequired else { return false }
+            return field.cardinality == .single ? value(of: field.id) == nil : elements(of: field.id).isEmpty
+        }
+    }
+}
