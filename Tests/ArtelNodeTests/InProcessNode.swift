@@ -48,6 +48,8 @@ final class InProcessNode: Sendable {
         let key = SigningKey.generate()
         var configuration = NodeConfiguration(name: name, key: key, listen: PeerAddress(host: "127.0.0.1", port: 0))
         configuration.redialDelay = 100...1_000
+        // A loaded machine may take seconds to finish a handshake; tests of the limit set their own.
+        configuration.handshakeTimeout = 120_000
         configure(&configuration)
         let logs = InMemoryLogHandler()
         var logger = Logger(label: name) { _ in logs }

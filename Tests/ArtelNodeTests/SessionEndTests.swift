@@ -4,7 +4,7 @@ import ArtelSync
 import Testing
 
 /// Every session end carries both goodbyes, the message and box-stream's, whatever the peer does
-/// with its side of TCP (wire.md §5.7).
+/// with its side of TCP (wire.md §5.8).
 @Suite("Sessions end with both goodbyes", .timeLimit(.minutes(3)))
 struct SessionEndTests {
     /// Reads until the node closes; the goodbye message it sent, if any.

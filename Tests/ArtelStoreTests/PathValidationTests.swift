@@ -4,8 +4,9 @@ import ArtelTestKit
 import PropertyBased
 import Testing
 
-/// The command line, the API and imports sign through ``Publisher``; peers and files come through
-/// ``Replica/apply(_:now:source:progress:)``. Both must judge a delta alike.
+/// The command line and the API sign through ``Publisher/prepareCreate(_:community:record:operations:expiresAt:now:)``,
+/// imports through ``Publisher/importRecords(_:community:now:source:progress:)``; peers and files
+/// come through ``Replica/apply(_:now:source:progress:)``. All must judge a delta alike.
 @Suite("Every path runs the same checks")
 struct PathValidationTests {
     let key = TestKeys.techLeaders
@@ -24,7 +25,7 @@ struct PathValidationTests {
                 switch (type, Int.random(in: 0..<4, using: &rng)) {
                 case (.string, 0): .string("https://t.me/studio29_jobs")
                 case (.string, 1):
-                    .string(["remote", "full_time", "open", "online", "RUB", "month"].randomElement(using: &rng)!)
+                    .string(Self.enumerated.randomElement(using: &rng)!)
                 case (.timestamp, 0), (.timestamp, 1):
                     .timestamp(Int64(now) + Int64.random(in: 0...86_400_000, using: &rng))
                 case (.integer, 0), (.integer, 1): .integer(Int64.random(in: 0...300_000, using: &rng))
@@ -47,8 +48,10 @@ struct PathValidationTests {
     func sameVerdictOnEveryPath() async throws {
         try await TestFiles.withTemporaryDirectory { directory in
             let made = try Replica.create(at: "\(directory)/made.sqlite")
+            let imported = try Replica.create(at: "\(directory)/imported.sqlite")
             let applied = try Replica.create(at: "\(directory)/applied.sqlite")
             let publisher = Publisher(replica: made, key: key)
+            let importer = Publisher(replica: imported, key: key)
             var outcomes: [String: Int] = [:]
             try await FixedSeeds.check(count: 80) { seed, rng in
                 var kind = [RecordKind.job, .event, .digest, .person].randomElement(using: &rng)!
@@ -71,6 +74,16 @@ struct PathValidationTests {
                     madeHere = nil
                 } catch let error as DeltaError {
                     madeHere = error
+                }
+                let item = ImportItem(kind: kind, record: record, operations: operations, controlled: [], label: "item")
+                do {
+                    _ = try await importer.importRecords([item], community: key.publicKey, now: now, source: "test")
+                    #expect(madeHere == nil, "seed \(seed): imported what the publisher refused: \(madeHere!)")
+                } catch let error as DeltaError {
+                    #expect(
+                        error.code == madeHere?.code,
+                        "seed \(seed): import \(error), publisher \(String(describing: madeHere))"
+                    )
                 }
                 // The same delta as a peer would send it.
                 var delta = Delta(

@@ -13,6 +13,32 @@ struct PublisherTests {
         try #require(try await replica.record(kind, Reference(community: key.publicKey, record: record)))
     }
 
+    @Test("An edit of a record a peer stamped minutes ahead still wins, though the node's clock stays near the wall")
+    func editAfterFutureDelta() async throws {
+        try await TestReplicas.withReplica { replica in
+            let ahead = DeltaFactory(key: key, now: now).job(5, title: "Старое название", offset: 9 * 60_000)
+            _ = try await replica.apply([ahead.bytes], now: now, source: "peer")
+            #expect(try await replica.clock().latest.milliseconds <= now + HybridLogicalClock.maximumDrag)
+            let edited = try await Publisher(replica: replica, key: key).edit(
+                try await stored(replica, .job, DeltaFactory.recordID(5)),
+                operations: [Fields.set(.job, "title", .string("Новое название"))],
+                now: now + 1_000
+            )
+            #expect(edited.delta.timestamp > ahead.delta.timestamp)
+            let record = try await stored(replica, .job, DeltaFactory.recordID(5))
+            #expect(record.state.value(of: RecordKind.job.schema["title"].id) == .string("Новое название"))
+            // Other records are stamped on the wall clock, not dragged nine minutes ahead.
+            let other = try await Publisher(replica: replica, key: key).create(
+                .job,
+                community: key.publicKey,
+                record: Publisher.newRecordID(now: now + 2_000),
+                operations: [Fields.set(.job, "title", .string("Другая вакансия"))],
+                now: now + 2_000
+            )
+            #expect(other.delta.timestamp.milliseconds <= now + 2_000 + HybridLogicalClock.maximumDrag)
+        }
+    }
+
     @Test("A new job lives 120 days; an edit expires with it; a renewal republishes every field with a new expiry")
     func jobLifecycle() async throws {
         try await TestReplicas.withReplica { replica in

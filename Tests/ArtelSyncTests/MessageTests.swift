@@ -43,7 +43,7 @@ struct MessageTests {
         )
         #expect(
             hello.encoded == [0, 0, 0, 22, 0x01] + Array("ARTEL".utf8) + [
-                0, 1, 1, 0x61, 1, 0x62, 1, 0, 0, 0, 0, 0, 0, 0, 0x03, 0x22,
+                0, 1, 1, 0x61, 1, 0x62, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0x20,
             ]
         )
     }
@@ -136,27 +136,30 @@ struct FollowSetTests {
             .init(community: moscow, kinds: KindSet([.job, .digest])), .init(community: association, kinds: .all),
         ])
         let shared = mine.intersection(theirs)
-        #expect(shared.kinds(in: moscow) == KindSet([.job, .digest]).union(.controlPlane))
-        #expect(shared.kinds(in: association) == KindSet(.digest).union(.controlPlane))
+        #expect(shared.kinds(in: moscow) == KindSet([.job, .digest]))
+        #expect(shared.kinds(in: association) == KindSet(.digest))
         #expect(shared.kinds(in: TestKeys.outsider.publicKey).isEmpty)
         #expect(shared == theirs.intersection(mine))
     }
 
-    @Test("Following any kind of a community follows its profile, grants and revocations too")
-    func controlPlaneComesWithAnyFollow() {
-        let jobsOnly = FollowSet([.init(community: moscow, kinds: KindSet(.job))])
+    @Test("A node's follows of any kind of a community bring its profile, grants and revocations")
+    func controlPlaneComesWithAnyFollow() throws {
+        let jobsOnly = FollowSet([.init(community: moscow, kinds: KindSet(.job))]).withControlPlanes()
         for kind in [RecordKind.community, .grant, .revocation, .job] {
             #expect(jobsOnly.contains(Scope(community: moscow, kind: kind)), "\(kind)")
         }
         #expect(!jobsOnly.contains(Scope(community: moscow, kind: .event)))
         #expect(!jobsOnly.contains(Scope(community: association, kind: .grant)))
-        #expect(FollowSet([.init(community: moscow, kinds: [])]).entries.isEmpty)
-        let hello = Message.hello(Hello(nodeName: "n", software: "s", follows: jobsOnly))
-        guard case .hello(let decoded) = try? Message.decode(Array(hello.encoded.dropFirst(4))) else {
+        #expect(FollowSet([.init(community: moscow, kinds: [])]).withControlPlanes().entries.isEmpty)
+        // A peer's hello is taken as sent: an older peer that follows only jobs is offered only jobs.
+        let older = FollowSet([.init(community: moscow, kinds: KindSet(.job))])
+        let hello = Message.hello(Hello(nodeName: "n", software: "s", follows: older))
+        guard case .hello(let decoded) = try Message.decode(Array(hello.encoded.dropFirst(4))) else {
             Issue.record("the hello did not decode")
             return
         }
-        #expect(decoded.follows.kinds(in: moscow) == KindSet(.job).union(.controlPlane))
+        #expect(decoded.follows == older)
+        #expect(jobsOnly.intersection(decoded.follows).kinds(in: moscow) == KindSet(.job))
     }
 
     @Test("Every community follows everything")

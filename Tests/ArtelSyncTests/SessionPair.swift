@@ -100,7 +100,7 @@ struct SessionPair {
                 let found = ids.compactMap { kept[$0]?.bytes }
                 let missing = ids.filter { kept[$0] == nil }
                 perform(side, self[keyPath: side].session.onDeltasLoaded(purpose, found, missing: missing, now: now))
-            case .apply(let deltas):
+            case .apply(let deltas, _):
                 var results: [SyncSession.Applied] = []
                 for bytes in deltas {
                     let signed: SignedDelta
@@ -126,6 +126,8 @@ struct SessionPair {
                 self[keyPath: side].caughtUp += 1
             case .close(let code, _):
                 self[keyPath: side].closed = code
+            case .keepAway:
+                break
             }
         }
     }

@@ -21,6 +21,10 @@ struct SessionVectorTests {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try (encoder.encode(recorded) + Data("\n".utf8)).write(to: URL(fileURLWithPath: Self.path))
+            Issue.record(
+                "wrote \(Self.path) anew: check it with `make vectors`, then run the tests without ARTEL_RECORD_VECTORS"
+            )
+            return
         }
         let file = try Self.load()
         #expect(recorded.handshake == file.handshake)

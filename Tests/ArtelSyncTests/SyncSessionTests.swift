@@ -166,9 +166,9 @@ struct SyncSessionTests {
         }
         #expect(!closed && !session.isClosed)
         let bad = (0..<1_000).map { _ in SyncSession.Applied(id: nil, refusal: DeltaError(.badSignature, "forged")) }
-        #expect(
-            session.onApplied(bad, now: 3).contains { if case .close(.tooManyRefusals, _) = $0 { true } else { false } }
-        )
+        let cutOff = session.onApplied(bad, now: 3)
+        #expect(cutOff.contains { if case .close(.tooManyRefusals, _) = $0 { true } else { false } })
+        #expect(cutOff.last == .keepAway(until: 3 + 600_000), "kept away for the configured time")
     }
 
     @Test(

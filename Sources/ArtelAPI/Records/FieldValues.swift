@@ -65,13 +65,6 @@ enum FieldValues {
             }
         case let other?: throw invalid("remove must be an object of set fields and arrays, not \(other.typeName)")
         }
-        if creating {
-            do throws(DeltaError) {
-                try schema.checkCreates(operations)
-            } catch {
-                throw APIError(.unprocessableContent, error.code.name, error.message)
-            }
-        }
         guard !operations.isEmpty else { throw invalid("the body changes no field") }
         return operations
     }

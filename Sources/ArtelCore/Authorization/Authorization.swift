@@ -69,7 +69,7 @@ public enum Authorization: Sendable {
         let delta = signed.delta
         if let binding, binding.key == delta.author { return .authorized }
         let verdict =
-            !delta.kind.isControlPlane && delta.author == delta.community
+            !delta.kind.isGrantOrRevocation && delta.author == delta.community
             ? .authorized : authorize(delta, id: signed.id, trust: try trust())
         guard verdict == .authorized else { return verdict }
         return SubjectRules.violation(signed, binding: binding).map(Verdict.refused) ?? .authorized

@@ -71,7 +71,7 @@ public struct Grant: Hashable, Sendable {
             throw DeltaError(.requiredField, "a grant names its grantee, valid_from and valid_until")
         }
         guard !kinds.isEmpty else { throw DeltaError(.requiredField, "kinds: a grant names at least one kind") }
-        if let kind = kinds.first(where: \.isControlPlane) {
+        if let kind = kinds.first(where: \.isGrantOrRevocation) {
             throw DeltaError(
                 .invalidField,
                 "kinds cannot include \(kind): the right to grant is may_delegate, the right to revoke is the issuer's"

@@ -68,7 +68,8 @@ public struct HybridLogicalClock: Hashable, Sendable {
     public mutating func tick(now: UInt64, after record: HLC?) -> HLC {
         let stamp = tick(now: now)
         guard let record, record >= stamp else { return stamp }
-        return HLC(rawValue: record.rawValue + 1)
+        latest = HLC(rawValue: record.rawValue + 1)
+        return latest
     }
 
     /// Refuses a timestamp more than ``maximumDrift`` ahead of `now`.

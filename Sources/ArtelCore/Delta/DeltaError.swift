@@ -61,7 +61,7 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidExpiry = Code(302, "invalid_expiry")
         /// An operation breaks the schema of its field: wrong operation, type or value.
         public static let invalidField = Code(400, "invalid_field")
-        /// A required field is cleared.
+        /// A required field is cleared, or a writer's new record leaves one unset.
         public static let requiredField = Code(401, "required_field")
         /// A text or list is longer than its field allows.
         public static let fieldTooLong = Code(402, "field_too_long")
@@ -71,7 +71,8 @@ public struct DeltaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidURL = Code(404, "invalid_url")
         /// A lower bound is above its upper bound (salary, dates).
         public static let invertedRange = Code(405, "inverted_range")
-        /// The record id does not match the id its kind derives from its fields.
+        /// The record id breaks its kind's rule: a derived id does not match the fields it derives
+        /// from, or a generated one is neither a UUIDv7 nor a UUIDv8.
         public static let invalidRecordID = Code(406, "invalid_record_id")
         /// The author may not write this delta.
         public static let unauthorized = Code(500, "unauthorized")

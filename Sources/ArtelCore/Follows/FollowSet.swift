@@ -5,9 +5,10 @@
 /// at once, for a node that relays a whole federation.
 ///
 /// Following any kind of a community always follows its control plane too
-/// (``KindSet/controlPlane``: its profile, grants and revocations), whatever kinds the entry names:
-/// without them the data of the community's delegated authors could never be decided and would
-/// wait in quarantine for good. The kinds an operator names narrow the data kinds only.
+/// (``KindSet/controlPlane``: its profile, grants and revocations), whatever kinds the operator
+/// named: without them the data of the community's delegated authors could never be decided and
+/// would wait in quarantine for good. A node's own follows carry them (``withControlPlanes()``);
+/// a peer's hello is taken as sent, so that an older peer is never offered what it refuses.
 public struct FollowSet: Hashable, Sendable {
     /// The kinds followed in one community (or in every community when `community` is `nil`).
     public struct Entry: Hashable, Sendable {
@@ -26,14 +27,19 @@ public struct FollowSet: Hashable, Sendable {
     /// The entries, at most one per community (and one for every community).
     public private(set) var entries: [Entry]
 
-    /// A follow set from entries; entries of the same community are joined, and each entry that
-    /// names any kind also holds the ``KindSet/controlPlane``.
+    /// A follow set from entries; entries of the same community are joined.
     public init(_ entries: [Entry] = []) {
         var kinds: [PublicKey?: KindSet] = [:]
         for entry in entries { kinds[entry.community, default: []].formUnion(entry.kinds) }
         self.entries = kinds.filter { !$0.value.isEmpty }
-            .map { Entry(community: $0.key, kinds: $0.value.union(.controlPlane)) }
+            .map { Entry(community: $0.key, kinds: $0.value) }
             .sorted { ($0.community?.hex ?? "") < ($1.community?.hex ?? "") }
+    }
+
+    /// The set with the ``KindSet/controlPlane`` added to every entry: what a node follows when its
+    /// operator follows some kinds of a community.
+    public func withControlPlanes() -> FollowSet {
+        FollowSet(entries.map { Entry(community: $0.community, kinds: $0.kinds.union(.controlPlane)) })
     }
 
     /// Every kind of every community: what a node's own writes are checked against.

@@ -15,14 +15,3 @@ extension KindSchema {
         }
     }
 }
-
-extension RecordState {
-    /// The first required field of the kind that the merged record lacks: such a record is kept and
-    /// relayed, but not listed or shown until a delta sets the field.
-    public func missingRequiredField(of schema: KindSchema) -> FieldSpec? {
-        schema.fields.first { field in
-            guard field.isRequired else { return false }
-            return field.cardinality == .single ? value(of: field.id) == nil : elements(of: field.id).isEmpty
-        }
-    }
-}

@@ -40,8 +40,10 @@ public enum RecordKind: UInt8, CaseIterable, Sendable, CustomStringConvertible {
         self = kind
     }
 
-    /// Whether the kind belongs to the control plane, which is always kept and reconciled first.
-    public var isControlPlane: Bool { self == .grant || self == .revocation }
+    /// Whether the kind is a grant or a revocation: the deltas that decide who may write, always
+    /// kept, and never written under a grant themselves. (The control plane that sessions reconcile
+    /// first also holds community profiles: ``KindSet/controlPlane``.)
+    public var isGrantOrRevocation: Bool { self == .grant || self == .revocation }
 
     public var description: String { name }
 

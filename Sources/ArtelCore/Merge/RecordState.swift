@@ -85,7 +85,7 @@ public struct RecordState: Sendable {
             if outcome.taken { wins += 1 }
             if let loser = outcome.loser { release(loser, into: &pruned) }
         }
-        guard wins > 0 || signed.delta.kind.isControlPlane else { return .superseded }
+        guard wins > 0 || signed.delta.kind.isGrantOrRevocation else { return .superseded }
         kept[signed.id] = signed
         winCounts[signed.id] = wins
         return .kept(pruned: pruned)
@@ -118,7 +118,7 @@ public struct RecordState: Sendable {
         guard let count = winCounts[loser] else { return }
         if count > 1 {
             winCounts[loser] = count - 1
-        } else if let delta = kept[loser], !delta.delta.kind.isControlPlane {
+        } else if let delta = kept[loser], !delta.delta.kind.isGrantOrRevocation {
             winCounts[loser] = nil
             kept[loser] = nil
             pruned.append(loser)

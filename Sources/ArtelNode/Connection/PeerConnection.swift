@@ -123,7 +123,7 @@ struct PeerConnection: Sendable {
             }
             await messages.send(.established(keys))
             let received = context.metrics.traffic(with: keys.remote).received
-            let follows = try? await context.replica.follows()
+            let follows = try await context.replica.follows()
             var decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
             var framer = MessageReader(maximumSize: configuration.limits.maximumMessageSize)
             while !decryptor.didSayGoodbye, let chunk = try await reader.next() {
@@ -144,10 +144,10 @@ struct PeerConnection: Sendable {
         }
     }
 
-    /// Checks the deltas a message carries, so that the session loop only stores them: the reader
-    /// admits one message's deltas while the loop stores the previous message's.
-    private static func admit(_ message: Message, follows: FollowSet?) async -> AdmittedDeltas? {
-        guard let follows else { return nil }
+    /// The admission stage: checks the deltas a message carries (signature, rules, follows), so
+    /// that the session loop only stores them. The reader admits one message's deltas while the
+    /// loop stores the previous message's.
+    private static func admit(_ message: Message, follows: FollowSet) async -> AdmittedDeltas? {
         switch message {
         case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows)
         case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows)

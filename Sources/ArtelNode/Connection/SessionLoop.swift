@@ -18,17 +18,13 @@ struct SessionLoop {
     private var session: SyncSession?
     private var peer: PublicKey?
     private var registration: Int?
-    private var follows = FollowSet()
-    private var started = WallClock.now
+    private let started = WallClock.now
+    private var deadlines: ConnectionDeadlines
     private var closing: (code: WireCode?, reason: String)?
-    /// When the writer was told to finish: a peer that never reads is cut off after
-    /// ``finishingLimit``.
-    private var finishingSince: UInt64?
     private var stats = PeerStats()
-    private var lastFlush = WallClock.now
-    /// The deltas of the message being handled, already admitted by the reader, and whether it is a push.
+    /// The deltas of the message being handled, admitted by the reader (the admission stage:
+    /// signatures, rules and follows are checked before the session sees the message).
     private var preadmitted: AdmittedDeltas?
-    private var arrivingPush = false
     /// Where the peer's deltas go, once the session has started.
     private var intake: DeltaIntake?
 
@@ -45,10 +41,8 @@ struct SessionLoop {
         self.control = control
         self.logger = logger
         pushBudget = PushBudget(bytes: connection.context.configuration.limits.maximumQueuedBytes)
+        deadlines = ConnectionDeadlines(handshakeLimit: connection.context.configuration.handshakeTimeout, now: started)
     }
-
-    /// The longest the writer may take to write a session's last messages.
-    static let finishingLimit: UInt64 = 5_000
 
     private var context: NodeContext { connection.context }
 
@@ -79,12 +73,8 @@ struct SessionLoop {
             return try await establish(keys, now: now)
         case .message(let message, let admitted):
             if case .deltas(let deltas) = message { stats.received += deltas.count }
-            if case .push = message { arrivingPush = true }
             preadmitted = admitted
-            defer {
-                preadmitted = nil
-                arrivingPush = false
-            }
+            defer { preadmitted = nil }
             try await perform(session?.onMessage(message, now: now) ?? [])
         case .storeDue:
             guard var intake else { break }
@@ -99,20 +89,22 @@ struct SessionLoop {
         case .written(let count):
             try await perform(session?.onWritten(count, now: now) ?? [])
         case .tick:
-            if session == nil && now >= started + context.configuration.handshakeTimeout {
-                return .failed("the handshake took longer than \(context.configuration.handshakeTimeout / 1000) s")
-            }
-            if let since = finishingSince, now >= since + Self.finishingLimit {
+            switch deadlines.expired(now: now) {
+            case .handshake?:
+                return .failed("the handshake took longer than \(deadlines.handshakeLimit / 1000) s")
+            case .goodbyeUnread?:
                 let reason = closing?.reason ?? "closed"
                 return .ended(
                     code: closing?.code,
                     reason: "\(reason); the peer did not read the goodbye",
                     lasted: now - started
                 )
+            case nil:
+                break
             }
             try await perform(session?.onTick(now: now) ?? [])
             if pushBudget.takeMissed() { try await perform(session?.onPushesMissed(now: now) ?? []) }
-            if now >= lastFlush + 10_000, let session {
+            if let session, !session.isClosed, deadlines.takeFlushDue(now: now) {
                 if !session.isLive && session.remainingWanted > 0 {
                     logger.info(
                         "syncing",
@@ -121,7 +113,7 @@ struct SessionLoop {
                         ]
                     )
                 }
-                try await flush(state: session.isLive ? "live" : "syncing", now: now)
+                try await flush(state: session.isLive ? .live : .syncing, now: now)
             }
         case .notice(.delta(let bytes, let scope)):
             pushBudget.give(bytes.count)
@@ -159,8 +151,19 @@ struct SessionLoop {
         peer = remote
         logger[metadataKey: "peer.key"] = "\(remote.hex.prefix(16))"
         writer.yield(.start(keys))
+        deadlines.onEstablished(now: now)
+        let follows = try await context.replica.follows()
+        var configuration = SyncSession.Configuration(
+            hello: Hello(nodeName: context.configuration.name, software: NodeConfiguration.software, follows: follows),
+            role: connection.role
+        )
+        configuration.limits = context.configuration.limits
+        configuration.reconcileInterval = context.configuration.reconcileInterval
+        configuration.keepAwayDuration = context.configuration.banDuration
+        configuration.seed = UInt64.random(in: 0...UInt64.max)
+        var session = SyncSession(configuration)
         if let allowed = context.configuration.allowList, !allowed.contains(remote) {
-            return refuse(.notAllowed, "node \(remote.hex.prefix(16))… is not on the allow-list")
+            return try await refuse(&session, .notAllowed, "node \(remote.hex.prefix(16))… is not on the allow-list")
         }
         let (notices, budget) = (self.notices, pushBudget)
         do {
@@ -174,23 +177,14 @@ struct SessionLoop {
                 notices.yield(.notice(notice))
             }
         } catch {
-            return refuse(error.code, error.reason)
+            return try await refuse(&session, error.code, error.reason)
         }
-        follows = try await context.replica.follows()
         intake = DeltaIntake(
             replica: context.replica,
             metrics: context.metrics,
             source: "peer \(remote.hex.prefix(16))",
             events: control
         )
-        var configuration = SyncSession.Configuration(
-            hello: Hello(nodeName: context.configuration.name, software: NodeConfiguration.software, follows: follows),
-            role: connection.role
-        )
-        configuration.limits = context.configuration.limits
-        configuration.reconcileInterval = context.configuration.reconcileInterval
-        configuration.seed = UInt64.random(in: 0...UInt64.max)
-        var session = SyncSession(configuration)
         let directives = session.onStart(now: now)
         self.session = session
         context.metrics.sessionStarted(dialed: connection.role == .initiator)
@@ -198,24 +192,27 @@ struct SessionLoop {
             "session started",
             metadata: ["peer.role": "\(connection.role == .initiator ? "dialed" : "accepted")"]
         )
-        try await context.replica.recordPeer(remote, state: "syncing", now: now, connected: true)
+        try await context.replica.recordPeer(remote, state: .syncing, now: now, connected: true)
         try await perform(directives)
         return nil
     }
 
-    /// Refuses a peer right after the handshake: a goodbye, then close.
-    private mutating func refuse(_ code: WireCode, _ reason: String) -> PeerConnection.Outcome? {
+    /// Refuses a peer right after the handshake, as the session says to: a goodbye, then close.
+    private mutating func refuse(
+        _ session: inout SyncSession,
+        _ code: WireCode,
+        _ reason: String
+    ) async throws -> PeerConnection.Outcome? {
         logger.info("peer refused", metadata: ["reason": "\(reason)"])
-        writer.yield(.message(Message.goodbye(code, reason).encoded))
-        closing = (code, reason)
-        finishWriting()
+        let directives = session.refuseAtDoor(code, reason)
+        self.session = session
+        try await perform(directives)
         return nil
     }
 
     /// Tells the writer to say goodbye and stop, once.
     private mutating func finishWriting() {
-        guard finishingSince == nil else { return }
-        finishingSince = WallClock.now
+        guard deadlines.onFinishing(now: WallClock.now) else { return }
         writer.yield(.finish)
     }
 
@@ -242,8 +239,8 @@ struct SessionLoop {
             case .loadDeltas(let ids, let purpose):
                 let (found, missing) = try await context.replica.deltas(ids: ids)
                 try await perform(session!.onDeltasLoaded(purpose, found, missing: missing, now: now))
-            case .apply(let deltas):
-                try await gather(deltas, now: now)
+            case .apply(let deltas, let urgent):
+                try await store(deltas, urgent: urgent, now: now)
             case .reconciled(let report):
                 context.metrics.reconciled(plane: "\(report.plane)", milliseconds: report.milliseconds)
                 logger.info(
@@ -260,32 +257,28 @@ struct SessionLoop {
                     "caught up",
                     metadata: ["sync.received": "\(stats.received)", "sync.ms": "\(now - started)"]
                 )
-                try await flush(state: "live", now: now, synced: true)
+                try await flush(state: .live, now: now, synced: true)
             case .close(let code, let reason):
                 logger.info("session ending", metadata: ["reason": "\(reason)", "code": "\(code)"])
-                if closing == nil {
-                    closing = (code, reason)
-                    if code == .tooManyRefusals, let peer {
-                        await context.hub.ban(peer, until: now + context.configuration.banDuration)
-                    }
-                }
+                if closing == nil { closing = (code, reason) }
                 finishWriting()
                 try await storeAll(now: now)
+            case .keepAway(let until):
+                if let peer { await context.hub.ban(peer, until: until) }
             }
         }
     }
 
-    /// Takes deltas from the peer into the intake, checked by the reader when it could.
-    private mutating func gather(_ deltas: [[UInt8]], now: UInt64) async throws {
+    /// Hands the deltas of the message being handled to the intake, as the reader admitted them.
+    private mutating func store(_ deltas: [[UInt8]], urgent: Bool, now: UInt64) async throws {
         guard var intake else { return }
-        let admitted: AdmittedDeltas
-        if let preadmitted, preadmitted.count == deltas.count {
-            admitted = preadmitted
-            self.preadmitted = nil
-        } else {
-            admitted = await Replica.admit(deltas, now: now, follows: follows)
+        guard let admitted = preadmitted, admitted.count == deltas.count else {
+            preconditionFailure(
+                "the reader admits every delta of a message: \(deltas.count) to store, \(preadmitted?.count ?? 0) admitted"
+            )
         }
-        let stored = try await intake.add(admitted, urgent: arrivingPush)
+        preadmitted = nil
+        let stored = try await intake.add(admitted, urgent: urgent)
         self.intake = intake
         if let stored { try await handleStored(stored, now: now) }
     }
@@ -327,7 +320,8 @@ struct SessionLoop {
     }
 
     /// Writes the peer's counters and state to the replica.
-    private mutating func flush(state: String, now: UInt64, synced: Bool = false, error: String? = nil) async throws {
+    private mutating func flush(state: PeerState, now: UInt64, synced: Bool = false, error: String? = nil) async throws
+    {
         guard let peer else { return }
         try await context.replica.recordPeer(
             peer,
@@ -340,7 +334,7 @@ struct SessionLoop {
             refused: stats.refused
         )
         stats = PeerStats(received: stats.received)
-        lastFlush = now
+        deadlines.onFlushed(now: now)
     }
 
     /// Leaves the hub and records how the session ended.
@@ -351,7 +345,7 @@ struct SessionLoop {
         // session that has it.
         if let registration, await context.hub.unregister(peer, id: registration) {
             let failed = closing?.code.map { $0 != .normal } ?? (reason != nil && reason != "closed")
-            try? await flush(state: "disconnected", now: WallClock.now, error: failed ? reason : nil)
+            try? await flush(state: .disconnected, now: WallClock.now, error: failed ? reason : nil)
         }
         registration = nil
         logger.info("session ended", metadata: ["reason": "\(reason ?? "closed")"])

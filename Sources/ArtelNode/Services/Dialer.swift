@@ -69,7 +69,7 @@ public struct Dialer: Service {
             }
             if case .failed(let reason) = outcome {
                 logger.info("dial failed", metadata: ["reason": "\(reason)", "retry.seconds": "\(delay / 1000)"])
-                try? await context.replica.recordPeer(key, state: "backing off", now: WallClock.now, error: reason)
+                try? await context.replica.recordPeer(key, state: .backingOff, now: WallClock.now, error: reason)
             }
             await pause(delay / 2 + UInt64.random(in: 0...delay / 2))
         }

@@ -93,7 +93,7 @@ extension Replica {
             var gate = try TrustGate(db: db, source: source, now: now)
             var report = ApplyReport()
             var latest: HLC?
-            for case .success(let signed) in admitted.results where signed.delta.kind.isControlPlane {
+            for case .success(let signed) in admitted.results where signed.delta.kind.isGrantOrRevocation {
                 try gate.learn(signed)
             }
             for result in admitted.results {

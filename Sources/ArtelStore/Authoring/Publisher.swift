@@ -148,7 +148,7 @@ public struct Publisher: Sendable {
         replica: Replica,
         now: UInt64
     ) async throws -> Delta {
-        try await draft(
+        let delta = try await draft(
             kind,
             community: community,
             author: author,
@@ -159,6 +159,8 @@ public struct Publisher: Sendable {
         ) {
             $0.clamp(0)
         }
+        try kind.schema.checkCreates(operations)
+        return delta
     }
 
     private static func draft(

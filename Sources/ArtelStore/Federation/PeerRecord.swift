@@ -10,9 +10,8 @@ public struct PeerRecord: Sendable, Hashable {
     public let isConfigured: Bool
     /// When it was added or first seen, in Unix milliseconds.
     public let added: UInt64
-    /// The last known state: `new` (added, never connected), `syncing`, `live`, `disconnected`, or
-    /// `backing off` (a dial failed; the node tries again later).
-    public let state: String
+    /// The last known state.
+    public let state: PeerState
     /// When a session last started, in Unix milliseconds.
     public let connected: UInt64?
     /// When a session last caught up with the peer (its first reconciliation, and the transfers it
@@ -29,5 +28,5 @@ public struct PeerRecord: Sendable, Hashable {
 
     /// Whether `artel peer list` shows it: configured, or in a session now. Others that dialed this
     /// node are remembered for a while, but a stranger's visit is not a peer.
-    public var isShown: Bool { isConfigured || state == "syncing" || state == "live" }
+    public var isShown: Bool { isConfigured || state.isInSession }
 }

@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 extension Replica {
-    /// What this node follows.
+    /// What this node follows: the kinds its operator named, and the control plane of every
+    /// community it follows (``FollowSet/withControlPlanes()``).
     ///
     /// - Throws: ``StoreError`` when the replica cannot be read.
     public func follows() async throws -> FollowSet {
@@ -19,7 +20,7 @@ extension Replica {
                     kinds: KindSet(rawValue: UInt32(truncatingIfNeeded: row["kinds"] as Int64))
                 )
             }
-        )
+        ).withControlPlanes()
     }
 
     /// Follows more kinds of a community (or of every community, when `community` is `nil`).

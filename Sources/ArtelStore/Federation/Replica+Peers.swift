@@ -53,7 +53,7 @@ extension Replica {
     /// - Throws: ``StoreError`` when the replica cannot be written.
     public func recordPeer(
         _ key: PublicKey,
-        state: String,
+        state: PeerState,
         now: UInt64,
         connected: Bool = false,
         synced: Bool = false,
@@ -65,39 +65,46 @@ extension Replica {
         try await writing("recording peer \(key.hex.prefix(16))") { db in
             try db.execute(
                 sql: """
-                    INSERT INTO peers (node_key, added, state, connected, synced, error, deltas_in, deltas_out, refused)
+                    INSERT INTO peers (
+                        node_key, added, seen, state, connected, synced, error, deltas_in, deltas_out, refused
+                    )
                     VALUES (
-                        ?1, ?2, ?3, CASE WHEN ?4 THEN ?2 END, CASE WHEN ?5 THEN ?2 END, ?6, ?7, ?8, ?9
+                        ?1, ?2, ?2, ?3, CASE WHEN ?4 THEN ?2 END, CASE WHEN ?5 THEN ?2 END, ?6, ?7, ?8, ?9
                     )
                     ON CONFLICT (node_key) DO UPDATE SET
                         state = ?3,
+                        seen = ?2,
                         connected = CASE WHEN ?4 THEN ?2 ELSE connected END,
                         synced = CASE WHEN ?5 THEN ?2 ELSE synced END,
                         error = CASE WHEN ?6 IS NOT NULL THEN ?6 WHEN ?4 THEN NULL ELSE error END,
                         deltas_in = deltas_in + ?7, deltas_out = deltas_out + ?8, refused = refused + ?9
                     """,
                 arguments: [
-                    Data(key.bytes.bytes), Int64(now), state, connected, synced, error, deltasIn, deltasOut, refused,
+                    Data(key.bytes.bytes), Int64(now), state.rawValue, connected, synced, error, deltasIn, deltasOut,
+                    refused,
                 ]
             )
             if connected { try Self.forgetStaleInboundPeers(now: now, in: db) }
         }
     }
 
-    /// Forgets peers that are not configured and have been away longer than
-    /// ``inboundPeerRetention``, or that fall beyond the ``maximumInboundPeers`` most recent.
+    /// Forgets peers that are not configured and not in a session, when they were last seen longer
+    /// than ``inboundPeerRetention`` ago or fall beyond the ``maximumInboundPeers`` most recent.
     static func forgetStaleInboundPeers(now: UInt64, in db: Database) throws {
         try db.execute(
             sql: """
-                DELETE FROM peers WHERE configured = 0 AND (
-                    coalesce(connected, added) < ?1
+                DELETE FROM peers WHERE configured = 0 AND state NOT IN (?3, ?4) AND (
+                    coalesce(seen, added) < ?1
                     OR node_key NOT IN (
                         SELECT node_key FROM peers WHERE configured = 0
-                        ORDER BY coalesce(connected, added) DESC LIMIT ?2
+                        ORDER BY state IN (?3, ?4) DESC, coalesce(seen, added) DESC LIMIT ?2
                     )
                 )
                 """,
-            arguments: [Int64(now) - Int64(inboundPeerRetention), maximumInboundPeers]
+            arguments: [
+                Int64(now) - Int64(inboundPeerRetention), maximumInboundPeers,
+                PeerState.syncing.rawValue, PeerState.live.rawValue,
+            ]
         )
     }
 
@@ -106,7 +113,10 @@ extension Replica {
     /// - Throws: ``StoreError`` when the replica cannot be written.
     public func endSessions() async throws {
         try await writing("ending peer sessions") { db in
-            try db.execute(sql: "UPDATE peers SET state = 'disconnected' WHERE state IN ('syncing', 'live')")
+            try db.execute(
+                sql: "UPDATE peers SET state = ?1 WHERE state IN (?2, ?3)",
+                arguments: [PeerState.disconnected.rawValue, PeerState.syncing.rawValue, PeerState.live.rawValue]
+            )
         }
     }
 
@@ -116,7 +126,7 @@ extension Replica {
             address: row["address"],
             isConfigured: row["configured"],
             added: UInt64(row["added"] as Int64),
-            state: row["state"],
+            state: PeerState(rawValue: row["state"]) ?? .disconnected,
             connected: (row["connected"] as Int64?).map(UInt64.init),
             synced: (row["synced"] as Int64?).map(UInt64.init),
             error: row["error"],

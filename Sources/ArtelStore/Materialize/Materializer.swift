@@ -10,7 +10,8 @@ struct Materializer {
     ///
     /// - Parameters:
     ///   - state: the record's merged state now.
-    ///   - before: its state when the row was last written, or `nil` when it has no row.
+    ///   - before: its state when it was last written, or `nil` when it did not exist; it has a row
+    ///     when that state was shown.
     ///   - rowid: the record's row id, shared by its materialized row.
     ///   - scope: the id of the record's scope.
     func write(_ state: RecordState, before: RecordState?, rowid: Int64, scope: Int64) throws {
@@ -20,18 +21,14 @@ struct Materializer {
             wasPrivate: before.map(isPrivate) ?? false,
             rowid: rowid
         )
-        // A record shows (has a row and an index entry) once it exists with every required field.
-        let before = before.flatMap { isShown($0) ? $0 : nil }
-        if let before, let unindexSQL = table.unindexSQL { try index(before, with: unindexSQL, rowid: rowid) }
-        guard isShown(state) else {
-            if before != nil {
-                let delete = try statements[table.deleteSQL]
-                delete.bind(1, rowid)
-                try delete.run()
-            }
+        // A record has a row and an index entry exactly when it is shown.
+        let shown = before.flatMap { Self.isShown($0, of: table.kind) ? $0 : nil }
+        guard Self.isShown(state, of: table.kind) else {
+            if let shown { try removeRow(showing: shown, rowid: rowid) }
             return
         }
-        let statement = try statements[before == nil ? table.insertSQL : table.updateSQL]
+        if let shown, let unindexSQL = table.unindexSQL { try index(shown, with: unindexSQL, rowid: rowid) }
+        let statement = try statements[shown == nil ? table.insertSQL : table.updateSQL]
         statement.bind(1, rowid)
         statement.bind(2, scope)
         statement.bind(3, Int64(state.updated?.milliseconds ?? 0))
@@ -47,9 +44,17 @@ struct Materializer {
     /// Whether a record is there: not deleted, and some delta of it kept.
     static func exists(_ state: RecordState) -> Bool { !state.isDeleted && !state.kept.isEmpty }
 
-    /// Whether a record has a row: it exists and its merged state sets every required field.
-    private func isShown(_ state: RecordState) -> Bool {
-        Self.exists(state) && state.missingRequiredField(of: table.kind.schema) == nil
+    /// Whether a record is shown (has a row): it exists and its merged state sets every required field.
+    static func isShown(_ state: RecordState, of kind: RecordKind) -> Bool {
+        exists(state) && state.missingRequiredField(of: kind.schema) == nil
+    }
+
+    /// Removes the row and the index entry of a record, whose row shows `state`.
+    func removeRow(showing state: RecordState, rowid: Int64) throws {
+        if let unindexSQL = table.unindexSQL { try index(state, with: unindexSQL, rowid: rowid) }
+        let delete = try statements[table.deleteSQL]
+        delete.bind(1, rowid)
+        try delete.run()
     }
 
     /// Whether a record's visibility is `private`: it never leaves this node (DESIGN §6).

@@ -40,7 +40,7 @@ extension Replica {
             switch target {
             case .author:
                 stored = try ControlPlaneLoader.storedDeltas(by: key, in: nil, db: db).filter {
-                    !$0.delta.kind.isControlPlane
+                    !$0.delta.kind.isGrantOrRevocation
                 }
                 try db.execute(
                     sql: "DELETE FROM held WHERE author = ? AND kind NOT IN (\(HeldStore.controlPlaneKinds))",
@@ -130,7 +130,7 @@ struct BlockList {
         if communities.contains(delta.community) {
             return DeltaError(.blocked, "this node blocked community \(delta.community.hex.prefix(16))…")
         }
-        if !delta.kind.isControlPlane && authors.contains(delta.author) {
+        if !delta.kind.isGrantOrRevocation && authors.contains(delta.author) {
             return DeltaError(.blocked, "this node blocked author \(delta.author.hex.prefix(16))…")
         }
         return nil

@@ -18,6 +18,8 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 erased records", migrate: createErasedRecords)
         migrator.registerMigration("2026-11-21 ever-growing delta rows", migrate: neverReuseDeltaRows)
         migrator.registerMigration("2026-11-21 jobs by posting date", migrate: indexJobsByPostingDate)
+        migrator.registerMigration("2026-12-06 when peers were last seen", migrate: rememberWhenPeersWereSeen)
+        migrator.registerMigration("2026-12-06 incomplete records unlisted", migrate: unlistIncompleteRecords)
         return migrator
     }
 

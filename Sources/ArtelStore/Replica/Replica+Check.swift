@@ -73,16 +73,14 @@ private struct RecordChecker {
             let state = try check(record: rowid, scope: row[4], kind: kind, community: community, id: id, into: &report)
             guard let table = MaterializedTable.of(kind) else { continue }
             let stored = try Row.fetchOne(db, sql: "SELECT * FROM \(table.name) WHERE rowid = ?", arguments: [rowid])
-            guard Materializer.exists(state) else {
+            if Materializer.exists(state) && Materializer.isPrivate(state, of: kind) { privateRecords.insert(rowid) }
+            guard Materializer.isShown(state, of: kind) else {
                 if stored != nil {
-                    report.problems.append("\(kind) \(id) is deleted but still has a \(table.name) row")
-                }
-                continue
-            }
-            if Materializer.isPrivate(state, of: kind) { privateRecords.insert(rowid) }
-            if let missing = state.missingRequiredField(of: kind.schema) {
-                if stored != nil {
-                    report.problems.append("\(kind) \(id) lacks \(missing.name) but has a \(table.name) row")
+                    let why =
+                        Materializer.exists(state)
+                        ? "lacks \(state.missingRequiredField(of: kind.schema)?.name ?? "a required field")"
+                        : "is deleted"
+                    report.problems.append("\(kind) \(id) \(why) but still has a \(table.name) row")
                 }
                 continue
             }

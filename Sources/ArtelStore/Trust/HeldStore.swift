@@ -61,7 +61,7 @@ struct HeldStore {
         ).map { try StoredDelta.decode($0["bytes"] as Data, rowid: $0["rowid"]) }
     }
 
-    static let controlPlaneKinds = RecordKind.allCases.filter(\.isControlPlane).map { "\($0.rawValue)" }
+    static let controlPlaneKinds = RecordKind.allCases.filter(\.isGrantOrRevocation).map { "\($0.rawValue)" }
         .joined(separator: ", ")
 
     private static func columns(of verdict: Verdict) -> (waiting: Bool, code: Int64, reason: String) {

@@ -34,7 +34,7 @@ extension Replica {
             (try ControlPlaneLoader.load(delta.community, in: db), try Self.subjectBinding(of: delta, in: db))
         }
         var plane = loaded
-        if delta.kind.isControlPlane { try plane.insert(signed) }
+        if delta.kind.isGrantOrRevocation { try plane.insert(signed) }
         return Authorization.authorize(signed, subject: binding) { plane.evaluate() }
     }
 

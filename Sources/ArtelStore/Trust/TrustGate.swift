@@ -100,7 +100,7 @@ struct TrustGate {
         let binding = try people.binding(of: delta, in: &writer)
         let verdict = try Authorization.authorize(signed, subject: binding) { try trust(of: delta.community) }
         guard verdict == .authorized else { return .hold(verdict) }
-        return .apply(checked: delta.author != delta.community || delta.kind.isControlPlane)
+        return .apply(checked: delta.author != delta.community || delta.kind.isGrantOrRevocation)
     }
 
     /// Where the batch changed a control plane: decides the held deltas again, and withdraws the

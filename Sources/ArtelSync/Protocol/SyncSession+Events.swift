@@ -41,9 +41,9 @@ extension SyncSession {
         case .want(let ids):
             return onWant(ids)
         case .deltas(let deltas):
-            return deltas.isEmpty ? [] : [.apply(deltas)]
+            return deltas.isEmpty ? [] : [.apply(deltas, urgent: false)]
         case .push(let delta):
-            return [.apply([delta])]
+            return [.apply([delta], urgent: true)]
         case .missing(let ids):
             for id in ids { state.wantedInFlight.remove(id) }
             return continueWants() + advanceAfterDraining(now: now)
@@ -83,11 +83,7 @@ extension SyncSession {
 
     /// The peer said goodbye: say goodbye back, so that every session end carries one each way.
     private mutating func answerGoodbye(_ code: WireCode, _ reason: String) -> [Directive] {
-        var directives: [Directive] = []
-        send(.goodbye(.normal, "goodbye"), into: &directives)
-        state.closed = true
-        directives.append(.close(.normal, "the peer said goodbye: \(code), \(reason)"))
-        return directives
+        end(.normal, "the peer said goodbye: \(code), \(reason)", saying: "goodbye")
     }
 
     /// The shell wrote one queued message, of `count` bytes.
@@ -190,6 +186,12 @@ extension SyncSession {
     /// The node is shutting down.
     public mutating func onShutdown() -> [Directive] {
         end(.normal, "the node is shutting down")
+    }
+
+    /// The node refuses the peer right after the handshake, before any hello: a goodbye that says
+    /// why, then close (wire.md §8).
+    public mutating func refuseAtDoor(_ code: WireCode, _ reason: String) -> [Directive] {
+        end(code, reason)
     }
 
     /// The node ends the session for a reason of its own, said to the peer with `code`.

@@ -57,11 +57,11 @@ extension SyncSession {
     /// that a flood of tiny answers is bounded like a flood of large ones.
     static let queuedMessageOverhead = 64
 
-    /// Ends the session: a goodbye, then close.
-    mutating func end(_ code: WireCode, _ reason: String) -> [Directive] {
+    /// Ends the session: a goodbye that says `said` (the reason, unless given), then close.
+    mutating func end(_ code: WireCode, _ reason: String, saying said: String? = nil) -> [Directive] {
         guard !state.closed else { return [] }
         var directives: [Directive] = []
-        send(.goodbye(code, reason), into: &directives)
+        send(.goodbye(code, said ?? reason), into: &directives)
         state.closed = true
         directives.append(.close(code, reason))
         return directives

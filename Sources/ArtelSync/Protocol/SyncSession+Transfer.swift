@@ -107,7 +107,7 @@ extension SyncSession {
                 + end(
                     .tooManyRefusals,
                     "\(state.refusals.count) refused deltas within \(limits.refusalWindow / 1000) s"
-                )
+                ) + [.keepAway(until: now + configuration.keepAwayDuration)]
         }
         if received > 0 {
             directives += continueWants()

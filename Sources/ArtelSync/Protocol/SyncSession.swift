@@ -36,8 +36,10 @@ public struct SyncSession: Sendable {
         /// Read kept deltas by id (missing ones are skipped), then call
         /// ``SyncSession/onDeltasLoaded(_:_:missing:now:)`` with the same purpose.
         case loadDeltas([DeltaID], LoadPurpose)
-        /// Verify and apply deltas the peer sent, then call ``SyncSession/onApplied(_:now:)``.
-        case apply([[UInt8]])
+        /// Store the deltas the peer sent (admitted when they were read), then call
+        /// ``SyncSession/onApplied(_:now:)``; `urgent` for a push, which should spread at once
+        /// rather than wait for a batch to fill.
+        case apply([[UInt8]], urgent: Bool)
         /// A plane's reconciliation finished (the initiator's count of it).
         case reconciled(ReconciliationReport)
         /// The first reconciliation of both planes, and the transfers it asked for, are done: from
@@ -45,6 +47,9 @@ public struct SyncSession: Sendable {
         case caughtUp
         /// Close the connection after writing what is queued; the code says why.
         case close(WireCode, String)
+        /// Refuse the peer's connections until this moment (Unix milliseconds): it sent too many
+        /// deltas that were wrong.
+        case keepAway(until: UInt64)
     }
 
     /// What became of one applied delta, as the session needs to know it.
@@ -73,6 +78,8 @@ public struct SyncSession: Sendable {
         public var reconcileInterval: UInt64 = 300_000
         /// A seed for the jitter of reconciliations.
         public var seed: UInt64 = 0x5eed
+        /// How long a peer cut off for too many refusals is kept away, in milliseconds.
+        public var keepAwayDuration: UInt64 = 600_000
 
         /// A configuration.
         public init(hello: Hello, role: Role) {

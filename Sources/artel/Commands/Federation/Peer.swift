@@ -101,7 +101,7 @@ struct RemovePeer: AsyncParsableCommand {
 enum PeerPrinter {
     static func row(_ peer: PeerRecord) -> [String] {
         [
-            peer.key.hex, peer.address ?? "(inbound)", peer.state,
+            peer.key.hex, peer.address ?? "(inbound)", peer.state.rawValue,
             peer.synced.map { "synced " + Moments.text(Int64($0)) } ?? "never synced",
             "in \(peer.deltasIn) out \(peer.deltasOut) refused \(peer.refused)", peer.error ?? "",
         ]
@@ -110,7 +110,7 @@ enum PeerPrinter {
     static func json(_ peer: PeerRecord) -> JSON {
         .object([
             ("key", .string(peer.key.hex)), ("address", peer.address.map(JSON.string) ?? .null),
-            ("configured", .bool(peer.isConfigured)), ("state", .string(peer.state)),
+            ("configured", .bool(peer.isConfigured)), ("state", .string(peer.state.rawValue)),
             ("connected", peer.connected.map { .string(Moments.iso(Int64($0))) } ?? .null),
             ("synced", peer.synced.map { .string(Moments.iso(Int64($0))) } ?? .null),
             ("error", peer.error.map(JSON.string) ?? .null),

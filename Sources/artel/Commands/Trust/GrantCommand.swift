@@ -61,7 +61,7 @@ struct GrantCommand: AsyncParsableCommand {
     func validate() throws {
         guard !kinds.isEmpty else { throw ValidationError("name at least one kind: --kinds job (repeatable)") }
         for kind in kinds {
-            guard let known = RecordKind(name: kind), !known.isControlPlane else {
+            guard let known = RecordKind(name: kind), !known.isGrantOrRevocation else {
                 throw ValidationError(
                     "--kinds \(kind) is not a kind one can be granted (community, person, membership, tie, job, digest, event)"
                 )

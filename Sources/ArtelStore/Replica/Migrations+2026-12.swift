@@ -1,0 +1,31 @@
+import ArtelCore
+import GRDB
+
+extension Migrations {
+    /// Peers that only dialed in are forgotten a week after they were last seen in a session.
+    static func rememberWhenPeersWereSeen(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE peers ADD COLUMN seen INTEGER;
+                UPDATE peers SET seen = coalesce(connected, added);
+                """
+        )
+    }
+
+    /// A record lacking a required field is kept but has no row (`Materializer`): rows written for
+    /// such records before the rule leave their table and its full-text index. Unlike the other
+    /// migrations this one reads the current table definitions, since a contentless index entry
+    /// can only be removed with the values it was written from.
+    static func unlistIncompleteRecords(_ db: Database) throws {
+        let statements = RawStatements(db)
+        for table in MaterializedTable.all {
+            let required = table.columns.filter { $0.field.isRequired && $0.field.cardinality == .single }
+            guard !required.isEmpty else { continue }
+            let incomplete = required.map { "\"\($0.name)\" IS NULL" }.joined(separator: " OR ")
+            for rowid in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table.name) WHERE \(incomplete)") {
+                guard let record = try StoredRecord.load(rowid: rowid, in: db) else { continue }
+                try Materializer(statements: statements, table: table).removeRow(showing: record.state, rowid: rowid)
+            }
+        }
+    }
+}
