@@ -63,7 +63,7 @@ bench-sync: release
 # `make test` when python3 is installed).
 vectors:
 	python3 protocol/vectors/check_vectors.py
-	python3 protocol/vectors/check_session.py
+	python3 protocol/vectors/check_session.py protocol/vectors/session.json protocol/vectors/session-rounds.json
 
 clean:
 	rm -rf .build

@@ -11,12 +11,14 @@ import Testing
 struct IndependentCheckerTests {
     @Test(
         "check_session.py and check_vectors.py accept the vector files",
-        arguments: ["check_session.py", "check_vectors.py"]
+        arguments: [
+            ["check_session.py", "session.json"], ["check_session.py", "session-rounds.json"], ["check_vectors.py"],
+        ]
     )
-    func checker(_ script: String) throws {
+    func checker(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [TestFiles.path("protocol/vectors/\(script)")]
+        process.arguments = arguments.map { TestFiles.path("protocol/vectors/\($0)") }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
