@@ -3,8 +3,8 @@ public import ArtelCore
 extension SyncSession {
     /// The connection is up: say hello.
     public mutating func onStart(now: UInt64) -> [Directive] {
-        guard !state.started else { preconditionFailure("a session starts once: \(state)") }
-        state.started = true
+        guard case .new = state.phase else { preconditionFailure("a session starts once: \(state)") }
+        state.phase = .greeting
         state.lastHeard = now
         var directives: [Directive] = []
         send(.hello(configuration.hello), into: &directives)
@@ -13,27 +13,30 @@ extension SyncSession {
 
     /// A message arrived from the peer.
     public mutating func onMessage(_ message: Message, now: UInt64) -> [Directive] {
-        guard !state.closed else { return [] }
+        guard !state.isClosed else { return [] }
         state.lastHeard = now
         state.pingSent = nil
         // Every answer (pongs, refusals, reconciliation replies) is queued for a peer that is
         // expected to read it; one that keeps asking without reading is cut off.
-        guard state.outboundBytes <= configuration.limits.maximumQueuedBytes * 2 else {
-            return end(.tooMuchInFlight, "the peer sends faster than it reads: \(state.outboundBytes) bytes queued")
+        guard state.transfer.outboundBytes <= configuration.limits.maximumQueuedBytes * 2 else {
+            return end(
+                .tooMuchInFlight,
+                "the peer sends faster than it reads: \(state.transfer.outboundBytes) bytes queued"
+            )
         }
         guard let peer = state.peer else { return onFirstMessage(message, now: now) }
         switch message {
         case .hello:
             return end(.protocolViolation, "a second hello")
         case .versionUnsupported(let versions):
-            return end(.unsupportedVersion, "the peer speaks versions \(versions), not \(peer.version)")
+            return end(.unsupportedVersion, "the peer speaks versions \(versions), not \(peer.hello.version)")
         case .reconcileOpen(let plane, let payload):
             return onReconcileOpen(plane, payload)
         case .reconcileMessage(let plane, let payload):
             return configuration.role == .initiator
                 ? onReconcileReply(plane, payload, now: now) : onReconcileContinue(plane, payload)
         case .reconcileClose(let plane):
-            state.serving[plane] = nil
+            state.reconciliation.serving[plane] = nil
             // The initiator reconciles data last: once it is done, the responder pushes too.
             return plane == .data && configuration.role == .responder ? becameLive(now: now) : []
         case .reconcileError(let plane, let code, let reason):
@@ -45,7 +48,7 @@ extension SyncSession {
         case .push(let delta):
             return [.apply([delta], urgent: true)]
         case .missing(let ids):
-            for id in ids { state.wantedInFlight.remove(id) }
+            for id in ids { state.transfer.wantedInFlight.remove(id) }
             return continueWants() + advanceAfterDraining(now: now)
         case .refuse:
             return []
@@ -63,11 +66,10 @@ extension SyncSession {
     private mutating func onFirstMessage(_ message: Message, now: UInt64) -> [Directive] {
         switch message {
         case .hello(let hello) where hello.version == Hello.currentVersion:
-            state.peer = hello
-            state.shared = configuration.hello.follows.intersection(hello.follows)
+            state.phase = .syncing(Peer(hello: hello, shared: configuration.hello.follows.intersection(hello.follows)))
             return configuration.role == .initiator ? startReconciliation(.control, now: now) : []
         case .hello(let hello):
-            // The versions this node speaks, then a goodbye that says why (wire.md §9).
+            // The versions this node speaks, then a goodbye that says why (wire.md §5.1).
             var directives: [Directive] = []
             send(.versionUnsupported(Hello.currentVersion...Hello.currentVersion), into: &directives)
             return directives + end(.unsupportedVersion, "the peer speaks version \(hello.version)")
@@ -88,13 +90,13 @@ extension SyncSession {
 
     /// The shell wrote one queued message, of `count` bytes.
     public mutating func onWritten(_ count: Int, now: UInt64) -> [Directive] {
-        state.outboundBytes = max(0, state.outboundBytes - count - Self.queuedMessageOverhead)
+        state.transfer.outboundBytes = max(0, state.transfer.outboundBytes - count - Self.queuedMessageOverhead)
         return continueLoading()
     }
 
     /// Time passed: ping a silent peer, end an idle session, reconcile again when due.
     public mutating func onTick(now: UInt64) -> [Directive] {
-        guard state.started, !state.closed else { return [] }
+        guard state.isRunning else { return [] }
         let limits = configuration.limits
         if now >= state.lastHeard + limits.idleTimeout {
             return end(.idleTimeout, "the peer said nothing for \((now - state.lastHeard) / 1000) s")
@@ -104,16 +106,19 @@ extension SyncSession {
             state.pingSent = now
             send(.ping(now), into: &directives)
         }
-        if state.draining != nil, let since = state.drainingSince, now >= since + limits.idleTimeout {
+        if state.reconciliation.draining != nil, let since = state.reconciliation.drainingSince,
+            now >= since + limits.idleTimeout
+        {
             // The peer never sent some wanted deltas nor said they are missing: go on without them.
-            state.toWant = []
-            state.wantedInFlight = []
+            state.transfer.toWant = []
+            state.transfer.wantedInFlight = []
             directives += advanceAfterDraining(now: now)
         }
-        if configuration.role == .initiator, state.isLive, state.reconciling == nil, state.draining == nil,
-            let due = state.nextReconcile, now >= due
+        if configuration.role == .initiator, state.isLive, state.reconciliation.running == nil,
+            state.reconciliation.draining == nil,
+            let due = state.reconciliation.nextDue, now >= due
         {
-            state.nextReconcile = nil
+            state.reconciliation.nextDue = nil
             directives += startReconciliation(.control, now: now)
         }
         return directives
@@ -123,20 +128,20 @@ extension SyncSession {
     /// scope. Until the first reconciliation is over, pushes wait (a bounded number); when the peer
     /// is slow or too many wait, they are dropped and a reconciliation repairs them.
     public mutating func onLocalDelta(_ bytes: [UInt8], scope: Scope) -> [Directive] {
-        guard !state.closed, state.shared.contains(scope) || state.peer == nil else { return [] }
+        guard !state.isClosed, state.shared.contains(scope) || state.peer == nil else { return [] }
         guard state.isLive else {
-            if state.waitingPushes.count < Self.maximumWaitingPushes
-                && state.waitingPushBytes + bytes.count <= configuration.limits.maximumQueuedBytes
+            if state.pushes.waiting.count < Self.maximumWaitingPushes
+                && state.pushes.waitingBytes + bytes.count <= configuration.limits.maximumQueuedBytes
             {
-                state.waitingPushes.append((bytes, scope))
-                state.waitingPushBytes += bytes.count
+                state.pushes.waiting.append((bytes, scope))
+                state.pushes.waitingBytes += bytes.count
             } else {
-                state.missedPushes = true
+                state.pushes.missed = true
             }
             return []
         }
-        guard state.outboundBytes < configuration.limits.maximumQueuedBytes else {
-            state.missedPushes = true
+        guard state.transfer.outboundBytes < configuration.limits.maximumQueuedBytes else {
+            state.pushes.missed = true
             return []
         }
         var directives: [Directive] = []
@@ -150,11 +155,14 @@ extension SyncSession {
     /// The session is live (again, after a later reconciliation): send the pushes that waited, and
     /// say so the first time.
     mutating func becameLive(now: UInt64) -> [Directive] {
-        var directives: [Directive] = state.isLive ? [] : [.caughtUp]
-        state.isLive = true
-        let waiting = state.waitingPushes
-        state.waitingPushes = []
-        state.waitingPushBytes = 0
+        var directives: [Directive] = []
+        if case .syncing(let peer) = state.phase {
+            state.phase = .live(peer)
+            directives.append(.caughtUp)
+        }
+        let waiting = state.pushes.waiting
+        state.pushes.waiting = []
+        state.pushes.waitingBytes = 0
         for (bytes, scope) in waiting where state.shared.contains(scope) {
             directives += onLocalDelta(bytes, scope: scope)
         }
@@ -169,17 +177,18 @@ extension SyncSession {
     /// The operator asked to reconcile now (`artel sync now`); a session that is still in its first
     /// reconciliation, or that the peer dialed, carries on as it is.
     public mutating func onSyncNow(now: UInt64) -> [Directive] {
-        guard configuration.role == .initiator, state.isLive, state.reconciling == nil, state.draining == nil,
-            !state.closed
+        guard configuration.role == .initiator, state.isLive, state.reconciliation.running == nil,
+            state.reconciliation.draining == nil,
+            !state.isClosed
         else { return [] }
-        state.nextReconcile = nil
+        state.reconciliation.nextDue = nil
         return startReconciliation(.control, now: now)
     }
 
     /// Pushes for this peer were dropped before they reached the session (the peer was slow): a
     /// live initiator reconciles again at once to repair them; otherwise the next reconciliation does.
     public mutating func onPushesMissed(now: UInt64) -> [Directive] {
-        state.missedPushes = true
+        state.pushes.missed = true
         return onSyncNow(now: now)
     }
 

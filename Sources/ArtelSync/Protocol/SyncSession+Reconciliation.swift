@@ -3,18 +3,19 @@ import ArtelCore
 extension SyncSession {
     /// The initiator starts reconciling a plane: items first.
     mutating func startReconciliation(_ plane: Plane, now: UInt64) -> [Directive] {
-        state.reconciling = (ReconciliationReport(plane: plane, started: now), nil)
+        state.reconciliation.running = (ReconciliationReport(plane: plane, started: now), nil)
         return [.loadItems(plane, state.shared)]
     }
 
     /// The items of a plane, sorted by (timestamp, id), as the shell read them.
     public mutating func onItems(_ plane: Plane, _ items: [NegentropyItem], now: UInt64) -> [Directive] {
-        guard !state.closed else { return [] }
+        guard !state.isClosed else { return [] }
         let storage = NegentropyStorage(items)
         let limit = configuration.limits.reconciliationFrameSize
         switch configuration.role {
         case .initiator:
-            guard var current = state.reconciling, current.report.plane == plane, current.negentropy == nil else {
+            guard var current = state.reconciliation.running, current.report.plane == plane, current.negentropy == nil
+            else {
                 return []
             }
             do {
@@ -22,7 +23,7 @@ extension SyncSession {
                 let first = try negentropy.initiate()
                 current.report.items = items.count
                 current.report.bytesSent += first.count
-                state.reconciling = (current.report, negentropy)
+                state.reconciliation.running = (current.report, negentropy)
                 var directives: [Directive] = []
                 send(.reconcileOpen(plane, payload: first), into: &directives)
                 return directives
@@ -30,7 +31,7 @@ extension SyncSession {
                 return end(.normal, "reconciling the \(plane) plane failed here: \(error)")
             }
         case .responder:
-            guard let payload = state.opening.removeValue(forKey: plane) else { return [] }
+            guard let payload = state.reconciliation.opening.removeValue(forKey: plane) else { return [] }
             do {
                 return answer(plane, with: try Negentropy(storage: storage, frameSizeLimit: limit), to: payload)
             } catch {
@@ -44,16 +45,16 @@ extension SyncSession {
         guard configuration.role == .responder else {
             return end(.protocolViolation, "a reconcile open sent to its initiator")
         }
-        guard state.serving[plane] == nil, state.opening[plane] == nil else {
+        guard state.reconciliation.serving[plane] == nil, state.reconciliation.opening[plane] == nil else {
             return end(.protocolViolation, "a reconcile open for the \(plane) plane, which is already open")
         }
-        state.opening[plane] = payload
+        state.reconciliation.opening[plane] = payload
         return [.loadItems(plane, state.shared)]
     }
 
     /// The responder gets the next message of a reconciliation.
     mutating func onReconcileContinue(_ plane: Plane, _ payload: [UInt8]) -> [Directive] {
-        guard let negentropy = state.serving[plane] else {
+        guard let negentropy = state.reconciliation.serving[plane] else {
             return end(.protocolViolation, "a reconcile message for the \(plane) plane, which is not open")
         }
         return answer(plane, with: negentropy, to: payload)
@@ -64,7 +65,7 @@ extension SyncSession {
         var negentropy = negentropy
         do {
             let reply = try negentropy.reconcile(payload)
-            state.serving[plane] = negentropy
+            state.reconciliation.serving[plane] = negentropy
             var directives: [Directive] = []
             send(.reconcileMessage(plane, payload: reply), into: &directives)
             return directives
@@ -75,7 +76,9 @@ extension SyncSession {
 
     /// The initiator gets the responder's answer: offer what the peer lacks, want what it has.
     mutating func onReconcileReply(_ plane: Plane, _ payload: [UInt8], now: UInt64) -> [Directive] {
-        guard var current = state.reconciling, current.report.plane == plane, var negentropy = current.negentropy else {
+        guard var current = state.reconciliation.running, current.report.plane == plane,
+            var negentropy = current.negentropy
+        else {
             return end(.protocolViolation, "a reconcile message for the \(plane) plane, which is not being reconciled")
         }
         var have: [Bytes32] = []
@@ -91,9 +94,9 @@ extension SyncSession {
         current.report.bytesSent += next?.count ?? 0
         current.report.offered += have.count
         current.report.wanted += need.count
-        state.reconciling = (current.report, negentropy)
-        state.toOffer += have.map(DeltaID.init)
-        state.toWant += need.map(DeltaID.init)
+        state.reconciliation.running = (current.report, negentropy)
+        state.transfer.toOffer += have.map(DeltaID.init)
+        state.transfer.toWant += need.map(DeltaID.init)
         var directives: [Directive] = []
         if let next {
             send(.reconcileMessage(plane, payload: next), into: &directives)
@@ -101,9 +104,9 @@ extension SyncSession {
             send(.reconcileClose(plane), into: &directives)
             current.report.milliseconds = now - current.report.started
             directives.append(.reconciled(current.report))
-            state.reconciling = nil
-            state.draining = plane
-            state.drainingSince = now
+            state.reconciliation.running = nil
+            state.reconciliation.draining = plane
+            state.reconciliation.drainingSince = now
         }
         directives += continueWants()
         directives += continueLoading()
@@ -113,17 +116,19 @@ extension SyncSession {
 
     /// Once a finished plane's wanted deltas have all arrived, go on: control, then data, then live.
     mutating func advanceAfterDraining(now: UInt64) -> [Directive] {
-        guard let plane = state.draining, state.toWant.isEmpty, state.wantedInFlight.isEmpty else { return [] }
-        state.draining = nil
-        state.drainingSince = nil
+        guard let plane = state.reconciliation.draining, state.transfer.toWant.isEmpty,
+            state.transfer.wantedInFlight.isEmpty
+        else { return [] }
+        state.reconciliation.draining = nil
+        state.reconciliation.drainingSince = nil
         if plane == .control { return startReconciliation(.data, now: now) }
         let interval = configuration.reconcileInterval
-        if state.missedPushes {
+        if state.pushes.missed {
             // Pushes were dropped while reconciling: reconcile again at once to pick them up.
-            state.missedPushes = false
-            state.nextReconcile = now
+            state.pushes.missed = false
+            state.reconciliation.nextDue = now
         } else {
-            state.nextReconcile = now + interval - interval / 5 + state.nextRandom() % (interval * 2 / 5 + 1)
+            state.reconciliation.nextDue = now + interval - interval / 5 + state.nextRandom() % (interval * 2 / 5 + 1)
         }
         return becameLive(now: now)
     }

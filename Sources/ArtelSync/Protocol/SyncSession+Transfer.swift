@@ -7,11 +7,11 @@ extension SyncSession {
     mutating func continueWants() -> [Directive] {
         let limits = configuration.limits
         var directives: [Directive] = []
-        while !state.toWant.isEmpty && state.wantedInFlight.count < limits.maximumWantedInFlight {
-            let room = min(limits.maximumIDsPerWant, limits.maximumWantedInFlight - state.wantedInFlight.count)
-            let batch = Array(state.toWant.prefix(room))
-            state.toWant.removeFirst(batch.count)
-            state.wantedInFlight.formUnion(batch)
+        while !state.transfer.toWant.isEmpty && state.transfer.wantedInFlight.count < limits.maximumWantedInFlight {
+            let room = min(limits.maximumIDsPerWant, limits.maximumWantedInFlight - state.transfer.wantedInFlight.count)
+            let batch = Array(state.transfer.toWant.prefix(room))
+            state.transfer.toWant.removeFirst(batch.count)
+            state.transfer.wantedInFlight.formUnion(batch)
             send(.want(batch), into: &directives)
         }
         return directives
@@ -21,24 +21,27 @@ extension SyncSession {
     /// while the connection keeps up: what a slow reader costs this node stays under
     /// ``Limits/maximumQueuedBytes`` and a list of ids.
     mutating func continueLoading() -> [Directive] {
-        guard state.loading == nil, !state.closed, state.outboundBytes < configuration.limits.maximumQueuedBytes / 2
+        guard state.transfer.loading == nil, !state.isClosed,
+            state.transfer.outboundBytes < configuration.limits.maximumQueuedBytes / 2
         else { return [] }
         let purpose: LoadPurpose
-        if !state.toAnswer.isEmpty {
+        if !state.transfer.toAnswer.isEmpty {
             purpose = .answer
-        } else if !state.toOffer.isEmpty {
+        } else if !state.transfer.toOffer.isEmpty {
             purpose = .offer
         } else {
             return []
         }
         let size = configuration.limits.maximumIDsPerWant
-        let batch = Array(purpose == .answer ? state.toAnswer.prefix(size) : state.toOffer.prefix(size))
+        let batch = Array(
+            purpose == .answer ? state.transfer.toAnswer.prefix(size) : state.transfer.toOffer.prefix(size)
+        )
         if purpose == .answer {
-            state.toAnswer.removeFirst(batch.count)
+            state.transfer.toAnswer.removeFirst(batch.count)
         } else {
-            state.toOffer.removeFirst(batch.count)
+            state.transfer.toOffer.removeFirst(batch.count)
         }
-        state.loading = (purpose, batch.count)
+        state.transfer.loading = (purpose, batch.count)
         return [.loadDeltas(batch, purpose)]
     }
 
@@ -49,14 +52,16 @@ extension SyncSession {
         guard ids.count <= limits.maximumIDsPerWant else {
             return end(.tooManyIDs, "a want of \(ids.count) ids; at most \(limits.maximumIDsPerWant)")
         }
-        let unanswered = state.toAnswer.count + (state.loading?.purpose == .answer ? state.loading!.count : 0)
+        let unanswered =
+            state.transfer.toAnswer.count
+            + (state.transfer.loading?.purpose == .answer ? state.transfer.loading!.count : 0)
         guard unanswered + ids.count <= limits.maximumWantedInFlight else {
             return end(
                 .tooMuchInFlight,
                 "the peer asks faster than it reads: it wants \(unanswered + ids.count) deltas not yet sent; at most \(limits.maximumWantedInFlight)"
             )
         }
-        state.toAnswer += ids
+        state.transfer.toAnswer += ids
         return continueLoading()
     }
 
@@ -68,7 +73,7 @@ extension SyncSession {
         missing: [DeltaID],
         now: UInt64
     ) -> [Directive] {
-        guard !state.closed else { return [] }
+        guard !state.isClosed else { return [] }
         var directives: [Directive] = []
         if purpose == .answer && !missing.isEmpty { send(.missing(missing), into: &directives) }
         var batch: [[UInt8]] = []
@@ -83,17 +88,17 @@ extension SyncSession {
             size += delta.count + 4
         }
         if !batch.isEmpty { send(.deltas(batch), into: &directives) }
-        state.loading = nil
+        state.transfer.loading = nil
         return directives + continueLoading()
     }
 
     /// Deltas from the peer were applied: answer refusals, count them, ask for more.
     public mutating func onApplied(_ results: [Applied], now: UInt64) -> [Directive] {
-        guard !state.closed else { return [] }
+        guard !state.isClosed else { return [] }
         var directives: [Directive] = []
         var received = 0
         for result in results {
-            if let id = result.id, state.wantedInFlight.remove(id) != nil { received += 1 }
+            if let id = result.id, state.transfer.wantedInFlight.remove(id) != nil { received += 1 }
             guard let refusal = result.refusal else { continue }
             send(.refuse(result.id, refusal.code, refusal.message), into: &directives)
             // Blocks, erasures, deletions and local limits are this node's choices or state, not the

@@ -100,7 +100,7 @@ public struct SyncSession: Sendable {
     /// Whether the first reconciliation has finished and pushes flow.
     public var isLive: Bool { state.isLive }
     /// Whether the session has ended.
-    public var isClosed: Bool { state.closed }
+    public var isClosed: Bool { state.isClosed }
     /// Ids reconciliation found missing here and not yet received, asked for or not.
-    public var remainingWanted: Int { state.toWant.count + state.wantedInFlight.count }
+    public var remainingWanted: Int { state.transfer.toWant.count + state.transfer.wantedInFlight.count }
 }
