@@ -1,5 +1,6 @@
 /// A node's hybrid logical clock: never goes backwards, stays close to the wall clock, and moves
-/// past every timestamp it accepts from others.
+/// past every timestamp it accepts from others, but never more than ``maximumDrag`` ahead of the
+/// wall clock (`protocol/encoding.md` §11).
 ///
 /// The wall clock is never read here: every call takes `now`, in Unix milliseconds, from the caller.
 /// Tests pass a manual clock; the node passes the system time.
@@ -32,7 +33,7 @@ public struct HybridLogicalClock: Hashable, Sendable {
         return latest
     }
 
-    /// Moves the clock past a timestamp accepted from elsewhere.
+    /// Moves the clock past a timestamp accepted from elsewhere, at most ``maximumDrag`` ahead of `now`.
     ///
     /// - Parameters:
     ///   - remote: the accepted timestamp.
