@@ -50,6 +50,10 @@ struct BackupCLITests {
                 flag.status != 0 && flag.error.contains("--max-connections must be a whole number"),
                 "\(flag.error)"
             )
+            for (option, value) in [("--api", "http://127.0.0.1:7480"), ("--listen", "127.0.0.1")] {
+                let address = try node.run("serve", option, value)
+                #expect(address.status != 0 && address.error.contains("port written out"), "\(address.error)")
+            }
         }
     }
 }

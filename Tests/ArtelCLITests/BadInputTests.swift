@@ -99,6 +99,26 @@ struct BadInputTests {
         }
     }
 
+    @Test(
+        "An empty replica file is refused by every command that opens it, and stays empty",
+        arguments: [
+            ["status"], ["check"], ["list", "jobs"], ["follows"],
+            ["serve", "--listen", "127.0.0.1:0", "--api", "none"],
+        ]
+    )
+    func emptyReplica(arguments: [String]) async throws {
+        try await TestNode.with { node in
+            let path = "\(node.artel.data)/artel.sqlite"
+            try? FileManager.default.removeItem(atPath: path + "-wal")
+            try? FileManager.default.removeItem(atPath: path + "-shm")
+            try Data().write(to: URL(fileURLWithPath: path))
+            let result = try node.artel.run(arguments)
+            #expect(result.status == 1, "\(arguments): \(result.output)")
+            #expect(result.error.contains("is empty, not an Artel replica"), "\(result.error)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
+        }
+    }
+
     @Test("A key file others can read is refused with the chmod that fixes it")
     func keyPermissions() async throws {
         try await TestNode.with { node in
@@ -110,6 +130,25 @@ struct BadInputTests {
             #expect(result.error.contains("chmod 600 \(key)"))
             #expect(!result.error.contains("seed"))
             #expect(try node.exported() == before)
+        }
+    }
+
+    @Test(
+        "An API token others can read, or one too short, stops serve with what to do; the token is kept",
+        arguments: [
+            (0o644, "abcdef0123456789abcdef0123456789\n", "chmod 600"), (0o600, "", "openssl rand"),
+            (0o600, "short\n", "at least 32"),
+        ]
+    )
+    func badToken(mode: Int, contents: String, message: String) async throws {
+        try await TestNode.with { node in
+            let path = "\(node.artel.data)/api.token"
+            try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+            let result = try node.run("serve", "--listen", "127.0.0.1:0", "--api", "127.0.0.1:0")
+            #expect(result.status == 1, "\(result.output)")
+            #expect(result.error.contains(message), "\(result.error)")
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == contents)
         }
     }
 

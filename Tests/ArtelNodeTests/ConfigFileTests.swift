@@ -86,8 +86,23 @@ struct ConfigFileTests {
         try #require(mistakes.map(\.line) == [2, 3, 4, 6])
         #expect(mistakes[0].message.contains("host:port@node-key") && mistakes[1].message.contains("community keys"))
         #expect(
-            mistakes[3].message.contains("host:port or \"none\"") && mistakes[3].fix == "listen = \"127.0.0.1:7480\""
+            mistakes[3].message.contains("host:port with the port") && mistakes[3].fix == "listen = \"127.0.0.1:7480\""
         )
+
+        // What serve could not use: a URL, an address without its port, more connections than sockets.
+        let (_, unusable) = ConfigFile.parse(
+            """
+            [node]
+            listen = "0.0.0.0"
+            max_connections = 99999999999
+            [api]
+            listen = "http://127.0.0.1:7480"
+            """
+        )
+        #expect(unusable.map(\.line) == [2, 3, 5], "\(unusable)")
+        #expect(unusable.allSatisfy { $0.message.contains("port written out") || $0.message.contains("1 to 10000") })
+        #expect(PeerAddress(listening: "[::1]:7401") != nil && PeerAddress(listening: "0.0.0.0:0") != nil)
+        #expect(PeerAddress("https://peer.example.org") == nil, "a URL is not a peer's address")
 
         let (environment, fine) = ConfigFile.fromEnvironment([
             "ARTEL_PEERS": "\(peer), \(peer)", "ARTEL_API": "none", "ARTEL_NAME": "from-env",

@@ -39,6 +39,21 @@ struct ReplicaFileTests {
         }
     }
 
+    @Test("An empty file, or an SQLite database without tables, is refused and stays as it was")
+    func emptyFile() async throws {
+        try await TestFiles.withTemporaryDirectory { directory in
+            let path = "\(directory)/artel.sqlite"
+            _ = FileManager.default.createFile(atPath: path, contents: Data())
+            let error = try #require(throws: StoreError.self) { try Replica.open(at: path) }
+            #expect(error.code == .corruptReplica && error.message.contains("is empty"), "\(error)")
+            #expect(FileManager.default.contents(atPath: path) == Data())
+            let bare = "\(directory)/bare.sqlite"
+            try DatabaseQueue(path: bare).write { try $0.execute(sql: "PRAGMA user_version = 1") }
+            let bareError = try #require(throws: StoreError.self) { try Replica.open(at: bare) }
+            #expect(bareError.code == .corruptReplica && bareError.message.contains("not an Artel replica"))
+        }
+    }
+
     @Test("An SQLite database that is not a replica is refused")
     func foreignDatabase() async throws {
         try await TestFiles.withTemporaryDirectory { directory in

@@ -128,8 +128,8 @@ public struct ConfigFile: Equatable, Sendable {
                     }
                     file.follows = array.compactMap(\.string)
                 case ("node", "listen"), ("api", "listen"):
-                    guard let text = value.string, text == "none" || PeerAddress(text) != nil else {
-                        mistake("must be host:port or \"none\", in quotes")
+                    guard let text = value.string, Self.isListenSetting(text) else {
+                        mistake(Self.listenRule)
                         continue
                     }
                     if section == "api" { file.api = text } else { file.listen = text }
@@ -146,15 +146,21 @@ public struct ConfigFile: Equatable, Sendable {
                         continue
                     }
                     file.allow = array.compactMap(\.string)
-                case ("node", "max_connections"), ("node", "reconcile_interval"), ("node", "purge_interval"):
+                case ("node", "max_connections"):
+                    guard let number = value.int, Self.connectionRange.contains(number) else {
+                        mistake(Self.connectionRule)
+                        continue
+                    }
+                    file.maxConnections = number
+                case ("node", "reconcile_interval"), ("node", "purge_interval"):
                     guard let number = value.int, number >= 1 else {
                         mistake("must be a whole number, at least 1")
                         continue
                     }
-                    switch key {
-                    case "max_connections": file.maxConnections = number
-                    case "reconcile_interval": file.reconcileInterval = number
-                    default: file.purgeInterval = number
+                    if key == "reconcile_interval" {
+                        file.reconcileInterval = number
+                    } else {
+                        file.purgeInterval = number
                     }
                 case ("log", "level"):
                     guard let text = value.string, Logger.Level(rawValue: text) != nil else {
@@ -331,4 +337,21 @@ private struct Locator {
         }
         return nil
     }
+}
+
+extension ConfigFile {
+    /// Whether a `listen` setting is one `artel serve` can use: `none`, or an address to listen on
+    /// with its port written out (``PeerAddress/init(listening:)``).
+    public static func isListenSetting(_ text: String) -> Bool {
+        text == "none" || PeerAddress(listening: text) != nil
+    }
+
+    /// What a `listen` setting must be, as a mistake says it.
+    public static let listenRule = "must be host:port with the port written out (no http://), or \"none\", in quotes"
+
+    /// How many peer connections a node may hold: each is a socket and a task.
+    public static let connectionRange = 1...10_000
+
+    /// What `max_connections` must be, as a mistake says it.
+    public static let connectionRule = "must be a whole number from 1 to 10000"
 }

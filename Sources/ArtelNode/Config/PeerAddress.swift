@@ -27,9 +27,17 @@ public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
             port = parsed
             host = host[..<colon]
         }
-        guard !host.isEmpty, (0...65_535).contains(port), !host.contains(where: \.isWhitespace) else { return nil }
+        guard !host.isEmpty, (0...65_535).contains(port), !host.contains(where: { $0.isWhitespace || $0 == "/" })
+        else { return nil }
         self.host = String(host)
         self.port = port
+    }
+
+    /// An address to listen on: `host:port` (or `[v6]:port`) with its port written out, so that an
+    /// address without one (or a URL) never lands silently on the peer port.
+    public init?(listening text: String) {
+        guard let address = PeerAddress(text), text.hasSuffix(":\(address.port)") else { return nil }
+        self = address
     }
 
     /// An address.

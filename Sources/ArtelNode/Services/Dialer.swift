@@ -48,7 +48,7 @@ public struct Dialer: Service {
         var delay = delays.lowerBound
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             guard let peer = try? await context.replica.peers().first(where: { $0.key == key && $0.isConfigured }),
-                let address = peer.address.flatMap(PeerAddress.init)
+                let address = peer.address.flatMap({ PeerAddress($0) })
             else {
                 logger.info("stopped dialing: the peer was removed")
                 return

@@ -79,17 +79,17 @@ enum KeyFile {
         }
     }
 
-    /// Refuses a key file that anyone but its owner may read or write.
-    static func checkPermissions(of path: String) throws {
+    /// Refuses a secret's file (a key, by default) that anyone but its owner may read or write.
+    static func checkPermissions(of path: String, naming what: String = "key file") throws {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw StoreError(.keyNotFound, "key file \(path) does not exist")
+            throw StoreError(.keyNotFound, "\(what) \(path) does not exist")
         }
         let mode = status.st_mode & 0o777
         guard mode & 0o077 == 0 else {
             throw StoreError(
                 .unsafeKeyFile,
-                "key file \(path) has mode \(String(mode, radix: 8)), so others can read it; "
+                "\(what) \(path) has mode \(String(mode, radix: 8)), so others can read it; "
                     + "make it private with: chmod 600 \(path)"
             )
         }

@@ -32,15 +32,26 @@ public final class Replica: Sendable {
         return replica
     }
 
-    /// Opens an existing replica, upgrading its schema when this version adds migrations.
+    /// Opens an existing replica, upgrading its schema when this version adds migrations. Only
+    /// ``create(at:)`` makes a new one: an empty file, or an SQLite database that never held a
+    /// replica, is refused rather than turned into an empty replica that would lose the node's
+    /// name, follows and peers without a word.
     ///
     /// - Parameter path: the SQLite file.
-    /// - Throws: ``StoreError`` when the file is missing, is not an Artel replica, is corrupt, or was
-    ///   written by a newer version of Artel.
+    /// - Throws: ``StoreError`` when the file is missing, empty, is not an Artel replica, is corrupt,
+    ///   or was written by a newer version of Artel.
     public static func open(at path: String) throws -> Replica {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw StoreError(.notADataDirectory, "there is no replica at \(path); run `artel init` to make one")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int
+        guard size != 0 else {
+            throw StoreError(
+                .corruptReplica,
+                "\(path) is empty, not an Artel replica (was it truncated?); restore a backup with `artel restore FILE`, "
+                    + "or move it away and run `artel init` to start a new node"
+            )
         }
         let replica = try Replica(path: path, pool: makePool(path))
         try replica.guarding("opening the replica") {
@@ -56,10 +67,10 @@ public final class Replica: Sendable {
             }
             let hasMigrations = try replica.pool.read { try $0.tableExists("grdb_migrations") }
             if applied.isEmpty && !hasMigrations {
-                let tables = try replica.pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
-                if !tables.isEmpty {
-                    throw StoreError(.corruptReplica, "\(path) is an SQLite database but not an Artel replica")
-                }
+                throw StoreError(
+                    .corruptReplica,
+                    "\(path) is an SQLite database but not an Artel replica; restore a backup with `artel restore FILE`"
+                )
             }
             try migrator.migrate(replica.pool)
         }
