@@ -26,6 +26,51 @@ struct BackupCLITests {
         }
     }
 
+    @Test("Private records stay out of exports unless asked for; exports and backups are readable by their owner only")
+    func privateDataStaysHome() async throws {
+        try await TestNode.with { node in
+            try node.expectSuccess(
+                "person",
+                "add",
+                "--community",
+                "tech-leaders",
+                "--display-name",
+                "Анна Скрытная",
+                "--contacts",
+                "email:anna@example.org",
+                "--visibility",
+                "private"
+            )
+            try node.expectSuccess("person", "add", "--community", "tech-leaders", "--display-name", "Илья Открытый")
+            func mode(_ path: String) throws -> Int {
+                try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) & 0o777
+            }
+            func holdsSecret(_ path: String) throws -> Bool {
+                try Data(contentsOf: URL(fileURLWithPath: path)).range(of: Data("anna@example.org".utf8)) != nil
+            }
+            let plain = "\(node.directory)/plain.deltas"
+            let exported = try node.run("export", "--to", plain)
+            #expect(exported.status == 0 && !exported.error.contains("private"), "\(exported.error)")
+            #expect(try !holdsSecret(plain) && (try mode(plain)) == 0o600)
+            let everything = "\(node.directory)/everything.deltas"
+            let withPrivate = try node.run("export", "--include-private", "--to", everything)
+            #expect(withPrivate.status == 0 && withPrivate.error.contains("private records too"))
+            #expect(try holdsSecret(everything) && (try mode(everything)) == 0o600)
+            let backup = "\(node.directory)/node.backup"
+            try node.expectSuccess("backup", backup)
+            #expect(try mode(backup) == 0o600)
+            let misused = try node.run(
+                "export",
+                "--format",
+                "csv",
+                "--include-private",
+                "--to",
+                "\(node.directory)/x.csv"
+            )
+            #expect(misused.status == 2 && misused.error.contains("--include-private goes with --format deltas"))
+        }
+    }
+
     @Test("The node refuses to start on a bad artel.toml and says why; config check explains every mistake")
     func badConfig() async throws {
         try await TestNode.with { node in

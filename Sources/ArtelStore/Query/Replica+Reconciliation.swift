@@ -61,15 +61,17 @@ extension Replica {
         ORDER BY d.hlc, d.id
         """
 
-    /// The kept deltas of a scope, ordered by (timestamp, id).
-    public func deltas(in scope: Scope) async throws -> [SignedDelta] {
+    /// The kept deltas of a scope, ordered by (timestamp, id); those of private records only when
+    /// asked for, since private records never leave their node unless its operator says so.
+    public func deltas(in scope: Scope, includingPrivate: Bool = false) async throws -> [SignedDelta] {
         try await reading("reading the deltas of \(scope)") { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT rowid, bytes FROM deltas
-                    WHERE scope = (SELECT id FROM scopes WHERE community = ? AND kind = ?)
-                    ORDER BY hlc, id
+                    SELECT d.rowid, d.bytes FROM deltas d
+                    WHERE d.scope = (SELECT id FROM scopes WHERE community = ? AND kind = ?)
+                    \(includingPrivate ? "" : "AND \(Sharing.condition)")
+                    ORDER BY d.hlc, d.id
                     """,
                 arguments: [Data(scope.community.bytes.bytes), Int64(scope.kind.rawValue)]
             ).map { try StoredDelta.decode($0["bytes"], rowid: $0["rowid"]) }

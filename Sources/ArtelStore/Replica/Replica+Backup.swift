@@ -3,7 +3,8 @@ import GRDB
 
 extension Replica {
     /// Writes a consistent copy of the replica to a new file, online: the copy is read in one
-    /// snapshot while the node keeps serving and writing.
+    /// snapshot while the node keeps serving and writing. The file is readable by its owner only,
+    /// as the replica holds private records.
     ///
     /// - Parameter path: the file to write; it must not exist.
     /// - Returns: the size of the copy in bytes.
@@ -12,6 +13,10 @@ extension Replica {
             throw StoreError(.invalidInput, "\(path) already exists; choose a new file")
         }
         let pool = self.pool
+        // Made private before SQLite writes a byte into it; SQLite keeps the mode it finds.
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError(.io, "cannot create \(path)")
+        }
         do {
             let destination = try DatabaseQueue(path: path)
             try await Task.detached { try pool.backup(to: destination) }.value

@@ -12,7 +12,9 @@ struct Export: AsyncParsableCommand {
             "Write the kept deltas to a delta stream file, or the public jobs and events in a format others read.",
         discussion: """
             --format deltas (the default): another node can `artel apply` the file; every delta is \
-            verified again there. Only public records leave through the other formats:
+            verified again there. Private records stay out unless --include-private says otherwise; \
+            files are written readable by their owner only (mode 0600). Only public records leave \
+            through the other formats:
               ics       events, as a feed calendar apps subscribe to (cancelled ones stay, as cancelled)
               jsonld    schema.org JobPosting and Event objects, as Google reads them (--kind to choose)
               jsonfeed  jobs, as JSON Feed 1.1
@@ -37,6 +39,8 @@ struct Export: AsyncParsableCommand {
     @Option(help: "Only this record kind (repeatable).") var kind: [String] = []
     @Option(help: "The file to write; it must not exist.") var to: String
     @Option(help: "deltas, ics, jsonld, jsonfeed, atom, csv or markdown (see above).") var format: Format = .deltas
+    @Flag(help: "With --format deltas, also the deltas of private records, which otherwise never leave the node.")
+    var includePrivate = false
 
     func validate() throws {
         let kinds = Set(kind)
@@ -50,6 +54,11 @@ struct Export: AsyncParsableCommand {
         guard kinds.isSubset(of: writes) else {
             throw ValidationError(
                 "--format \(format) writes \(writes.sorted().joined(separator: " and ")) records; drop the other --kind"
+            )
+        }
+        if includePrivate && format != .deltas {
+            throw ValidationError(
+                "--include-private goes with --format deltas: the other formats carry public records only"
             )
         }
         if format == .csv && kinds.count > 1 {
@@ -80,11 +89,12 @@ struct Export: AsyncParsableCommand {
         where (communities.isEmpty || communities.contains(scope.community))
             && (kinds.isEmpty || kinds.contains(scope.kind))
         {
-            deltas += try await node.replica.deltas(in: scope)
+            deltas += try await node.replica.deltas(in: scope, includingPrivate: includePrivate)
         }
-        guard FileManager.default.createFile(atPath: to, contents: Data(DeltaStream.encode(deltas))) else {
-            throw StoreError(.io, "cannot write \(to)")
+        if includePrivate {
+            Console.error("warning: the file holds private records too; keep it to yourself (it is written mode 0600)")
         }
+        try Self.write(Data(DeltaStream.encode(deltas)), to: to)
         print("Exported \(deltas.count) deltas to \(to)")
     }
 
@@ -123,9 +133,15 @@ struct Export: AsyncParsableCommand {
             let open = jobs.filter { $0.status != "closed" && $0.status != "filled" }
             (text, count) = (MarkdownDigest.render(open, title: title), "\(open.count) open public jobs")
         }
-        guard FileManager.default.createFile(atPath: to, contents: Data(text.utf8)) else {
-            throw StoreError(.io, "cannot write \(to)")
-        }
+        try Self.write(Data(text.utf8), to: to)
         print("Exported \(count) to \(to)")
+    }
+
+    /// Writes a new file readable by its owner only: an export is the operator's to hand on.
+    static func write(_ data: Data, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
+            throw StoreError(.io, "cannot write \(path)")
+        }
     }
 }
