@@ -405,15 +405,27 @@ struct APITests {
         }
     }
 
-    @Test("/health reports the node and /metrics the Prometheus text with the node's gauges", .timeLimit(.minutes(2)))
+    @Test(
+        "/health reports the node; /metrics, for the operator's token only, the Prometheus text with the gauges",
+        .timeLimit(.minutes(2))
+    )
     func healthAndMetrics() async throws {
-        try await Self.served { node, serve, _ in
+        try await Self.served { node, serve, token in
             let health = try HTTPClient.request("GET", "\(serve.api)/health")
             #expect(health.status == 200)
             let body = try health.object()
             #expect(body["status"] as? String == "serving" && body["node"] as? String == "test-node")
             #expect(body["peers_connected"] as? Int == 0)
-            let metrics = try HTTPClient.request("GET", "\(serve.api)/metrics")
+            let anonymous = try HTTPClient.request("GET", "\(serve.api)/metrics")
+            #expect(
+                anonymous.status == 401 && anonymous.text.contains("token_required")
+                    && !anonymous.text.contains("artel_")
+            )
+            let metrics = try HTTPClient.request(
+                "GET",
+                "\(serve.api)/metrics",
+                headers: ["Authorization": "Bearer \(token)"]
+            )
             #expect(metrics.headers["content-type"]?.hasPrefix("text/plain") == true)
             for line in [
                 "artel_peers_connected 0", "artel_quarantine_deltas 0", "artel_live_records{kind=\"community\"} 1",

@@ -88,8 +88,15 @@ struct BackupCLITests {
                 serve.status != 0 && serve.error.contains("will not start") && serve.error.contains("line 3"),
                 "\(serve.error)"
             )
-            try "[node]\nmax_connections = 8\n".write(toFile: path, atomically: true, encoding: .utf8)
-            #expect(try node.expectSuccess("config", "check").contains("max_connections = 8"))
+            let networkKey = String(repeating: "5d", count: 32)
+            try "[node]\nmax_connections = 8\nnetwork_key = \"\(networkKey)\"\n".write(
+                toFile: path,
+                atomically: true,
+                encoding: .utf8
+            )
+            let sound = try node.expectSuccess("config", "check")
+            #expect(sound.contains("max_connections = 8") && sound.contains("network_key = \"<64 hex digits, set"))
+            #expect(!sound.contains(networkKey), "config check must not print the network key")
             let flag = try node.run("serve", "--max-connections", "0")
             #expect(
                 flag.status != 0 && flag.error.contains("--max-connections must be a whole number"),

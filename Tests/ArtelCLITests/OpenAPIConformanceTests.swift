@@ -58,6 +58,7 @@ struct OpenAPIConformanceTests {
             let requests: [(String, String, String, [String: String], String?)] = [
                 ("GET", "/health", "/health", [:], nil),
                 ("GET", "/metrics", "/metrics", [:], nil),
+                ("GET", "/metrics", "/metrics", ["Authorization": "Bearer \(token)"], nil),
                 ("GET", "/api/v1/{kind}", "/api/v1/jobs?tag=go&limit=1", [:], nil),
                 ("GET", "/api/v1/{kind}", "/api/v1/events", ["Authorization": "Bearer \(token)"], nil),
                 ("GET", "/api/v1/{kind}", "/api/v1/jobs?limit=9999", [:], nil),

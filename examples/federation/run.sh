@@ -423,7 +423,7 @@ for id in "${ids[@]}"; do
     echo "${node_name[$id]} — ${community[$id]}"
     echo "  API base      $url/api/v1/  (jobs, events, communities, digests…)"
     echo "  health        $url/health"
-    echo "  metrics       $url/metrics"
+    echo "  metrics       $url/metrics  (with the API token below)"
     echo "  jobs feed     $url/feeds/jobs.json"
     echo "  jobs Atom     $url/feeds/jobs.atom"
     echo "  calendar      $url/feeds/events.ics"

@@ -8,13 +8,17 @@ import HummingbirdCore
 import NIOCore
 import Prometheus
 
-/// `/health` and `/metrics`: what an operator's monitoring reads.
+/// `/health` and `/metrics`: what an operator's monitoring reads. `/health` is public; `/metrics`
+/// needs the token, since it tells what the replica holds whatever its visibility.
 struct HealthRoutes {
     let context: APIContext
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("health") { _, _ in try await health() }
-        router.get("metrics") { _, _ in try await metrics() }
+        router.get("metrics") { request, _ in
+            try context.requireToken(request.headers[.authorization], for: "the metrics")
+            return try await metrics()
+        }
     }
 
     /// `GET /health`: 200 while serving, 503 once stopping; with the peers connected now and the

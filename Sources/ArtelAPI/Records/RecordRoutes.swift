@@ -83,7 +83,7 @@ struct RecordRoutes {
 
     /// `POST /api/v1/{kind}`: a new record in a community, signed with the community's key or `author`.
     private func create(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
-        try requireToken(request)
+        try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         guard kind != .community else {
             throw APIError(
@@ -119,7 +119,7 @@ struct RecordRoutes {
 
     /// `PATCH /api/v1/{kind}/{id}`: changes some fields.
     private func edit(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
-        try requireToken(request)
+        try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         let body = try await JSONBody.read(request, allowed: ["author", "fields", "clear", "remove"])
         let record = try await live(kind, route.parameters.get("id"))
@@ -137,7 +137,7 @@ struct RecordRoutes {
 
     /// `POST /api/v1/{kind}/{id}/renew`: republishes the record with a later expiry.
     private func renew(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
-        try requireToken(request)
+        try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         let body = try await JSONBody.read(request, allowed: ["author", "expires"], optional: true)
         let record = try await live(kind, route.parameters.get("id"))
@@ -148,7 +148,7 @@ struct RecordRoutes {
 
     /// `DELETE /api/v1/{kind}/{id}`: deletes the record for good.
     private func delete(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
-        try requireToken(request)
+        try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         try checkParameters(request, allowed: ["author"])
         let record = try await live(kind, route.parameters.get("id"))
@@ -163,16 +163,6 @@ struct RecordRoutes {
     }
 
     // MARK: Helpers
-
-    private func requireToken(_ request: Request) throws {
-        guard context.isAuthorized(request.headers[.authorization]) else {
-            throw APIError(
-                .unauthorized,
-                "token_required",
-                "writes need the node's API token: send Authorization: Bearer <the contents of api.token>"
-            )
-        }
-    }
 
     private func checkParameters(_ request: Request, allowed: Set<String>) throws {
         for (name, _) in request.uri.queryParameters where !allowed.contains(String(name)) {

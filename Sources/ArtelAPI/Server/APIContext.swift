@@ -1,6 +1,7 @@
 public import ArtelNode
 public import ArtelStore
 public import Prometheus
+import HTTPTypes
 import Synchronization
 
 /// What every request handler of the HTTP API shares.
@@ -42,6 +43,17 @@ public struct APIContext: Sendable {
         let expected = Array(token.utf8)
         guard given.count == expected.count else { return false }
         return zip(given, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    /// Refuses a request without the token with 401 `token_required`; `what` names what needs it.
+    func requireToken(_ authorization: String?, for what: String) throws {
+        guard isAuthorized(authorization) else {
+            throw APIError(
+                .unauthorized,
+                "token_required",
+                "\(what) need the node's API token: send Authorization: Bearer <the contents of api.token>"
+            )
+        }
     }
 }
 

@@ -47,7 +47,9 @@ struct ConfigCheck: AsyncParsableCommand {
         guard mistakes.isEmpty else {
             throw StoreError(.invalidInput, mistakes.joined(separator: "\n"))
         }
-        let settings = environment.over(fileSettings)
+        var settings = environment.over(fileSettings)
+        // The network key admits nodes to a closed federation: a terminal or a log is no place for it.
+        if settings.networkKey != nil { settings.networkKey = "<64 hex digits, set; not shown>" }
         print("The settings are sound. Without flags, the node would run with:")
         print(ConfigFile.render(settings).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
     }
