@@ -1,7 +1,7 @@
 public import ArtelNode
 public import ArtelStore
-public import Prometheus
 import HTTPTypes
+public import Prometheus
 import Synchronization
 
 /// What every request handler of the HTTP API shares.

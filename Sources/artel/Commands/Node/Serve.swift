@@ -18,7 +18,7 @@ struct Serve: AsyncParsableCommand {
             Peers connect with the Secret Handshake under the federation's network key, reconcile what \
             both follow (control plane first) and then push every new delta to each other. Expired \
             deltas are purged every minute. The HTTP API (protocol/api.md) serves reads, signed writes \
-            behind the token in api.token, a live change stream, public feeds, /health and /metrics.
+            and /metrics behind the token in api.token, a live change stream, public feeds and /health.
 
             Settings come from flags, then ARTEL_ variables, then artel.toml in the data directory \
             (`artel config check` explains mistakes), then the defaults.
