@@ -145,6 +145,26 @@ struct SyncSessionTests {
         #expect(session.onShutdown().isEmpty, "a closed session says goodbye once")
     }
 
+    @Test("A peer's malformed reconciliation is refused in words, never with a type name")
+    func malformedReconciliationInWords() {
+        var session = SyncSession(
+            .init(hello: Hello(nodeName: "a", software: "t", follows: .everything), role: .responder)
+        )
+        _ = session.onStart(now: 0)
+        _ = session.onMessage(.hello(Hello(nodeName: "z", software: "t", follows: .everything)), now: 1)
+        #expect(session.onMessage(.reconcileOpen(.data, payload: [0x61, 0x81]), now: 2).count == 1)
+        let reasons = session.onItems(.data, [], now: 3).compactMap { directive -> String? in
+            switch directive {
+            case .send(.goodbye(_, let reason)), .send(.reconcileError(_, _, let reason)): reason
+            default: nil
+            }
+        }
+        #expect(reasons.count == 2)
+        for reason in reasons {
+            #expect(reason.contains("it ends inside a value") && !reason.contains("ArtelSync"), "\(reason)")
+        }
+    }
+
     @Test("Refusals for this node's own reasons never end an honest peer's session")
     func localRefusalsAreNotCounted() {
         var session = SyncSession(

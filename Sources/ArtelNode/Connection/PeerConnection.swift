@@ -72,7 +72,7 @@ struct PeerConnection: Sendable {
                 }
             }
         } catch {
-            return .failed("\(error)")
+            return .failed(FailureText.of(error))
         }
     }
 

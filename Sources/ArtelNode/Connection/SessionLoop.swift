@@ -55,9 +55,9 @@ struct SessionLoop {
                     return outcome
                 }
             } catch {
-                logger.info("session failed here", metadata: ["error": "\(error)"])
+                logger.info("session failed here", metadata: ["error": "\(FailureText.of(error))"])
                 try? await perform(session?.onShutdown() ?? [])
-                if closing == nil { closing = (nil, "this node failed: \(error)") }
+                if closing == nil { closing = (nil, "this node failed: \(FailureText.of(error))") }
                 finishWriting()
             }
         }
@@ -131,12 +131,14 @@ struct SessionLoop {
         case .inboundEnded(let error):
             try await storeAll(now: now)
             guard let session else {
-                return .failed(error.map { "handshake: \($0)" } ?? "the peer closed the connection")
+                return .failed(error.map { "handshake: \(FailureText.of($0))" } ?? "the peer closed the connection")
             }
             if let invalid = error as? WireError, !session.isClosed {
                 try await perform(self.session?.onInvalidInput(invalid) ?? [])
             } else if !session.isClosed && closing == nil {
-                closing = (nil, error.map { "the connection broke: \($0)" } ?? "the peer closed the connection")
+                closing = (
+                    nil, error.map { "the connection broke: \(FailureText.of($0))" } ?? "the peer closed the connection"
+                )
                 finishWriting()
             }
         case .writerFinished:

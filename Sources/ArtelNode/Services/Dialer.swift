@@ -92,7 +92,7 @@ public struct Dialer: Service {
             )
             .run(channel)
         } catch {
-            outcome = .failed("\(error)")
+            outcome = .failed(FailureText.of(error))
         }
         await context.hub.release(reservation)
         return outcome

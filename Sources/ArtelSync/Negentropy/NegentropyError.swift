@@ -32,3 +32,32 @@ public enum NegentropyError: Error, Equatable, Sendable {
     /// initiated) called the client's `reconcile(_:have:need:)`.
     case wrongRole
 }
+
+extension NegentropyError: CustomStringConvertible {
+    /// What went wrong, in words: it is sent to peers in `reconcile error` and `goodbye` reasons,
+    /// which never carry type names.
+    public var description: String {
+        switch self {
+        case .malformedMessage(let malformation): "malformed Negentropy message: \(malformation)"
+        case .unsupportedVersion(let version): "Negentropy version 0x\(String(version, radix: 16)) is not spoken here"
+        case .frameSizeLimitTooSmall(let limit): "a frame-size limit of \(limit) bytes is below 4096"
+        case .alreadyInitiated: "the reconciliation was already started"
+        case .wrongRole: "a message for the other side of the reconciliation"
+        }
+    }
+}
+
+extension NegentropyError.Malformation: CustomStringConvertible {
+    /// What is wrong with the message, in words.
+    public var description: String {
+        switch self {
+        case .invalidVersionByte(let byte): "the first byte 0x\(String(byte, radix: 16)) is not a protocol version"
+        case .truncated: "it ends inside a value"
+        case .varintOverflow: "a varint does not fit in 64 bits"
+        case .unknownMode(let mode): "mode \(mode) is not Skip, Fingerprint or IdList"
+        case .boundIDTooLong(let length): "a bound's id prefix of \(length) bytes is longer than 32"
+        case .idListBeyondMessage(let count): "an id list of \(count) ids runs past the message's end"
+        case .trailingBytes: "bytes follow the range that reaches infinity"
+        }
+    }
+}
