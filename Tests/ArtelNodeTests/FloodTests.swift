@@ -24,6 +24,39 @@ struct FloodTests {
     /// How many hostile connections run at once, the attacks taking turns.
     static let attackers = 15
 
+    @Test("One client reopening 400 failing connections leaves a handful of log lines and one summary")
+    func floodLogIsBounded() async throws {
+        try await TestFiles.withTemporaryDirectory { directory in
+            let artel = ArtelProcess(data: "\(directory)/node")
+            #expect(try artel.run("init", "--name", "flooded").status == 0)
+            let server = try ServeProcess(artel)
+            defer { server.stop() }
+            let address = PeerAddress(host: "127.0.0.1", port: server.port)
+            let attempts = 400
+            for _ in 0..<attempts {
+                try await TestPeer.connect(to: address) { peer in
+                    try await peer.write([UInt8](repeating: 0x42, count: 64))
+                    await peer.waitUntilClosed()
+                }
+            }
+            #expect(server.stop() == 0)
+            let log = try String(contentsOfFile: ServeProcess.logPath(in: artel.data), encoding: .utf8)
+            let lines = log.split(separator: "\n").filter { $0.contains("127.0.0.1") }
+            let logged = lines.filter { $0.contains("] a connection failed") || $0.contains("] refused a connection") }
+            let summarized = lines.compactMap { line -> Int? in
+                guard let range = line.range(of: " more: ") else { return nil }
+                return Int(line[..<range.lowerBound].split(separator: " ").last ?? "")
+            }
+            // Five lines per event and address a minute (LogThrottle), for the two events a refused
+            // or failed connection can log.
+            #expect(logged.count <= 10, "\(logged.count) lines:\n\(logged.prefix(20).joined(separator: "\n"))")
+            #expect(
+                logged.count + summarized.reduce(0, +) == attempts,
+                "\(logged.count) logged, \(summarized) summarized"
+            )
+        }
+    }
+
     @Test("Peers flooding it with wants, huge messages and garbage leave its memory bounded and its service intact")
     func flood() async throws {
         try await TestFiles.withTemporaryDirectory { directory in

@@ -14,6 +14,8 @@ public struct NodeContext: Sendable {
     public let logger: Logger
     /// What the node counts and times.
     public let metrics: NodeMetrics
+    /// The log of what strangers can repeat at will, within bounds.
+    public let throttledLog: ThrottledLog
 
     /// A context.
     public init(
@@ -28,6 +30,7 @@ public struct NodeContext: Sendable {
         self.hub = hub
         self.logger = logger
         self.metrics = metrics
+        throttledLog = ThrottledLog(logger: logger)
     }
 }
 

@@ -37,10 +37,7 @@ public struct Listener: Service {
                     let remote =
                         connection.channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
                     guard let reservation = await context.hub.reserve() else {
-                        context.logger.info(
-                            "refused a connection: the node is full",
-                            metadata: ["peer.address": "\(remote)"]
-                        )
+                        context.throttledLog.info("refused a connection: the node is full", address: host(remote))
                         try? await connection.channel.close()
                         continue
                     }
@@ -55,14 +52,22 @@ public struct Listener: Service {
                         .run(connection)
                         await context.hub.release(reservation)
                         if case .failed(let reason) = outcome {
-                            context.logger.info(
-                                "connection failed",
-                                metadata: ["peer.address": "\(remote)", "reason": "\(reason)"]
+                            context.throttledLog.info(
+                                "a connection failed",
+                                address: host(remote),
+                                metadata: [
+                                    "reason": "\(reason)", "peer.port": "\(remote.split(separator: ":").last ?? "")",
+                                ]
                             )
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The host of `host:port`: one client dialing from many ports is one source.
+    private func host(_ address: String) -> String {
+        address.lastIndex(of: ":").map { String(address[..<$0]) } ?? address
     }
 }

@@ -172,6 +172,7 @@ struct Serve: AsyncParsableCommand {
             Dialer(context: context), LocalChanges(context: context),
             PurgeService(replica: replica, interval: .seconds(purgeInterval), logger: logger),
             SyncRequests(hub: hub, requestPath: SyncRequests.requestPath(in: node.directory.path), logger: logger),
+            LogSummaries(log: context.throttledLog),
             Announcement { Console.line("Serving. Press Ctrl-C to stop.") },
         ]
         if let address = configuration.listen {
