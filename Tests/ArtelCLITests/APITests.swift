@@ -132,6 +132,59 @@ struct APITests {
         }
     }
 
+    @Test(
+        "A reader without the token cannot tell a non-public person from a missing one",
+        .timeLimit(.minutes(2))
+    )
+    func noExistenceLeaks() async throws {
+        try await Self.served { node, serve, token in
+            // Made within the same minute, their UUIDv7 ids share the first 8 hex digits.
+            let hidden = TestNode.createdID(
+                try node.expectSuccess(
+                    "person",
+                    "add",
+                    "--community",
+                    "tech-leaders",
+                    "--display-name",
+                    "Анна Скрытная",
+                    "--visibility",
+                    "private"
+                )
+            )
+            let shown = TestNode.createdID(
+                try node.expectSuccess(
+                    "person",
+                    "add",
+                    "--community",
+                    "tech-leaders",
+                    "--display-name",
+                    "Илья Открытый",
+                    "--visibility",
+                    "public"
+                )
+            )
+            let prefix = String(hidden.prefix(8))
+            try #require(shown.hasPrefix(prefix), "the two ids were made in different minutes: run again")
+            let anonymous = try HTTPClient.request("GET", "\(serve.api)/api/v1/people/\(prefix)")
+            #expect(anonymous.status == 200, "\(anonymous.text)")
+            #expect(anonymous.text.contains(shown) && !anonymous.text.contains(hidden))
+            let withToken = try HTTPClient.request(
+                "GET",
+                "\(serve.api)/api/v1/people/\(prefix)",
+                headers: ["Authorization": "Bearer \(token)"]
+            )
+            #expect(withToken.status == 409, "with the token, the prefix is ambiguous")
+            let unknown = "0000000000007000800000000000abcd"
+            for id in [hidden, unknown] {
+                let record = try HTTPClient.request("GET", "\(serve.api)/api/v1/people/\(id)")
+                let filter = try HTTPClient.request("GET", "\(serve.api)/api/v1/memberships?person=\(id)")
+                for response in [record, filter] {
+                    #expect(response.status == 404 && response.text.contains("not_found"), "\(id): \(response.text)")
+                }
+            }
+        }
+    }
+
     @Test("Writes create, edit, renew and delete records signed with the community key", .timeLimit(.minutes(2)))
     func writes() async throws {
         try await Self.served { node, serve, token in

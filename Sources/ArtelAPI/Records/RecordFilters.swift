@@ -95,6 +95,7 @@ struct RecordFilters {
                 .person,
                 person,
                 in: replica,
+                publicOnly: !authorized,
                 malformed: APIError(
                     .badRequest,
                     "invalid_parameter",

@@ -61,16 +61,11 @@ struct RecordRoutes {
     private func show(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
         let kind = try KindPath.kind(route.parameters.get("kind"))
         try checkParameters(request, allowed: [])
-        let record = try await stored(kind, route.parameters.get("id"))
-        if !context.isAuthorized(request.headers[.authorization]) {
-            var visible = RecordQuery(kind: kind)
-            visible.records = [record.id]
-            visible.communities = [record.community]
-            visible.visibilities = [.public]
-            guard try await context.replica.count(visible) == 1 else {
-                throw RecordLookup.notFound(kind, record.id.hex)
-            }
-        }
+        let record = try await stored(
+            kind,
+            route.parameters.get("id"),
+            publicOnly: !context.isAuthorized(request.headers[.authorization])
+        )
         return Responses.json(
             .object([
                 ("record", record.view.map(RecordJSON.record) ?? .null), ("deleted", .bool(record.state.isDeleted)),
@@ -186,12 +181,14 @@ struct RecordRoutes {
         return response
     }
 
-    /// A stored record by a unique prefix of its id (at least 8 hex digits).
-    private func stored(_ kind: RecordKind, _ id: String?) async throws -> StoredRecord {
+    /// A stored record by a unique prefix of its id (at least 8 hex digits); with `publicOnly`, a
+    /// public one.
+    private func stored(_ kind: RecordKind, _ id: String?, publicOnly: Bool = false) async throws -> StoredRecord {
         let reference = try await RecordLookup.reference(
             kind,
             id ?? "",
             in: context.replica,
+            publicOnly: publicOnly,
             malformed: APIError(
                 .badRequest,
                 "invalid_id",
