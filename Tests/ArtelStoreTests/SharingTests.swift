@@ -61,6 +61,20 @@ struct PublicVisibilityTests {
             publicTies.visibilities = [.public]
             _ = try await replica.apply(
                 [
+                    People.edit(
+                        1,
+                        [Fields.set(.person, "display_name", "Анна"), Fields.set(.person, "visibility", "public")],
+                        by: community,
+                        in: moscow,
+                        at: start
+                    ),
+                    People.edit(
+                        2,
+                        [Fields.set(.person, "display_name", "Борис"), Fields.set(.person, "visibility", "public")],
+                        by: community,
+                        in: moscow,
+                        at: start
+                    ),
                     tie,
                     edit(
                         [Fields.set(.tie, "visibility", "public"), Fields.set(.tie, "from_confirmed", .boolean(true))],

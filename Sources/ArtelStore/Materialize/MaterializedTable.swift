@@ -91,7 +91,10 @@ package struct MaterializedTable: Sendable {
         MaterializedTable(
             kind: .person,
             name: "people",
-            columns: ["display_name", "locality", "topics", "languages", "visibility"]
+            columns: [
+                "display_name", "locality", "topics", "languages", "visibility", "consent.profile",
+                "consent.memberships", "consent.ties",
+            ]
         ),
         // `community` would be ambiguous beside the scope's community, so the membership's field is renamed.
         MaterializedTable(

@@ -181,13 +181,39 @@ struct ListSQL {
         _ = arguments.append(contentsOf: StatementArguments(values))
     }
 
-    /// The visibility a record is shown with (DESIGN §6): its own, else its kind's default; a tie is
-    /// public only when both people confirmed it, and counts as `federation` until then.
+    /// The visibility a record is shown with (DESIGN §6): its own, else its kind's default. A
+    /// public record that people have not agreed to show counts as `federation`: a person whose
+    /// `consent.profile` is false; a membership whose person is not shown publicly or withheld
+    /// `consent.memberships`; a tie not confirmed by both people, or naming one who is not shown
+    /// publicly or withheld `consent.ties`. Consent not given either way counts as given.
     static func effectiveVisibility(_ kind: RecordKind) -> String {
         let stated = "coalesce(r.visibility, '\(defaultVisibility(kind).rawValue)')"
-        guard kind == .tie else { return stated }
-        return "CASE WHEN \(stated) = 'public' AND NOT (coalesce(r.from_confirmed, 0) AND coalesce(r.to_confirmed, 0)) "
-            + "THEN 'federation' ELSE \(stated) END"
+        let withheld: String
+        switch kind {
+        case .person:
+            withheld = "coalesce(r.consent_profile, 1) = 0"
+        case .membership:
+            withheld = "NOT \(publicPerson(named: "r.person", consenting: "consent_memberships"))"
+        case .tie:
+            withheld =
+                "NOT (coalesce(r.from_confirmed, 0) AND coalesce(r.to_confirmed, 0)) OR NOT "
+                + publicPerson(named: "r.\"from\"", consenting: "consent_ties") + " OR NOT "
+                + publicPerson(named: "r.\"to\"", consenting: "consent_ties")
+        default:
+            return stated
+        }
+        return "CASE WHEN \(stated) = 'public' AND (\(withheld)) THEN 'federation' ELSE \(stated) END"
+    }
+
+    /// Whether the person a reference column names is held here, shown publicly, and has not
+    /// withheld the consent `column`.
+    private static func publicPerson(named reference: String, consenting column: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM people p JOIN records pr ON pr.rowid = p.rowid JOIN scopes ps ON ps.id = pr.scope
+        WHERE lower(hex(ps.community)) || ':' || lower(hex(pr.record_id)) = \(reference)
+        AND coalesce(p.visibility, '\(defaultVisibility(.person).rawValue)') = 'public'
+        AND coalesce(p.consent_profile, 1) = 1 AND coalesce(p.\(column), 1) = 1)
+        """
     }
 
     /// The visibility a record has when it does not say (DESIGN §6).

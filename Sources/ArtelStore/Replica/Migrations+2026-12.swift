@@ -28,4 +28,29 @@ extension Migrations {
             }
         }
     }
+
+    /// A person's consent decides what readers without the token see of them and of the
+    /// memberships and ties that name them (`Replica+List`): it gets columns, filled from each
+    /// person's deltas.
+    static func materializeConsent(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE people ADD COLUMN consent_profile INTEGER;
+                ALTER TABLE people ADD COLUMN consent_memberships INTEGER;
+                ALTER TABLE people ADD COLUMN consent_ties INTEGER;
+                """
+        )
+        let schema = RecordKind.person.schema
+        for rowid in try Int64.fetchAll(db, sql: "SELECT rowid FROM people") {
+            guard let state = try StoredRecord.load(rowid: rowid, in: db)?.state else { continue }
+            func consent(_ name: String) -> Bool? {
+                if case .boolean(let given)? = state.value(of: schema[name].id) { return given }
+                return nil
+            }
+            try db.execute(
+                sql: "UPDATE people SET consent_profile = ?, consent_memberships = ?, consent_ties = ? WHERE rowid = ?",
+                arguments: [consent("consent.profile"), consent("consent.memberships"), consent("consent.ties"), rowid]
+            )
+        }
+    }
 }

@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("2026-11-21 jobs by posting date", migrate: indexJobsByPostingDate)
         migrator.registerMigration("2026-12-06 when peers were last seen", migrate: rememberWhenPeersWereSeen)
         migrator.registerMigration("2026-12-06 incomplete records unlisted", migrate: unlistIncompleteRecords)
+        migrator.registerMigration("2026-12-06 people's consent", migrate: materializeConsent)
         return migrator
     }
 
