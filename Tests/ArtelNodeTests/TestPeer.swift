@@ -30,10 +30,14 @@ final class TestPeer: @unchecked Sendable {
     /// connection closes when `body` returns.
     static func connect<T: Sendable>(
         to address: PeerAddress,
+        from source: String? = nil,
         identity: SigningKey = .generate(),
         _ body: (TestPeer) async throws -> T
     ) async throws -> T {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        if let source { bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: source, port: 0)) }
+        let channel =
+            try await bootstrap
             .connect(host: address.host, port: address.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.syncOptions?.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)

@@ -24,7 +24,7 @@ struct PeerConnection: Sendable {
     let server: PublicKey?
     /// The peer's address, for logs.
     let address: String
-    /// The hub's reservation for this connection (see ``Hub/reserve()``).
+    /// The hub's reservation for this connection (see ``Hub/reserve(from:)``).
     let reservation: Int
 
     /// Runs the connection to its end.

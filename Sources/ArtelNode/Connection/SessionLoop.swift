@@ -168,11 +168,16 @@ struct SessionLoop {
             return try await refuse(&session, .notAllowed, "node \(remote.hex.prefix(16))… is not on the allow-list")
         }
         let (notices, budget) = (self.notices, pushBudget)
+        // Peers this node dials, configured ones and allow-listed ones keep room strangers cannot take.
+        let configured = try await context.replica.peers().contains { $0.key == remote && $0.isConfigured }
+        let isFriend =
+            connection.role == .initiator || configured || context.configuration.allowList?.contains(remote) == true
         do {
             registration = try await context.hub.register(
                 remote,
                 role: connection.role,
                 reservation: connection.reservation,
+                isFriend: isFriend,
                 now: now
             ) { notice in
                 if case .delta(let bytes, _) = notice, !budget.take(bytes.count) { return }

@@ -76,7 +76,7 @@ public struct Dialer: Service {
     }
 
     private func connect(_ key: PublicKey, at address: PeerAddress, logger: Logger) async -> PeerConnection.Outcome {
-        guard let reservation = await context.hub.reserve() else { return .failed("the node is full") }
+        guard let reservation = await context.hub.reserve(from: nil) else { return .failed("the node is full") }
         let outcome: PeerConnection.Outcome
         do {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -35,7 +35,9 @@ public actor Hub {
     public nonisolated let nodeKey: PublicKey
     private let maximumConnections: Int
     private var sessions: [PublicKey: Session] = [:]
-    private var reservations: Set<Int> = []
+    /// Connections in their handshake, with the address of each inbound one (`nil`: dialed).
+    private var reservations: [Int: String?] = [:]
+    private var inboundHandshakes: [String: Int] = [:]
     private var lastID = 0
     private var bannedUntil: [PublicKey: UInt64] = [:]
     private var recentlyPushed: [DeltaID] = []
@@ -52,35 +54,65 @@ public actor Hub {
     /// How many peers have a session now.
     public var connectedPeers: Int { sessions.count }
 
-    /// Reserves room for a connection before its handshake.
+    /// How many inbound connections are in their handshake now.
+    public var inboundHandshakesInProgress: Int { inboundHandshakes.values.reduce(0, +) }
+
+    /// How many inbound connections may be in their handshake at once: a budget apart from the
+    /// sessions', so that strangers who never finish a handshake cannot take the sessions' room.
+    public nonisolated var maximumHandshakes: Int { max(4, maximumConnections / 4) }
+
+    /// How many inbound connections from one address may be in their handshake at once.
+    public static let handshakesPerAddress = 2
+
+    /// Session slots kept for configured and allow-listed peers (and those this node dials):
+    /// strangers may fill the rest.
+    public nonisolated var roomForFriends: Int { maximumConnections / 8 }
+
+    /// Reserves room for a connection before its handshake: an inbound one (from `address`) within
+    /// the handshake budget and the per-address limit, a dialed one (`address` `nil`) always, while
+    /// sessions have room.
     ///
-    /// - Returns: the reservation, to give to ``register(_:role:reservation:now:mailbox:)`` and to
-    ///   ``release(_:)`` when the connection ends; `nil` when the node is full.
-    public func reserve() -> Int? {
-        guard sessions.count + reservations.count < maximumConnections else { return nil }
+    /// - Returns: the reservation, to give to ``register(_:role:reservation:isFriend:now:mailbox:)``
+    ///   and to ``release(_:)`` when the connection ends; `nil` when there is no room.
+    public func reserve(from address: String?) -> Int? {
+        guard sessions.count < maximumConnections else { return nil }
+        if let address {
+            let fromAddress = inboundHandshakes[address, default: 0]
+            guard fromAddress < Self.handshakesPerAddress, inboundHandshakesInProgress < maximumHandshakes else {
+                return nil
+            }
+            inboundHandshakes[address] = fromAddress + 1
+        }
         lastID += 1
-        reservations.insert(lastID)
+        reservations[lastID] = address
         return lastID
     }
 
     /// Gives back a reservation when its connection ends. Releasing one that became a session, or
     /// releasing twice, does nothing.
     public func release(_ reservation: Int) {
-        reservations.remove(reservation)
+        guard let address = reservations.removeValue(forKey: reservation) else { return }
+        if let address {
+            inboundHandshakes[address, default: 1] -= 1
+            if inboundHandshakes[address] == 0 { inboundHandshakes[address] = nil }
+        }
     }
 
     /// Turns a reservation into the session of a peer.
     ///
     /// When both nodes dialed each other, the session dialed by the node with the smaller key stays:
     /// both sides decide alike, so exactly one of the two survives. A session this one replaces is
-    /// told ``Notice/superseded``.
+    /// told ``Notice/superseded``. A stranger (`isFriend` false) finds no room once only
+    /// ``roomForFriends`` slots are left.
     ///
     /// - Returns: the session's id.
-    /// - Throws: ``Refusal`` when the peer is kept away or already has a session that stays.
+    /// - Throws: ``Refusal`` when the peer is kept away, already has a session that stays, or
+    ///   finds no room.
     public func register(
         _ peer: PublicKey,
         role: SyncSession.Role,
         reservation: Int,
+        isFriend: Bool,
         now: UInt64,
         mailbox: @escaping Mailbox
     ) throws(Refusal) -> Int {
@@ -96,8 +128,13 @@ public actor Hub {
                 throw Refusal(code: .duplicateSession, reason: "a session with this peer is already open")
             }
             existing.mailbox(.superseded)
+        } else if sessions.count >= maximumConnections - (isFriend ? 0 : roomForFriends) {
+            throw Refusal(
+                code: .overloaded,
+                reason: isFriend ? "the node is full" : "the node is full for peers it does not know"
+            )
         }
-        reservations.remove(reservation)
+        release(reservation)
         lastID += 1
         sessions[peer] = Session(id: lastID, role: role, mailbox: mailbox)
         return lastID

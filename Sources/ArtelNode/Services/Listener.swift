@@ -36,8 +36,11 @@ public struct Listener: Service {
                 for try await connection in connections.cancelOnGracefulShutdown() {
                     let remote =
                         connection.channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
-                    guard let reservation = await context.hub.reserve() else {
-                        context.throttledLog.info("refused a connection: the node is full", address: host(remote))
+                    guard let reservation = await context.hub.reserve(from: host(remote)) else {
+                        context.throttledLog.info(
+                            "refused a connection: no room for another handshake",
+                            address: host(remote)
+                        )
                         try? await connection.channel.close()
                         continue
                     }

@@ -29,7 +29,8 @@ public struct WireCode: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let duplicateSession = WireCode(rawValue: 8)
     /// The peer's node key is not on this node's allow-list.
     public static let notAllowed = WireCode(rawValue: 9)
-    /// Reserved: a full node closes the connection before the handshake, so it is never sent.
+    /// The node has no session slot left for the peer: its handshake finished, but the slots are
+    /// full, or only those kept for configured and allow-listed peers are left.
     public static let overloaded = WireCode(rawValue: 10)
     /// The peer asked for more than it may have in flight.
     public static let tooMuchInFlight = WireCode(rawValue: 11)
