@@ -185,6 +185,109 @@ struct APITests {
         }
     }
 
+    @Test(
+        "An anonymous reader of every route, feed and export learns nothing of private or non-consenting people",
+        .timeLimit(.minutes(3))
+    )
+    func anonymousWalk() async throws {
+        try await Self.served { node, serve, token in
+            // Anna is private and Boris withheld his profile: nothing of them may show. Gleb shows,
+            // but withheld his memberships: his membership may not.
+            var secrets: [String] = []
+            for (name, email, options, hidden) in [
+                ("Анна Скрытная", "anna@example.org", ["--visibility", "private"], true),
+                (
+                    "Борис Без Профиля", "boris@example.org", ["--visibility", "public", "--consent-profile", "false"],
+                    true
+                ),
+                (
+                    "Глеб Без Членства", "gleb@example.org",
+                    ["--visibility", "public", "--consent-memberships", "false"], false
+                ),
+            ] {
+                let id = TestNode.createdID(
+                    try node.artel.run(
+                        ["person", "add", "--community", "tech-leaders", "--display-name", name]
+                            + ["--contacts", "email:\(email)"] + options
+                    ).output
+                )
+                let membership = TestNode.createdID(
+                    try node.expectSuccess(
+                        "membership",
+                        "add",
+                        "--person",
+                        id,
+                        "--community",
+                        "tech-leaders",
+                        "--roles",
+                        "leader",
+                        "--visibility",
+                        "public"
+                    )
+                )
+                secrets += (hidden ? [name, email, id] : []) + [membership]
+            }
+            let shown = TestNode.createdID(
+                try node.expectSuccess(
+                    "person",
+                    "add",
+                    "--community",
+                    "tech-leaders",
+                    "--display-name",
+                    "Илья Открытый",
+                    "--visibility",
+                    "public"
+                )
+            )
+            try node.expectSuccess(
+                "membership",
+                "add",
+                "--person",
+                shown,
+                "--community",
+                "tech-leaders",
+                "--roles",
+                "leader",
+                "--visibility",
+                "public"
+            )
+            var paths = ["/health", "/metrics"]
+            for kind in ["people", "memberships", "ties", "jobs", "events", "digests", "communities"] {
+                paths += ["/api/v1/\(kind)", "/api/v1/\(kind)?visibility=public", "/api/v1/\(kind)?limit=500"]
+            }
+            var seen = ""
+            for path in paths {
+                let response = try HTTPClient.request("GET", serve.api + path)
+                #expect(response.status < 500, "\(path): \(response.status)")
+                seen += "\n\(response.text)"
+            }
+            // Asked by id, a hidden record answers as an unknown id does (the answer repeats the id asked).
+            for secret in secrets where secret.count == 32 && secret.allSatisfy(\.isHexDigit) {
+                for path in ["/api/v1/people/", "/api/v1/memberships/", "/api/v1/memberships?person="] {
+                    let response = try HTTPClient.request("GET", serve.api + path + secret)
+                    #expect(response.status == 404 && response.text.contains("not_found"), "\(path)\(secret)")
+                }
+            }
+            // The formats others read; `--format deltas` is the operator's copy for another node.
+            for format in ["ics", "jsonld", "jsonfeed", "atom", "csv", "markdown"] {
+                let file = "\(node.directory)/walk.\(format)"
+                try node.expectSuccess("export", "--format", format, "--to", file)
+                seen += try String(decoding: Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
+            }
+            for secret in secrets {
+                #expect(!seen.contains(secret), "an anonymous reader learned \(secret)")
+            }
+            #expect(seen.contains("Илья Открытый"), "the public person is shown")
+            // With the token the operator reads them all.
+            let everyone = try HTTPClient.request(
+                "GET",
+                "\(serve.api)/api/v1/people?limit=500",
+                headers: ["Authorization": "Bearer \(token)"]
+            )
+            #expect(everyone.text.contains("Анна Скрытная") && everyone.text.contains("Борис Без Профиля"))
+        }
+    }
+
     @Test("Writes create, edit, renew and delete records signed with the community key", .timeLimit(.minutes(2)))
     func writes() async throws {
         try await Self.served { node, serve, token in
