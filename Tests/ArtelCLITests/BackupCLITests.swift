@@ -29,19 +29,11 @@ struct BackupCLITests {
     @Test("Private records stay out of exports unless asked for; exports and backups are readable by their owner only")
     func privateDataStaysHome() async throws {
         try await TestNode.with { node in
-            try node.expectSuccess(
-                "person",
-                "add",
-                "--community",
-                "tech-leaders",
-                "--display-name",
+            _ = try node.addPerson(
                 "Анна Скрытная",
-                "--contacts",
-                "email:anna@example.org",
-                "--visibility",
-                "private"
+                ["--contacts", "email:anna@example.org", "--visibility", "private"]
             )
-            try node.expectSuccess("person", "add", "--community", "tech-leaders", "--display-name", "Илья Открытый")
+            _ = try node.addPerson("Илья Открытый")
             func mode(_ path: String) throws -> Int {
                 try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) & 0o777
             }

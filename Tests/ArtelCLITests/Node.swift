@@ -54,6 +54,38 @@ struct TestNode {
         return try JSONSerialization.jsonObject(with: Data(result.output.utf8))
     }
 
+    /// Adds a person to the test community, with more options (`--visibility private`…); returns its id.
+    func addPerson(
+        _ name: String,
+        _ options: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws
+        -> String
+    {
+        try created(["person", "add", "--community", "tech-leaders", "--display-name", name] + options, sourceLocation)
+    }
+
+    /// Records a public membership of a person in the test community; returns its id.
+    func addPublicMembership(of person: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try created(
+            [
+                "membership", "add", "--person", person, "--community", "tech-leaders", "--roles", "leader",
+                "--visibility", "public",
+            ],
+            sourceLocation
+        )
+    }
+
+    private func created(_ arguments: [String], _ sourceLocation: SourceLocation) throws -> String {
+        let result = try artel.run(arguments)
+        #expect(
+            result.status == 0,
+            "artel \(arguments.joined(separator: " ")): \(result.error)",
+            sourceLocation: sourceLocation
+        )
+        return Self.createdID(result.output)
+    }
+
     /// The id printed by a create command (`Created job <id>`).
     static func createdID(_ output: String) -> String {
         String(output.split(separator: "\n")[0].split(separator: " ").last!)

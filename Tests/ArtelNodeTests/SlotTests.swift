@@ -62,35 +62,25 @@ struct SlotTests {
     @Test("Strangers find no room in the slots kept for friends; a friend does")
     func roomForFriends() async throws {
         let hub = Hub(maximumConnections: 8, nodeKey: SigningKey.generate().publicKey)
-        for _ in 0..<(8 - hub.roomForFriends) {
-            let reservation = try #require(await hub.reserve(from: "203.0.113.\(Int.random(in: 1...250))"))
-            _ = try await hub.register(
-                SigningKey.generate().publicKey,
-                role: .responder,
-                reservation: reservation,
-                isFriend: false,
-                now: 0
-            ) { _ in }
+        /// A peer from `address` that finishes its handshake and asks for a session.
+        func arrive(from address: String, isFriend: Bool) async throws {
+            let reservation = try #require(await hub.reserve(from: address))
+            do {
+                _ = try await hub.register(
+                    SigningKey.generate().publicKey,
+                    role: .responder,
+                    reservation: reservation,
+                    isFriend: isFriend,
+                    now: 0
+                ) { _ in }
+            } catch {
+                await hub.release(reservation)
+                throw error
+            }
         }
-        let stranger = try #require(await hub.reserve(from: "198.51.100.7"))
-        await #expect(throws: Hub.Refusal.self) {
-            try await hub.register(
-                SigningKey.generate().publicKey,
-                role: .responder,
-                reservation: stranger,
-                isFriend: false,
-                now: 0
-            ) { _ in }
-        }
-        await hub.release(stranger)
-        let friend = try #require(await hub.reserve(from: "198.51.100.8"))
-        _ = try await hub.register(
-            SigningKey.generate().publicKey,
-            role: .responder,
-            reservation: friend,
-            isFriend: true,
-            now: 0
-        ) { _ in }
+        for index in 0..<(8 - hub.roomForFriends) { try await arrive(from: "203.0.113.\(index)", isFriend: false) }
+        await #expect(throws: Hub.Refusal.self) { try await arrive(from: "198.51.100.7", isFriend: false) }
+        try await arrive(from: "198.51.100.8", isFriend: true)
         #expect(await hub.connectedPeers == 8 - hub.roomForFriends + 1)
     }
 }

@@ -4,8 +4,9 @@ import ArtelSync
 
 /// Everything that can happen to a connection, funneled into one stream that its session loop reads.
 enum ConnectionEvent: Sendable {
-    /// The handshake succeeded.
-    case established(SessionKeys)
+    /// The handshake succeeded; the follows were read once for the connection, for the session's
+    /// hello and for the reader's admission of the peer's deltas alike.
+    case established(SessionKeys, FollowSet)
     /// A message arrived; the deltas of a `deltas` or `push` message come already admitted (see
     /// ``Replica/admit(_:now:follows:)``), checked while the session loop stored the previous ones.
     case message(Message, AdmittedDeltas?)

@@ -121,9 +121,9 @@ struct PeerConnection: Sendable {
                     identity: configuration.key
                 )
             }
-            await messages.send(.established(keys))
-            let received = context.metrics.traffic(with: keys.remote).received
             let follows = try await context.replica.follows()
+            await messages.send(.established(keys, follows))
+            let received = context.metrics.traffic(with: keys.remote).received
             var decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
             var framer = MessageReader(maximumSize: configuration.limits.maximumMessageSize)
             while !decryptor.didSayGoodbye, let chunk = try await reader.next() {

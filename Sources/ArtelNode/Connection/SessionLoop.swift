@@ -69,8 +69,8 @@ struct SessionLoop {
     private mutating func handle(_ event: ConnectionEvent) async throws -> PeerConnection.Outcome? {
         let now = WallClock.now
         switch event {
-        case .established(let keys):
-            return try await establish(keys, now: now)
+        case .established(let keys, let follows):
+            return try await establish(keys, follows: follows, now: now)
         case .message(let message, let admitted):
             if case .deltas(let deltas) = message { stats.received += deltas.count }
             preadmitted = admitted
@@ -148,13 +148,16 @@ struct SessionLoop {
         return nil
     }
 
-    private mutating func establish(_ keys: SessionKeys, now: UInt64) async throws -> PeerConnection.Outcome? {
+    private mutating func establish(
+        _ keys: SessionKeys,
+        follows: FollowSet,
+        now: UInt64
+    ) async throws -> PeerConnection.Outcome? {
         let remote = keys.remote
         peer = remote
         logger[metadataKey: "peer.key"] = "\(remote.hex.prefix(16))"
         writer.yield(.start(keys))
         deadlines.onEstablished(now: now)
-        let follows = try await context.replica.follows()
         var configuration = SyncSession.Configuration(
             hello: Hello(nodeName: context.configuration.name, software: NodeConfiguration.software, follows: follows),
             role: connection.role
@@ -169,7 +172,7 @@ struct SessionLoop {
         }
         let (notices, budget) = (self.notices, pushBudget)
         // Peers this node dials, configured ones and allow-listed ones keep room strangers cannot take.
-        let configured = try await context.replica.peers().contains { $0.key == remote && $0.isConfigured }
+        let configured = try await context.replica.isConfiguredPeer(remote)
         let isFriend =
             connection.role == .initiator || configured || context.configuration.allowList?.contains(remote) == true
         do {

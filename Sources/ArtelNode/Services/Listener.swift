@@ -34,13 +34,11 @@ public struct Listener: Service {
         try await withThrowingDiscardingTaskGroup { group in
             try await server.executeThenClose { connections in
                 for try await connection in connections.cancelOnGracefulShutdown() {
-                    let remote =
-                        connection.channel.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "unknown"
-                    guard let reservation = await context.hub.reserve(from: host(remote)) else {
-                        context.throttledLog.info(
-                            "refused a connection: no room for another handshake",
-                            address: host(remote)
-                        )
+                    // One client dialing from many ports is one source: limits and logs go by host.
+                    let host = connection.channel.remoteAddress?.ipAddress ?? "unknown"
+                    let remote = "\(host):\(connection.channel.remoteAddress?.port ?? 0)"
+                    guard let reservation = await context.hub.reserve(from: host) else {
+                        context.throttledLog.info("refused a connection: no room for another handshake", address: host)
                         try? await connection.channel.close()
                         continue
                     }
@@ -57,9 +55,10 @@ public struct Listener: Service {
                         if case .failed(let reason) = outcome {
                             context.throttledLog.info(
                                 "a connection failed",
-                                address: host(remote),
+                                address: host,
                                 metadata: [
-                                    "reason": "\(reason)", "peer.port": "\(remote.split(separator: ":").last ?? "")",
+                                    "reason": "\(reason)",
+                                    "peer.port": "\(connection.channel.remoteAddress?.port ?? 0)",
                                 ]
                             )
                         }
@@ -67,10 +66,5 @@ public struct Listener: Service {
                 }
             }
         }
-    }
-
-    /// The host of `host:port`: one client dialing from many ports is one source.
-    private func host(_ address: String) -> String {
-        address.lastIndex(of: ":").map { String(address[..<$0]) } ?? address
     }
 }

@@ -127,6 +127,7 @@ public struct Publisher: Sendable {
             record.kind,
             community: record.community,
             record: record.id,
+            after: record.state.latestTimestamp,
             operations: operations,
             now: now,
             expiry: expiry
@@ -163,24 +164,26 @@ public struct Publisher: Sendable {
         return delta
     }
 
+    /// - Parameter latest: the latest timestamp among the record's kept deltas, when it has any:
+    ///   the new delta is stamped after it (``HybridLogicalClock/tick(now:after:)``).
     private static func draft(
         _ kind: RecordKind,
         community: PublicKey,
         author: PublicKey,
         record: RecordID,
+        after latest: HLC? = nil,
         operations: [Operation],
         replica: Replica,
         now: UInt64,
         expiry: (ExpiryAllowance) -> UInt64
     ) async throws -> Delta {
         var clock = try await replica.clock()
-        let existing = try await replica.currentRecords([(kind, record)], in: community)[record]
         var delta = Delta(
             kind: kind,
             community: community,
             author: author,
             record: record,
-            timestamp: clock.tick(now: now, after: existing?.state.latestTimestamp),
+            timestamp: clock.tick(now: now, after: latest),
             expiry: 0,
             operations: operations
         )
@@ -194,6 +197,7 @@ public struct Publisher: Sendable {
         _ kind: RecordKind,
         community: PublicKey,
         record: RecordID,
+        after latest: HLC? = nil,
         operations: [Operation],
         now: UInt64,
         expiry: (ExpiryAllowance) -> UInt64
@@ -203,6 +207,7 @@ public struct Publisher: Sendable {
             community: community,
             author: key.publicKey,
             record: record,
+            after: latest,
             operations: operations,
             replica: replica,
             now: now,

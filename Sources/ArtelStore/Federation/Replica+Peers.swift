@@ -12,6 +12,19 @@ extension Replica {
         }
     }
 
+    /// Whether the operator configured a peer (`artel peer add`): one lookup, not a read of every peer.
+    ///
+    /// - Throws: ``StoreError`` when the replica cannot be read.
+    public func isConfiguredPeer(_ key: PublicKey) async throws -> Bool {
+        try await reading("reading peer \(key.hex.prefix(16))") { db in
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT configured FROM peers WHERE node_key = ?",
+                arguments: [Data(key.bytes.bytes)]
+            ) ?? false
+        }
+    }
+
     /// Adds a peer to dial, or gives a known one an address to dial.
     ///
     /// - Throws: ``StoreError`` when the replica cannot be written.

@@ -43,7 +43,7 @@ extension Replica {
                     !$0.delta.kind.isGrantOrRevocation
                 }
                 try db.execute(
-                    sql: "DELETE FROM held WHERE author = ? AND kind NOT IN (\(HeldStore.controlPlaneKinds))",
+                    sql: "DELETE FROM held WHERE author = ? AND kind NOT IN (\(HeldStore.grantAndRevocationKinds))",
                     arguments: [Data(key.bytes.bytes)]
                 )
             case .community:

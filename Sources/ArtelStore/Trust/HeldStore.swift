@@ -51,9 +51,9 @@ struct HeldStore {
         try db.execute(sql: "DELETE FROM held WHERE id = ?", arguments: [Data(id.bytes.bytes)])
     }
 
-    /// Every delta held for a community, control plane or not.
-    func deltas(of community: PublicKey, controlPlaneOnly: Bool = false) throws -> [SignedDelta] {
-        let filter = controlPlaneOnly ? " AND kind IN (\(Self.controlPlaneKinds))" : ""
+    /// Every delta held for a community, or only its grants and revocations.
+    func deltas(of community: PublicKey, grantsAndRevocationsOnly: Bool = false) throws -> [SignedDelta] {
+        let filter = grantsAndRevocationsOnly ? " AND kind IN (\(Self.grantAndRevocationKinds))" : ""
         return try Row.fetchAll(
             db,
             sql: "SELECT rowid, bytes FROM held WHERE community = ?\(filter) ORDER BY rowid",
@@ -61,7 +61,8 @@ struct HeldStore {
         ).map { try StoredDelta.decode($0["bytes"] as Data, rowid: $0["rowid"]) }
     }
 
-    static let controlPlaneKinds = RecordKind.allCases.filter(\.isGrantOrRevocation).map { "\($0.rawValue)" }
+    /// The kinds of grants and revocations, as an SQL list.
+    static let grantAndRevocationKinds = RecordKind.allCases.filter(\.isGrantOrRevocation).map { "\($0.rawValue)" }
         .joined(separator: ", ")
 
     private static func columns(of verdict: Verdict) -> (waiting: Bool, code: Int64, reason: String) {
@@ -81,11 +82,11 @@ enum ControlPlaneLoader {
             db,
             sql: """
                 SELECT d.rowid, d.bytes FROM deltas d JOIN scopes s ON s.id = d.scope
-                WHERE s.community = ? AND s.kind IN (\(HeldStore.controlPlaneKinds))
+                WHERE s.community = ? AND s.kind IN (\(HeldStore.grantAndRevocationKinds))
                 """,
             arguments: [Data(community.bytes.bytes)]
         ).map { try StoredDelta.decode($0["bytes"] as Data, rowid: $0["rowid"]) }
-        let held = try HeldStore(db: db).deltas(of: community, controlPlaneOnly: true)
+        let held = try HeldStore(db: db).deltas(of: community, grantsAndRevocationsOnly: true)
         for signed in stored + held {
             // Admission refused every malformed grant and revocation before it was stored or held.
             _ = try? plane.insert(signed)
