@@ -70,12 +70,12 @@ public actor Hub {
 
     /// Reserves room for a connection before its handshake: an inbound one (from `address`) within
     /// the handshake budget and the per-address limit, a dialed one (`address` `nil`) always, while
-    /// sessions have room.
+    /// sessions and connections still in their handshake leave a slot.
     ///
     /// - Returns: the reservation, to give to ``register(_:role:reservation:isFriend:now:mailbox:)``
     ///   and to ``release(_:)`` when the connection ends; `nil` when there is no room.
     public func reserve(from address: String?) -> Int? {
-        guard sessions.count < maximumConnections else { return nil }
+        guard sessions.count + reservations.count < maximumConnections else { return nil }
         if let address {
             let fromAddress = inboundHandshakes[address, default: 0]
             guard fromAddress < Self.handshakesPerAddress, inboundHandshakesInProgress < maximumHandshakes else {
