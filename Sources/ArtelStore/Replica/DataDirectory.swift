@@ -31,6 +31,10 @@ public struct DataDirectory: Sendable {
 
     /// Makes a new data directory with a node key and an empty replica.
     ///
+    /// A node is made whole or not at all: when a step fails (a full disk, a permission) everything
+    /// this call made is removed again, and the replica appears under its name only once it is
+    /// complete, so that even a crash leaves a directory where `init` can simply run again.
+    ///
     /// - Parameters:
     ///   - path: the directory; it may exist if it holds no replica yet.
     ///   - nodeName: the node's human name, stored in the replica.
@@ -38,12 +42,28 @@ public struct DataDirectory: Sendable {
     public static func initialize(at path: String, nodeName: String) throws -> (DataDirectory, KeyEntry, Replica) {
         let directory = DataDirectory(path: path)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue {
+        let existed = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if existed && !isDirectory.boolValue {
             throw StoreError(.notADataDirectory, "\(path) is a file, not a directory; choose another --data path")
         }
         if isInitialized(at: path) {
             throw StoreError(.alreadyInitialized, "\(path) already holds a node; use it, or choose another --data path")
         }
+        let entriesBefore = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+        do {
+            return try directory.makeNode(named: nodeName)
+        } catch {
+            directory.removeHalfMadeNode(existed: existed, entriesBefore: entriesBefore)
+            let failure = error as? StoreError ?? StoreError(.io, "\(error)")
+            throw StoreError(
+                failure.code,
+                "no node was made in \(path), and nothing of it was left behind: \(failure.message)",
+                cause: failure.cause
+            )
+        }
+    }
+
+    private func makeNode(named nodeName: String) throws -> (DataDirectory, KeyEntry, Replica) {
         do {
             try FileManager.default.createDirectory(
                 atPath: "\(path)/keys",
@@ -55,12 +75,35 @@ public struct DataDirectory: Sendable {
             throw StoreError(.io, "cannot create the data directory \(path)", cause: error)
         }
         let nodeKey =
-            try directory.keys.list().first { $0.role == .node }
-            ?? directory.keys.create(name: KeyStore.nodeKeyName, role: .node)
+            try keys.list().first { $0.role == .node }
+            ?? keys.create(name: KeyStore.nodeKeyName, role: .node)
         _ = try APIToken.loadOrCreate(in: path)
-        let replica = try Replica.create(at: directory.replicaPath)
-        try replica.setNodeName(nodeName)
-        return (directory, nodeKey, replica)
+        let partial = "\(replicaPath).partial"
+        for leftover in [partial, "\(partial)-wal", "\(partial)-shm"] {  // from an init that crashed
+            try? FileManager.default.removeItem(atPath: leftover)
+        }
+        let draft = try Replica.create(at: partial)
+        try draft.setNodeName(nodeName)
+        try draft.close()
+        do {
+            try FileManager.default.moveItem(atPath: partial, toPath: replicaPath)
+        } catch {
+            throw StoreError(.io, "cannot move the new replica to \(replicaPath)", cause: error)
+        }
+        return (self, nodeKey, try Replica.open(at: replicaPath))
+    }
+
+    /// Removes what a failed ``initialize(at:nodeName:)`` made: the directory when it made it, else
+    /// the entries that were not there before.
+    private func removeHalfMadeNode(existed: Bool, entriesBefore: Set<String>) {
+        guard existed else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for entry in entries where !entriesBefore.contains(entry) {
+            try? FileManager.default.removeItem(atPath: "\(path)/\(entry)")
+        }
     }
 
     /// Opens an existing data directory.

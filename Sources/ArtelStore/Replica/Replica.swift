@@ -11,11 +11,14 @@ import GRDB
 public final class Replica: Sendable {
     /// The path of the SQLite file.
     public let path: String
+    /// Whether this process may only read the replica (see ``open(at:)``).
+    public let isReadOnly: Bool
     let pool: DatabasePool
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabasePool, isReadOnly: Bool = false) {
         self.path = path
         self.pool = pool
+        self.isReadOnly = isReadOnly
     }
 
     /// Creates a new, empty replica.
@@ -27,6 +30,13 @@ public final class Replica: Sendable {
             throw StoreError(.alreadyInitialized, "a replica already exists at \(path)")
         }
         try setPageSize(path)
+        do {
+            // The replica holds private records: its owner alone reads it (SQLite gives its -wal and
+            // -shm files the same mode). An operator shares it on purpose, with chmod.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        } catch {
+            throw StoreError(.io, "cannot make \(path) private to its owner", cause: error)
+        }
         let replica = try Replica(path: path, pool: makePool(path))
         try replica.guarding("creating the replica") { try Migrations.migrator.migrate(replica.pool) }
         return replica
@@ -37,9 +47,14 @@ public final class Replica: Sendable {
     /// replica, is refused rather than turned into an empty replica that would lose the node's
     /// name, follows and peers without a word.
     ///
+    /// A replica this process may not write (a backup on read-only media, another user's node) is
+    /// opened read-only, and reading it changes no byte: a live node's write-ahead log is read
+    /// through the node's own index; a file without one is taken as frozen (SQLite's `immutable`).
+    /// Commands that write then fail with a message saying the replica is read-only.
+    ///
     /// - Parameter path: the SQLite file.
     /// - Throws: ``StoreError`` when the file is missing, empty, is not an Artel replica, is corrupt,
-    ///   or was written by a newer version of Artel.
+    ///   or was written by a newer version of Artel; or, when it is read-only, by an older one.
     public static func open(at path: String) throws -> Replica {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -53,7 +68,8 @@ public final class Replica: Sendable {
                     + "or move it away and run `artel init` to start a new node"
             )
         }
-        let replica = try Replica(path: path, pool: makePool(path))
+        let access = FileAccess(replica: path)
+        let replica = try Replica(path: path, pool: makePool(path, access: access), isReadOnly: access != .readWrite)
         try replica.guarding("opening the replica") {
             let migrator = Migrations.migrator
             let (superseded, applied) = try replica.pool.read { db in
@@ -72,7 +88,19 @@ public final class Replica: Sendable {
                     "\(path) is an SQLite database but not an Artel replica; restore a backup with `artel restore FILE`"
                 )
             }
-            try migrator.migrate(replica.pool)
+            // Only a replica that needs an upgrade is written to on opening, so that reading works on a full disk.
+            let upToDate = try replica.pool.read(migrator.hasCompletedMigrations)
+            if replica.isReadOnly {
+                guard upToDate else {
+                    throw StoreError(
+                        .io,
+                        "\(path) was written by an older version of Artel and is read-only here; open it once "
+                            + "with write access (as its owner) to upgrade it"
+                    )
+                }
+            } else if !upToDate {
+                try migrator.migrate(replica.pool)
+            }
         }
         return replica
     }
@@ -89,19 +117,21 @@ public final class Replica: Sendable {
             try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = \(pageSize); VACUUM") }
             try queue.close()
         } catch {
-            throw StoreError.from(error, doing: "creating \(path)")
+            throw StoreError.from(error, doing: "creating \(path)", file: path)
         }
     }
 
     /// Process-wide SQLite settings, applied once before the first connection opens.
     private static let configured: Bool = {
         _ = artel_sqlite_disable_memory_statistics()
+        _ = artel_sqlite_enable_uri_filenames()
         return true
     }()
 
-    private static func makePool(_ path: String) throws -> DatabasePool {
+    private static func makePool(_ path: String, access: FileAccess = .readWrite) throws -> DatabasePool {
         precondition(configured)
         var configuration = Configuration()
+        configuration.readonly = access != .readWrite
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 4
@@ -110,9 +140,9 @@ public final class Replica: Sendable {
             db.add(function: SearchText.function)
         }
         do {
-            return try DatabasePool(path: path, configuration: configuration)
+            return try DatabasePool(path: access.sqlitePath(path), configuration: configuration)
         } catch {
-            throw StoreError.from(error, doing: "opening \(path)")
+            throw StoreError.from(error, doing: "opening \(path)", file: path)
         }
     }
 
@@ -136,6 +166,13 @@ public final class Replica: Sendable {
 
     /// Writes to the replica in one transaction on the writer connection.
     func writing<T: Sendable>(_ doing: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        guard !isReadOnly else {
+            throw StoreError(
+                .io,
+                "\(doing) needs to write, but \(path) is read-only for this user; it can be inspected "
+                    + "(status, list, show, log, check), and changed only by its owner"
+            )
+        }
         do {
             return try await pool.write(body)
         } catch {
@@ -162,42 +199,14 @@ public final class Replica: Sendable {
 
     /// A store error passes through; anything else says what failed on this replica.
     func storeError(_ error: any Error, doing: String) -> StoreError {
-        error as? StoreError ?? StoreError.from(error, doing: "\(doing) at \(path)")
+        error as? StoreError ?? StoreError.from(error, doing: "\(doing) at \(path)", file: path)
     }
 
     /// Checkpoints the WAL into the main file and closes every connection.
     public func close() throws {
         try guarding("closing the replica") {
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            if !isReadOnly { try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
             try pool.close()
-        }
-    }
-}
-
-extension StoreError {
-    /// Wraps an SQLite error in the code that tells the operator what to do.
-    static func from(_ error: any Error, doing: String) -> StoreError {
-        guard let sqlite = error as? DatabaseError else {
-            return StoreError(.database, "\(doing) failed", cause: error)
-        }
-        switch sqlite.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError(
-                .corruptReplica,
-                "\(doing) failed: the file is not an SQLite database or is damaged; restore a backup, "
-                    + "or move it aside and run `artel init`",
-                cause: sqlite
-            )
-        case .SQLITE_FULL:
-            return StoreError(.io, "\(doing) failed: the disk is full", cause: sqlite)
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
-            return StoreError(
-                .io,
-                "\(doing) failed: the file cannot be opened for writing; check its permissions",
-                cause: sqlite
-            )
-        default:
-            return StoreError(.database, "\(doing) failed", cause: sqlite)
         }
     }
 }

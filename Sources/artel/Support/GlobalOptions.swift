@@ -42,4 +42,11 @@ struct Node {
 
     /// The wall clock in Unix milliseconds.
     var now: UInt64 { UInt64(Date().timeIntervalSince1970 * 1000) }
+
+    /// Reads from the key store; on a replica this user may only read (another user's node), keys
+    /// that cannot be read count as absent, so that inspecting commands still work.
+    func readingKeys<T>(_ read: (KeyStore) throws -> T, absent: T) throws -> T {
+        guard replica.isReadOnly else { return try read(directory.keys) }
+        return (try? read(directory.keys)) ?? absent
+    }
 }

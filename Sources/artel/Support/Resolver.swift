@@ -19,7 +19,9 @@ struct Resolver {
                     + named.map { "  \($0.community.hex)" }.joined(separator: "\n")
             )
         }
-        if let key = try node.directory.keys.entry(named: text), key.role == .community { return key.publicKey }
+        if let key = try node.readingKeys({ try $0.entry(named: text) }, absent: nil), key.role == .community {
+            return key.publicKey
+        }
         let lowered = text.lowercased()
         if Hex.isHexDigits(lowered) {
             let matches = Set(communities.map(\.community).filter { $0.hex.hasPrefix(lowered) })

@@ -29,7 +29,7 @@ struct Log: AsyncParsableCommand {
         let resolver = Resolver(node: node)
         let record = try await resolver.record(among: try kinds(), id)
         let keys = Dictionary(
-            try node.directory.keys.list().map { ($0.publicKey, $0.name) },
+            try node.readingKeys({ try $0.list() }, absent: []).map { ($0.publicKey, $0.name) },
             uniquingKeysWith: { first, _ in first }
         )
         let names = try await resolver.communityNames()

@@ -22,8 +22,11 @@ struct Status: AsyncParsableCommand {
 /// What `status` and `serve` print about a node.
 struct StatusReport {
     let name: String
-    let nodeKey: PublicKey
+    /// The node's public key; nil when the keys cannot be read (another user's node, read-only).
+    let nodeKey: PublicKey?
     let path: String
+    /// Whether this process may only read the replica.
+    let readOnly: Bool
     let summary: ReplicaSummary
     let fileSize: Int64
     var listen: String?
@@ -34,8 +37,9 @@ struct StatusReport {
     static func make(_ node: Node) async throws -> StatusReport {
         StatusReport(
             name: try await node.replica.nodeName(),
-            nodeKey: try node.directory.nodeKey().publicKey,
+            nodeKey: try node.readingKeys({ try $0.load(KeyStore.nodeKeyName).0.publicKey }, absent: nil),
             path: node.directory.path,
+            readOnly: node.replica.isReadOnly,
             summary: try await node.replica.summary(),
             fileSize: try node.replica.fileSize(),
             listen: try await node.replica.listenAddress(),
@@ -54,8 +58,8 @@ struct StatusReport {
         let counts = Self.kinds.map { "\(summary.records[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
         var text = """
             Artel node "\(name)"
-              node key  \(nodeKey.hex)
-              data      \(path)
+              node key  \(nodeKey?.hex ?? "unknown: its keys cannot be read here")
+              data      \(path)\(readOnly ? " (read-only)" : "")
               listens   \(listen ?? "not serving")
               records   \(counts)
               deltas    \(summary.deltas) kept in \(summary.scopes) scopes, \(summary.deltaBytes) bytes encoded; replica file \(fileSize) bytes
@@ -71,7 +75,8 @@ struct StatusReport {
     var json: JSON {
         .object([
             ("name", .string(name)),
-            ("node_key", .string(nodeKey.hex)),
+            ("node_key", nodeKey.map { .string($0.hex) } ?? .null),
+            ("read_only", .bool(readOnly)),
             ("data", .string(path)),
             ("records", .object(Self.kinds.map { ($0.1, .number(Int64(summary.records[$0.0] ?? 0))) })),
             ("deltas", .number(Int64(summary.deltas))),
