@@ -358,7 +358,8 @@ struct APITests {
                 ("GET", "/api/v1/events?work_mode=remote", [:], nil, 400, "invalid_input"),
                 ("GET", "/api/v1/jobs?sort=title", [:], nil, 400, "unknown_parameter"),
                 ("GET", "/nowhere", [:], nil, 404, "no_such_route"),
-                ("PUT", "/api/v1/jobs", [:], nil, 404, "no_such_route"),
+                ("PUT", "/api/v1/jobs", [:], nil, 405, "method_not_allowed"),
+                ("GET", "/api/v1/nowhere/at/all/x", [:], nil, 404, "no_such_route"),
             ]
             for (method, path, headers, body, status, code) in cases {
                 let response = try HTTPClient.request(method, serve.api + path, headers: headers, body: body)
@@ -378,7 +379,7 @@ struct APITests {
     )
     func changeStreamResumes() async throws {
         try await Self.served { node, serve, _ in
-            let stream = try HTTPClient.events("\(serve.api)/api/v1/changes?kind=jobs&tag=go")
+            let stream = try HTTPClient.events("\(serve.api)/api/v1/changes/jobs?tag=go")
             #expect(stream.status == 200 && stream.headers["content-type"]?.hasPrefix("text/event-stream") == true)
             try node.expectSuccess(
                 "job",
@@ -423,7 +424,7 @@ struct APITests {
             )
             try node.expectSuccess("job", "delete", first)
             let resumed = try HTTPClient.events(
-                "\(serve.api)/api/v1/changes?kind=jobs&tag=go",
+                "\(serve.api)/api/v1/changes/jobs?tag=go",
                 headers: ["Last-Event-ID": lastID]
             )
             let later = try resumed.events(2)

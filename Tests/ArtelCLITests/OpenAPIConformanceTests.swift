@@ -59,24 +59,24 @@ struct OpenAPIConformanceTests {
                 ("GET", "/health", "/health", [:], nil),
                 ("GET", "/metrics", "/metrics", [:], nil),
                 ("GET", "/metrics", "/metrics", ["Authorization": "Bearer \(token)"], nil),
-                ("GET", "/api/v1/{kind}", "/api/v1/jobs?tag=go&limit=1", [:], nil),
-                ("GET", "/api/v1/{kind}", "/api/v1/events", ["Authorization": "Bearer \(token)"], nil),
-                ("GET", "/api/v1/{kind}", "/api/v1/jobs?limit=9999", [:], nil),
-                ("GET", "/api/v1/{kind}", "/api/v1/jobs?visibility=private", [:], nil),
-                ("GET", "/api/v1/{kind}/{id}", "/api/v1/jobs/\(id)", [:], nil),
-                ("GET", "/api/v1/{kind}/{id}", "/api/v1/jobs/00000000", [:], nil),
+                ("GET", "/api/v1/jobs", "/api/v1/jobs?tag=go&limit=1", [:], nil),
+                ("GET", "/api/v1/events", "/api/v1/events", ["Authorization": "Bearer \(token)"], nil),
+                ("GET", "/api/v1/jobs", "/api/v1/jobs?limit=9999", [:], nil),
+                ("GET", "/api/v1/jobs", "/api/v1/jobs?visibility=private", [:], nil),
+                ("GET", "/api/v1/jobs/{id}", "/api/v1/jobs/\(id)", [:], nil),
+                ("GET", "/api/v1/jobs/{id}", "/api/v1/jobs/00000000", [:], nil),
                 (
-                    "POST", "/api/v1/{kind}", "/api/v1/events", json,
+                    "POST", "/api/v1/events", "/api/v1/events", json,
                     #"{"community": "Tech Leaders Moscow", "fields": {"title": "Вебинар", "type": "webinar", "start": "2026-12-10T16:00:00Z", "timezone": "Europe/Moscow"}}"#
                 ),
                 (
-                    "POST", "/api/v1/{kind}", "/api/v1/jobs", json,
+                    "POST", "/api/v1/jobs", "/api/v1/jobs", json,
                     #"{"community": "Tech Leaders Moscow", "fields": {}}"#
                 ),
-                ("POST", "/api/v1/{kind}", "/api/v1/jobs", [:], "{}"),
-                ("PATCH", "/api/v1/{kind}/{id}", "/api/v1/jobs/\(id)", json, #"{"fields": {"employer": "Ромашка"}}"#),
-                ("PATCH", "/api/v1/{kind}/{id}", "/api/v1/jobs/\(id)", json, "nonsense"),
-                ("POST", "/api/v1/{kind}/{id}/renew", "/api/v1/jobs/\(id)/renew", json, nil),
+                ("POST", "/api/v1/jobs", "/api/v1/jobs", [:], "{}"),
+                ("PATCH", "/api/v1/jobs/{id}", "/api/v1/jobs/\(id)", json, #"{"fields": {"employer": "Ромашка"}}"#),
+                ("PATCH", "/api/v1/jobs/{id}", "/api/v1/jobs/\(id)", json, "nonsense"),
+                ("POST", "/api/v1/jobs/{id}/renew", "/api/v1/jobs/\(id)/renew", json, nil),
                 ("GET", "/feeds/events.ics", "/feeds/events.ics", [:], nil),
                 ("GET", "/feeds/jobs.json", "/feeds/jobs.json?community=\(communityKey)", [:], nil),
                 ("GET", "/feeds/jobs.atom", "/feeds/jobs.atom?page=2", [:], nil),
@@ -85,10 +85,46 @@ struct OpenAPIConformanceTests {
                 ("GET", "/feeds/digest.md", "/feeds/digest.md?community=\(communityKey)", [:], nil),
                 ("GET", "/feeds/digests/{file}", "/feeds/digests/\(digest).html?community=\(communityKey)", [:], nil),
                 ("GET", "/feeds/digests/{file}", "/feeds/digests/\(digest).md", [:], nil),
-                ("DELETE", "/api/v1/{kind}/{id}", "/api/v1/jobs/\(id)", json, nil),
-                ("DELETE", "/api/v1/{kind}/{id}", "/api/v1/jobs/\(id)", json, nil),
+                ("HEAD", "/feeds/digests/{file}", "/feeds/digests/\(digest).md", [:], nil),
+                ("DELETE", "/api/v1/jobs/{id}", "/api/v1/jobs/\(id)", json, nil),
+                ("DELETE", "/api/v1/jobs/{id}", "/api/v1/jobs/\(id)", json, nil),
             ]
-            for (method, template, path, headers, body) in requests {
+            // Every kind's operations, with ids that name no record and a new record missing its fields.
+            var everyKind: [(String, String, String, [String: String], String?)] = []
+            for kind in ["jobs", "events", "digests", "communities", "people", "memberships", "ties"] {
+                everyKind += [
+                    ("GET", "/api/v1/\(kind)", "/api/v1/\(kind)?limit=2", [:], nil),
+                    ("HEAD", "/api/v1/\(kind)", "/api/v1/\(kind)", [:], nil),
+                    ("GET", "/api/v1/\(kind)/{id}", "/api/v1/\(kind)/0123456789abcdef", [:], nil),
+                    ("HEAD", "/api/v1/\(kind)/{id}", "/api/v1/\(kind)/0123456789abcdef", [:], nil),
+                    (
+                        "PATCH", "/api/v1/\(kind)/{id}", "/api/v1/\(kind)/0123456789abcdef", json,
+                        #"{"clear": ["visibility"]}"#
+                    ),
+                    ("DELETE", "/api/v1/\(kind)/{id}", "/api/v1/\(kind)/0123456789abcdef", json, nil),
+                    ("POST", "/api/v1/\(kind)/{id}/renew", "/api/v1/\(kind)/0123456789abcdef/renew", json, nil),
+                ]
+                if kind != "communities" {
+                    everyKind.append(
+                        (
+                            "POST", "/api/v1/\(kind)", "/api/v1/\(kind)", json,
+                            #"{"community": "Tech Leaders Moscow", "fields": {}}"#
+                        )
+                    )
+                }
+            }
+            for template in paths.keys where template.hasPrefix("/") {
+                // A change stream never ends, so only its HEAD is read here; its GET is read below.
+                let methods = template.hasPrefix("/api/v1/changes") ? ["HEAD"] : ["GET", "HEAD"]
+                for method in methods where paths[template]?[method.lowercased()] != nil {
+                    if !template.contains("{"),
+                        !(requests + everyKind).contains(where: { $0.0 == method && $0.1 == template })
+                    {
+                        everyKind.append((method, template, template, ["Authorization": "Bearer \(token)"], nil))
+                    }
+                }
+            }
+            for (method, template, path, headers, body) in requests + everyKind {
                 let operation = try #require(
                     paths[template]?[method.lowercased()] as? [String: Any],
                     "\(method) \(template) is not in the document"
@@ -100,6 +136,10 @@ struct OpenAPIConformanceTests {
                     responses["\(response.status)"] as? [String: Any],
                     "\(method) \(path) answered \(response.status), which the document does not list: \(response.text)"
                 )
+                if method == "HEAD" {
+                    #expect(response.body.isEmpty, "HEAD \(path) sent a body")
+                    continue
+                }
                 let content = documented["content"] as? [String: Any] ?? [:]
                 guard !content.isEmpty else { continue }
                 let mediaType = String(response.headers["content-type"]?.split(separator: ";").first ?? "")
@@ -116,7 +156,33 @@ struct OpenAPIConformanceTests {
                     #expect(problems.isEmpty, "\(method) \(path): \(problems)")
                 }
             }
-            // The change stream: its head, and one event's data against ChangeEventData.
+            // Undocumented methods are refused with the documented ones in Allow.
+            for (template, operations) in paths {
+                let path = template.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(
+                    of: "{file}",
+                    with: "\(digest).md"
+                )
+                let response = try HTTPClient.request("TRACE", serve.api + path, headers: json, body: nil)
+                let allowed = operations.keys.filter { $0 != "parameters" }.map { $0.uppercased() }.sorted()
+                #expect(response.status == 405, "TRACE \(path): \(response.status)")
+                let allow = (response.headers["allow"] ?? "").split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                #expect(allow.sorted() == allowed, "\(template): Allow \(allow), documented \(allowed)")
+            }
+            // The change streams: their heads, and one event's data against ChangeEventData.
+            for template in paths.keys where template.hasPrefix("/api/v1/changes/") {
+                let stream = try HTTPClient.events(serve.api + template + "?after=0")
+                #expect(stream.status == 200, "\(template)")
+                called.insert("GET \(template)")
+            }
+            let refused = try HTTPClient.request(
+                "GET",
+                "\(serve.api)/api/v1/changes?work_mode=remote",
+                headers: [:],
+                body: nil
+            )
+            #expect(refused.status == 400 && refused.text.contains("/api/v1/changes/jobs"), "\(refused.text)")
             let stream = try HTTPClient.events("\(serve.api)/api/v1/changes?after=0&kind=jobs")
             called.insert("GET /api/v1/changes")
             #expect(stream.status == 200)
@@ -129,7 +195,7 @@ struct OpenAPIConformanceTests {
             )
             #expect(problems.isEmpty, "\(problems)")
         }
-        let methods: Set<String> = ["get", "post", "patch", "put", "delete"]
+        let methods: Set<String> = ["get", "head", "post", "patch", "put", "delete"]
         let documented = Set(
             paths.flatMap { path, operations in
                 operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
@@ -195,8 +261,8 @@ enum JSONTree: Decodable {
 }
 
 /// Validates JSON values against the subset of JSON Schema the API document uses: `type`,
-/// `properties`, `required`, `additionalProperties: false`, `items`, `enum`, `pattern`,
-/// `minimum`, `maximum` and local `$ref`s.
+/// `properties`, `required`, `additionalProperties: false`, `items`, `enum`, `const`, `pattern`,
+/// `minLength`, `maxLength`, `minimum`, `maximum`, `allOf`, `anyOf` and local `$ref`s.
 struct SchemaValidator {
     let document: [String: Any]
 
@@ -213,6 +279,15 @@ struct SchemaValidator {
             return validate(value, against: resolved, at: place)
         }
         var problems: [String] = []
+        for part in schema["allOf"] as? [[String: Any]] ?? [] { problems += validate(value, against: part, at: place) }
+        if let choices = schema["anyOf"] as? [[String: Any]],
+            !choices.contains(where: { validate(value, against: $0, at: place).isEmpty })
+        {
+            problems.append("\(place): \(value.text) matches none of anyOf")
+        }
+        if let constant = schema["const"], !Self.equal(constant, value) {
+            problems.append("\(place): \(value.text) is not \(constant)")
+        }
         if let types = (schema["type"] as? [String]) ?? (schema["type"] as? String).map({ [$0] }) {
             guard !value.types.isDisjoint(with: types) else { return ["\(place): \(value.text) is not \(types)"] }
         }
@@ -224,6 +299,9 @@ struct SchemaValidator {
             if let pattern = schema["pattern"] as? String, text.range(of: pattern, options: .regularExpression) == nil {
                 problems.append("\(place): \"\(text)\" does not match \(pattern)")
             }
+            let length = text.unicodeScalars.count
+            if let minimum = schema["minLength"] as? Int, length < minimum { problems.append("\(place): too short") }
+            if let maximum = schema["maxLength"] as? Int, length > maximum { problems.append("\(place): too long") }
         case .integer, .number:
             let number = Double(value.text) ?? 0
             if let minimum = schema["minimum"] as? Double, number < minimum {

@@ -5,13 +5,15 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 
-/// `GET /api/v1/changes`: a Server-Sent Events stream of the records that change, for sites and bots.
+/// `GET /api/v1/changes` and `GET /api/v1/changes/{kind}`: a Server-Sent Events stream of the records
+/// that change, for sites and bots.
 ///
 /// Each event is one record at its newest stored delta: `id` is that delta's row in the replica (send
 /// it back as `Last-Event-ID`, or `after`, to resume after a disconnect), `event` is `change`, and
-/// `data` is `{"kind", "id", "community", "deleted", "record"}`. The stream takes `kind` (repeatable;
-/// every kind when absent) and the filters of the lists; filters are checked on the record as it is
-/// when it changes. A deleted record has no fields left to filter, so its deletion is sent to every
+/// `data` is `{"kind", "id", "community", "deleted", "record"}`. The stream of every kind takes `kind`
+/// (repeatable; every kind when absent) and the filters every kind takes (`community`, `visibility`,
+/// `hidden`); the stream of one kind takes all the filters of its list. Filters are checked on the
+/// record as it is when it changes. A deleted record has no fields left to filter, so its deletion is sent to every
 /// stream of its kind and community. Without the token, only public records are sent (and deletions
 /// of the kinds that are public unless they say otherwise). A comment line every 15 seconds keeps
 /// proxies from closing a quiet stream.
@@ -26,22 +28,39 @@ struct ChangeRoutes {
     static let batch = 500
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("api/v1/changes") { request, _ in try await stream(request) }
+        router.get("api/v1/changes") { request, _ in try await stream(request, of: nil) }
+        router.get("api/v1/changes/:kind") { request, route in
+            try await stream(request, of: try KindPath.kind(route.parameters.get("kind")))
+        }
     }
 
-    private func stream(_ request: Request) async throws -> Response {
+    /// The stream of every kind (`kind` narrows it; only the filters every kind takes), or of one
+    /// kind with all of its filters.
+    private func stream(_ request: Request, of fixedKind: RecordKind?) async throws -> Response {
         let parameters = request.uri.queryParameters
         let authorized = context.isAuthorized(request.headers[.authorization])
         var queries: [RecordKind: RecordQuery] = [:]
-        let kinds =
-            parameters[values: "kind"].isEmpty
-            ? KindPath.all.map(\.kind) : try parameters[values: "kind"].map { try KindPath.kind(String($0)) }
+        let kinds: [RecordKind]
+        if let fixedKind {
+            kinds = [fixedKind]
+        } else {
+            kinds =
+                parameters[values: "kind"].isEmpty
+                ? KindPath.all.map(\.kind) : try parameters[values: "kind"].map { try KindPath.kind(String($0)) }
+            if let filter = parameters.first(where: { RecordFilters.kindFilters.contains(String($0.key)) }) {
+                throw APIError(
+                    .badRequest,
+                    "invalid_parameter",
+                    "\(filter.key) filters one kind: stream /api/v1/changes/{kind} (such as /api/v1/changes/jobs) to use it"
+                )
+            }
+        }
         for kind in kinds {
             var query = try await RecordFilters.query(
                 kind,
                 parameters,
                 replica: context.replica,
-                extra: ["kind", "after"],
+                extra: fixedKind == nil ? ["kind", "after"] : ["after"],
                 authorized: authorized
             )
             // A kind that a filter does not apply to is refused here, before the stream starts.

@@ -13,6 +13,10 @@ struct RecordFilters {
         "q", "community", "tag", "work_mode", "salary_min", "salary_max", "currency", "from", "until", "status", "type",
         "person", "visibility", "hidden", "limit", "offset",
     ]
+    /// The filters that apply to some kinds only.
+    static let kindFilters: Set<String> = [
+        "q", "tag", "work_mode", "salary_min", "salary_max", "currency", "from", "until", "status", "type", "person",
+    ]
     /// The most records a page holds.
     static let maximumLimit = 500
 

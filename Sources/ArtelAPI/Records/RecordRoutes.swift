@@ -81,11 +81,13 @@ struct RecordRoutes {
         try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         guard kind != .community else {
-            throw APIError(
+            var refusal = APIError(
                 .methodNotAllowed,
                 "create_community_locally",
                 "a community is a key, which the API never makes: run `artel community create` on the node"
             )
+            refusal.headers[.allow] = "GET, HEAD"
+            throw refusal
         }
         let body = try await JSONBody.read(request, allowed: ["community", "author", "fields", "expires"])
         guard let communityText = try body.string("community") else {

@@ -13,6 +13,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public let code: String
     /// What is wrong, for people.
     public let message: String
+    /// Headers the answer carries besides the JSON body (`Allow` on a 405).
+    public var headers: HTTPFields = [:]
 
     /// An error.
     public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
@@ -34,6 +36,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             status: status
         )
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"artel\"" }
+        response.headers.append(contentsOf: headers)
         return response
     }
 
@@ -77,6 +80,15 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
+            if let methods = AllowedMethods.methods(for: request.uri.path), !methods.contains(request.method) {
+                var refusal = APIError(
+                    .methodNotAllowed,
+                    "method_not_allowed",
+                    "\(request.uri.path) answers \(methods.map(\.rawValue).joined(separator: ", ")), not \(request.method)"
+                )
+                refusal.headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
+                throw refusal
+            }
             throw APIError(
                 .notFound,
                 "no_such_route",

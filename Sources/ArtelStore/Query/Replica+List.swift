@@ -119,6 +119,9 @@ struct ListSQL {
         }
         if !query.workModes.isEmpty {
             _ = try Self.column(for: "work mode", kind: kind, among: [.job: "work_mode"])
+            for mode in query.workModes {
+                try Self.checkAllowed(mode, filter: "work_mode", field: "work_mode", of: kind)
+            }
             requireAny("r.work_mode", query.workModes)
         }
         if query.salaryAtLeast != nil || query.salaryAtMost != nil || query.currency != nil {
@@ -134,6 +137,7 @@ struct ListSQL {
         }
         if let status = query.status {
             _ = try Self.column(for: "status", kind: kind, among: [.job: "status", .event: "status"])
+            try Self.checkAllowed(status, filter: "status", field: "status", of: kind)
             require("r.status = ?", status)
         }
         if let type = query.type {
@@ -142,6 +146,7 @@ struct ListSQL {
                 kind: kind,
                 among: [.event: "type", .community: "kind", .tie: "type"]
             )
+            try Self.checkAllowed(type, filter: "type", field: column, of: kind)
             require("r.\(column) = ?", type)
         }
         if let person = query.person {
@@ -251,6 +256,15 @@ struct ListSQL {
             throw StoreError(.invalidInput, "the \(filter) filter does not apply to \(kind) records")
         }
         return column
+    }
+
+    /// Refuses a value the kind's field can never hold, so that a misspelt filter is not an empty list.
+    private static func checkAllowed(_ value: String, filter: String, field: String, of kind: RecordKind) throws {
+        guard case .oneOf(let allowed) = kind.schema.field(named: field)?.rule, !allowed.contains(value) else { return }
+        throw StoreError(
+            .invalidInput,
+            "\(filter) of \(kind) records is one of \(allowed.joined(separator: ", ")), not \"\(value.prefix(40))\""
+        )
     }
 
     private static func escapeLike(_ word: String) -> String {
