@@ -3,7 +3,9 @@ import Foundation
 
 /// schema.org JSON-LD for jobs and events, following Google's guidance for job postings (title,
 /// description, datePosted, validThrough, hiringOrganization, jobLocation or TELECOMMUTE,
-/// employmentType, baseSalary with currency and unit) and for events (eventStatus, location).
+/// employmentType, baseSalary with currency and unit) and for events (eventStatus,
+/// eventAttendanceMode, a Place, a VirtualLocation with the join link, or both for a mixed event).
+/// A repeating event is written as its occurrences (``CalendarEvent/listing(_:now:)``).
 public enum SchemaOrgWriter: Sendable {
     /// One document: `{"@context": "https://schema.org", "@graph": [...]}`.
     public static func document(jobs: [JobListing], events: [CalendarEvent]) -> String {
@@ -73,7 +75,8 @@ public enum SchemaOrgWriter: Sendable {
             "@type": "Event",
             "name": event.summary,
             "startDate": event.allDay ? ISODates.date(event.start) : ISODates.dateTime(event.start),
-            "identifier": event.uid,
+            // An occurrence of a repeating event is told apart from its siblings by its start.
+            "identifier": event.isOccurrence ? event.uid + "#" + ISODates.dateTime(event.start) : event.uid,
             "eventStatus": "https://schema.org/" + (event.status.flatMap { eventStatuses[$0] } ?? "EventScheduled"),
         ]
         if let end = event.end {
@@ -81,11 +84,22 @@ public enum SchemaOrgWriter: Sendable {
             object["endDate"] = event.allDay ? ISODates.date(end - 86_400_000) : ISODates.dateTime(end)
         }
         if let description = event.description { object["description"] = description }
+        // Google asks for a location always: a Place where people come, a VirtualLocation they join, or both.
+        var locations: [[String: Any]] = []
         if let location = event.location {
-            object["location"] = ["@type": "Place", "name": location, "address": location]
-            object["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+            locations.append(["@type": "Place", "name": location, "address": location])
         }
-        if let url = event.url { object["url"] = url }
+        if let link = event.onlineURLs.first { locations.append(["@type": "VirtualLocation", "url": link]) }
+        if !locations.isEmpty { object["location"] = locations.count == 1 ? locations[0] : locations }
+        let mode =
+            switch (event.location != nil, !event.onlineURLs.isEmpty, event.attendance) {
+            case (true, true, _), (_, _, "mixed"): "MixedEventAttendanceMode"
+            case (false, true, _), (_, _, "online"): "OnlineEventAttendanceMode"
+            case (true, false, _), (_, _, "offline"): "OfflineEventAttendanceMode"
+            default: nil as String?
+            }
+        if let mode { object["eventAttendanceMode"] = "https://schema.org/" + mode }
+        if let url = event.url ?? event.onlineURLs.first { object["url"] = url }
         return object
     }
 }

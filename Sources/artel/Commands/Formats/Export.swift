@@ -109,8 +109,10 @@ struct Export: AsyncParsableCommand {
         let wantsEvents =
             [.ics, .jsonld, .csv].contains(format) && (kinds.isEmpty ? format != .csv : kinds.contains("event"))
         let jobs = wantsJobs ? try await PublicListings.jobs(node.replica, communities: communities, names: names) : []
-        let events = wantsEvents ? try await PublicListings.events(node.replica, communities: communities) : []
         let now = Int64(node.now)
+        let stored = wantsEvents ? try await PublicListings.events(node.replica, communities: communities) : []
+        // Calendars expand a series themselves; JSON-LD and CSV list its occurrences.
+        let events = format == .ics ? stored : CalendarEvent.listing(stored, now: now)
         let text: String
         let count: String
         switch format {
