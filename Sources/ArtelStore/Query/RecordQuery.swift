@@ -22,7 +22,8 @@ public struct RecordQuery: Sendable {
     public var salaryAtMost: Int64?
     /// Only jobs paid in this currency.
     public var currency: String?
-    /// Only records from this moment on (jobs: posted; events: not ended; digests: period not ended), Unix ms.
+    /// Only records from this moment on (jobs: posted; events: not ended, or repeating, since a series
+    /// is expanded into its occurrences when read; digests: period not ended), Unix ms.
     public var from: Int64?
     /// Only records up to this moment (jobs: posted; events: started; digests: period started), Unix ms.
     public var until: Int64?

@@ -129,7 +129,9 @@ struct ListSQL {
         if let currency = query.currency { require("r.salary_currency = ?", currency) }
         if query.from != nil || query.until != nil {
             let (start, end) = try Self.dateColumns(kind)
-            if let from = query.from { require("coalesce(\(end), \(start)) >= ?", from) }
+            // A repeating event may have occurrences after its first has ended: readers expand it.
+            let repeats = kind == .event ? " OR r.recurrence IS NOT NULL" : ""
+            if let from = query.from { require("(coalesce(\(end), \(start)) >= ?\(repeats))", from) }
             if let until = query.until { require("\(start) <= ?", until) }
         }
         if let status = query.status {
