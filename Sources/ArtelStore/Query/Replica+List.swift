@@ -136,7 +136,11 @@ struct ListSQL {
         }
         if let status = query.status {
             _ = try Self.column(for: "status", kind: kind, among: [.job: "status", .event: "status"])
-            require("r.status = ?", status)
+            require("coalesce(r.status, '\(kind == .job ? "open" : "scheduled")') = ?", status)
+        }
+        if let moment = query.openAt {
+            _ = try Self.column(for: "open", kind: kind, among: [.job: "status"])
+            require("coalesce(r.status, 'open') = 'open' AND (r.valid_through IS NULL OR r.valid_through >= ?)", moment)
         }
         if let type = query.type {
             let column = try Self.column(
