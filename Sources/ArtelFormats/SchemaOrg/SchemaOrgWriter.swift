@@ -32,25 +32,24 @@ public enum SchemaOrgWriter: Sendable {
         var object: [String: Any] = [
             "@type": "JobPosting",
             "title": job.title,
-            "description": [
-                job.description, job.duties.map { "Что нужно делать:\n\($0)" },
-                job.requirements.map { "Требования:\n\($0)" },
-            ]
-            .compactMap { $0 }.joined(separator: "\n\n").nonEmpty ?? job.title,
+            "description": html(of: job),
             "datePosted": ISODates.date(job.datePosted ?? job.updated),
             "identifier": [
                 "@type": "PropertyValue", "name": job.communityName ?? job.community.hex, "value": job.id.hex,
             ],
+            // Google asks for the employer always: a job without one is offered by its community.
+            "hiringOrganization": ["@type": "Organization", "name": job.employer ?? job.communityName ?? "Artel"],
         ]
-        if let validThrough = job.validThrough { object["validThrough"] = ISODates.dateTime(validThrough) }
-        if let employer = job.employer { object["hiringOrganization"] = ["@type": "Organization", "name": employer] }
+        // The job leaves every replica at its expiry, so it is valid no longer, whatever it says.
+        let ends = [job.validThrough, job.expires].compactMap { $0 }
+        if let validThrough = ends.min() { object["validThrough"] = ISODates.dateTime(validThrough) }
         let types = job.employment.compactMap { employmentTypes[$0] }
         if !types.isEmpty { object["employmentType"] = types.count == 1 ? types[0] : types }
-        if job.workMode == "remote" || job.workMode == "hybrid" {
+        // TELECOMMUTE is for jobs done wholly remotely; a hybrid one is tied to its place.
+        if job.workMode == "remote" {
             object["jobLocationType"] = "TELECOMMUTE"
             object["applicantLocationRequirements"] = ["@type": "Country", "name": job.country ?? "RU"]
-        }
-        if job.workMode != "remote", job.city != nil || job.region != nil || job.country != nil {
+        } else if job.city != nil || job.region != nil || job.country != nil {
             var address: [String: Any] = ["@type": "PostalAddress"]
             address["addressLocality"] = job.city
             address["addressRegion"] = job.region
@@ -68,6 +67,21 @@ public enum SchemaOrgWriter: Sendable {
         if let experience = job.experience { object["experienceRequirements"] = experience }
         if !job.skills.isEmpty { object["skills"] = job.skills.joined(separator: ", ") }
         return object
+    }
+
+    /// The description as the HTML Google asks for: each part a paragraph, lines kept as breaks.
+    static func html(of job: JobListing) -> String {
+        let parts: [(heading: String?, text: String?)] = [
+            (nil, job.description), ("Что нужно делать", job.duties), ("Требования", job.requirements),
+        ]
+        let html = parts.compactMap { heading, text -> String? in
+            guard let text, !text.isEmpty else { return nil }
+            let paragraphs = text.components(separatedBy: "\n\n").map {
+                "<p>" + JobFeeds.xml($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+            }
+            return (heading.map { "<p><strong>\($0):</strong></p>" } ?? "") + paragraphs.joined()
+        }
+        return html.isEmpty ? "<p>" + JobFeeds.xml(job.title) + "</p>" : html.joined()
     }
 
     static func event(_ event: CalendarEvent) -> [String: Any] {
