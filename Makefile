@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARTEL := .build/debug/artel
 RELEASE_ARTEL := .build/release/artel
 
-.PHONY: run demo test build release deps lint format bench bench-sync bench-api vectors clean
+.PHONY: run demo test test-tools build release deps lint format bench bench-sync bench-api vectors clean
 
 run: build
 	@$(ARTEL) init --if-missing
@@ -21,7 +21,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps lint
+test: deps lint test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
@@ -41,6 +41,14 @@ deps:
 		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
 			|| { echo "error: installing$$missing failed; install them by hand, then run make again." >&2; exit 1; }; \
 	fi
+
+# The independent parsers the tests check exports with (Tests/tools/requirements.txt), in .venv/.
+test-tools: .venv/.installed
+
+.venv/.installed: Tests/tools/requirements.txt
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --requirement Tests/tools/requirements.txt
+	touch $@
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Sources Tests

@@ -62,6 +62,50 @@ struct HHReaderTests {
         for job in jobs { #expect(throws: Never.self) { try RecordKind.job.schema.validate(Self.delta(job)) } }
     }
 
+    @Test("Newer fields: salary_range when salary is null, its mode and frequency, roles, flexible schedule, address")
+    func newerFields() throws {
+        let jobs = try Self.fixture("newer-fields.json")
+        #expect(jobs.count == 3)
+        let hourly = jobs[0]
+        #expect(
+            Self.value(hourly, "salary_min") == .integer(450) && Self.value(hourly, "salary_max") == .integer(600),
+            "the salary is not lost when salary is null"
+        )
+        #expect(
+            Self.value(hourly, "salary_period") == .string("hour")
+                && Self.value(hourly, "salary_currency") == .string("RUB")
+        )
+        #expect(Self.elements(hourly, "employment") == [.string("part_time")], "a side job is part-time")
+        #expect(Self.value(hourly, "work_mode") == .string("remote"))
+        #expect(Self.value(hourly, "experience") == .string("Нет опыта"))
+        #expect(
+            Set(Self.elements(hourly, "tags")) == [.string("SMM-менеджер, контент-менеджер"), .string("гибкий график")]
+        )
+        let club = jobs[1]
+        #expect(Self.value(club, "salary_period") == .string("month"), "paid twice a month, for a month")
+        #expect(
+            Self.value(club, "location.city") == .string("Химки"),
+            "the address names the town, the area its region"
+        )
+        #expect(Self.value(club, "work_mode") == .string("hybrid"))
+        #expect(Self.elements(club, "tags").count == 2)
+        let project = jobs[2]
+        #expect(Self.value(project, "salary_period") == .string("project") && Self.value(project, "salary_max") == nil)
+        #expect(Self.elements(project, "employment") == [.string("contract")])
+        #expect(Self.value(project, "work_mode") == .string("onsite"))
+        #expect(Self.elements(project, "tags").isEmpty)
+        for job in jobs { #expect(throws: Never.self) { try RecordKind.job.schema.validate(Self.delta(job)) } }
+    }
+
+    @Test("A salary_range whose from is above its to is refused, naming salary_range")
+    func badRange() throws {
+        let text = try String(contentsOfFile: TestFiles.path("Tests/Fixtures/hh/newer-fields.json"), encoding: .utf8)
+            .replacingOccurrences(of: "\"from\": 450, \"to\": 600", with: "\"from\": 900, \"to\": 600")
+        #expect(throws: FormatError("vacancy 1 (id 120044501)", "salary_range.from 900 is above salary_range.to 600")) {
+            try HHReader.jobs(in: Array(text.utf8))
+        }
+    }
+
     @Test("One vacancy: its HTML description becomes plain text with list items as lines")
     func oneVacancy() throws {
         let job = try #require(try Self.fixture("vacancy.json").first)

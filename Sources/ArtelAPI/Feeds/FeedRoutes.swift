@@ -1,5 +1,6 @@
 import ArtelCore
 import ArtelFormats
+import ArtelNode
 import ArtelStore
 import HTTPTypes
 import Hummingbird
@@ -92,7 +93,12 @@ struct FeedRoutes {
     private func publicJobs(_ request: Request) async throws -> ([JobListing], String) {
         let communities = try Self.communities(request)
         let names = try await PublicListings.communityNames(context.replica)
-        let jobs = try await PublicListings.jobs(context.replica, communities: communities, names: names)
+        let jobs = try await PublicListings.jobs(
+            context.replica,
+            communities: communities,
+            names: names,
+            now: Int64(WallClock.now)
+        )
         return (jobs, try await title(communities, names: names))
     }
 

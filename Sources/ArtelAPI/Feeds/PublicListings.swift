@@ -5,13 +5,17 @@ public import ArtelStore
 /// The public records that feeds and exports show: only `public` ones (DESIGN §6), never what the
 /// operator hid.
 public enum PublicListings: Sendable {
-    /// The public jobs of some communities (all when empty), newest first.
+    /// The public jobs of some communities (all when empty) that are open at `now`, newest first:
+    /// filled, closed and expired jobs leave every feed and export.
     public static func jobs(
         _ replica: Replica,
         communities: Set<PublicKey>,
-        names: [PublicKey: String]
+        names: [PublicKey: String],
+        now: Int64
     ) async throws -> [JobListing] {
-        try await replica.records(query(.job, communities)).compactMap {
+        var query = query(.job, communities)
+        query.openAt = now
+        return try await replica.records(query).compactMap {
             JobListing(id: $0.id, community: $0.community, state: $0.state, communityName: names[$0.community])
         }
     }

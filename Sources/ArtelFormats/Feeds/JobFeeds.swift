@@ -106,13 +106,17 @@ public enum CSVWriter: Sendable {
 
     public static func events(_ events: [CalendarEvent]) -> String {
         table(
-            ["uid", "title", "start", "end", "all_day", "timezone", "location", "status", "url"],
+            [
+                "uid", "title", "start", "end", "all_day", "timezone", "location", "attendance", "online_url", "status",
+                "url",
+            ],
             events.map { event in
                 [
                     event.uid, event.summary,
                     event.allDay ? ISODates.date(event.start) : ISODates.dateTime(event.start),
                     event.end.map { event.allDay ? ISODates.date($0 - 86_400_000) : ISODates.dateTime($0) },
-                    event.allDay ? "true" : "false", event.timeZone, event.location, event.status, event.url,
+                    event.allDay ? "true" : "false", event.timeZone, event.location, event.attendance,
+                    event.onlineURLs.first, event.status, event.url,
                 ]
             }
         )

@@ -2,12 +2,15 @@ public import ArtelCore
 import Foundation
 
 /// Reads hh.ru vacancies (the public API's JSON: one vacancy, or a page of search results) as jobs:
-/// salary with `RUR` as RUB and gross or net, employment and schedule in their old and new forms,
-/// experience, key skills, area, employer, apply URL, publication time with its `+0300` offset.
-/// Contacts are personal data and are read only when asked.
+/// salary from `salary_range` (or the older `salary`) with `RUR` as RUB, gross or net, and its
+/// period from the range's mode; employment and schedule in their old and new forms (`employment`,
+/// `employment_form`, `schedule`, `work_format`, `internship`); experience, key skills, the town of
+/// the address or else the area, employer, apply URL, publication time with its `+0300` offset;
+/// professional roles and a flexible schedule as tags. Contacts are personal data and are read only
+/// when asked.
 public enum HHReader: Sendable {
     private static let schema = RecordKind.job.schema
-    private static func field(_ name: String) -> FieldID { schema[name].id }
+    static func field(_ name: String) -> FieldID { schema[name].id }
 
     /// The fields an hh.ru import owns.
     public static let importedFields: Set<FieldID> = Set(
@@ -93,12 +96,16 @@ public enum HHReader: Sendable {
         set("description", vacancy.description.map(HTMLText.plain), limit: 20_000)
         set("duties", vacancy.snippet?.responsibility.map(HTMLText.plain), limit: 10_000)
         set("requirements", vacancy.snippet?.requirement.map(HTMLText.plain), limit: 10_000)
-        if let salary = vacancy.salary {
-            operations += try Self.salary(salary, mode: vacancy.salaryRange?.mode?.id, place: place)
-        }
+        operations += try Self.salary(of: vacancy, place: place)
         add("employment", employment(vacancy), limit: 20)
         set("work_mode", workMode(vacancy), limit: 20)
-        set("location.city", vacancy.area?.name?.singleLine, limit: 100)
+        // The address names the town itself where the area may name its region.
+        set("location.city", (vacancy.address?.city ?? vacancy.area?.name)?.singleLine, limit: 100)
+        // hh.ru's roles and a flexible schedule have no field of their own: they are tags, which the
+        // import adds but never removes, so that a community's own tags stay.
+        var tags = (vacancy.professionalRoles ?? []).compactMap { $0.name?.singleLine }
+        if vacancy.schedule?.id == "flexible", let name = vacancy.schedule?.name { tags.append(name.lowercased()) }
+        add("tags", tags.map { $0.clipped(to: 64) }, limit: 64)
         set("experience", vacancy.experience?.name?.singleLine, limit: 200)
         add("skills", (vacancy.keySkills ?? []).compactMap { $0.name?.singleLine }, limit: 100)
         if let url = vacancy.applyAlternateUrl ?? vacancy.alternateUrl,
@@ -135,53 +142,20 @@ public enum HHReader: Sendable {
         )
     }
 
-    private static func salary(
-        _ salary: HHVacancy.Salary,
-        mode: String?,
-        place: String
-    ) throws(FormatError) -> [ArtelCore.Operation] {
-        var operations: [ArtelCore.Operation] = []
-        for (name, value) in [("from", salary.from), ("to", salary.to)] {
-            guard let value else { continue }
-            guard value >= 0, value <= 100_000_000, value == value.rounded() else {
-                throw FormatError(place, "salary.\(name) \(value) is not a salary (a whole amount, 0 to 100 000 000)")
-            }
-            operations.append(.set(field(name == "from" ? "salary_min" : "salary_max"), .integer(Int64(value))))
-        }
-        if let from = salary.from, let to = salary.to, from > to {
-            throw FormatError(place, "salary.from \(Int(from)) is above salary.to \(Int(to))")
-        }
-        guard !operations.isEmpty else { return [] }
-        if let currency = salary.currency?.uppercased() {
-            guard currency.count == 3, currency.allSatisfy(\.isLetter) else {
-                throw FormatError(place, "salary.currency \"\(currency.prefix(10))\" is not a currency code")
-            }
-            // hh.ru still writes the Russian rouble's pre-1998 code.
-            operations.append(.set(field("salary_currency"), .string(currency == "RUR" ? "RUB" : currency)))
-        }
-        if let gross = salary.gross { operations.append(.set(field("salary_gross"), .boolean(gross))) }
-        let period =
-            switch mode?.uppercased() {
-            case "HOUR": "hour"
-            case "SHIFT": "day"
-            default: "month"  // hh.ru salaries are monthly unless salary_range says otherwise
-            }
-        operations.append(.set(field("salary_period"), .string(period)))
-        return operations
-    }
-
     private static func employment(_ vacancy: HHVacancy) -> [String] {
         let ids = [vacancy.employment?.id, vacancy.employmentForm?.id].compactMap { $0?.lowercased() }
-        return ids.compactMap { id in
+        var kinds = ids.compactMap { id in
             switch id {
-            case "full": "full_time"
-            case "part": "part_time"
+            case "full", "fly_in_fly_out": "full_time"
+            case "part", "side_job": "part_time"
             case "project": "contract"
             case "volunteer": "volunteer"
             case "probation": "internship"
-            default: nil
+            default: nil as String?
             }
         }
+        if vacancy.internship == true { kinds.append("internship") }
+        return kinds
     }
 
     private static func workMode(_ vacancy: HHVacancy) -> String? {

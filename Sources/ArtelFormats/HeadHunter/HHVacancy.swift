@@ -17,8 +17,21 @@ struct HHVacancy: Decodable {
         let gross: Bool?
     }
 
+    /// The newer salary (2025): amounts with what they pay for (`mode`: MONTH, HOUR, SHIFT, SERVICE,
+    /// FLY_IN_FLY_OUT) and how often they are paid (`frequency`: DAILY, WEEKLY, TWICE_PER_MONTH,
+    /// MONTHLY, PER_PROJECT). Vacancies may have it while `salary` is null.
     struct SalaryRange: Decodable {
+        let from: Double?
+        let to: Double?
+        let currency: String?
+        let gross: Bool?
         let mode: Identified?
+        let frequency: Identified?
+    }
+
+    struct Address: Decodable {
+        let city: String?
+        let raw: String?
     }
 
     struct Snippet: Decodable {
@@ -39,7 +52,7 @@ struct HHVacancy: Decodable {
     // Explicit keys: a key decoding strategy converts every key of the file, and costs a third of the read.
     enum CodingKeys: String, CodingKey {
         case id, name, area, salary, archived, employer, snippet, description, schedule, employment, experience,
-            contacts
+            contacts, address, internship
         case salaryRange = "salary_range"
         case publishedAt = "published_at"
         case applyAlternateUrl = "apply_alternate_url"
@@ -47,6 +60,7 @@ struct HHVacancy: Decodable {
         case employmentForm = "employment_form"
         case workFormat = "work_format"
         case keySkills = "key_skills"
+        case professionalRoles = "professional_roles"
     }
 
     let id: String
@@ -68,6 +82,9 @@ struct HHVacancy: Decodable {
     let experience: Identified?
     let keySkills: [Named]?
     let contacts: Contacts?
+    let address: Address?
+    let internship: Bool?
+    let professionalRoles: [Identified]?
 }
 
 /// A page of search results, or one vacancy on its own.

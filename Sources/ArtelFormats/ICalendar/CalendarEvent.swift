@@ -15,16 +15,22 @@ public struct CalendarEvent: Equatable, Sendable {
     public var allDay: Bool
     /// The IANA time zone the times were given in, when they were.
     public var timeZone: String?
-    /// LOCATION.
+    /// LOCATION: where people come, when they do (a meeting link found there is in ``onlineURLs``).
     public var location: String?
-    /// URL.
+    /// URL: the event's page or registration.
     public var url: String?
+    /// How people attend: `offline`, `online` or `mixed`, when known.
+    public var attendance: String?
+    /// The links people join the event by (CONFERENCE; a Meet, Zoom, Telemost, Jitsi or Teams link).
+    public var onlineURLs: [String] = []
     /// STATUS, as Artel names it: scheduled, cancelled, postponed.
     public var status: String?
     /// SEQUENCE.
     public var sequence: Int64?
-    /// RRULE, kept as text.
-    public var recurrence: String?
+    /// How the event repeats: RRULE, EXDATE and RDATE.
+    public var recurrence: Recurrence?
+    /// Whether this is one occurrence of a repeating event (``occurrences(from:through:limit:)``).
+    public var isOccurrence = false
     /// LAST-MODIFIED or DTSTAMP, in UTC.
     public var updated: Int64?
 

@@ -9,7 +9,7 @@ extension CalendarEvent {
     public static let importedFields: Set<FieldID> = Set(
         [
             "title", "description", "start", "end", "timezone", "all_day", "place.name", "registration_url", "status",
-            "sequence", "recurrence",
+            "sequence", "recurrence", "attendance", "online_urls",
         ].map(field)
     )
 
@@ -26,7 +26,8 @@ extension CalendarEvent {
     public static func uid(of record: RecordID) -> String { "\(record.hex)@artel" }
 
     /// The operations that give an event record this event's values, trimmed to what the fields
-    /// allow (a title is one line of at most 200 characters; URLs other than http and https are left out).
+    /// allow (a title is one line of at most 200 characters; URLs other than http and https are left
+    /// out; a recurrence longer than 1 000 characters loses its oldest exceptions).
     public var operations: [Operation] {
         var operations: [Operation] = [
             .set(Self.field("title"), .string(Self.line(summary, limit: 200))),
@@ -44,7 +45,11 @@ extension CalendarEvent {
         set("status", status.map { .string($0) })
         // SEQUENCE 0 is the default of RFC 5545: an event that never changed carries none.
         set("sequence", sequence.flatMap { $0 > 0 ? .integer(min($0, Int64(Int32.max))) : nil })
-        set("recurrence", recurrence.map { .string(String($0.prefix(1_000))) })
+        set("recurrence", recurrence.map { .string(Self.fitting($0)) })
+        set("attendance", attendance.map { .string($0) })
+        for link in Set(onlineURLs.compactMap(Self.webURL)).sorted() {
+            operations.append(.add(Self.field("online_urls"), .string(link)))
+        }
         return operations
     }
 
@@ -66,7 +71,12 @@ extension CalendarEvent {
             .joined(separator: ", ").nonEmpty
         url = text("registration_url")
         status = text("status")
-        recurrence = text("recurrence")
+        recurrence = text("recurrence").flatMap(Recurrence.init(text:))
+        attendance = text("attendance")
+        onlineURLs = state.elements(of: Self.field("online_urls")).compactMap {
+            if case .string(let link) = $0 { link } else { nil }
+        }
+        .sorted()
         if case .integer(let number)? = state.value(of: Self.field("sequence")) { sequence = number }
         updated = state.updated.map { Int64($0.milliseconds) }
     }
@@ -74,6 +84,15 @@ extension CalendarEvent {
     private static func line(_ text: String, limit: Int) -> String {
         let single = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
+    }
+
+    /// The recurrence's text within the field's 1 000 characters: the oldest exceptions go first.
+    private static func fitting(_ recurrence: Recurrence) -> String {
+        var recurrence = recurrence
+        recurrence.exceptions.sort()
+        while recurrence.text.count > 1_000 && !recurrence.exceptions.isEmpty { recurrence.exceptions.removeFirst() }
+        while recurrence.text.count > 1_000 && !recurrence.additions.isEmpty { recurrence.additions.removeFirst() }
+        return String(recurrence.text.prefix(1_000))
     }
 
     private static func webURL(_ text: String) -> String? {

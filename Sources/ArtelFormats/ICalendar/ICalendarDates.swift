@@ -46,12 +46,16 @@ enum ICalendarDates {
         }
         // A DATE names a day, not a moment: it is kept as that day's midnight in UTC.
         guard !isUTC && parts.count == 2 else { return (time.milliseconds(), parts.count == 1) }
+        return (moment(time, in: zone.timeZone), false)
+    }
+
+    /// The moment a local date and time names in a zone.
+    static func moment(_ time: CivilTime, in timeZone: TimeZone) -> Int64 {
         let local = time.milliseconds()
-        let timeZone = zone.timeZone
         // The offset at the local time read as UTC, then at the moment that gives: right across DST changes.
         var offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local) / 1000))
         offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local - Int64(offset) * 1000) / 1000))
-        return (local - Int64(offset) * 1000, false)
+        return local - Int64(offset) * 1000
     }
 
     /// `YYYYMMDDTHHMMSSZ`.

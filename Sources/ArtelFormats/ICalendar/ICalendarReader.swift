@@ -2,8 +2,11 @@ import Foundation
 
 /// Reads the VEVENTs of an iCalendar stream (RFC 5545) as calendar apps write them: folded lines,
 /// escaped text, UTC, TZID (IANA, or Windows names with their VTIMEZONE), floating and all-day
-/// times. Alarms, free/busy, to-dos and exceptions to single occurrences of a recurring event
-/// (RECURRENCE-ID) are skipped; a recurring event keeps its RRULE as text.
+/// times. An empty property (`LOCATION:`, as Google writes it) counts as absent. A recurring event
+/// keeps its RRULE, EXDATE and RDATE; an exception to one occurrence (RECURRENCE-ID) leaves that
+/// occurrence out of the series and, unless it cancels it, becomes an event of its own. A meeting
+/// link (Meet, Zoom, Telemost, Jitsi, Teams) in CONFERENCE, LOCATION, DESCRIPTION or URL makes the
+/// event online, or mixed when LOCATION also names a place. Alarms, free/busy and to-dos are skipped.
 public enum ICalendarReader: Sendable {
     /// Reads every event of a stream.
     ///
@@ -15,12 +18,13 @@ public enum ICalendarReader: Sendable {
         guard lines.first.map({ $0.name == "BEGIN" && $0.value.uppercased() == "VCALENDAR" }) == true else {
             throw FormatError("line 1", "an iCalendar file starts with BEGIN:VCALENDAR")
         }
-        var reader = Reader(lines: lines)
+        var reader = CalendarParser(lines: lines)
         return try reader.calendar()
     }
 }
 
-private struct Reader {
+/// The calendar-wide state of reading one stream: its time zones and where it is.
+struct CalendarParser {
     let lines: [ContentLine]
     var index = 0
     /// Offsets of the calendar's VTIMEZONEs by TZID, for names that are not IANA ones.
@@ -34,18 +38,15 @@ private struct Reader {
 
     mutating func calendar() throws(FormatError) -> [CalendarEvent] {
         index = 1
-        var events: [ContentLine] = []
         var collected: [[ContentLine]] = []
         while index < lines.count {
             let line = lines[index]
             index += 1
             switch (line.name, line.value.uppercased()) {
             case ("END", "VCALENDAR"):
-                return try collected.map { (lines) throws(FormatError) in try event(lines) }
+                return try EventProperties.events(collected, in: self)
             case ("BEGIN", "VEVENT"):
-                events = try component("VEVENT", opened: line)
-                // An exception to one occurrence of a recurring event shares its UID; the series stays whole.
-                if !events.contains(where: { $0.name == "RECURRENCE-ID" }) { collected.append(events) }
+                collected.append(try component("VEVENT", opened: line))
             case ("BEGIN", "VTIMEZONE"):
                 try timeZone(try component("VTIMEZONE", opened: line))
             case ("BEGIN", let other):
@@ -108,58 +109,6 @@ private struct Reader {
             (digits[0] * 10 + digits[1]) * 3600 + (digits[2] * 10 + digits[3]) * 60
             + (digits.count == 6 ? digits[4] * 10 + digits[5] : 0)
         return sign == "-" ? -seconds : seconds
-    }
-
-    func event(_ body: [ContentLine]) throws(FormatError) -> CalendarEvent {
-        var properties: [String: ContentLine] = [:]
-        var depth = 0
-        for line in body {
-            if line.name == "BEGIN" { depth += 1 }
-            if line.name == "END" { depth -= 1 }
-            if depth == 0 && line.name != "END" && properties[line.name] == nil { properties[line.name] = line }
-        }
-        let place = "line \((body.first?.line ?? 1) - 1)"
-        guard let uid = properties["UID"]?.value, !uid.isEmpty else { throw FormatError(place, "a VEVENT has no UID") }
-        guard let summary = properties["SUMMARY"].map({ ICalendarText.unescape($0.value) }), !summary.isEmpty else {
-            throw FormatError(place, "event \(uid.prefix(60)) has no SUMMARY")
-        }
-        guard let startLine = properties["DTSTART"] else {
-            throw FormatError(place, "event \(uid.prefix(60)) has no DTSTART")
-        }
-        let (zone, zoneName) = try zone(of: startLine)
-        let start = try ICalendarDates.read(startLine.value, in: zone, place: "line \(startLine.line)")
-        var event = CalendarEvent(uid: uid, summary: summary, start: start.milliseconds, allDay: start.isDate)
-        event.timeZone = zoneName
-        if let endLine = properties["DTEND"] {
-            let (endZone, _) = try self.zone(of: endLine)
-            event.end = try ICalendarDates.read(endLine.value, in: endZone, place: "line \(endLine.line)").milliseconds
-        } else if start.isDate {
-            event.end = start.milliseconds + 86_400_000  // RFC 5545 §3.6.1: a one-day event
-        }
-        if let end = event.end, end < event.start {
-            throw FormatError("line \(properties["DTEND"]?.line ?? startLine.line)", "the event ends before it starts")
-        }
-        event.description = properties["DESCRIPTION"].map { ICalendarText.unescape($0.value) }
-        event.location = properties["LOCATION"].map { ICalendarText.unescape($0.value) }
-        event.url = properties["URL"]?.value
-        event.recurrence = properties["RRULE"]?.value
-        if let sequence = properties["SEQUENCE"] {
-            guard let number = Int64(sequence.value), number >= 0 else {
-                throw FormatError("line \(sequence.line)", "SEQUENCE \"\(sequence.value.prefix(20))\" is not a count")
-            }
-            event.sequence = number
-        }
-        switch properties["STATUS"]?.value.uppercased() {
-        case "CANCELLED": event.status = "cancelled"
-        case "TENTATIVE": event.status = "postponed"
-        case "CONFIRMED": event.status = "scheduled"
-        default: break
-        }
-        let stamp = properties["LAST-MODIFIED"] ?? properties["DTSTAMP"]
-        if let stamp {
-            event.updated = try? ICalendarDates.read(stamp.value, in: .fixed(seconds: 0), place: "").milliseconds
-        }
-        return event
     }
 
     /// The zone a time is read in, and its IANA name when it has one.

@@ -1,7 +1,9 @@
 /// Writes events as an iCalendar feed (RFC 5545) that calendar apps subscribe to: CRLF lines folded
 /// at 75 octets, escaped text, stable UIDs, DTSTAMP, SEQUENCE and STATUS (a cancelled event stays in
 /// the feed as cancelled, so that subscribers remove it), times in UTC, all-day events as dates with
-/// an exclusive end.
+/// an exclusive end. A repeating event stays one VEVENT with its RRULE, EXDATE and RDATE, for the
+/// calendar app to expand; an online event carries its join links as CONFERENCE (RFC 7986) and,
+/// without a page of its own, as URL.
 public enum ICalendarWriter: Sendable {
     /// The feed.
     ///
@@ -32,8 +34,21 @@ public enum ICalendarWriter: Sendable {
         lines.append("SUMMARY:" + ICalendarText.escape(event.summary))
         if let description = event.description { lines.append("DESCRIPTION:" + ICalendarText.escape(description)) }
         if let location = event.location { lines.append("LOCATION:" + ICalendarText.escape(location)) }
-        if let url = event.url { lines.append("URL:" + url) }
-        if let recurrence = event.recurrence { lines.append("RRULE:" + recurrence) }
+        // URL is the event's page; an online event without one gives its join link there too.
+        if let url = event.url ?? event.onlineURLs.first { lines.append("URL:" + url) }
+        for link in event.onlineURLs {
+            lines.append("CONFERENCE;VALUE=URI;FEATURE=VIDEO:" + link)
+        }
+        if let recurrence = event.recurrence {
+            if let rule = recurrence.rule { lines.append("RRULE:" + rule) }
+            let dates: ([Int64]) -> String = { moments in
+                (event.allDay ? ";VALUE=DATE:" : ":")
+                    + moments.sorted().map { event.allDay ? ICalendarDates.date($0) : ICalendarDates.utc($0) }
+                    .joined(separator: ",")
+            }
+            if !recurrence.exceptions.isEmpty { lines.append("EXDATE" + dates(recurrence.exceptions)) }
+            if !recurrence.additions.isEmpty { lines.append("RDATE" + dates(recurrence.additions)) }
+        }
         lines.append("SEQUENCE:\(event.sequence ?? 0)")
         switch event.status {
         case "cancelled": lines.append("STATUS:CANCELLED")

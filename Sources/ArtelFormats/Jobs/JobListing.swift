@@ -35,6 +35,8 @@ public struct JobListing: Equatable, Sendable {
     public var datePosted: Int64?
     /// Unix milliseconds.
     public var validThrough: Int64?
+    /// When the record leaves every replica unless renewed (its deltas' expiry), Unix milliseconds.
+    public var expires: Int64?
     /// open, closed or filled.
     public var status: String?
     /// When the record last changed, Unix milliseconds.
@@ -83,6 +85,7 @@ public struct JobListing: Equatable, Sendable {
         datePosted = moment("date_posted")
         validThrough = moment("valid_through")
         status = text("status")
+        expires = state.expiry > 0 ? Int64(state.expiry) : nil
     }
 
     /// The salary in words: `50 000–70 000 RUB/month`, `from 50 000 RUB/month`.

@@ -3,7 +3,9 @@ import Foundation
 
 /// schema.org JSON-LD for jobs and events, following Google's guidance for job postings (title,
 /// description, datePosted, validThrough, hiringOrganization, jobLocation or TELECOMMUTE,
-/// employmentType, baseSalary with currency and unit) and for events (eventStatus, location).
+/// employmentType, baseSalary with currency and unit) and for events (eventStatus,
+/// eventAttendanceMode, a Place, a VirtualLocation with the join link, or both for a mixed event).
+/// A repeating event is written as its occurrences (``CalendarEvent/listing(_:now:)``).
 public enum SchemaOrgWriter: Sendable {
     /// One document: `{"@context": "https://schema.org", "@graph": [...]}`.
     public static func document(jobs: [JobListing], events: [CalendarEvent]) -> String {
@@ -30,25 +32,24 @@ public enum SchemaOrgWriter: Sendable {
         var object: [String: Any] = [
             "@type": "JobPosting",
             "title": job.title,
-            "description": [
-                job.description, job.duties.map { "Что нужно делать:\n\($0)" },
-                job.requirements.map { "Требования:\n\($0)" },
-            ]
-            .compactMap { $0 }.joined(separator: "\n\n").nonEmpty ?? job.title,
+            "description": html(of: job),
             "datePosted": ISODates.date(job.datePosted ?? job.updated),
             "identifier": [
                 "@type": "PropertyValue", "name": job.communityName ?? job.community.hex, "value": job.id.hex,
             ],
+            // Google asks for the employer always: a job without one is offered by its community.
+            "hiringOrganization": ["@type": "Organization", "name": job.employer ?? job.communityName ?? "Artel"],
         ]
-        if let validThrough = job.validThrough { object["validThrough"] = ISODates.dateTime(validThrough) }
-        if let employer = job.employer { object["hiringOrganization"] = ["@type": "Organization", "name": employer] }
+        // The job leaves every replica at its expiry, so it is valid no longer, whatever it says.
+        let ends = [job.validThrough, job.expires].compactMap { $0 }
+        if let validThrough = ends.min() { object["validThrough"] = ISODates.dateTime(validThrough) }
         let types = job.employment.compactMap { employmentTypes[$0] }
         if !types.isEmpty { object["employmentType"] = types.count == 1 ? types[0] : types }
-        if job.workMode == "remote" || job.workMode == "hybrid" {
+        // TELECOMMUTE is for jobs done wholly remotely; a hybrid one is tied to its place.
+        if job.workMode == "remote" {
             object["jobLocationType"] = "TELECOMMUTE"
             object["applicantLocationRequirements"] = ["@type": "Country", "name": job.country ?? "RU"]
-        }
-        if job.workMode != "remote", job.city != nil || job.region != nil || job.country != nil {
+        } else if job.city != nil || job.region != nil || job.country != nil {
             var address: [String: Any] = ["@type": "PostalAddress"]
             address["addressLocality"] = job.city
             address["addressRegion"] = job.region
@@ -68,12 +69,28 @@ public enum SchemaOrgWriter: Sendable {
         return object
     }
 
+    /// The description as the HTML Google asks for: each part a paragraph, lines kept as breaks.
+    static func html(of job: JobListing) -> String {
+        let parts: [(heading: String?, text: String?)] = [
+            (nil, job.description), ("Что нужно делать", job.duties), ("Требования", job.requirements),
+        ]
+        let html = parts.compactMap { heading, text -> String? in
+            guard let text, !text.isEmpty else { return nil }
+            let paragraphs = text.components(separatedBy: "\n\n").map {
+                "<p>" + JobFeeds.xml($0).replacingOccurrences(of: "\n", with: "<br>") + "</p>"
+            }
+            return (heading.map { "<p><strong>\($0):</strong></p>" } ?? "") + paragraphs.joined()
+        }
+        return html.isEmpty ? "<p>" + JobFeeds.xml(job.title) + "</p>" : html.joined()
+    }
+
     static func event(_ event: CalendarEvent) -> [String: Any] {
         var object: [String: Any] = [
             "@type": "Event",
             "name": event.summary,
             "startDate": event.allDay ? ISODates.date(event.start) : ISODates.dateTime(event.start),
-            "identifier": event.uid,
+            // An occurrence of a repeating event is told apart from its siblings by its start.
+            "identifier": event.isOccurrence ? event.uid + "#" + ISODates.dateTime(event.start) : event.uid,
             "eventStatus": "https://schema.org/" + (event.status.flatMap { eventStatuses[$0] } ?? "EventScheduled"),
         ]
         if let end = event.end {
@@ -81,11 +98,22 @@ public enum SchemaOrgWriter: Sendable {
             object["endDate"] = event.allDay ? ISODates.date(end - 86_400_000) : ISODates.dateTime(end)
         }
         if let description = event.description { object["description"] = description }
+        // Google asks for a location always: a Place where people come, a VirtualLocation they join, or both.
+        var locations: [[String: Any]] = []
         if let location = event.location {
-            object["location"] = ["@type": "Place", "name": location, "address": location]
-            object["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+            locations.append(["@type": "Place", "name": location, "address": location])
         }
-        if let url = event.url { object["url"] = url }
+        if let link = event.onlineURLs.first { locations.append(["@type": "VirtualLocation", "url": link]) }
+        if !locations.isEmpty { object["location"] = locations.count == 1 ? locations[0] : locations }
+        let mode =
+            switch (event.location != nil, !event.onlineURLs.isEmpty, event.attendance) {
+            case (true, true, _), (_, _, "mixed"): "MixedEventAttendanceMode"
+            case (false, true, _), (_, _, "online"): "OnlineEventAttendanceMode"
+            case (true, false, _), (_, _, "offline"): "OfflineEventAttendanceMode"
+            default: nil as String?
+            }
+        if let mode { object["eventAttendanceMode"] = "https://schema.org/" + mode }
+        if let url = event.url ?? event.onlineURLs.first { object["url"] = url }
         return object
     }
 }

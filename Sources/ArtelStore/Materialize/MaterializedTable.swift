@@ -131,6 +131,7 @@ package struct MaterializedTable: Sendable {
             name: "events",
             columns: [
                 "title", "type", "start", "end", "attendance", "place.city", "status", "language", "tags", "visibility",
+                "recurrence",
             ],
             search: ["title", "description", "place.name", "place.city", "tags"]
         ),

@@ -22,12 +22,17 @@ public struct RecordQuery: Sendable {
     public var salaryAtMost: Int64?
     /// Only jobs paid in this currency.
     public var currency: String?
-    /// Only records from this moment on (jobs: posted; events: not ended; digests: period not ended), Unix ms.
+    /// Only records from this moment on (jobs: posted; events: not ended, or repeating, since a series
+    /// is expanded into its occurrences when read; digests: period not ended), Unix ms.
     public var from: Int64?
     /// Only records up to this moment (jobs: posted; events: started; digests: period started), Unix ms.
     public var until: Int64?
-    /// Only records with this status (jobs, events).
+    /// Only records with this status (jobs, events). A record without one has its kind's first:
+    /// a job is `open`, an event `scheduled`.
     public var status: String?
+    /// Only jobs open at this moment, Unix ms: status `open` or none, and `valid_through` not passed.
+    /// Feeds, exports and the default job list ask for it; filled, closed and expired jobs stay out.
+    public var openAt: Int64?
     /// Only records of this type (event type, community kind, tie type).
     public var type: String?
     /// Only memberships and ties naming this person.

@@ -132,13 +132,19 @@ struct ListSQL {
         if let currency = query.currency { require("r.salary_currency = ?", currency) }
         if query.from != nil || query.until != nil {
             let (start, end) = try Self.dateColumns(kind)
-            if let from = query.from { require("coalesce(\(end), \(start)) >= ?", from) }
+            // A repeating event may have occurrences after its first has ended: readers expand it.
+            let repeats = kind == .event ? " OR r.recurrence IS NOT NULL" : ""
+            if let from = query.from { require("(coalesce(\(end), \(start)) >= ?\(repeats))", from) }
             if let until = query.until { require("\(start) <= ?", until) }
         }
         if let status = query.status {
             _ = try Self.column(for: "status", kind: kind, among: [.job: "status", .event: "status"])
             try Self.checkAllowed(status, filter: "status", field: "status", of: kind)
-            require("r.status = ?", status)
+            require("coalesce(r.status, '\(kind == .job ? "open" : "scheduled")') = ?", status)
+        }
+        if let moment = query.openAt {
+            _ = try Self.column(for: "open", kind: kind, among: [.job: "status"])
+            require("coalesce(r.status, 'open') = 'open' AND (r.valid_through IS NULL OR r.valid_through >= ?)", moment)
         }
         if let type = query.type {
             let column = try Self.column(

@@ -53,4 +53,16 @@ extension Migrations {
             )
         }
     }
+
+    /// A repeating event is listed in every window one of its occurrences falls in (`Replica+List`),
+    /// not only around its first: its recurrence gets a column, filled from each event's deltas.
+    static func materializeRecurrence(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE events ADD COLUMN recurrence TEXT")
+        let field = RecordKind.event.schema["recurrence"].id
+        for rowid in try Int64.fetchAll(db, sql: "SELECT rowid FROM events") {
+            guard case .string(let text)? = try StoredRecord.load(rowid: rowid, in: db)?.state.value(of: field)
+            else { continue }
+            try db.execute(sql: "UPDATE events SET recurrence = ? WHERE rowid = ?", arguments: [text, rowid])
+        }
+    }
 }

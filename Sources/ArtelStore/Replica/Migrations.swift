@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-06 when peers were last seen", migrate: rememberWhenPeersWereSeen)
         migrator.registerMigration("2026-12-06 incomplete records unlisted", migrate: unlistIncompleteRecords)
         migrator.registerMigration("2026-12-06 people's consent", migrate: materializeConsent)
+        migrator.registerMigration("2026-12-06 repeating events", migrate: materializeRecurrence)
         return migrator
     }
 

@@ -15,6 +15,7 @@ struct Export: AsyncParsableCommand {
             verified again there. Private records stay out unless --include-private says otherwise; \
             files are written readable by their owner only (mode 0600). Only public records leave \
             through the other formats:
+            Jobs that are filled, closed or past their valid-through date are left out.
               ics       events, as a feed calendar apps subscribe to (cancelled ones stay, as cancelled)
               jsonld    schema.org JobPosting and Event objects, as Google reads them (--kind to choose)
               jsonfeed  jobs, as JSON Feed 1.1
@@ -108,9 +109,13 @@ struct Export: AsyncParsableCommand {
         let wantsJobs = format != .ics && (kinds.isEmpty || kinds.contains("job"))
         let wantsEvents =
             [.ics, .jsonld, .csv].contains(format) && (kinds.isEmpty ? format != .csv : kinds.contains("event"))
-        let jobs = wantsJobs ? try await PublicListings.jobs(node.replica, communities: communities, names: names) : []
-        let events = wantsEvents ? try await PublicListings.events(node.replica, communities: communities) : []
         let now = Int64(node.now)
+        let jobs =
+            wantsJobs
+            ? try await PublicListings.jobs(node.replica, communities: communities, names: names, now: now) : []
+        let stored = wantsEvents ? try await PublicListings.events(node.replica, communities: communities) : []
+        // Calendars expand a series themselves; JSON-LD and CSV list its occurrences.
+        let events = format == .ics ? stored : CalendarEvent.listing(stored, now: now)
         let text: String
         let count: String
         switch format {
@@ -130,8 +135,7 @@ struct Export: AsyncParsableCommand {
             (text, count) = (CSVWriter.events(events), "\(events.count) public events")
         case .csv: (text, count) = (CSVWriter.jobs(jobs), "\(jobs.count) public jobs")
         case .markdown:
-            let open = jobs.filter { $0.status != "closed" && $0.status != "filled" }
-            (text, count) = (MarkdownDigest.render(open, title: title), "\(open.count) open public jobs")
+            (text, count) = (MarkdownDigest.render(jobs, title: title), "\(jobs.count) open public jobs")
         }
         try Self.write(Data(text.utf8), to: to)
         print("Exported \(count) to \(to)")

@@ -50,8 +50,12 @@ enum ListPrinter {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         let query = try await filters.query(kind, resolver: resolver)
-        let views = try await node.replica.list(query)
         let rendering = RecordRendering(communityNames: try await resolver.communityNames())
+        if kind == .event && (query.from != nil || query.until != nil) {
+            try await events(query, node: node, rendering: rendering, json: output.json)
+            return
+        }
+        let views = try await node.replica.list(query)
         if output.json {
             print(JSON.array(views.map(RecordJSON.record)).rendered)
             return

@@ -18,7 +18,8 @@ struct ListFilters: ParsableArguments {
     @Option(help: "Only jobs paid in this currency.") var currency: String?
     @Option(help: "From this date (jobs: posted; events: not ended; digests: period).") var from: Moment?
     @Option(help: "Up to this date (jobs: posted; events: starting; digests: period).") var until: Moment?
-    @Option(help: "Only this status (jobs, events).") var status: String?
+    @Option(help: "Only this status (jobs, events); jobs list only open ones unless given (all: every status).")
+    var status: String?
     @Option(help: "Only this type (event type, community kind, tie type).") var type: String?
     @Option(help: "Only memberships and ties of this person (id or prefix).") var person: String?
     @Option(help: "Only this visibility (repeatable).") var visibility: [String] = []
@@ -48,7 +49,11 @@ struct ListFilters: ParsableArguments {
         query.currency = currency
         query.from = from?.milliseconds()
         query.until = until.map { $0.isDateOnly ? $0.milliseconds() + 86_399_999 : $0.milliseconds() }
-        query.status = status
+        switch (kind, status) {
+        case (.job, nil): query.openAt = Int64(resolver.node.now)
+        case (.job, "all"): break
+        default: query.status = status
+        }
         query.type = type
         if let person { query.person = try await resolver.reference(.person, person) }
         query.visibilities = visibility.compactMap(Visibility.init(rawValue:))

@@ -1,0 +1,155 @@
+import Foundation
+
+/// The properties of one VEVENT, read into a ``CalendarEvent``.
+struct EventProperties {
+    /// The first line of each property outside nested components; empty values count as absent.
+    private var first: [String: ContentLine] = [:]
+    /// Every line of the properties that may repeat.
+    private var repeated: [String: [ContentLine]] = [:]
+    private let place: String
+    private let parser: CalendarParser
+
+    private static let repeating: Set<String> = ["EXDATE", "RDATE", "CONFERENCE"]
+
+    init(_ body: [ContentLine], parser: CalendarParser) {
+        var depth = 0
+        for line in body {
+            if line.name == "BEGIN" { depth += 1 }
+            if line.name == "END" { depth -= 1 }
+            // Google writes `LOCATION:` and `DESCRIPTION:` for fields left blank.
+            guard depth == 0, line.name != "END", !line.value.allSatisfy(\.isWhitespace) else { continue }
+            if Self.repeating.contains(line.name) { repeated[line.name, default: []].append(line) }
+            if first[line.name] == nil { first[line.name] = line }
+        }
+        place = "line \((body.first?.line ?? 1) - 1)"
+        self.parser = parser
+    }
+
+    /// The events of a calendar's VEVENTs: exceptions to single occurrences taken out of their
+    /// series and, unless cancelled, kept as events of their own.
+    static func events(_ bodies: [[ContentLine]], in parser: CalendarParser) throws(FormatError) -> [CalendarEvent] {
+        var events: [CalendarEvent] = []
+        var overrides: [(uid: String, original: Int64, event: CalendarEvent)] = []
+        for body in bodies {
+            let properties = EventProperties(body, parser: parser)
+            var event = try properties.event()
+            if let line = properties.first["RECURRENCE-ID"] {
+                let original = try properties.moment(line)
+                event.recurrence = nil
+                overrides.append((event.uid, original, event))
+            } else {
+                events.append(event)
+            }
+        }
+        for (uid, original, override) in overrides {
+            let series = events.firstIndex { $0.uid == uid && $0.recurrence != nil }
+            if let series { events[series].recurrence?.exceptions.append(original) }
+            guard override.status != "cancelled" else { continue }
+            var moved = override
+            moved.uid = uid + "#" + ICalendarDates.utc(original)
+            // An occurrence that says nothing of where it happens happens where its series does.
+            if let series, moved.location == nil && moved.onlineURLs.isEmpty {
+                (moved.location, moved.onlineURLs) = (events[series].location, events[series].onlineURLs)
+                moved.attendance = events[series].attendance
+            }
+            moved.description = moved.description ?? series.flatMap { events[$0].description }
+            events.append(moved)
+        }
+        for index in events.indices {
+            events[index].recurrence?.exceptions.sort()
+            events[index].recurrence?.additions.sort()
+        }
+        return events
+    }
+
+    func event() throws(FormatError) -> CalendarEvent {
+        guard let uid = first["UID"]?.value else { throw FormatError(place, "a VEVENT has no UID") }
+        guard let summary = text("SUMMARY") else { throw FormatError(place, "event \(uid.prefix(60)) has no SUMMARY") }
+        guard let startLine = first["DTSTART"] else {
+            throw FormatError(place, "event \(uid.prefix(60)) has no DTSTART")
+        }
+        let (zone, zoneName) = try parser.zone(of: startLine)
+        let start = try ICalendarDates.read(startLine.value, in: zone, place: "line \(startLine.line)")
+        var event = CalendarEvent(uid: uid, summary: summary, start: start.milliseconds, allDay: start.isDate)
+        event.timeZone = zoneName
+        if let endLine = first["DTEND"] {
+            event.end = try moment(endLine)
+        } else if start.isDate {
+            event.end = start.milliseconds + 86_400_000  // RFC 5545 §3.6.1: a one-day event
+        }
+        if let end = event.end, end < event.start {
+            throw FormatError("line \(first["DTEND"]?.line ?? startLine.line)", "the event ends before it starts")
+        }
+        event.description = text("DESCRIPTION")
+        event.url = first["URL"]?.value
+        if let rule = first["RRULE"]?.value {
+            event.recurrence = Recurrence(rule: rule)
+        }
+        let added = try moments("RDATE")
+        if !added.isEmpty {
+            event.recurrence = event.recurrence ?? Recurrence(rule: nil)
+            event.recurrence?.additions = added
+        }
+        event.recurrence?.exceptions = try moments("EXDATE")
+        if let sequence = first["SEQUENCE"] {
+            guard let number = Int64(sequence.value), number >= 0 else {
+                throw FormatError("line \(sequence.line)", "SEQUENCE \"\(sequence.value.prefix(20))\" is not a count")
+            }
+            event.sequence = number
+        }
+        switch first["STATUS"]?.value.uppercased() {
+        case "CANCELLED": event.status = "cancelled"
+        case "TENTATIVE": event.status = "postponed"
+        case "CONFIRMED": event.status = "scheduled"
+        default: break
+        }
+        if let stamp = first["LAST-MODIFIED"] ?? first["DTSTAMP"] {
+            event.updated = try? ICalendarDates.read(stamp.value, in: .fixed(seconds: 0), place: "").milliseconds
+        }
+        readAttendance(into: &event)
+        return event
+    }
+
+    /// Meeting links make the event online; a LOCATION that names a place besides makes it mixed.
+    private func readAttendance(into event: inout CalendarEvent) {
+        let location = text("LOCATION")
+        var links = (repeated["CONFERENCE"] ?? []).map(\.value).filter(MeetingLinks.isMeeting)
+        for name in ["X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "URL"] {
+            if let link = first[name]?.value, MeetingLinks.isMeeting(link) { links.append(link) }
+        }
+        links += MeetingLinks.find(in: location ?? "") + MeetingLinks.find(in: event.description ?? "")
+        event.onlineURLs = links.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        event.location = location
+        if let location, location.contains("://") {
+            var place = location
+            for link in event.onlineURLs { place = place.replacingOccurrences(of: link, with: "") }
+            place = place.trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|/\n\t"))
+            event.location = place.isEmpty || MeetingLinks.isOnlyLinks(place) ? nil : place
+        }
+        // Without a link the event is where LOCATION says, or nowhere said: attendance stays unknown.
+        if !event.onlineURLs.isEmpty { event.attendance = event.location == nil ? "online" : "mixed" }
+    }
+
+    private func text(_ name: String) -> String? {
+        first[name].map { ICalendarText.unescape($0.value) }.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+    }
+
+    /// A DATE or DATE-TIME property in its zone.
+    private func moment(_ line: ContentLine) throws(FormatError) -> Int64 {
+        let (zone, _) = try parser.zone(of: line)
+        return try ICalendarDates.read(line.value, in: zone, place: "line \(line.line)").milliseconds
+    }
+
+    /// Every value of a repeating date list (EXDATE, RDATE); a PERIOD counts by its start.
+    private func moments(_ name: String) throws(FormatError) -> [Int64] {
+        var moments: [Int64] = []
+        for line in repeated[name] ?? [] {
+            let (zone, _) = try parser.zone(of: line)
+            for value in line.value.split(separator: ",") {
+                let start = String(value.prefix { $0 != "/" })
+                moments.append(try ICalendarDates.read(start, in: zone, place: "line \(line.line)").milliseconds)
+            }
+        }
+        return moments
+    }
+}
