@@ -22,7 +22,7 @@ struct SalaryText: Equatable {
             index = lowered.index(after: index)
             if character.isASCIIDigit && !(index < lowered.endIndex && lowered[index].isASCIIDigit) {
                 let after = lowered[index...].drop { $0 == " " || $0 == "\u{00A0}" || $0 == "," || $0 == "." }
-                if isThousands(after) || currencyWords.contains(where: after.hasPrefix) { return true }
+                if isThousands(after) || currencyWords.contains(where: String(after).startsWithBytes) { return true }
             }
             previous = character
         }
@@ -70,9 +70,9 @@ struct SalaryText: Equatable {
         }
         guard !numbers.isEmpty else { return nil }
         var salary = SalaryText()
-        if text.contains("$") || text.contains("usd") || text.contains("долл") { salary.currency = "USD" }
-        if text.contains("€") || text.contains("eur") || text.contains("евро") { salary.currency = "EUR" }
-        if text.contains("₸") || text.contains("тенге") || text.contains("kzt") { salary.currency = "KZT" }
+        if text.hasAnyBytes(["$", "usd", "долл"]) { salary.currency = "USD" }
+        if text.hasAnyBytes(["€", "eur", "евро"]) { salary.currency = "EUR" }
+        if text.hasAnyBytes(["₸", "тенге", "kzt"]) { salary.currency = "KZT" }
         // "50–70 тыс.": the word after the second number counts for the first.
         if thousandsWord, numbers.count >= 2, numbers[0].value < 1_000 { numbers[0].value *= 1_000 }
         let amounts = numbers.prefix(2)
@@ -108,10 +108,10 @@ struct SalaryText: Equatable {
     }
 
     private static func gross(in text: String) -> Bool? {
-        if ["на руки", "net", "нетто", "чистыми", "после вычета", "после налог"].contains(where: text.contains) {
+        if text.hasAnyBytes(["на руки", "net", "нетто", "чистыми", "после вычета", "после налог"]) {
             return false
         }
-        if ["gross", "гросс", "до вычета", "до налог", "до ндфл", "брутто"].contains(where: text.contains) {
+        if text.hasAnyBytes(["gross", "гросс", "до вычета", "до налог", "до ндфл", "брутто"]) {
             return true
         }
         return nil
@@ -125,6 +125,6 @@ struct SalaryText: Equatable {
             ("project", ["за проект", "/проект", "per project"]),
             ("month", ["в месяц", "/мес", "в мес", "за месяц", "per month", "/month", "/mo"]),
         ]
-        return periods.first { $0.1.contains(where: text.contains) }?.0
+        return periods.first { text.hasAnyBytes($0.1) }?.0
     }
 }

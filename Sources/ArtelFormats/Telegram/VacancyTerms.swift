@@ -39,9 +39,9 @@ enum VacancyTerms {
     /// The first city a text names, by its usual name.
     static func city(in text: String) -> String? {
         for word in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }) {
-            if let found = cities.first(where: { word.hasPrefix($0.stem) }) {
+            if let found = cities.first(where: { String(word).startsWithBytes($0.stem) }) {
                 // "нижн" alone is "нижний" anything; only Нижний Новгород counts.
-                if found.stem == "нижн" && !text.lowercased().contains("новгород") { continue }
+                if found.stem == "нижн" && !text.lowercased().hasBytes("новгород") { continue }
                 return found.name
             }
         }
@@ -52,9 +52,9 @@ enum VacancyTerms {
     /// (`удалённо`, `удалёнка`, `remote`), `onsite` (`офис`, `в офисе`, `office`).
     static func workMode(in text: String) -> String? {
         let lowered = text.lowercased()
-        let remote = ["удалён", "удален", "remote", "из любой точки", "дистанцион"].contains { lowered.contains($0) }
-        let office = ["офис", "office", "onsite", "on-site"].contains { lowered.contains($0) }
-        if lowered.contains("гибрид") || lowered.contains("hybrid") || remote && office { return "hybrid" }
+        let remote = lowered.hasAnyBytes(["удалён", "удален", "remote", "из любой точки", "дистанцион"])
+        let office = lowered.hasAnyBytes(["офис", "office", "onsite", "on-site"])
+        if lowered.hasBytes("гибрид") || lowered.hasBytes("hybrid") || remote && office { return "hybrid" }
         return remote ? "remote" : office ? "onsite" : nil
     }
 
@@ -99,10 +99,10 @@ enum VacancyTerms {
             ("contract", ["проектн", "фриланс", "freelance", "гпх", "по договору", "контракт", "самозанят"]),
             ("internship", ["стажир", "стажёр", "стажер", "intern"]),
         ]
-        var found = kinds.filter { $0.1.contains { lowered.contains($0) } }.map(\.0)
+        var found = kinds.filter { lowered.hasAnyBytes($0.1) }.map(\.0)
         // "волонтёров" is whom a coordinator works with; "волонтёр", "волонтёрство" is the job.
         let words = Set(lowered.split { !$0.isLetter }.map(String.init))
-        if !words.isDisjoint(with: volunteerWords) || lowered.contains("на общественных началах") {
+        if !words.isDisjoint(with: volunteerWords) || lowered.hasBytes("на общественных началах") {
             found.append("volunteer")
         }
         return found
