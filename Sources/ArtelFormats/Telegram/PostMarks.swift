@@ -11,8 +11,17 @@ enum LineMark: Equatable {
     /// Emoji or arrows (`🔹`, `📌`, `▪️`, `▶️`, `➡️`).
     case emoji
 
-    /// The mark at the start of a line and the words after it.
+    /// The mark at the start of a line and the words after it. A line that starts with hashtags
+    /// keeps them, unless a job title follows them (`#job Community Manager at Notion`).
     static func split(_ line: String) -> (mark: LineMark, content: String) {
+        let (mark, content) = marked(line)
+        guard content.hasPrefix("#") else { return (mark, content) }
+        let words = content.split(separator: " ")
+        let title = words.drop { $0.hasPrefix("#") }.joined(separator: " ")
+        return VacancyTerms.isTitle(title) ? (mark, title) : (mark, content)
+    }
+
+    private static func marked(_ line: String) -> (mark: LineMark, content: String) {
         var rest = Substring(line).drop(while: \.isWhitespace)
         if let (number, after) = keycapNumber(rest) ?? writtenNumber(rest) {
             return (.number(number), trimmed(after))

@@ -4,12 +4,22 @@ import Foundation
 /// Reads the vacancy posts of a Telegram channel export (`result.json` from Telegram Desktop, a
 /// single chat or a whole account) as jobs, and tells for every message what became of it.
 ///
-/// A post is a vacancy post when it carries one of the vacancy hashtags. It holds one vacancy or
-/// several, split by ``PostSplitter``: separator lines, numbered, emoji-marked or bold titles, or
-/// blocks after blank lines. Each vacancy is read by its labels and places (``Vacancy``): title,
-/// employer, city, work mode, employment, salary (``SalaryText``), duties, requirements, conditions,
-/// contacts and the apply link. Nothing is merged and nothing is dropped silently: a part that
-/// looks like a vacancy but cannot be read as one is named in the post's report with the reason.
+/// A post is a vacancy post when it carries one of the vacancy hashtags (``defaultTags`` unless
+/// others are given). It holds one vacancy or several, split at separator lines (`___`, `➖➖➖`,
+/// `〰️`, `———`, `***`) and at title lines: a line that names a job (`менеджер`, `координатор`,
+/// `модератор`, `стажёр`, `lead`…) and is numbered (`1️⃣`, `1.`, `1)`), behind an emoji (`🔹`, `📌`,
+/// `▪️`, `▶️`), all bold, first after a blank line, or labelled `Должность:`. Each vacancy is read by
+/// its labels (`Компания:`, `Город:`, `Формат:`, `Занятость:`, `ЗП:`, `Обязанности:`, `Требования:`,
+/// `Условия:`, `Контакты:`, `Откликнуться:`) and by place: the title line's first clause is the
+/// title, as written; the company comes from its label, a line `Компания — …` or `Компания ищет …`,
+/// «…» or `в Компания` on the title line; city, work mode and employment from any line but duties
+/// and requirements; the salary from its label or the first line with an amount of money, with
+/// `на руки` as take-home (`salary_gross` false) and `gross`/`до вычета` as gross; contacts are
+/// `@usernames`, e-mails and links on a contacts line; the apply link is a link on the apply line,
+/// else one on "здесь"/"подробнее", else the vacancy's first other link.
+///
+/// Nothing is merged and nothing is dropped silently: a part that names a job but gives nothing
+/// else, or text with vacancy labels but no title, is named in its post's report with the reason.
 public enum TelegramReader: Sendable {
     private static let schema = RecordKind.job.schema
     private static func field(_ name: String) -> FieldID { schema[name].id }
