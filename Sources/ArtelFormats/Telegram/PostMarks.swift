@@ -40,6 +40,9 @@ enum LineMark: Equatable {
 
     /// A separator line between vacancies: `___`, `➖➖➖`, `〰️`, `———`, `***`, `---`, `===`.
     static func isSeparator(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+            "_➖〰—–-*=~─━".unicodeScalars.contains(first)
+        else { return false }
         let scalars = line.unicodeScalars.filter { !$0.properties.isWhitespace && $0.value != 0xFE0F }
         guard !scalars.isEmpty, scalars.allSatisfy({ "_➖〰—–-*=~─━".unicodeScalars.contains($0) }) else {
             return false
@@ -50,15 +53,18 @@ enum LineMark: Equatable {
     /// An emoji, arrow or bullet that channels put before a line (`🔹`, `▪️`, `▶️`, `✔️`), or the
     /// joiners and variation selectors inside one.
     static func isMark(_ character: Character) -> Bool {
-        character.unicodeScalars.allSatisfy { scalar in
+        guard !character.isASCII, !character.isLetter else { return false }
+        return character.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isEmojiPresentation || scalar.properties.isEmoji && scalar.value > 0x2000
                 || scalar.value == 0xFE0F || scalar.value == 0x200D
                 || "▶►➡→◽▫▪◾🔵🟡🟣🔜✔".unicodeScalars.contains(scalar)
-        } && !character.isASCII
+        }
     }
 
     private static func trimmed(_ text: Substring) -> String {
-        String(text.drop { $0.isWhitespace || $0 == ":" }).trimmingCharacters(in: .whitespaces)
+        var text = text.drop { $0.isWhitespace || $0 == ":" }
+        while text.last?.isWhitespace ?? false { text = text.dropLast() }
+        return String(text)
     }
 
     /// `1️⃣`…`9️⃣`, `🔟`, and numbers written as keycaps digit by digit (`1️⃣2️⃣`).

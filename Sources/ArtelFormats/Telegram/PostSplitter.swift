@@ -63,7 +63,7 @@ enum PostSplitter {
                 inList = false
                 continue
             }
-            let (mark, content) = LineMark.split(line.text)
+            let (mark, content) = (line.mark, line.content)
             guard !content.hasPrefix("#") else { continue }
             defer { afterBlank = false }
             guard mark != .dash else { continue }
@@ -95,11 +95,11 @@ enum PostSplitter {
     /// The title line of a part without a marked title, when the part has vacancy labels.
     private static func fallbackTitle(_ chunk: [PostLine]) -> Int? {
         let labelled = chunk.contains { line in
-            VacancyLabel.parse(LineMark.split(line.text).content).map { $0.label != .title } ?? false
+            VacancyLabel.parse(line.content).map { $0.label != .title } ?? false
         }
         guard labelled else { return nil }
         return chunk.firstIndex { line in
-            let (mark, content) = LineMark.split(line.text)
+            let (mark, content) = (line.mark, line.content)
             let lowered = content.lowercased()
             return !line.isBlank && mark != .dash && !content.hasPrefix("#") && VacancyLabel.parse(content) == nil
                 && !lowered.hasPrefix("дайджест") && !lowered.hasPrefix("вакансии") && !content.hasSuffix(".")

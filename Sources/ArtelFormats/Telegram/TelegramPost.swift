@@ -14,13 +14,19 @@ struct PostLine {
     var links: [PostLink] = []
     var mentions: [String] = []
     var emails: [String] = []
-    var boldLetters = 0
-    var plainLetters = 0
+    var hasBoldLetters = false
+    var hasPlainLetters = false
+    /// The mark the line starts with, and its words after the mark (set once the post is read).
+    var mark = LineMark.none
+    var content = ""
 
     /// Every letter of the line is bold.
-    var isBold: Bool { boldLetters > 0 && plainLetters == 0 }
+    var isBold: Bool { hasBoldLetters && !hasPlainLetters }
 
-    var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+    var isBlank: Bool { content.isEmpty && mark == .none }
+
+    /// Splits the finished line into its mark and content, once for every reader of the line.
+    mutating func finish() { (mark, content) = LineMark.split(text) }
 }
 
 /// One message of an export: its lines, its hashtags, its time.
@@ -57,6 +63,7 @@ struct TelegramPost {
         } else {
             throw FormatError("post \(id)", "text is neither a string nor a list of parts")
         }
+        for index in lines.indices { lines[index].finish() }
         let unix =
             (message["date_unixtime"] as? String).flatMap(Int64.init)
             ?? (message["date_unixtime"] as? NSNumber)?.int64Value
@@ -76,8 +83,11 @@ struct TelegramPost {
             let text = String(piece)
             var line = lines[lines.count - 1]
             line.text += text
-            let letters = text.reduce(0) { $0 + ($1.isLetter ? 1 : 0) }
-            if type == "bold" { line.boldLetters += letters } else { line.plainLetters += letters }
+            if type == "bold" {
+                line.hasBoldLetters = line.hasBoldLetters || text.contains(where: \.isLetter)
+            } else {
+                line.hasPlainLetters = line.hasPlainLetters || text.contains(where: \.isLetter)
+            }
             switch type {
             case "text_link": if let href { line.links.append(PostLink(text: text, url: href)) }
             case "link", "url": line.links.append(PostLink(text: text, url: Self.absolute(text)))

@@ -77,19 +77,20 @@ public enum TelegramReader: Sendable {
         tags: [String] = defaultTags
     ) throws(FormatError) -> Report {
         let wanted = Set(tags.map { $0.lowercased() })
-        var reports: [PostReport] = []
-        for message in try messages(in: bytes, chat: chat) {
+        // Posts are read on every core; the first post at fault, by position, is the one reported.
+        let reports = try ParallelMap.map(try messages(in: bytes, chat: chat), minimum: 500) {
+            _,
+            message throws(FormatError) -> PostReport in
             switch message {
             case .service(let id, let action):
-                reports.append(PostReport(id: id, jobs: [], skipped: "service message (\(action))", notes: []))
+                return PostReport(id: id, jobs: [], skipped: "service message (\(action))", notes: [])
             case .post(let post):
                 let hashtags = post.hashtags.map(normalized)
                 guard hashtags.contains(where: wanted.contains) else {
                     let reason = "no vacancy hashtag (\(tags.joined(separator: ", ")))"
-                    reports.append(PostReport(id: post.id, jobs: [], skipped: reason, notes: []))
-                    continue
+                    return PostReport(id: post.id, jobs: [], skipped: reason, notes: [])
                 }
-                reports.append(try report(post, hashtags: hashtags, channel: channel))
+                return try report(post, hashtags: hashtags, channel: channel)
             }
         }
         return Report(posts: reports)
@@ -143,7 +144,7 @@ public enum TelegramReader: Sendable {
             )
         }
         for lines in parts.leftovers where Vacancy.looksLikeVacancy(lines) {
-            let start = lines.first { !$0.isBlank }.map { LineMark.split($0.text).content } ?? ""
+            let start = lines.first { !$0.isBlank }.map(\.content) ?? ""
             notes.append("text without a job title (“\(start.clipped(to: 50))”) has vacancy labels; left out")
         }
         let skipped =

@@ -39,7 +39,7 @@ struct Vacancy {
         var contactLinks: [PostLink] = []
         var markedList = false
         for (index, line) in lines.enumerated() {
-            let (mark, content) = LineMark.split(line.text)
+            let (mark, content) = (line.mark, line.content)
             if index == 0 {
                 readTitle(VacancyLabel.parse(content).map { $0.label == .title ? $0.value : content } ?? content)
                 terms.append(content)
@@ -186,7 +186,7 @@ extension Vacancy {
     /// an apply line.
     static func looksLikeVacancy(_ lines: [PostLine]) -> Bool {
         lines.contains { line in
-            guard let label = VacancyLabel.parse(LineMark.split(line.text).content)?.label else { return false }
+            guard let label = VacancyLabel.parse(line.content)?.label else { return false }
             return [.duties, .requirements, .salary, .apply].contains(label)
         }
     }
