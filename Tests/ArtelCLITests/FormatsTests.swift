@@ -241,7 +241,8 @@ struct FormatsTests {
             )
             let withEvents = try node.artel.run(arguments + ["--events"]).output
             #expect(
-                withEvents.contains("6 vacancies and events") && withEvents.contains("2 new, 0 updated, 4 unchanged"),
+                withEvents.contains("Imported vacancies and events from ")
+                    && withEvents.contains("6 in all, 2 new, 0 updated, 4 unchanged"),
                 "\(withEvents)"
             )
             #expect(try node.expectSuccess("list", "events").contains("Митап комьюнити-менеджеров в Москве"))

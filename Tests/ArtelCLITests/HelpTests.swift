@@ -22,7 +22,7 @@ struct HelpTests {
         ["list"], ["log"], ["apply"], ["export"], ["purge"], ["check"], ["refused"], ["refusals"], ["bench", "apply"],
         ["grant"], ["revoke"], ["grants"], ["quarantine"], ["keys", "sign-request"], ["block"], ["unblock"],
         ["blocks"], ["hide"], ["person", "export"], ["import"], ["import", "ics"], ["import", "hh"],
-        ["import", "jsonld"], ["import", "telegram"], ["stats", "jobs"], ["bench", "formats"],
+        ["import", "jsonld"], ["import", "telegram"], ["stats", "jobs"], ["bench", "formats"], ["bench", "telegram"],
     ]
 
     @Test("Every command explains itself, with an example, and exits 0", arguments: commands)

@@ -97,6 +97,48 @@ struct TelegramReaderTests {
         #expect(salary == SalaryText(minimum: minimum, maximum: maximum, currency: currency), "\(line)")
     }
 
+    @Test(
+        "Take-home and gross pay, periods and currencies as people write them",
+        arguments: [
+            ("💰 от 80 000 ₽ на руки", 80_000, nil, "RUB", false, nil),
+            ("до 120к на руки", nil, 120_000, "RUB", false, nil),
+            ("100–150 тыс. руб. до вычета", 100_000, 150_000, "RUB", true, nil),
+            ("150k gross", 150_000, nil, "RUB", true, nil),
+            ("Salary: $2000–2500", 2_000, 2_500, "USD", nil, nil),
+            ("ЗП: €1 500 net в месяц", 1_500, nil, "EUR", false, "month"),
+            ("от 1 500 ₽ в час", 1_500, nil, "RUB", nil, "hour"),
+            ("2 500 ₽ за смену", 2_500, nil, "RUB", nil, "day"),
+            ("Studio-29, 60 000 ₽, https://x.example/vacancy/1", 60_000, nil, "RUB", nil, nil),
+        ] as [(String, Int64?, Int64?, String, Bool?, String?)]
+    )
+    func payKinds(line: String, minimum: Int64?, maximum: Int64?, currency: String, gross: Bool?, period: String?) {
+        let expected = SalaryText(minimum: minimum, maximum: maximum, currency: currency, gross: gross, period: period)
+        #expect(SalaryText.parse(line) == expected, "\(line)")
+        #expect(SalaryText.mentionsMoney(line), "\(line)")
+    }
+
+    @Test(
+        "Lines without an amount of money are no salary",
+        arguments: ["Опыт от 2 лет", "30 часов в неделю", "B2B-сообщество"]
+    )
+    func noMoney(line: String) {
+        #expect(!SalaryText.mentionsMoney(line))
+    }
+
+    @Test("Only the configured hashtags mark vacancy posts, compared without case")
+    func hashtags() throws {
+        let post = """
+            {"messages": [{"id": 7, "type": "message", "date_unixtime": "1794564000", "text": \
+            "#Job Community Manager at Notion\\nRemote, $3000 per month\\nApply: https://notion.example/cm"}]}
+            """
+        let skipped = try TelegramReader.read(Array(post.utf8), channel: "c")
+        #expect(skipped.jobs.isEmpty && skipped.posts[0].skipped?.hasPrefix("no vacancy hashtag") == true)
+        let read = try TelegramReader.read(Array(post.utf8), channel: "c", tags: ["#вакансия", "#job"])
+        let job = try #require(read.jobs.first)
+        #expect(Self.value(job, "employer") == .string("Notion") && Self.value(job, "salary_min") == .integer(3_000))
+        #expect(Self.value(job, "apply_url") == .string("https://notion.example/cm"))
+    }
+
     @Test("A whole-account export needs --chat when it holds several channels")
     func wholeAccount() throws {
         let single =
@@ -134,6 +176,12 @@ struct TelegramReaderTests {
                 "{\"messages\": [{\"id\": 3, \"type\": \"message\", \"text\": 5}]}", "post 3",
                 "neither a string nor a list"
             ),
+            (
+                "{\"messages\": [{\"id\": 4, \"type\": \"message\", \"text\": [\"#вакансия \", {\"type\": \"bold\"}]}]}",
+                "post 4", "text part 2 is neither a string nor an entity with a text"
+            ),
+            ("{\"messages\": [{\"id\": 5, \"type\": \"message\", \"text\": [\"a\", 7]}]}", "post 5", "text part 2"),
+            ("{\"chats\": {\"list\": []}}", "the file", "holds no chat that is a channel"),
             (absurd, "post 9, vacancy 1", "not a monthly salary"),
         ]
         for (text, place, message) in cases {

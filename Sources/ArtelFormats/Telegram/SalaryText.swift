@@ -1,8 +1,35 @@
-/// A salary as channel posts write it: "от 50,000 руб", "до 120 000 ₽", "50–70 тыс.", "100к".
+/// A salary as channel posts write it: "от 50,000 руб", "до 120к", "100–150 тыс. руб.", "150k",
+/// "$2000", "€1 500", "от 80 000 ₽ на руки".
 struct SalaryText: Equatable {
     var minimum: Int64?
     var maximum: Int64?
     var currency = "RUB"
+    /// `false` for take-home pay (`на руки`, `net`), `true` for gross (`до вычета`, `gross`),
+    /// `nil` when the post does not say.
+    var gross: Bool?
+    /// `hour`, `day`, `month`, `year` or `project` as the text says it; `nil` when it does not.
+    var period: String?
+
+    /// Whether a text names an amount of money: a number followed by a currency or a thousands
+    /// word (`80 000 ₽`, `120к`, `100 тыс.`), or after a currency sign (`$2000`, `€1 500`).
+    static func mentionsMoney(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        var previous: Character = " "
+        var index = lowered.startIndex
+        while index < lowered.endIndex {
+            let character = lowered[index]
+            if character.isASCIIDigit && (previous == "$" || previous == "€") { return true }
+            index = lowered.index(after: index)
+            if character.isASCIIDigit && !(index < lowered.endIndex && lowered[index].isASCIIDigit) {
+                let after = lowered[index...].drop { $0 == " " || $0 == "\u{00A0}" || $0 == "," || $0 == "." }
+                if isThousands(after) || currencyWords.contains(where: String(after).startsWithBytes) { return true }
+            }
+            previous = character
+        }
+        return false
+    }
+
+    private static let currencyWords = ["₽", "руб", "р.", "$", "€", "usd", "eur", "евро", "долл", "₸", "тенге", "rub"]
 
     /// Reads the first salary in a line; `nil` when the line names no amount.
     static func parse(_ line: String) -> SalaryText? {
@@ -11,7 +38,7 @@ struct SalaryText: Equatable {
         var index = text.startIndex
         var thousandsWord = false
         while index < text.endIndex {
-            guard text[index].isASCIIDigit else {
+            guard text[index].isASCIIDigit, !isInsideWord(text, at: index) else {
                 index = text.index(after: index)
                 continue
             }
@@ -22,7 +49,7 @@ struct SalaryText: Equatable {
                 let character = text[end]
                 if character.isASCIIDigit {
                     digits.append(character)
-                } else if [" ", "\u{00A0}", "\u{202F}", ",", "."].contains(character) {
+                } else if [" ", "\u{00A0}", "\u{202F}", ",", ".", "'"].contains(character) {
                     // A separator inside a number is followed by exactly three digits.
                     let rest = text[text.index(after: end)...].prefix(4)
                     guard rest.prefix(3).allSatisfy(\.isASCIIDigit), rest.count == 3 || !rest.last!.isASCIIDigit else {
@@ -34,10 +61,7 @@ struct SalaryText: Equatable {
                 end = text.index(after: end)
             }
             var value = Double(digits) ?? 0
-            let after = text[end...].drop(while: { $0 == " " })
-            if after.hasPrefix("тыс") || after.hasPrefix("к ") || after.hasPrefix("к.") || after == "к"
-                || after.hasPrefix("k")
-            {
+            if isThousands(text[end...].drop(while: { $0 == " " || $0 == "\u{00A0}" })) {
                 value *= 1_000
                 thousandsWord = true
             }
@@ -46,8 +70,9 @@ struct SalaryText: Equatable {
         }
         guard !numbers.isEmpty else { return nil }
         var salary = SalaryText()
-        if text.contains("$") || text.contains("usd") || text.contains("долл") { salary.currency = "USD" }
-        if text.contains("€") || text.contains("eur") || text.contains("евро") { salary.currency = "EUR" }
+        if text.hasAnyBytes(["$", "usd", "долл"]) { salary.currency = "USD" }
+        if text.hasAnyBytes(["€", "eur", "евро"]) { salary.currency = "EUR" }
+        if text.hasAnyBytes(["₸", "тенге", "kzt"]) { salary.currency = "KZT" }
         // "50–70 тыс.": the word after the second number counts for the first.
         if thousandsWord, numbers.count >= 2, numbers[0].value < 1_000 { numbers[0].value *= 1_000 }
         let amounts = numbers.prefix(2)
@@ -56,11 +81,50 @@ struct SalaryText: Equatable {
         {
             salary.minimum = Int64(amounts[0].value)
             salary.maximum = Int64(amounts[1].value)
-        } else if amounts[0].prefix.contains("до") {
+        } else if amounts[0].prefix.contains("до") && !amounts[0].prefix.contains("до выч") {
             salary.maximum = Int64(amounts[0].value)
         } else {
             salary.minimum = Int64(amounts[0].value)
         }
+        salary.gross = gross(in: text)
+        salary.period = period(in: text)
         return salary
+    }
+
+    /// A number that is part of a word (`Studio-29`, `B2B`) is no amount.
+    private static func isInsideWord(_ text: String, at index: String.Index) -> Bool {
+        guard index > text.startIndex else { return false }
+        let before = text[text.index(before: index)]
+        if before.isLetter || before.isASCIIDigit || "/=?&#_%".contains(before) { return true }
+        guard before == "-" || before == "_", text.index(before: index) > text.startIndex else { return false }
+        return text[text.index(before: text.index(before: index))].isLetter
+    }
+
+    /// `тыс`, `т.р.`, `к`, `k` right after a number.
+    private static func isThousands(_ after: Substring) -> Bool {
+        if after.hasPrefix("тыс") || after.hasPrefix("т.р") || after.hasPrefix("т. р") { return true }
+        guard let first = after.first, first == "к" || first == "k" else { return false }
+        return after.dropFirst().first.map { !$0.isLetter } ?? true
+    }
+
+    private static func gross(in text: String) -> Bool? {
+        if text.hasAnyBytes(["на руки", "net", "нетто", "чистыми", "после вычета", "после налог"]) {
+            return false
+        }
+        if text.hasAnyBytes(["gross", "гросс", "до вычета", "до налог", "до ндфл", "брутто"]) {
+            return true
+        }
+        return nil
+    }
+
+    private static func period(in text: String) -> String? {
+        let periods: [(String, [String])] = [
+            ("hour", ["в час", "/час", "/ч", "за час", "per hour", "/hour", "/hr"]),
+            ("day", ["в день", "/день", "за день", "смен", "per day", "/day"]),
+            ("year", ["в год", "/год", "за год", "per year", "/year"]),
+            ("project", ["за проект", "/проект", "per project"]),
+            ("month", ["в месяц", "/мес", "в мес", "за месяц", "per month", "/month", "/mo"]),
+        ]
+        return periods.first { text.hasAnyBytes($0.1) }?.0
     }
 }

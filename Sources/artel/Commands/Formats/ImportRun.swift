@@ -51,7 +51,8 @@ enum ImportRun {
     /// Imports items into a community and prints what became of them.
     ///
     /// - Parameters:
-    ///   - noun: what the items are, plural: `events`, `vacancies`.
+    ///   - noun: what the items are, plural: `events`, `vacancies` (the count stands apart from it, so
+    ///     that one item reads right too: "Imported vacancies from x.json: 1 in all, 1 new, …").
     static func run(
         _ items: [ImportItem],
         noun: String,
@@ -71,7 +72,7 @@ enum ImportRun {
             Console.error("stored \(done)/\(items.count) records, \(Int(rate))/s, about \(left) s left")
         }
         var summary =
-            "Imported \(items.count) \(noun) from \(file): \(counts[.created] ?? 0) new, "
+            "Imported \(noun) from \(file): \(items.count) in all, \(counts[.created] ?? 0) new, "
             + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged"
         if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
         print(summary + ".")

@@ -2,22 +2,31 @@ import ArgumentParser
 import ArtelCore
 import ArtelFormats
 import ArtelStore
+import Foundation
 
 struct ImportTelegram: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "telegram",
-        abstract: "Import the vacancy digests of a Telegram channel export (result.json) as jobs.",
+        abstract: "Import the vacancy posts of a Telegram channel export (result.json) as jobs.",
         discussion: """
-            Export the channel with Telegram Desktop (Export chat history, JSON). Posts with the \\
-            digest's hashtag become jobs, several per post: title, company, "Что нужно делать", \\
-            "Какие требования", salary ("от 50,000 руб", "до 120 000 ₽", "50–70 тыс."; monthly \\
-            unless the post says otherwise, and then tagged \(TelegramReader.assumedPeriodTag)), \\
-            part-time and remote notes, the apply link and the post's hashtags. Each job records \\
-            its post as https://t.me/CHANNEL/ID; the export does not hold the channel's username, \\
-            so give it with --channel.
+            Export the channel with Telegram Desktop (Export chat history, JSON). Posts with a \\
+            vacancy hashtag (\(TelegramReader.defaultTags.joined(separator: ", ")) unless --tag says \\
+            otherwise) become jobs, one per vacancy: a digest is split at separator lines (___, ➖➖➖, \\
+            〰️, ———, ***) and at its titles (numbered, behind an emoji, bold, or after a blank line). \\
+            Each vacancy gives its title, company, city, work mode, employment, salary ("от 80 000 ₽", \\
+            "до 120к", "100–150 тыс. руб.", "$2000", "на руки" as take-home; monthly unless the post \\
+            says otherwise, and then tagged \(TelegramReader.assumedPeriodTag)), duties, requirements, \\
+            conditions, contacts, the apply link and the post's hashtags. Each job records its post as \\
+            https://t.me/CHANNEL/ID; the export does not hold the channel's username, so give it with \\
+            --channel.
 
-            Example:
+            --dry-run prints, post by post, what was read and what was skipped and why, and stores \\
+            nothing; an import prints the same counts.
+
+            Examples:
+              artel import telegram result.json --channel community_managers --dry-run
               artel import telegram result.json --channel community_managers --community "Tech Leaders Moscow"
+              artel import telegram result.json --channel jobs_cm --tag "#вакансия,#job" --community Club
             """
     )
 
@@ -30,29 +39,66 @@ struct ImportTelegram: AsyncParsableCommand {
     var channel: String
 
     @Option(help: "The community the jobs belong to: its name, its key's name, or a prefix of its id.")
-    var community: String
+    var community: String?
 
     @Option(help: "The chat to read when the export holds several (a whole-account export).")
     var chat: String?
 
-    @Option(help: "The hashtag that marks vacancy posts.")
-    var tag = "#комьюнити_вакансия"
+    @Option(
+        name: [.customLong("tag")],
+        help: ArgumentHelp(
+            "A hashtag that marks vacancy posts; repeat it or give a comma-separated list.",
+            discussion: "Default: \(TelegramReader.defaultTags.joined(separator: ", "))."
+        )
+    )
+    var tagOptions: [String] = []
 
     @Flag(help: "Also import event announcements: posts that invite to register and give a date.")
     var events = false
 
+    @Flag(help: "Print what would be imported, post by post, and store nothing.")
+    var dryRun = false
+
     @OptionGroup var signer: AuthorOption
+
+    /// The hashtags given, or the default ones.
+    var tags: [String] {
+        let given = tagOptions.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        return given.isEmpty ? TelegramReader.defaultTags : given
+    }
 
     func validate() throws {
         guard !channel.isEmpty, channel.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
             throw ValidationError("--channel takes the channel's username: letters, digits and _ (t.me/USERNAME)")
         }
-        guard tag.hasPrefix("#"), tag.count > 1 else {
-            throw ValidationError("--tag takes a hashtag, like #комьюнити_вакансия")
+        for tag in tags where !tag.hasPrefix("#") || tag.count < 2 || tag.contains(where: \.isWhitespace) {
+            throw ValidationError("--tag takes hashtags, like #вакансия or \"#вакансия,#job\"; \"\(tag)\" is none")
+        }
+        guard dryRun || community != nil else {
+            throw ValidationError("--community is needed to import (or use --dry-run to only read the file)")
         }
     }
 
     func run() async throws {
+        guard let community, !dryRun else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw StoreError(.io, "cannot read \(file)")
+            }
+            let bytes = [UInt8](data)
+            do {
+                let report = try TelegramReader.read(bytes, channel: channel, chat: chat, tags: tags)
+                TelegramConsole.printPosts(report)
+                let announcements =
+                    events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : []
+                Console.line(
+                    TelegramConsole.summary(report, events: events ? announcements.count : nil)
+                        + " Nothing was stored (--dry-run)."
+                )
+            } catch {
+                throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
+            }
+            return
+        }
         try await ImportRun.importFile(
             file,
             community: community,
@@ -60,10 +106,11 @@ struct ImportTelegram: AsyncParsableCommand {
             global: global,
             noun: events ? "vacancies and events" : "vacancies"
         ) { bytes in
-            let jobs = try TelegramReader.jobs(in: bytes, channel: channel, chat: chat, tag: tag)
+            let report = try TelegramReader.read(bytes, channel: channel, chat: chat, tags: tags)
             let announcements =
-                events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTag: tag) : []
-            return (jobs + announcements).map(ImportItem.init)
+                events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : []
+            Console.line(TelegramConsole.summary(report, events: events ? announcements.count : nil))
+            return (report.jobs + announcements).map(ImportItem.init)
         }
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+
+extension TelegramReader {
+    /// A message of the chosen chat.
+    enum Message {
+        /// A service message (a pin, a title change…) with its action.
+        case service(id: Int64, action: String)
+        /// A post.
+        case post(TelegramPost)
+    }
+
+    /// The messages of the chosen chat, in the export's order.
+    ///
+    /// - Throws: ``FormatError`` when the file is not JSON, not an export, names no such chat, or a
+    ///   message has no id or a broken text.
+    static func messages(in bytes: [UInt8], chat: String?) throws(FormatError) -> [Message] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw FormatError("the file", "is not JSON (\(error.localizedDescription))")
+        }
+        var messages: [Message] = []
+        for (index, message) in try chatMessages(in: root, chat: chat).enumerated() {
+            guard let id = (message["id"] as? NSNumber)?.int64Value else {
+                throw FormatError("message \(index + 1)", "has no numeric id")
+            }
+            if message["type"] as? String == "message" {
+                messages.append(.post(try TelegramPost(message, id: id)))
+            } else {
+                messages.append(.service(id: id, action: message["action"] as? String ?? "no text"))
+            }
+        }
+        return messages
+    }
+
+    /// The messages of the chosen chat, as JSON objects.
+    private static func chatMessages(in root: Any, chat: String?) throws(FormatError) -> [[String: Any]] {
+        guard let object = root as? [String: Any] else {
+            throw FormatError("the file", "is not a Telegram export (an object with messages or chats)")
+        }
+        if let messages = object["messages"] as? [[String: Any]] { return messages }
+        guard let list = (object["chats"] as? [String: Any])?["list"] as? [[String: Any]] else {
+            throw FormatError("the file", "is not a Telegram export: it has neither messages nor chats.list")
+        }
+        let chosen =
+            chat.map { name in list.filter { $0["name"] as? String == name } }
+            ?? list.filter { ($0["type"] as? String)?.hasSuffix("channel") == true }
+        guard chosen.count == 1, let messages = chosen[0]["messages"] as? [[String: Any]] else {
+            let names = list.compactMap { $0["name"] as? String }.prefix(20).joined(separator: ", ")
+            throw FormatError(
+                "the file",
+                chosen.isEmpty
+                    ? "holds no chat \(chat.map { "named \"\($0)\"" } ?? "that is a channel"); it holds: \(names)"
+                    : "holds \(chosen.count) channels; choose one with --chat: \(names)"
+            )
+        }
+        return messages
+    }
+}

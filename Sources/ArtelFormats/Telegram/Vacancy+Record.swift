@@ -1,0 +1,84 @@
+import ArtelCore
+import Foundation
+
+extension Vacancy {
+    /// The job record of this vacancy: the `index`-th of post `post` of `channel`.
+    ///
+    /// The salary period is the one the post gives, or monthly, marked by
+    /// ``TelegramReader/assumedPeriodTag``; `salary_gross` is set only when the post says
+    /// `на руки` (false) or `gross`/`до вычета` (true).
+    ///
+    /// - Throws: ``FormatError`` at `place` when the salary is no salary: a monthly amount outside
+    ///   1 000 to 100 000 000 (100 for dollars and euros), or a range that goes down.
+    func record(
+        channel: String,
+        post: Int64,
+        index: Int,
+        date: Int64?,
+        hashtags: [String],
+        place: String
+    ) throws(FormatError) -> ImportedRecord {
+        let schema = RecordKind.job.schema
+        func field(_ name: String) -> FieldID { schema[name].id }
+        var operations: [ArtelCore.Operation] = [.set(field("title"), .string(title.singleLine.clipped(to: 200)))]
+        func set(_ name: String, _ text: String?, limit: Int) {
+            guard let text, !text.isEmpty else { return }
+            operations.append(.set(field(name), .string(text.clipped(to: limit))))
+        }
+        func list(_ items: [String]) -> String { items.map { "— " + $0 }.joined(separator: "\n") }
+        set("employer", employer?.singleLine, limit: 200)
+        let conditionLines = conditions.isEmpty ? [] : ["Условия:", list(conditions)]
+        set("description", (info + conditionLines).joined(separator: "\n"), limit: 20_000)
+        set("duties", list(duties), limit: 10_000)
+        set("requirements", list(requirements), limit: 10_000)
+        var tags = Set(
+            hashtags.map { String($0.dropFirst()).trimmingCharacters(in: .punctuationCharacters) }.filter {
+                !$0.isEmpty
+            }
+        )
+        if let salary, let line = salaryLine {
+            let period = salary.period ?? "month"
+            let lowest: Int64 = period != "month" ? 1 : salary.currency == "RUB" ? 1_000 : 100
+            for (name, value) in [("salary_min", salary.minimum), ("salary_max", salary.maximum)] {
+                guard let value else { continue }
+                guard (lowest...100_000_000).contains(value) else {
+                    throw FormatError(
+                        place,
+                        period == "month"
+                            ? "salary \(value) in \"\(line.prefix(60))\" is not a monthly salary (\(lowest) to 100 000 000)"
+                            : "salary \(value) in \"\(line.prefix(60))\" is out of range"
+                    )
+                }
+                operations.append(.set(field(name), .integer(value)))
+            }
+            if let low = salary.minimum, let high = salary.maximum, low > high {
+                throw FormatError(place, "salary \"\(line.prefix(60))\" goes from \(low) down to \(high)")
+            }
+            set("salary_currency", salary.currency, limit: 3)
+            set("salary_period", period, limit: 10)
+            if salary.period == nil { tags.insert(TelegramReader.assumedPeriodTag) }
+            if let gross = salary.gross { operations.append(.set(field("salary_gross"), .boolean(gross))) }
+        }
+        for kind in employment { operations.append(.add(field("employment"), .string(kind))) }
+        set("work_mode", workMode, limit: 10)
+        set("location.city", city?.singleLine, limit: 100)
+        for tag in tags.sorted() { operations.append(.add(field("tags"), .string(tag.clipped(to: 64)))) }
+        if let url = applyURL, url.hasPrefix("http://") || url.hasPrefix("https://") {
+            set("apply_url", url, limit: 2_000)
+        }
+        set("contact", contacts.joined(separator: ", ").singleLine, limit: 300)
+        if let date { operations.append(.set(field("date_posted"), .timestamp(date))) }
+        let source = "telegram:\(channel)/\(post)#\(index + 1) https://t.me/\(channel)/\(post)"
+        operations.append(.add(field("sources"), .string(source.clipped(to: 500))))
+        return ImportedRecord(
+            kind: .job,
+            record: RecordID.derived(
+                label: "artel/import/telegram/v1",
+                from: Array("\(channel)/\(post)#\(index)".utf8)
+            ),
+            operations: operations,
+            controlled: TelegramReader.importedFields,
+            label: place
+        )
+    }
+}

@@ -1,0 +1,85 @@
+import ArtelCore
+import ArtelFormats
+
+/// How `artel import telegram` tells what it read: each post with its vacancies or the reason it
+/// was skipped, and the counts.
+enum TelegramConsole {
+    /// Prints every message of the report: its vacancies, one line each, the parts left out, or why
+    /// it was skipped.
+    static func printPosts(_ report: TelegramReader.Report) {
+        for post in report.posts {
+            if let skipped = post.skipped {
+                Console.line("post \(post.id): skipped: \(skipped)")
+            } else {
+                Console.line("post \(post.id): \(count(post.jobs.count, "vacancy", "vacancies"))")
+            }
+            for (number, job) in post.jobs.enumerated() { Console.line("  \(number + 1). \(describe(job))") }
+            for note in post.notes { Console.line("  left out: \(note)") }
+        }
+    }
+
+    /// `Read 12 posts: 5 vacancies from 3 posts; 9 posts skipped (…).`
+    static func summary(_ report: TelegramReader.Report, events: Int?) -> String {
+        let read = report.posts.filter { !$0.jobs.isEmpty }
+        var reasons: [String: Int] = [:]
+        for post in report.posts {
+            guard let skipped = post.skipped else { continue }
+            let reason =
+                skipped.hasPrefix("service") ? "service" : skipped.hasPrefix("no vacancy") ? "no hashtag" : "no vacancy"
+            reasons[reason, default: 0] += 1
+        }
+        let skipped = report.posts.count - read.count
+        let kinds = [
+            ("service", "service message", "service messages"), ("no hashtag", "without a vacancy hashtag", nil),
+            ("no vacancy", "with a hashtag but no vacancy", nil),
+        ].compactMap { key, one, many in
+            reasons[key].map { number in many.map { count(number, one, $0) } ?? "\(number) \(one)" }
+        }
+        var text =
+            "Read \(count(report.posts.count, "message", "messages")): "
+            + "\(count(report.jobs.count, "vacancy", "vacancies")) from \(count(read.count, "post", "posts"))"
+        if let events { text += ", \(count(events, "event", "events"))" }
+        text += "; \(skipped) skipped" + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))")
+        let notes = report.posts.reduce(0) { $0 + $1.notes.count }
+        if notes > 0 { text += "; \(count(notes, "part", "parts")) of vacancy posts left out (see --dry-run)" }
+        return text + "."
+    }
+
+    /// `3 vacancies`, `1 vacancy`.
+    static func count(_ number: Int, _ one: String, _ many: String) -> String {
+        "\(number) \(number == 1 ? one : many)"
+    }
+
+    /// `Комьюнити-менеджер — Skyeng · Москва · remote · 80000–120000 RUB/month gross · part_time`.
+    private static func describe(_ job: ImportedRecord) -> String {
+        let schema = RecordKind.job.schema
+        var single: [String: Value] = [:]
+        var sets: [String: [String]] = [:]
+        for operation in job.operations {
+            switch operation {
+            case .set(let field, let value): single[schema.field(field)?.name ?? ""] = value
+            case .add(let field, .string(let value)): sets[schema.field(field)?.name ?? "", default: []].append(value)
+            default: break
+            }
+        }
+        func string(_ name: String) -> String? { if case .string(let text)? = single[name] { text } else { nil } }
+        func number(_ name: String) -> String? {
+            if case .integer(let value)? = single[name] { "\(value)" } else { nil }
+        }
+        var parts = [[string("title"), string("employer")].compactMap { $0 }.joined(separator: " — ")]
+        parts += [string("location.city"), string("work_mode")].compactMap { $0 }
+        if number("salary_min") != nil || number("salary_max") != nil {
+            var salary = [number("salary_min") ?? "", number("salary_max") ?? ""].joined(separator: "–")
+            salary += " \(string("salary_currency") ?? "")/\(string("salary_period") ?? "")"
+            if case .boolean(let gross)? = single["salary_gross"] { salary += gross ? " gross" : " net" }
+            parts.append(salary)
+        }
+        parts += sets["employment"] ?? []
+        if let url = string("apply_url") {
+            parts.append(url)
+        } else if let contact = string("contact") {
+            parts.append(contact)
+        }
+        return parts.joined(separator: " · ")
+    }
+}
