@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARTEL := .build/debug/artel
 RELEASE_ARTEL := .build/release/artel
 
-.PHONY: run demo test test-tools build release deps lint format bench bench-sync bench-api vectors clean
+.PHONY: run demo test test-tools fuzz-api build release deps lint format bench bench-sync bench-api vectors clean
 
 run: build
 	@$(ARTEL) init --if-missing
@@ -41,6 +41,13 @@ deps:
 		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
 			|| { echo "error: installing$$missing failed; install them by hand, then run make again." >&2; exit 1; }; \
 	fi
+
+# schemathesis with every check against a fresh node (Tests/tools/schemathesis.toml says what it
+# allows and why); FUZZ_EXAMPLES bounds the examples per operation. Takes 10 to 20 minutes.
+FUZZ_EXAMPLES ?= 25
+fuzz-api: build test-tools
+	.venv/bin/pip install --quiet schemathesis==4.32.5
+	Tests/tools/fuzz_api.sh $(CURDIR)/$(ARTEL) $(FUZZ_EXAMPLES)
 
 # The independent parsers the tests check exports with (Tests/tools/requirements.txt), in .venv/.
 test-tools: .venv/.installed

@@ -70,8 +70,10 @@ struct ChangeRoutes {
             query.offset = 0
             queries[kind] = query
         }
-        let start: Int64
-        if let resume = request.headers[HTTPField.Name("Last-Event-ID")!] ?? parameters["after"].map(String.init) {
+        // Both are checked, though the header wins when both are given.
+        let resumes = [request.headers[HTTPField.Name("Last-Event-ID")!], parameters["after"].map(String.init)]
+        var rows: [Int64] = []
+        for resume in resumes.compactMap({ $0 }) {
             guard let row = Int64(resume), row >= 0 else {
                 throw APIError(
                     .badRequest,
@@ -79,10 +81,10 @@ struct ChangeRoutes {
                     "Last-Event-ID and after take an event id, a whole number, not \"\(resume.prefix(40))\""
                 )
             }
-            start = row
-        } else {
-            start = try await context.replica.lastChangeRow()
+            rows.append(row)
         }
+        let start: Int64
+        if let row = rows.first { start = row } else { start = try await context.replica.lastChangeRow() }
         let communities = queries.values.first?.communities ?? []
         let (replica, lifecycle, filters) = (context.replica, context.lifecycle, queries)
         return Response(

@@ -66,11 +66,13 @@ struct RecordRoutes {
             route.parameters.get("id"),
             publicOnly: !context.isAuthorized(request.headers[.authorization])
         )
+        // A deleted record is gone (410), though the token still shows its delete while it is kept.
         return Responses.json(
             .object([
                 ("record", record.view.map(RecordJSON.record) ?? .null), ("deleted", .bool(record.state.isDeleted)),
                 ("history", .array(record.deltas.map { RecordJSON.delta($0, kind: kind) })),
-            ])
+            ]),
+            status: record.state.isDeleted ? .gone : .ok
         )
     }
 
