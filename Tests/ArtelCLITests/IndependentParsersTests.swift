@@ -74,4 +74,92 @@ struct IndependentParsersTests {
             }
         }
     }
+
+    @Test(
+        "--feed-url gives Atom its rel=\"self\" link and JSON Feed its feed_url; the community's link is the home page"
+    )
+    func feedLinks() async throws {
+        try await Self.withListings { node in
+            try node.expectSuccess("community", "edit", "Tech Leaders Moscow", "--links", "https://t.me/techleaders")
+            for (format, name) in [("atom", "jobs.atom"), ("jsonfeed", "jobs.json")] {
+                let url = "https://jobs.example.org/tech-leaders/\(name)"
+                let file = try Self.export(
+                    node,
+                    format,
+                    name,
+                    "--community",
+                    "Tech Leaders Moscow",
+                    "--feed-url",
+                    url
+                )
+                let feed = try #require(try PythonTools.check("check_feed.py", file) as? [String: Any])
+                let links = try #require(feed["links"] as? [[String: String]])
+                #expect(links.contains(["rel": "self", "href": url]), "\(format): \(links)")
+                #expect(
+                    links.contains(["rel": "alternate", "href": "https://t.me/techleaders"]),
+                    "\(format): \(links)"
+                )
+            }
+            let bare = "\(node.directory)/bare.atom"
+            let unlinked = try node.run("export", "--format", "atom", "--to", bare)
+            #expect(unlinked.status == 0 && unlinked.error.contains("--feed-url"), "a note says what is missing")
+            _ = try PythonTools.check("check_feed.py", bare)
+            for bad in ["jobs.example.org/jobs.atom", "javascript:alert(1)", "https://exa mple.org/"] {
+                let refused = try node.run(
+                    "export",
+                    "--format",
+                    "atom",
+                    "--feed-url",
+                    bad,
+                    "--to",
+                    "\(node.directory)/x.atom"
+                )
+                #expect(refused.status != 0 && refused.error.contains("--feed-url"), "\(bad): \(refused.error)")
+                #expect(!FileManager.default.fileExists(atPath: "\(node.directory)/x.atom"))
+            }
+            let wrongFormat = try node.run(
+                "export",
+                "--format",
+                "csv",
+                "--feed-url",
+                "https://example.org/x",
+                "--to",
+                "\(node.directory)/x.csv"
+            )
+            #expect(wrongFormat.status != 0 && wrongFormat.error.contains("--format atom or jsonfeed"))
+        }
+    }
+
+    @Test("An English community's feed is worded in English, a Russian one's in Russian")
+    func feedLanguage() async throws {
+        try await Self.withListings { node in
+            let russian = try String(contentsOfFile: Self.export(node, "jsonfeed", "ru.json"), encoding: .utf8)
+            #expect(russian.contains("₽/мес") && !russian.contains("RUB/month"), "\(russian)")
+            try node.expectSuccess("community", "edit", "Tech Leaders Moscow", "--language", "en")
+            let english = try String(contentsOfFile: Self.export(node, "jsonfeed", "en.json"), encoding: .utf8)
+            #expect(english.contains("₽/month") && !english.contains("₽/мес"), "\(english)")
+        }
+    }
+
+    @Test("--excel CSV has a byte order mark and ;, and Python's csv module reads one row per vacancy")
+    func excelCSV() async throws {
+        try await Self.withListings { node in
+            let read = try #require(
+                try PythonTools.check("read_csv.py", Self.export(node, "csv", "jobs.csv", "--excel")) as? [String: Any]
+            )
+            #expect(read["bom"] as? Bool == true && read["delimiter"] as? String == ";")
+            let rows = try #require(read["rows"] as? [[String]])
+            #expect(rows.count == 6, "a header and the 5 open vacancies")
+            let header = rows[0]
+            #expect(header.contains("description") && header.contains("source") && header.contains("source_url"))
+            for row in rows.dropFirst() {
+                let fields = Dictionary(uniqueKeysWithValues: zip(header, row))
+                #expect(fields["source"]?.hasPrefix("hh:") == true, "\(fields)")
+                #expect(fields["source_url"]?.hasPrefix("https://hh.ru/vacancy/") == true, "\(fields)")
+                if let salary = fields["salary_min"], !salary.isEmpty { #expect(Int(salary) != nil, "\(salary)") }
+            }
+            let wrong = try node.run("export", "--format", "atom", "--excel", "--to", "\(node.directory)/x.atom")
+            #expect(wrong.status != 0 && wrong.error.contains("--excel goes with --format csv"))
+        }
+    }
 }

@@ -157,3 +157,29 @@ struct ICalendarSeriesTests {
         #expect(Set(calls.compactMap { $0["identifier"] as? String }).count == calls.count)
     }
 }
+
+@Suite("Whether a series is still running, which keeps it alive on re-import")
+struct RunningSeriesTests {
+    static func weekly(_ rule: String) -> CalendarEvent {
+        var event = CalendarEvent(
+            uid: "weekly@example.org",
+            summary: "Завтрак",
+            start: ICalendarSeriesTests.utc(2026, 11, 21, 9)
+        )
+        event.end = event.start + 3_600_000
+        event.recurrence = Recurrence(rule: rule)
+        return event
+    }
+
+    @Test("A series with occurrences to come is running; one that ended, or an event that does not repeat, is not")
+    func running() {
+        let later = ICalendarSeriesTests.utc(2027, 3, 1)
+        #expect(Self.weekly("FREQ=WEEKLY;BYDAY=SA").hasOccurrence(after: later))
+        #expect(!Self.weekly("FREQ=WEEKLY;BYDAY=SA;COUNT=4").hasOccurrence(after: later))
+        #expect(!Self.weekly("FREQ=WEEKLY;BYDAY=SA;UNTIL=20270201T000000Z").hasOccurrence(after: later))
+        #expect(Self.weekly("FREQ=YEARLY").hasOccurrence(after: later), "next November is within the horizon")
+        var single = Self.weekly("FREQ=DAILY")
+        single.recurrence = nil
+        #expect(!single.hasOccurrence(after: single.start - 1))
+    }
+}

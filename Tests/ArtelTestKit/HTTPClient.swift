@@ -47,6 +47,7 @@ public enum HTTPClient {
     ///
     /// - Parameters:
     ///   - url: `http://127.0.0.1:PORT/path?query`.
+    ///   - headers: sent as given; a `Host` among them replaces the one the URL gives.
     ///   - body: sent with `Content-Length`; give `Content-Type` in `headers`.
     public static func request(
         _ method: String,
@@ -214,8 +215,9 @@ public enum HTTPClient {
             throw Failure("cannot connect to \(host):\(port)")
         }
         let target = components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
-        var head =
-            "\(method) \(target.isEmpty ? "/" : target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
+        // A Host among the headers replaces the one the URL gives, as a proxy in front would send it.
+        let hostField = headers.keys.contains { $0.lowercased() == "host" } ? "" : "Host: \(host):\(port)\r\n"
+        var head = "\(method) \(target.isEmpty ? "/" : target) HTTP/1.1\r\n\(hostField)Connection: close\r\n"
         let payload = Array((body ?? "").utf8)
         if body != nil { head += "Content-Length: \(payload.count)\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }

@@ -22,15 +22,15 @@ struct FeedRoutes {
             return Responses.cacheable(text, contentType: "text/calendar; charset=utf-8", request: request)
         }
         router.get("feeds/jobs.json") { request, _ in
-            let (jobs, title) = try await publicJobs(request)
-            let text = JobFeeds.jsonFeed(jobs, title: title)
+            let (jobs, title, links) = try await publicJobs(request)
+            let text = JobFeeds.jsonFeed(jobs, title: title, links: links)
             return Responses.cacheable(text, contentType: "application/feed+json; charset=utf-8", request: request)
         }
         router.get("feeds/jobs.atom") { request, _ in
-            let (jobs, title) = try await publicJobs(request)
+            let (jobs, title, links) = try await publicJobs(request)
             let id = "urn:artel:jobs:" + (try Self.communities(request).map(\.hex).sorted().first ?? "all")
             let updated = jobs.map(\.updated).max() ?? 0
-            let text = JobFeeds.atom(jobs, title: title, id: id, now: updated)
+            let text = JobFeeds.atom(jobs, title: title, id: id, links: links, now: updated)
             return Responses.cacheable(text, contentType: "application/atom+xml; charset=utf-8", request: request)
         }
         for format in ["html", "md"] {
@@ -90,16 +90,26 @@ struct FeedRoutes {
             )
     }
 
-    private func publicJobs(_ request: Request) async throws -> ([JobListing], String) {
+    /// The public jobs a feed lists, its title, and its links: the feed's own URL as the client
+    /// asked for it, and the community's website when the feed is one community's.
+    private func publicJobs(_ request: Request) async throws -> ([JobListing], String, FeedLinks) {
         let communities = try Self.communities(request)
+        let feed = try FeedURL.of(request, communities: communities)
         let names = try await PublicListings.communityNames(context.replica)
         let jobs = try await PublicListings.jobs(
             context.replica,
             communities: communities,
             names: names,
+            languages: try await PublicListings.communityLanguages(context.replica),
             now: Int64(WallClock.now)
         )
-        return (jobs, try await title(communities, names: names))
+        var homePage: String?
+        if communities.count == 1 {
+            homePage = try await PublicListings.communityWebsites(context.replica)[communities.first!]
+        }
+        // Both are checked already: the host by FeedURL, the website by PublicListings.
+        let links = (try? FeedLinks(feed: feed, homePage: homePage)) ?? FeedLinks()
+        return (jobs, try await title(communities, names: names), links)
     }
 
     private func title(_ communities: Set<PublicKey>, names: [PublicKey: String]? = nil) async throws -> String {

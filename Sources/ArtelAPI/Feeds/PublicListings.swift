@@ -7,16 +7,28 @@ public import ArtelStore
 public enum PublicListings: Sendable {
     /// The public jobs of some communities (all when empty) that are open at `now`, newest first:
     /// filled, closed and expired jobs leave every feed and export.
+    ///
+    /// - Parameters:
+    ///   - names: the communities' names, for each job's ``JobListing/communityName``.
+    ///   - languages: the communities' languages (``communityLanguages(_:)``), which choose the
+    ///     words written around each job (``Catalog``).
     public static func jobs(
         _ replica: Replica,
         communities: Set<PublicKey>,
         names: [PublicKey: String],
+        languages: [PublicKey: String] = [:],
         now: Int64
     ) async throws -> [JobListing] {
         var query = query(.job, communities)
         query.openAt = now
         return try await replica.records(query).compactMap {
-            JobListing(id: $0.id, community: $0.community, state: $0.state, communityName: names[$0.community])
+            JobListing(
+                id: $0.id,
+                community: $0.community,
+                state: $0.state,
+                communityName: names[$0.community],
+                language: languages[$0.community]
+            )
         }
     }
 
@@ -72,6 +84,33 @@ public enum PublicListings: Sendable {
         var names: [PublicKey: String] = [:]
         for view in try await replica.list(query) { names[view.community] = view.string("name") }
         return names
+    }
+
+    /// The languages of the communities a replica knows that name one (their `language` field).
+    public static func communityLanguages(_ replica: Replica) async throws -> [PublicKey: String] {
+        try await communityFields(replica, "language")
+    }
+
+    /// The first `http` or `https` link of each community a replica knows that has one (its
+    /// `links`, sorted): the page a feed of one community's jobs describes.
+    public static func communityWebsites(_ replica: Replica) async throws -> [PublicKey: String] {
+        var query = RecordQuery(kind: .community)
+        query.limit = 10_000
+        var websites: [PublicKey: String] = [:]
+        for view in try await replica.list(query) {
+            guard case .set(let links)? = view.value(of: "links") else { continue }
+            let texts = links.compactMap { if case .string(let link) = $0 { link } else { nil } }
+            websites[view.community] = texts.sorted().first(where: FeedLinks.isWebURL)
+        }
+        return websites
+    }
+
+    private static func communityFields(_ replica: Replica, _ field: String) async throws -> [PublicKey: String] {
+        var query = RecordQuery(kind: .community)
+        query.limit = 10_000
+        var values: [PublicKey: String] = [:]
+        for view in try await replica.list(query) { values[view.community] = view.string(field) }
+        return values
     }
 
     private static func query(_ kind: RecordKind, _ communities: Set<PublicKey>) -> RecordQuery {

@@ -52,3 +52,18 @@ extension CalendarEvent {
         .sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
     }
 }
+
+extension CalendarEvent {
+    /// How far ahead ``hasOccurrence(after:)`` looks: two years, past a yearly event's next date.
+    public static let occurrenceHorizon: Int64 = 2 * 366 * 86_400_000
+
+    /// Whether a repeating event has an occurrence that ends after `moment` and starts within
+    /// ``occurrenceHorizon`` of it: a series still running, which an import keeps alive. An event
+    /// that does not repeat never needs that (its expiry is measured from its own end).
+    ///
+    /// - Parameter moment: Unix milliseconds, usually now.
+    public func hasOccurrence(after moment: Int64) -> Bool {
+        guard recurrence != nil else { return false }
+        return !occurrences(from: moment, through: moment + Self.occurrenceHorizon, limit: 1).isEmpty
+    }
+}

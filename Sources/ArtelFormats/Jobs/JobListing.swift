@@ -8,6 +8,9 @@ public struct JobListing: Equatable, Sendable {
     public var community: PublicKey
     /// The community's name, when known.
     public var communityName: String?
+    /// The community's language (its `language` field), which chooses the words exports write
+    /// around the job's own text (``Catalog/forLanguage(_:)``); `nil` when it names none.
+    public var language: String?
     public var title: String
     public var employer: String?
     public var description: String?
@@ -31,6 +34,9 @@ public struct JobListing: Equatable, Sendable {
     public var tags: [String] = []
     public var applyURL: String?
     public var contact: String?
+    /// Where the vacancy came from: `hh:93354567 https://hh.ru/vacancy/93354567`, a Telegram post,
+    /// a JSON-LD page (the `sources` field).
+    public var sources: [String] = []
     /// Unix milliseconds.
     public var datePosted: Int64?
     /// Unix milliseconds.
@@ -51,7 +57,17 @@ public struct JobListing: Equatable, Sendable {
     }
 
     /// The listing a job record shows; `nil` for a record without a title.
-    public init?(id: RecordID, community: PublicKey, state: RecordState, communityName: String? = nil) {
+    ///
+    /// - Parameters:
+    ///   - communityName: the name of the community that lists it.
+    ///   - language: the community's language, for the words around the job's text.
+    public init?(
+        id: RecordID,
+        community: PublicKey,
+        state: RecordState,
+        communityName: String? = nil,
+        language: String? = nil
+    ) {
         let schema = RecordKind.job.schema
         func value(_ name: String) -> Value? { state.value(of: schema[name].id) }
         func text(_ name: String) -> String? { if case .string(let text)? = value(name) { text } else { nil } }
@@ -63,6 +79,7 @@ public struct JobListing: Equatable, Sendable {
         guard let title = text("title") else { return nil }
         self.init(id: id, community: community, title: title, updated: Int64(state.updated?.milliseconds ?? 0))
         self.communityName = communityName
+        self.language = language
         employer = text("employer")
         description = text("description")
         duties = text("duties")
@@ -82,13 +99,18 @@ public struct JobListing: Equatable, Sendable {
         tags = texts("tags")
         applyURL = text("apply_url")
         contact = text("contact")
+        sources = texts("sources").sorted()
         datePosted = moment("date_posted")
         validThrough = moment("valid_through")
         status = text("status")
         expires = state.expiry > 0 ? Int64(state.expiry) : nil
     }
 
-    /// The salary in words: `50 000–70 000 RUB/month`, `from 50 000 RUB/month`.
+    /// The words exports write around the job's own text, in its community's language.
+    public var catalog: Catalog { Catalog.forLanguage(language) }
+
+    /// The salary in words with ISO codes, the same in every language: `50 000–70 000 RUB/month`,
+    /// `from 50 000 RUB/month`. Feeds and JSON-LD use ``Catalog/salary(of:)`` instead.
     public var salaryText: String? {
         guard salaryMin != nil || salaryMax != nil else { return nil }
         let amount =

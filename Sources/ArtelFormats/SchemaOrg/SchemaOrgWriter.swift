@@ -69,10 +69,13 @@ public enum SchemaOrgWriter: Sendable {
         return object
     }
 
-    /// The description as the HTML Google asks for: each part a paragraph, lines kept as breaks.
+    /// The description as the HTML Google asks for: each part a paragraph, lines kept as breaks,
+    /// the headings in the community's language (``Catalog``).
     static func html(of job: JobListing) -> String {
+        let catalog = job.catalog
         let parts: [(heading: String?, text: String?)] = [
-            (nil, job.description), ("Что нужно делать", job.duties), ("Требования", job.requirements),
+            (nil, job.description), (catalog[.dutiesHeading], job.duties),
+            (catalog[.requirementsHeading], job.requirements),
         ]
         let html = parts.compactMap { heading, text -> String? in
             guard let text, !text.isEmpty else { return nil }

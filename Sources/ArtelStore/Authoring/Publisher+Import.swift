@@ -10,6 +10,9 @@ public enum ImportOutcome: Sendable, Hashable {
     case updated
     /// The record already holds the source's values.
     case unchanged
+    /// The record already holds the source's values, but would expire soon while the source still
+    /// has it ahead (a repeating event's next occurrence): it is renewed (``ImportItem/keepsAlive``).
+    case renewed
     /// The record was deleted here, and deletion is final: the source is not imported again.
     case deleted
 }
@@ -26,29 +29,49 @@ public struct ImportItem: Sendable {
     public let controlled: Set<FieldID>
     /// What the source calls it, for errors: `event 4k1f…@google.com`, `vacancy 93354567`.
     public let label: String
+    /// Whether the source still has the record ahead of the import, beyond what its expiry is
+    /// measured from: a repeating event with an occurrence to come, whose expiry the protocol
+    /// measures from its first occurrence. An import renews such a record when it would expire
+    /// within ``Publisher/renewalWindow``, even when nothing changed.
+    public let keepsAlive: Bool
 
     /// An item.
+    ///
+    /// - Parameter keepsAlive: whether the source still has the record ahead (``keepsAlive``).
     public init(
         kind: RecordKind,
         record: RecordID,
         operations: [ArtelCore.Operation],
         controlled: Set<FieldID>,
-        label: String
+        label: String,
+        keepsAlive: Bool = false
     ) {
         self.kind = kind
         self.record = record
         self.operations = operations
         self.controlled = controlled
         self.label = label
+        self.keepsAlive = keepsAlive
     }
 }
 
 extension Publisher {
+    /// How close to its expiry an unchanged record that the source keeps alive is renewed by an
+    /// import: 14 days. An event's renewal lives 30 days from now, so a daily or weekly import
+    /// renews a series about every two weeks, and writes nothing in between.
+    public static let renewalWindow: UInt64 = 14 * 86_400_000
+
     /// Imports records into a community: a new record for each new item; for an item whose record
     /// holds other values, one delta that writes every value again (so that it outlives and prunes
     /// the older ones, as a renewal does) and clears the owned fields the source dropped; nothing
     /// for an item whose record already holds its values. Importing the same source twice
     /// therefore changes nothing, and an edited source updates its records.
+    ///
+    /// The exception is an item that ``ImportItem/keepsAlive``: a repeating event whose next
+    /// occurrence is still ahead. The protocol measures an event's expiry from the start and end
+    /// the delta carries, the first occurrence's, so a series expires 30 days after its first
+    /// occurrence unless renewed; when its record would expire within ``renewalWindow``, the
+    /// import renews it as ``renew(_:expiresAt:now:)`` does (every live field, a fresh expiry).
     ///
     /// Every delta is drafted, checked and authorized before anything is written; they are then
     /// signed on every core, each batch while the one before it is stored in a transaction of
@@ -87,13 +110,20 @@ extension Publisher {
                     controlled: item.controlled,
                     kind: item.kind
                 )
-                guard !removals.isEmpty || Self.differs(state, item.operations) else {
-                    counts[.unchanged, default: 0] += 1
-                    continue
+                if removals.isEmpty && !Self.differs(state, item.operations) {
+                    guard item.keepsAlive, state.expiry != 0, state.expiry <= now + Self.renewalWindow else {
+                        counts[.unchanged, default: 0] += 1
+                        continue
+                    }
+                    counts[.renewed, default: 0] += 1
+                    operations = Self.renewal(of: state)
+                } else {
+                    counts[.updated, default: 0] += 1
+                    operations += removals
                 }
-                operations += removals
+            } else {
+                counts[.created, default: 0] += 1
             }
-            counts[state == nil ? .created : .updated, default: 0] += 1
             var delta = Delta(
                 kind: item.kind,
                 community: community,

@@ -96,13 +96,17 @@ public struct Publisher: Sendable {
     ///
     /// - Parameter expiresAt: the new expiry in Unix ms; `nil` for as late as the kind allows.
     public func renew(_ record: StoredRecord, expiresAt: UInt64? = nil, now: UInt64) async throws -> SignedDelta {
-        let operations: [Operation] = record.state.registers.values.compactMap { winner in
+        try await publish(record, operations: Self.renewal(of: record.state), now: now) { $0.clamp(expiresAt ?? 0) }
+    }
+
+    /// The operations of a renewal: every live field, the winning `set`s and `add`s.
+    static func renewal(of state: RecordState) -> [Operation] {
+        state.registers.values.compactMap { winner in
             switch winner.operation {
             case .set, .add: winner.operation
             case .clear, .remove, .delete: nil
             }
         }
-        return try await publish(record, operations: operations, now: now) { $0.clamp(expiresAt ?? 0) }
     }
 
     /// Deletes a record for good. The delete lives as long as the longest-lived delta it ends, so

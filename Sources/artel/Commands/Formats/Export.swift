@@ -20,12 +20,19 @@ struct Export: AsyncParsableCommand {
               jsonld    schema.org JobPosting and Event objects, as Google reads them (--kind to choose)
               jsonfeed  jobs, as JSON Feed 1.1
               atom      jobs, as an Atom feed
-              csv       jobs, or events with --kind event
+              csv       jobs, or events with --kind event; --excel for Excel and Google Sheets
               markdown  jobs, as a vacancy digest to paste into Telegram or Slack
+            Feeds and JSON-LD word salaries, work modes and employment in each community's \
+            language (its `language` field: ru, or none, reads Russian; en and any other, English). \
+            A feed you publish needs --feed-url, the address readers fetch it by: it becomes Atom's \
+            rel="self" link and JSON Feed's feed_url. Without it the feed is still valid, but readers \
+            cannot subscribe from a copy of it.
 
             Examples:
               artel export --community "Tech Leaders Moscow" --kind job --to jobs.deltas
               artel export --format ics --community "Tech Leaders Moscow" --to events.ics
+              artel export --format atom --feed-url https://jobs.example.org/jobs.atom --to jobs.atom
+              artel export --format csv --excel --to jobs.csv
               artel export --format markdown --to digest.md
             """
     )
@@ -42,6 +49,17 @@ struct Export: AsyncParsableCommand {
     @Option(help: "deltas, ics, jsonld, jsonfeed, atom, csv or markdown (see above).") var format: Format = .deltas
     @Flag(help: "With --format deltas, also the deltas of private records, which otherwise never leave the node.")
     var includePrivate = false
+    @Option(help: "With --format atom or jsonfeed, the address the feed is published at (http or https).")
+    var feedURL: String?
+    @Option(
+        help: """
+            With --format atom or jsonfeed, the web page the feed is about (default: the community's \
+            first link, when exporting one community).
+            """
+    )
+    var homePageURL: String?
+    @Flag(help: "With --format csv, for Excel and Google Sheets: a UTF-8 byte order mark and ; between fields.")
+    var excel = false
 
     func validate() throws {
         let kinds = Set(kind)
@@ -61,6 +79,20 @@ struct Export: AsyncParsableCommand {
             throw ValidationError(
                 "--include-private goes with --format deltas: the other formats carry public records only"
             )
+        }
+        if feedURL != nil || homePageURL != nil {
+            guard format == .atom || format == .jsonfeed else {
+                throw ValidationError("--feed-url and --home-page-url go with --format atom or jsonfeed")
+            }
+            for (flag, url) in [("--feed-url", feedURL), ("--home-page-url", homePageURL)] {
+                guard let url, !FeedLinks.isWebURL(url) else { continue }
+                throw ValidationError(
+                    "\(flag) \"\(url)\" is not an absolute http or https URL, such as https://jobs.example.org/jobs.atom"
+                )
+            }
+        }
+        if excel && format != .csv {
+            throw ValidationError("--excel goes with --format csv")
         }
         if format == .csv && kinds.count > 1 {
             throw ValidationError("--format csv writes one kind: --kind job or --kind event")
@@ -102,6 +134,7 @@ struct Export: AsyncParsableCommand {
     /// The public jobs and events of the chosen communities in a format others read.
     private func exportListings(_ node: Node, communities: Set<PublicKey>, resolver: Resolver) async throws {
         let names = try await resolver.communityNames()
+        let languages = try await PublicListings.communityLanguages(node.replica)
         let title =
             communities.isEmpty ? "Artel" : communities.compactMap { names[$0] }.sorted().joined(separator: ", ")
         let kinds = Set(kind)
@@ -112,7 +145,13 @@ struct Export: AsyncParsableCommand {
         let now = Int64(node.now)
         let jobs =
             wantsJobs
-            ? try await PublicListings.jobs(node.replica, communities: communities, names: names, now: now) : []
+            ? try await PublicListings.jobs(
+                node.replica,
+                communities: communities,
+                names: names,
+                languages: languages,
+                now: now
+            ) : []
         let stored = wantsEvents ? try await PublicListings.events(node.replica, communities: communities) : []
         // Calendars expand a series themselves; JSON-LD and CSV list its occurrences.
         let events = format == .ics ? stored : CalendarEvent.listing(stored, now: now)
@@ -127,18 +166,42 @@ struct Export: AsyncParsableCommand {
                 SchemaOrgWriter.document(jobs: jobs, events: events),
                 "\(jobs.count) public jobs and \(events.count) public events"
             )
-        case .jsonfeed: (text, count) = (JobFeeds.jsonFeed(jobs, title: title), "\(jobs.count) public jobs")
+        case .jsonfeed:
+            let links = try await feedLinks(node, communities: communities)
+            (text, count) = (JobFeeds.jsonFeed(jobs, title: title, links: links), "\(jobs.count) public jobs")
         case .atom:
             let id = "urn:artel:jobs:" + (communities.map(\.hex).sorted().first ?? "all")
-            (text, count) = (JobFeeds.atom(jobs, title: title, id: id, now: now), "\(jobs.count) public jobs")
+            let links = try await feedLinks(node, communities: communities)
+            (text, count) = (
+                JobFeeds.atom(jobs, title: title, id: id, links: links, now: now), "\(jobs.count) public jobs"
+            )
         case .csv where kinds.contains("event"):
-            (text, count) = (CSVWriter.events(events), "\(events.count) public events")
-        case .csv: (text, count) = (CSVWriter.jobs(jobs), "\(jobs.count) public jobs")
+            (text, count) = (CSVWriter.events(events, dialect: dialect), "\(events.count) public events")
+        case .csv: (text, count) = (CSVWriter.jobs(jobs, dialect: dialect), "\(jobs.count) public jobs")
         case .markdown:
             (text, count) = (MarkdownDigest.render(jobs, title: title), "\(jobs.count) open public jobs")
         }
         try Self.write(Data(text.utf8), to: to)
         print("Exported \(count) to \(to)")
+    }
+
+    private var dialect: CSVWriter.Dialect { excel ? .excel : .rfc4180 }
+
+    /// The feed's links: `--feed-url`, and `--home-page-url` or else the website of the one
+    /// community exported. Without `--feed-url` the feed goes without `rel="self"` and `feed_url`
+    /// (both optional, so the feed stays valid), and a note says so.
+    private func feedLinks(_ node: Node, communities: Set<PublicKey>) async throws -> FeedLinks {
+        var homePage = homePageURL
+        if homePage == nil, communities.count == 1 {
+            homePage = try await PublicListings.communityWebsites(node.replica)[communities.first!]
+        }
+        if feedURL == nil {
+            Console.error(
+                "note: without --feed-url the feed names no address of its own (Atom rel=\"self\", JSON Feed "
+                    + "feed_url); give the address you publish it at so that readers can subscribe"
+            )
+        }
+        return try FeedLinks(feed: feedURL, homePage: homePage)
     }
 
     /// Writes a new file readable by its owner only: an export is the operator's to hand on.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ArtelCore
 import ArtelFormats
 import ArtelStore
+import Foundation
 
 struct ImportICalendar: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,10 @@ struct ImportICalendar: AsyncParsableCommand {
             TZID (IANA names, or Windows names defined in the file) and floating times (read in the \
             calendar's X-WR-TIMEZONE, else UTC), all-day events, STATUS, SEQUENCE, URL, LOCATION; \
             RRULE is kept as text in `recurrence`. An event is identified by its UID, so a feed can \
-            be imported again and again.
+            be imported again and again: an unchanged event is left as it is, except a repeating one \
+            with occurrences still to come that would expire within 14 days, which is renewed (an \
+            event lives until 30 days after its first occurrence unless renewed). Importing the \
+            calendar at least every two weeks keeps its series listed.
 
             Example:
               artel import ics meetups.ics --community "Tech Leaders Moscow"
@@ -30,6 +34,7 @@ struct ImportICalendar: AsyncParsableCommand {
     @OptionGroup var signer: AuthorOption
 
     func run() async throws {
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
         try await ImportRun.importFile(file, community: community, signer: signer, global: global, noun: "events") {
             bytes in
             // The same UID twice: the version with the highest SEQUENCE, then the later one, counts.
@@ -47,7 +52,8 @@ struct ImportICalendar: AsyncParsableCommand {
                     record: id,
                     operations: event.operations,
                     controlled: CalendarEvent.importedFields,
-                    label: "event \(event.uid.prefix(60))"
+                    label: "event \(event.uid.prefix(60))",
+                    keepsAlive: event.hasOccurrence(after: now)
                 )
             }
         }

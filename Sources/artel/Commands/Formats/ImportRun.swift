@@ -74,6 +74,7 @@ enum ImportRun {
         var summary =
             "Imported \(noun) from \(file): \(items.count) in all, \(counts[.created] ?? 0) new, "
             + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged"
+        if let renewed = counts[.renewed] { summary += ", \(renewed) unchanged but renewed (a series still running)" }
         if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
         print(summary + ".")
     }
