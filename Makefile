@@ -25,12 +25,13 @@ test: deps lint test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-# The C libraries Artel links: libsodium and SQLite, from Debian's packages, plus pkg-config.
+# The C libraries Artel links: libsodium and SQLite, from Debian's packages, plus pkg-config; and curl, which the README's examples use.
 deps:
 	@missing=""; \
 	[ -f /usr/include/sodium.h ] || missing="$$missing libsodium-dev"; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then sudo=""; \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArtelCore
+import ArtelNode
 import ArtelStore
 
 #if canImport(Glibc)
@@ -33,6 +34,9 @@ enum Main {
         case let error as StoreError:
             Console.error("error: \(error)")
             return [.invalidInput, .ambiguous].contains(error.code) ? 2 : 1
+        case let error as NodeFailure:
+            Console.error("error: \(error)")
+            return 1
         case let error as DeltaError:
             Console.error("error: \(error.message)")
             return 2

@@ -360,6 +360,9 @@ struct APITests {
                 ("GET", "/nowhere", [:], nil, 404, "no_such_route"),
                 ("PUT", "/api/v1/jobs", [:], nil, 405, "method_not_allowed"),
                 ("GET", "/api/v1/nowhere/at/all/x", [:], nil, 404, "no_such_route"),
+                ("GET", "/api/v1/jobs?status=opne", [:], nil, 400, "invalid_input"),
+                ("GET", "/api/v1/changes?tag=go", [:], nil, 400, "invalid_parameter"),
+                ("GET", "/api/v1/changes/jobs?after=-1", [:], nil, 400, "invalid_parameter"),
             ]
             for (method, path, headers, body, status, code) in cases {
                 let response = try HTTPClient.request(method, serve.api + path, headers: headers, body: body)
@@ -370,6 +373,16 @@ struct APITests {
                 #expect(response.headers["content-type"]?.hasPrefix("application/json") == true)
             }
             #expect(try node.exported() == before, "a refused request changed the replica")
+        }
+    }
+
+    @Test("A request that is not HTTP/1.1, such as raw UTF-8 in its URL, gets the JSON error and a hint")
+    func malformedRequest() async throws {
+        try await Self.served { node, serve, _ in
+            // curl sends the URL's bytes as they are; the test client would percent-encode them.
+            let result = try node.artel.shell("curl -s -w ' %{http_code}' '\(serve.api)/api/v1/jobs?q=комьюнити'")
+            #expect(result.output.hasSuffix(" 400"), "\(result.output)")
+            #expect(result.output.contains(#""code":"malformed_request""#) && result.output.contains("percent-encode"))
         }
     }
 

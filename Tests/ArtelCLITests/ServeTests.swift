@@ -33,4 +33,37 @@ struct ServeTests {
             #expect(try node.run("check").status == 0)
         }
     }
+
+    @Test("A second node on a taken address stops with the address, the reason and the setting to change")
+    func addressTaken() async throws {
+        try await TestNode.with { first in
+            let serving = try ServeProcess(first.artel)
+            defer { _ = serving.stop() }
+            try await TestNode.with(community: false) { second in
+                let api = try second.run(
+                    "serve",
+                    "--listen",
+                    "127.0.0.1:0",
+                    "--api",
+                    "127.0.0.1:\(serving.apiPort)"
+                )
+                #expect(api.status == 1)
+                #expect(
+                    api.error.contains(
+                        "cannot serve the HTTP API on 127.0.0.1:\(serving.apiPort): it is already in use"
+                    )
+                        && api.error.contains("--api HOST:PORT"),
+                    "\(api.error)"
+                )
+                let peers = try second.run("serve", "--listen", "127.0.0.1:\(serving.port)", "--api", "none")
+                #expect(peers.status == 1)
+                #expect(
+                    peers.error.contains("cannot listen for peers on 127.0.0.1:\(serving.port)")
+                        && peers.error.contains("--listen HOST:PORT"),
+                    "\(peers.error)"
+                )
+                #expect(!(api.error + peers.error).contains("CancellationError"))
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ public enum APIServer: Sendable {
     ) -> some Service {
         Application(
             router: router(context),
+            server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestResponder()])),
             configuration: ApplicationConfiguration(
                 address: .hostname(address.host, port: address.port),
                 serverName: NodeConfiguration.software

@@ -22,7 +22,7 @@ public struct LocalChanges: Service {
             }
             do {
                 last = try await pushChanges(after: last)
-            } catch {
+            } catch  where !Task.isCancelled {
                 // A busy or failing replica must not stop the node; the next look tries again.
                 context.logger.info("could not read local changes", metadata: ["error": "\(error)"])
             }

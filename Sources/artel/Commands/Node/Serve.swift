@@ -177,7 +177,12 @@ struct Serve: AsyncParsableCommand {
         ]
         if let address = configuration.listen {
             services.append(
-                Listener(context: context, address: address) { Console.line("Listening for peers on \($0)") }
+                BindingService(
+                    Listener(context: context, address: address) { Console.line("Listening for peers on \($0)") },
+                    address: "\(address)",
+                    purpose: "listen for peers",
+                    setting: "--listen HOST:PORT, [node] listen in the config or ARTEL_LISTEN"
+                )
             )
         }
         let api = settings.api ?? Self.defaultAPI
@@ -193,9 +198,14 @@ struct Serve: AsyncParsableCommand {
             var apiLogger = logger
             apiLogger[metadataKey: "service"] = "api"
             services.append(
-                APIServer.service(context: apiContext, address: address, logger: apiLogger) {
-                    Console.line("HTTP API on http://\($0) (writes need the token in \(APIToken.fileName))")
-                }
+                BindingService(
+                    APIServer.service(context: apiContext, address: address, logger: apiLogger) {
+                        Console.line("HTTP API on http://\($0) (writes need the token in \(APIToken.fileName))")
+                    },
+                    address: "\(address)",
+                    purpose: "serve the HTTP API",
+                    setting: "--api HOST:PORT (or none), [api] listen in the config or ARTEL_API"
+                )
             )
         }
         // Last, so that it is the first to hear of a graceful shutdown: services stop in reverse order.
