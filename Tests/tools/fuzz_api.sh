@@ -18,5 +18,8 @@ until api=$(sed -n "s/^HTTP API on \\(http:[^ ]*\\).*/\\1/p" "$root/serve.log" |
     sleep 0.1
 done
 cd "$(dirname "$0")"
+# The change streams never end, so no whole response can be read: their GET is left out here and
+# checked by OpenAPIConformanceTests and APITests instead; their HEAD is fuzzed like every route.
 ../../.venv/bin/schemathesis --config-file schemathesis.toml run ../../protocol/openapi.json --url "$api" \
-    -H "Authorization: Bearer $(cat "$ARTEL_DATA/api.token")" --checks all --max-examples "$examples" --workers 2
+    -H "Authorization: Bearer $(cat "$ARTEL_DATA/api.token")" --checks all --max-examples "$examples" --workers 2 \
+    --exclude-operation-id-regex '^stream'
