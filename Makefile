@@ -25,20 +25,22 @@ test: deps lint test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-# The C libraries Artel links: libsodium and SQLite, from Debian's packages, plus pkg-config; and curl, which the README's examples use.
+# The C libraries Artel links: libsodium and SQLite, from Debian's packages, plus pkg-config; curl,
+# which the README's examples use; and rsvg-convert (librsvg2-bin), which `artel stats jobs --png` draws with.
 deps:
 	@missing=""; \
 	[ -f /usr/include/sodium.h ] || missing="$$missing libsodium-dev"; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
+	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then sudo=""; \
 		elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
 		else echo "error: cannot install$$missing: not root and no sudo. Install them (apt-get install$$missing), then run make again." >&2; exit 1; fi; \
 		if ! command -v apt-get >/dev/null 2>&1; then \
-			echo "error: apt-get not found. Install the development files of libsodium and SQLite ($$missing) with your package manager, then run make again." >&2; exit 1; fi; \
+			echo "error: apt-get not found. Install the development files of libsodium and SQLite and rsvg-convert ($$missing) with your package manager, then run make again." >&2; exit 1; fi; \
 		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
 			|| { echo "error: installing$$missing failed; install them by hand, then run make again." >&2; exit 1; }; \
 	fi

@@ -263,7 +263,16 @@ struct FormatsTests {
     func composeAndPublish() async throws {
         try await TestNode.with { node in
             try node.expectSuccess("community", "create", "--name", "Partner Club", "--kind", "club")
-            try node.expectSuccess("community", "create", "--name", "HR Association", "--kind", "association")
+            try node.expectSuccess(
+                "community",
+                "create",
+                "--name",
+                "HR Association",
+                "--kind",
+                "association",
+                "--topics",
+                "#hr_вакансии"
+            )
             let export = TestFiles.path("Tests/Fixtures/telegram/result.json")
             for (channel, community) in [
                 ("community_managers", "Tech Leaders Moscow"), ("partner_club", "Partner Club"),
@@ -301,13 +310,34 @@ struct FormatsTests {
             )
             #expect(published.contains("with 4 vacancies (4 of them listed more than once)"), "\(published)")
             let id = String(published.split(separator: " ")[2])
+            // Published, the digest still says where else each vacancy was listed (it said nothing).
             let markdown = try node.expectSuccess("digest", "show", id, "--format", "markdown")
             #expect(
-                markdown.hasPrefix("#комьюнити_вакансия — Вакансии ноября")
-                    && markdown.contains("Откликнуться: [здесь]")
+                markdown.hasPrefix("#hr_вакансии — Вакансии ноября") && markdown.contains("Откликнуться: [здесь]"),
+                "the publishing community's hashtag:\n\(markdown)"
             )
+            #expect(
+                markdown.components(separatedBy: "Также опубликовано: ").count == 5,
+                "each of the four vacancies says where else it was listed:\n\(markdown)"
+            )
+            let tagged = try node.expectSuccess(
+                "digest",
+                "show",
+                id,
+                "--format",
+                "markdown",
+                "--hashtag",
+                "вакансии недели"
+            )
+            #expect(tagged.hasPrefix("#вакансии_недели — Вакансии ноября"))
+            let json = try node.expectSuccess("digest", "show", id, "--format", "json")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            let entries = try #require(object["entries"] as? [[String: Any]])
+            #expect(entries.count == 4 && entries.allSatisfy { ($0["also_listed"] as? [Any])?.count == 1 })
             let html = try node.expectSuccess("digest", "show", id, "--format", "html")
             #expect(html.contains("<h1>Вакансии ноября</h1>") && html.components(separatedBy: "<article>").count == 5)
+            #expect(html.contains("<meta name=\"viewport\"") && html.contains("<style>"))
+            #expect(html.components(separatedBy: "class=\"also\"").count == 5)
             let none = try node.run(
                 "digest",
                 "publish",
@@ -324,7 +354,7 @@ struct FormatsTests {
         }
     }
 
-    @Test("stats jobs prints the month's figures as a table or CSV and writes a chart")
+    @Test("stats jobs prints figures with their n as a table, CSV or JSON, and writes a chart as SVG and PNG")
     func stats() async throws {
         try await TestNode.with { node in
             try node.expectSuccess(
@@ -335,7 +365,8 @@ struct FormatsTests {
                 "Tech Leaders Moscow"
             )
             let table = try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--until", "2026-11-30")
-            #expect(table.contains("2026-11  all") && table.contains("RUB/month"), "\(table)")
+            #expect(table.hasPrefix("3 vacancies from 3 listings"), "\(table)")
+            #expect(table.contains("Sources side by side") && table.contains("hh.ru"), "\(table)")
             let csv = try node.expectSuccess(
                 "stats",
                 "jobs",
@@ -346,13 +377,31 @@ struct FormatsTests {
                 "--format",
                 "csv"
             )
-            #expect(csv.hasPrefix("month,community,vacancies,remote,part_time"))
-            #expect(csv.contains("2026-11,all,3,33%,33%"), "\(csv)")
+            #expect(csv.hasPrefix("dimension,group,vacancies,listings,remote_share,remote_n"))
+            #expect(csv.contains("\r\nmonth,2026-11,3,3,"), "\(csv)")
+            let json = try node.expectSuccess(
+                "stats",
+                "jobs",
+                "--from",
+                "2026-11-01",
+                "--until",
+                "2026-11-30",
+                "--json"
+            )
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(object["vacancies"] as? Int == 3)
+            #expect((object["source"] as? [[String: Any]])?.map { $0["key"] as? String } == ["hh.ru"])
             let chart = "\(node.directory)/market.svg"
             try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--chart", chart)
             #expect(try String(contentsOfFile: chart, encoding: .utf8).hasPrefix("<svg"))
-            let png = try node.run("stats", "jobs", "--png", "x.png")
-            #expect(png.status != 0 && png.error.contains("give --chart"))
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") {
+                let png = "\(node.directory)/market.png"
+                try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--png", png)
+                let bytes = try #require(FileManager.default.contents(atPath: png))
+                #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "a PNG")
+            }
+            let bad = try node.run("stats", "jobs", "--from", "2026-12-01", "--until", "2026-11-01")
+            #expect(bad.status != 0 && bad.error.contains("--from is after --until"))
         }
     }
 }

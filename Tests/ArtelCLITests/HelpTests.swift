@@ -23,6 +23,7 @@ struct HelpTests {
         ["grant"], ["revoke"], ["grants"], ["quarantine"], ["keys", "sign-request"], ["block"], ["unblock"],
         ["blocks"], ["hide"], ["person", "export"], ["import"], ["import", "ics"], ["import", "hh"],
         ["import", "jsonld"], ["import", "telegram"], ["stats", "jobs"], ["bench", "formats"], ["bench", "telegram"],
+        ["bench", "stats"],
     ]
 
     @Test("Every command explains itself, with an example, and exits 0", arguments: commands)

@@ -140,6 +140,9 @@ extension KindSchema {
             FieldSpec(6, "tags", .string, .set, .line(64)),
             FieldSpec(7, "audience", .string, .single, .line(200)),
             .visibility(8),
+            // "<item reference> <other listing's reference> <its community's name>": where else a
+            // listed vacancy was posted, kept with the digest so that readers need not hold the others.
+            FieldSpec(9, "also_listed", .string, .set, .line(400)),
         ]
     )
 

@@ -1,18 +1,5 @@
+import ArtelCore
 import Foundation
-
-/// One vacancy of a digest: the listing shown, and the other listings of the same vacancy.
-public struct DigestEntry: Equatable, Sendable {
-    /// The listing shown: the fullest of the group.
-    public var job: JobListing
-    /// The same vacancy as other communities or sources listed it.
-    public var alsoListed: [JobListing]
-
-    /// An entry.
-    public init(job: JobListing, alsoListed: [JobListing]) {
-        self.job = job
-        self.alsoListed = alsoListed
-    }
-}
 
 /// Composes a digest from many communities' jobs, de-duplicated: two listings are one vacancy when
 /// their apply links are the same, or when their employers and titles are, once normalized (case,
@@ -21,6 +8,22 @@ public struct DigestEntry: Equatable, Sendable {
 public enum DigestComposer: Sendable {
     /// Groups listings by vacancy, in the order of each group's newest listing, newest first.
     public static func compose(_ jobs: [JobListing]) -> [DigestEntry] {
+        var composed: [(entry: DigestEntry, newest: Int64)] = []
+        for indices in groups(jobs) {
+            let group = indices.map { jobs[$0] }
+            let shown = fullest(group)
+            let others = group.filter { $0.id != shown.id || $0.community != shown.community }
+                .sorted { ($0.communityName ?? "", $0.id) < ($1.communityName ?? "", $1.id) }
+            let newest = group.map { $0.datePosted ?? $0.updated }.max()!
+            composed.append((DigestEntry(job: shown, alsoListed: others.map(DigestEntry.Listing.init)), newest))
+        }
+        composed.sort { $0.newest > $1.newest || $0.newest == $1.newest && $0.entry.job.id < $1.entry.job.id }
+        return composed.map(\.entry)
+    }
+
+    /// The vacancies among some listings, by the digest's rule: each group holds the indices of the
+    /// listings of one vacancy, in ascending order; groups are in the order of their first listing.
+    public static func groups(_ jobs: [JobListing]) -> [[Int]] {
         var parent = Array(jobs.indices)
         func root(_ index: Int) -> Int {
             var index = index
@@ -39,21 +42,23 @@ public enum DigestComposer: Sendable {
         }
         join(jobs.map { $0.applyURL.flatMap(normalizedURL) })
         join(jobs.map { job in job.employer.map { normalizedEmployer($0) + "|" + normalizedTitle(job.title) } })
-        var groups: [Int: [JobListing]] = [:]
-        for index in jobs.indices { groups[root(index), default: []].append(jobs[index]) }
-        return groups.values.map { group in
-            let shown = group.max { (fullness($0), $1.id) < (fullness($1), $0.id) }!
-            let others = group.filter { $0.id != shown.id || $0.community != shown.community }
-            return DigestEntry(
-                job: shown,
-                alsoListed: others.sorted { ($0.communityName ?? "", $0.id) < ($1.communityName ?? "", $1.id) }
-            )
+        var slot: [Int: Int] = [:]
+        var groups: [[Int]] = []
+        for index in jobs.indices {
+            let key = root(index)
+            if let at = slot[key] {
+                groups[at].append(index)
+            } else {
+                slot[key] = groups.count
+                groups.append([index])
+            }
         }
-        .sorted { newest($0) > newest($1) || newest($0) == newest($1) && $0.job.id < $1.job.id }
+        return groups
     }
 
-    private static func newest(_ entry: DigestEntry) -> Int64 {
-        ([entry.job] + entry.alsoListed).map { $0.datePosted ?? $0.updated }.max()!
+    /// The listing of a group that says most: the one a digest shows.
+    static func fullest(_ group: [JobListing]) -> JobListing {
+        group.max { (fullness($0), $1.id) < (fullness($1), $0.id) }!
     }
 
     /// How much a listing says: the one that says most is shown.

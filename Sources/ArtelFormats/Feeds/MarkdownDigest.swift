@@ -11,15 +11,17 @@ public enum MarkdownDigest: Sendable {
     }
 
     /// The digest of composed entries, each saying where else its vacancy was listed.
+    ///
+    /// - Parameter tag: the community's hashtag (``DigestHashtag``), or `nil` to open with the
+    ///   title alone.
     public static func render(
         entries: [DigestEntry],
         title: String? = nil,
-        tag: String = "#комьюнити_вакансия"
+        tag: String? = "#комьюнити_вакансия"
     ) -> String {
         var blocks: [String] = []
-        var header = tag
-        if let title { header += " — " + title }
-        blocks.append(header)
+        let header = [tag, title.map(escape)].compactMap { $0 }.joined(separator: " — ")
+        if !header.isEmpty { blocks.append(header) }
         for entry in entries {
             let job = entry.job
             var lines: [String] = []
@@ -28,17 +30,18 @@ public enum MarkdownDigest: Sendable {
             if let duties = job.duties { lines += ["", "Что нужно делать:"] + bullets(duties) }
             if let requirements = job.requirements { lines += ["", "Какие требования:"] + bullets(requirements) }
             var facts: [String] = []
-            if let salary = rubles(job) { facts.append("💰 " + salary) }
+            if let salary = DigestWording.salary(job) { facts.append("💰 " + salary) }
             if job.employment.contains("part_time") { facts.append("⏰ частичная занятость") }
-            if job.workMode == "remote" { facts.append("🏠 удалённо") }
+            if let mode = DigestWording.workMode(job.workMode) {
+                facts.append((job.workMode == "onsite" ? "🏢 " : "🏠 ") + mode)
+            }
             if let city = job.city, job.workMode != "remote" { facts.append("📍 " + escape(city)) }
+            let employment = DigestWording.employment(job.employment.filter { $0 != "part_time" })
+            if !employment.isEmpty { facts.append("📄 " + employment.joined(separator: ", ")) }
             if !facts.isEmpty { lines += [""] + facts }
             if let url = job.applyURL { lines.append("Откликнуться: [здесь](\(url))") }
-            let elsewhere = Set(entry.alsoListed.compactMap(\.communityName)).subtracting(
-                [job.communityName].compactMap { $0 }
-            )
-            if !elsewhere.isEmpty {
-                lines.append("Также опубликовано: " + elsewhere.sorted().map(escape).joined(separator: ", "))
+            if !entry.elsewhere.isEmpty {
+                lines.append("Также опубликовано: " + entry.elsewhere.map(escape).joined(separator: ", "))
             }
             blocks.append(lines.joined(separator: "\n"))
         }

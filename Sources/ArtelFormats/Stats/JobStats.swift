@@ -1,90 +1,200 @@
 import ArtelCore
 
-/// A picture of the job market: per month and community, how many vacancies, the salary quartiles
-/// per currency and period, the share of remote and part-time work, and the most used tags.
+/// A picture of the job market, as associations compare it: vacancies (each counted once, by the
+/// digest's rule, however many communities or sources listed it), broken down by month, community,
+/// source, city, work mode, employment and tag, each figure with its sample size.
+///
+/// - A vacancy is a group of listings that ``DigestComposer`` takes for one: the same apply link, or
+///   the same employer and title once normalized. It counts in the month it was first posted, in
+///   every community and source that listed it, and with the tags any listing gave it.
+/// - Its facts (salary, city, work mode, employment) are those of its fullest listing; for the
+///   comparison of sources, those of the fullest listing from each source, so that what
+///   communities posted stands beside what hh.ru gave for the same vacancies.
+/// - Salaries are never mixed across currency, period or basis (gross, take-home, not stated);
+///   a vacancy counts with the middle of its range, or with the one end it gives.
+/// - Shares have their own sample size: the remote share is of vacancies that state a work mode,
+///   the part-time share of those that state an employment.
 public struct JobStats: Equatable, Sendable {
-    /// Salary quartiles of the vacancies that give a salary in one currency and period; a vacancy
-    /// counts with the middle of its range, or with the one end it gives.
+    /// Salary quartiles of the vacancies that give a salary in one currency, period and basis.
     public struct Quartiles: Equatable, Sendable {
         public let currency: String
+        /// hour, day, month, year, project, or `unstated`.
         public let period: String
+        /// `gross` (before tax), `net` (take-home, на руки) or `unstated`.
+        public let basis: String
+        /// The sample size: vacancies with a salary in these terms.
         public let count: Int
         public let lower: Int64
         public let median: Int64
         public let upper: Int64
     }
 
-    /// One month of one community (or of all of them, `community == nil`).
-    public struct Row: Equatable, Sendable {
-        public let month: String
-        public let community: String?
-        public let vacancies: Int
-        public let remoteShare: Double
-        public let partTimeShare: Double
-        public let salaries: [Quartiles]
-        public let topTags: [(tag: String, count: Int)]
-
-        public static func == (lhs: Row, rhs: Row) -> Bool {
-            lhs.month == rhs.month && lhs.community == rhs.community && lhs.vacancies == rhs.vacancies
-                && lhs.salaries == rhs.salaries && lhs.topTags.map(\.tag) == rhs.topTags.map(\.tag)
+    /// A share and its sample size.
+    public struct Share: Equatable, Sendable {
+        /// Vacancies with the property.
+        public let count: Int
+        /// Vacancies that say either way.
+        public let n: Int
+        /// A share of `count` in `n`.
+        public init(count: Int, n: Int) {
+            self.count = count
+            self.n = n
         }
+
+        /// `count / n`, `nil` when no vacancy says.
+        public var value: Double? { n == 0 ? nil : Double(count) / Double(n) }
     }
 
-    /// Rows by month, the total of every community first, then each community by name.
-    public let rows: [Row]
+    /// The figures of one group of vacancies: a month, a community, a city…
+    public struct Group: Equatable, Sendable {
+        /// What the group is: `2026-11`, a community's name, `remote`…
+        public let key: String
+        /// Vacancies, each counted once.
+        public let vacancies: Int
+        /// Listings of those vacancies, in this group.
+        public let listings: Int
+        /// Remote among the vacancies that state a work mode.
+        public let remote: Share
+        /// Part-time among the vacancies that state an employment.
+        public let partTime: Share
+        /// Salary quartiles, by currency, period and basis.
+        public let salaries: [Quartiles]
+        /// For a month: the period covers only part of it, so its count is not comparable.
+        public let partial: Bool
+    }
 
-    /// The figures of some jobs, by the month they were posted (UTC).
-    public init(_ jobs: [JobListing]) {
-        var groups: [String: [String?: [JobListing]]] = [:]
-        for job in jobs {
-            let time = CivilTime(milliseconds: job.datePosted ?? job.updated)
-            let month = CivilTime.digits(time.year, 4) + "-" + CivilTime.digits(time.month, 2)
-            groups[month, default: [:]][nil, default: []].append(job)
-            groups[month, default: [:]][job.communityName ?? job.community.hex, default: []].append(job)
+    /// What the vacancies are broken down by.
+    public enum Dimension: String, CaseIterable, Sendable {
+        case month, community, source, city
+        case workMode = "work_mode"
+        case employment, tag
+    }
+
+    /// Listings read, before the same vacancy's listings were counted once.
+    public let listings: Int
+    /// Every vacancy.
+    public let total: Group
+    /// Groups by dimension: months in order, sources `communities` then `hh.ru`, the others by
+    /// vacancies, most first.
+    public let breakdowns: [Dimension: [Group]]
+    /// The period asked for, Unix milliseconds, when one was.
+    public let period: ClosedRange<Int64>?
+
+    /// The groups of one dimension.
+    public subscript(dimension: Dimension) -> [Group] { breakdowns[dimension] ?? [] }
+
+    /// The source class of a listing: `hh.ru` for what was imported from hh.ru, `communities` for
+    /// what communities posted (by hand, from Telegram, from their sites).
+    public static func sourceClass(_ job: JobListing) -> String {
+        job.sources.contains { $0.hasPrefix("hh:") } ? "hh.ru" : "communities"
+    }
+
+    /// The figures of some listings.
+    ///
+    /// - Parameters:
+    ///   - jobs: the listings, of any communities and sources.
+    ///   - period: the period they were selected by; a month it covers only in part is marked.
+    public init(_ jobs: [JobListing], period: ClosedRange<Int64>? = nil) {
+        listings = jobs.count
+        self.period = period
+        let vacancies = DigestComposer.groups(jobs).map { Vacancy(jobs, $0) }
+        total = Self.group("all", vacancies.map { ($0, $0.shown) }, listings: jobs.count, partial: false)
+        var breakdowns: [Dimension: [Group]] = [:]
+        for dimension in Dimension.allCases {
+            var members: [String: [(Vacancy, JobListing)]] = [:]
+            var listed: [String: Int] = [:]
+            for vacancy in vacancies {
+                for (key, listing, count) in vacancy.keys(dimension) {
+                    members[key, default: []].append((vacancy, listing))
+                    listed[key, default: 0] += count
+                }
+            }
+            let groups = members.map { key, members in
+                Self.group(
+                    key,
+                    members,
+                    listings: listed[key] ?? 0,
+                    partial: dimension == .month && Self.isPartial(month: key, of: period)
+                )
+            }
+            breakdowns[dimension] =
+                switch dimension {
+                case .month: groups.sorted { $0.key < $1.key }
+                case .source: groups.sorted { $0.key < $1.key }
+                default: groups.sorted { ($1.vacancies, $0.key) < ($0.vacancies, $1.key) }
+                }
         }
-        rows = groups.keys.sorted().flatMap { month in
-            groups[month]!.keys.sorted { ($0 ?? "") < ($1 ?? "") }.map { community in
-                Self.row(month: month, community: community, jobs: groups[month]![community]!)
+        self.breakdowns = breakdowns
+    }
+
+    /// `YYYY-MM` of a moment, UTC.
+    static func month(_ milliseconds: Int64) -> String {
+        let time = CivilTime(milliseconds: milliseconds)
+        return CivilTime.digits(time.year, 4) + "-" + CivilTime.digits(time.month, 2)
+    }
+
+    /// Whether a period leaves out part of a month.
+    static func isPartial(month: String, of period: ClosedRange<Int64>?) -> Bool {
+        guard let period else { return false }
+        return Self.month(period.lowerBound) == month && !isFirstMoment(period.lowerBound)
+            || Self.month(period.upperBound) == month && !isLastMoment(period.upperBound)
+    }
+
+    private static func isFirstMoment(_ milliseconds: Int64) -> Bool {
+        let time = CivilTime(milliseconds: milliseconds)
+        return time.day == 1 && milliseconds.isMultiple(of: 86_400_000)
+    }
+
+    private static func isLastMoment(_ milliseconds: Int64) -> Bool {
+        Self.month(milliseconds) != Self.month(milliseconds + 1)
+    }
+
+    private static func group(
+        _ key: String,
+        _ members: [(Vacancy, JobListing)],
+        listings: Int,
+        partial: Bool
+    ) -> Group {
+        var amounts: [Terms: [Int64]] = [:]
+        var remote = 0
+        var modes = 0
+        var partTime = 0
+        var employments = 0
+        for (_, job) in members {
+            if job.salaryCurrency != nil, let amount = middle(job) { amounts[Terms(job), default: []].append(amount) }
+            if let mode = job.workMode {
+                modes += 1
+                if mode == "remote" { remote += 1 }
+            }
+            if !job.employment.isEmpty {
+                employments += 1
+                if job.employment.contains("part_time") { partTime += 1 }
             }
         }
-    }
-
-    private static func row(month: String, community: String?, jobs: [JobListing]) -> Row {
-        var amounts: [String: [Int64]] = [:]
-        for job in jobs {
-            guard let currency = job.salaryCurrency, let amount = middle(job) else { continue }
-            amounts["\(currency)/\(job.salaryPeriod ?? "month")", default: []].append(amount)
-        }
-        let salaries = amounts.keys.sorted().map { key in
-            let sorted = amounts[key]!.sorted()
-            let parts = key.split(separator: "/")
+        let salaries = amounts.keys.sorted().map { terms in
+            let sorted = amounts[terms]!.sorted()
             return Quartiles(
-                currency: String(parts[0]),
-                period: String(parts[1]),
+                currency: terms.currency,
+                period: terms.period,
+                basis: terms.basis,
                 count: sorted.count,
                 lower: quantile(sorted, 0.25),
                 median: quantile(sorted, 0.5),
                 upper: quantile(sorted, 0.75)
             )
         }
-        var tags: [String: Int] = [:]
-        for job in jobs { for tag in Set(job.tags) { tags[tag, default: 0] += 1 } }
-        let top = tags.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5).map {
-            (tag: $0.key, count: $0.value)
-        }
-        let count = Double(jobs.count)
-        return Row(
-            month: month,
-            community: community,
-            vacancies: jobs.count,
-            remoteShare: Double(jobs.count { $0.workMode == "remote" }) / count,
-            partTimeShare: Double(jobs.count { $0.employment.contains("part_time") }) / count,
+        return Group(
+            key: key,
+            vacancies: members.count,
+            listings: listings,
+            remote: Share(count: remote, n: modes),
+            partTime: Share(count: partTime, n: employments),
             salaries: salaries,
-            topTags: Array(top)
+            partial: partial
         )
     }
 
-    private static func middle(_ job: JobListing) -> Int64? {
+    static func middle(_ job: JobListing) -> Int64? {
         switch (job.salaryMin, job.salaryMax) {
         case (let low?, let high?): (low + high) / 2
         case (let low?, nil): low
@@ -100,5 +210,33 @@ public struct JobStats: Equatable, Sendable {
         let above = min(below + 1, sorted.count - 1)
         let weight = position - Double(below)
         return Int64((Double(sorted[below]) * (1 - weight) + Double(sorted[above]) * weight).rounded())
+    }
+}
+
+/// The terms a salary is given in: currency, period, basis.
+struct Terms: Hashable, Comparable {
+    let currency: String
+    let period: String
+    let basis: String
+
+    init(currency: String, period: String, basis: String) {
+        self.currency = currency
+        self.period = period
+        self.basis = basis
+    }
+
+    init(_ job: JobListing) {
+        currency = job.salaryCurrency ?? "unstated"
+        period = job.salaryPeriod ?? "unstated"
+        basis =
+            switch job.salaryGross {
+            case true?: "gross"
+            case false?: "net"
+            case nil: "unstated"
+            }
+    }
+
+    static func < (lhs: Terms, rhs: Terms) -> Bool {
+        (lhs.currency, lhs.period, lhs.basis) < (rhs.currency, rhs.period, rhs.basis)
     }
 }

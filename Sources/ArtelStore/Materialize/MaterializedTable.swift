@@ -117,7 +117,7 @@ package struct MaterializedTable: Sendable {
             columns: [
                 "title", "employer", "salary_min", "salary_max", "salary_currency", "salary_period", "employment",
                 "work_mode", "location.country", "location.city", "tags", "date_posted", "valid_through", "status",
-                "visibility",
+                "visibility", "salary_gross", "apply_url", "sources",
             ],
             search: ["title", "employer", "description", "duties", "requirements", "skills", "tags", "location.city"]
         ),

@@ -65,4 +65,33 @@ extension Migrations {
             try db.execute(sql: "UPDATE events SET recurrence = ? WHERE rowid = ?", arguments: [text, rowid])
         }
     }
+
+    /// Market figures (`artel stats jobs`) are read from the jobs table alone, without merging each
+    /// job's deltas: the fields they need beyond the listing's filters get columns — whether a
+    /// salary is gross, the apply link (the digest's rule for one vacancy) and the sources (what
+    /// came from hh.ru, what communities posted) — filled from each job's deltas.
+    static func materializeJobFigures(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE jobs ADD COLUMN salary_gross INTEGER;
+                ALTER TABLE jobs ADD COLUMN apply_url TEXT;
+                ALTER TABLE jobs ADD COLUMN sources TEXT;
+                """
+        )
+        let schema = RecordKind.job.schema
+        for rowid in try Int64.fetchAll(db, sql: "SELECT rowid FROM jobs") {
+            guard let state = try StoredRecord.load(rowid: rowid, in: db)?.state else { continue }
+            let values = ["salary_gross", "apply_url", "sources"].map { name -> DatabaseValue in
+                switch ColumnValue(schema[name], in: state) {
+                case .null: .null
+                case .integer(let number): number.databaseValue
+                case .text(let text): text.databaseValue
+                }
+            }
+            try db.execute(
+                sql: "UPDATE jobs SET salary_gross = ?, apply_url = ?, sources = ? WHERE rowid = ?",
+                arguments: StatementArguments(values + [rowid.databaseValue])
+            )
+        }
+    }
 }

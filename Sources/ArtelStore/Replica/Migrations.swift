@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-06 incomplete records unlisted", migrate: unlistIncompleteRecords)
         migrator.registerMigration("2026-12-06 people's consent", migrate: materializeConsent)
         migrator.registerMigration("2026-12-06 repeating events", migrate: materializeRecurrence)
+        migrator.registerMigration("2026-12-08 job figures", migrate: materializeJobFigures)
         return migrator
     }
 

@@ -17,6 +17,10 @@ struct ComposeDigest: AsyncParsableCommand {
             employers and titles do (case, ё/е, quotes, legal forms such as ООО, punctuation and \\
             hyphens aside). `artel digest publish` signs the same selection as a digest record.
 
+            The Markdown digest opens with the community's hashtag: --hashtag, else the topic \\
+            written with `#` of the only --community (`artel community edit … --topics \\
+            "#комьюнити_вакансия"`), else the first --tag; with none, with the title alone.
+
             Example:
               artel digest compose --from 2026-11-16 --tag комьюнити_вакансия --remote
             """
@@ -28,13 +32,16 @@ struct ComposeDigest: AsyncParsableCommand {
     @OptionGroup var selection: DigestSelection
     @Option(help: "markdown (to paste into Telegram or Slack), html or json.") var format: Format = .markdown
     @Option(help: "A title for the digest.") var title: String?
+    @Option(help: ArgumentHelp(DigestRendering.hashtagHelp, valueName: "tag")) var hashtag: String?
 
     func run() async throws {
         let node = try global.openNode()
-        let entries = try await selection.entries(node, resolver: Resolver(node: node))
+        let resolver = Resolver(node: node)
+        let entries = try await selection.entries(node, resolver: resolver)
         let (start, end) = selection.period(now: node.now)
         let title = title ?? "вакансии \(Moments.text(start, dateOnly: true)) — \(Moments.text(end, dateOnly: true))"
-        print(DigestRendering.render(entries, title: title, format: format), terminator: "")
+        let tag = try await selection.hashtag(explicit: hashtag, community: nil, node: node, resolver: resolver)
+        print(DigestRendering.render(entries, title: title, format: format, hashtag: tag), terminator: "")
     }
 }
 
@@ -45,7 +52,9 @@ struct PublishDigest: AsyncParsableCommand {
         abstract: "Compose a digest (as `digest compose` does) and publish it as a signed digest record.",
         discussion: """
             The digest lists each vacancy once, by reference to the job of whichever community \\
-            listed it most fully; peers that follow the publishing community receive it.
+            listed it most fully, and keeps where else it was listed (`also_listed`: the other \\
+            jobs and their communities' names), so that `digest show` and peers that follow the \\
+            publishing community see it without holding the other jobs.
 
             Example:
               artel digest publish --to "HR Association" --title "Вакансии недели" --from 2026-11-16
@@ -76,6 +85,7 @@ struct PublishDigest: AsyncParsableCommand {
         builder.set("period_end", moment: end)
         builder.set("items", .references(entries.map { Reference(community: $0.job.community, record: $0.job.id) }))
         builder.add("tags", selection.tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
+        builder.add("also_listed", DigestEntry.alsoListedElements(entries))
         try builder.requireAll()
         let record = Publisher.newRecordID(now: node.now)
         _ = try await resolver.publisher(for: community, author: signer)
@@ -89,16 +99,29 @@ struct PublishDigest: AsyncParsableCommand {
 
 /// Digests as text others read.
 enum DigestRendering {
-    static func render(_ entries: [DigestEntry], title: String, format: ComposeDigest.Format) -> String {
+    static let hashtagHelp =
+        "The hashtag that opens the Markdown digest (default: the community's topic written with #)."
+
+    static func render(
+        _ entries: [DigestEntry],
+        title: String,
+        format: ComposeDigest.Format,
+        hashtag: String?
+    ) -> String {
         switch format {
-        case .markdown: return MarkdownDigest.render(entries: entries, title: title)
+        case .markdown: return MarkdownDigest.render(entries: entries, title: title, tag: hashtag)
         case .html: return HTMLDigest.render(entries: entries, title: title)
         case .json:
             let objects: [[String: Any]] = entries.map { entry in
                 [
                     "job": "\(entry.job.community.hex):\(entry.job.id.hex)", "title": entry.job.title,
                     "employer": entry.job.employer ?? NSNull(), "community": entry.job.communityName ?? NSNull(),
-                    "also_listed": entry.alsoListed.map { "\($0.community.hex):\($0.id.hex)" },
+                    "also_listed": entry.alsoListed.map { other -> [String: Any] in
+                        [
+                            "job": other.reference.description,
+                            "community": other.communityName ?? NSNull(),
+                        ]
+                    },
                 ]
             }
             let data = try! JSONSerialization.data(

@@ -14,6 +14,27 @@ struct DigestSelection: ParsableArguments {
     @Option(help: "Only jobs that may pay at least this much a month, in --currency.") var salaryMin: Int64?
     @Option(help: "The currency of --salary-min.") var currency = "RUB"
 
+    /// The hashtag of the Markdown digest (``DigestHashtag``): `explicit`, else the `#` topic of
+    /// `community` (the publishing community, or the only one the digest is composed from), else the
+    /// first `--tag`.
+    func hashtag(explicit: String?, community: PublicKey?, node: Node, resolver: Resolver) async throws -> String? {
+        var owner = community
+        if owner == nil, self.community.count == 1 { owner = try await resolver.community(self.community[0]) }
+        return DigestHashtag.choose(
+            explicit: explicit,
+            topics: try await Self.topics(of: owner, node: node),
+            tags: tag
+        )
+    }
+
+    /// A community's topics, none when it is unknown.
+    static func topics(of community: PublicKey?, node: Node) async throws -> [String] {
+        guard let community, let view = try await node.replica.record(.community, .community(community))?.view,
+            case .set(let values) = view.value(of: "topics")
+        else { return [] }
+        return values.compactMap { if case .string(let text) = $0 { text } else { nil } }
+    }
+
     /// The period, in Unix milliseconds.
     func period(now: UInt64) -> (start: Int64, end: Int64) {
         let end = until.map { $0.isDateOnly ? $0.milliseconds() + 86_400_000 - 1 : $0.milliseconds() } ?? Int64(now)

@@ -15,32 +15,43 @@ struct StatsCommand: AsyncParsableCommand {
 struct JobStatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "Vacancies by month and community: counts, salary quartiles, remote and part-time shares, top tags.",
+        abstract: "Vacancies counted once, by month, community, source, city, work mode, employment and tag.",
         discussion: """
-            Salaries are compared within one currency and period; a vacancy counts with the middle of \\
-            its range, or with the one end it gives. --chart writes an SVG of vacancies per month \\
-            with the median monthly salary in roubles; --png also converts it, when rsvg-convert or \\
-            ImageMagick is installed.
+            A vacancy listed by several communities or sources counts once, by the digest's rule \\
+            (the same apply link, or the same employer and title once normalized), in the month it \\
+            was first posted. Every figure shows its sample size n. Salaries are compared only \\
+            within one currency, period and basis (gross, take-home, not stated); a vacancy counts \\
+            with the middle of its range, or with the one end it gives. Sources stand side by \\
+            side: what communities posted (by hand, from Telegram, from their sites) and what came \\
+            from hh.ru, each with the facts of its own listing.
+
+            --chart writes an SVG of vacancies per month with axes, the median salary and its n, \\
+            a month the period covers only in part hatched; --png writes it as PNG through \\
+            rsvg-convert (Debian's librsvg2-bin, which `make deps` installs).
 
             Examples:
               artel stats jobs --from 2026-01-01
+              artel stats jobs --json > market.json
               artel stats jobs --format csv > market.csv
               artel stats jobs --chart market.svg --png market.png
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The first day (default: a year ago).") var from: Moment?
     @Option(help: "The last day (default: today).") var until: Moment?
     @Option(help: "Only jobs of this community (repeatable).") var community: [String] = []
-    @Option(help: "table or csv.") var format: Format = .table
+    @Option(help: "table, csv or json.") var format: Format = .table
+    @Flag(help: "Print JSON (the same as --format json).") var json = false
+    @Option(help: "Rows shown of the long breakdowns (community, city, tag) in the table.") var top = 10
     @Option(help: "Also write an SVG chart to this file.") var chart: String?
-    @Option(help: "Also write the chart as PNG to this file (needs rsvg-convert or ImageMagick).") var png: String?
+    @Option(help: "Also write the chart as PNG to this file (needs rsvg-convert: make deps).") var png: String?
 
     func validate() throws {
-        if png != nil && chart == nil { throw ValidationError("--png converts the chart: give --chart FILE.svg too") }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if json && format != .table { throw ValidationError("--json and --format \(format.rawValue): give one") }
     }
 
     func run() async throws {
@@ -51,50 +62,95 @@ struct JobStatsCommand: AsyncParsableCommand {
         let end =
             until.map { $0.isDateOnly ? $0.milliseconds() + 86_400_000 - 1 : $0.milliseconds() } ?? Int64(node.now)
         let start = from?.milliseconds() ?? end - 365 * 86_400_000
+        guard start <= end else { throw ValidationError("--from is after --until") }
+        let names = try await resolver.communityNames()
+        let stats = try await Self.figures(node.replica, communities: communities, period: start...end, names: names)
+        switch json ? .json : format {
+        case .table: print(stats.table(top: top), terminator: "")
+        case .csv: print(stats.csv, terminator: "")
+        case .json: print(stats.json, terminator: "")
+        }
+        guard chart != nil || png != nil else { return }
+        let svgPath = chart ?? FileManager.default.temporaryDirectory.appendingPathComponent("artel-\(UUID()).svg").path
+        guard FileManager.default.createFile(atPath: svgPath, contents: Data(stats.svg.utf8)) else {
+            throw StoreError(.io, "cannot write the chart to \(svgPath)")
+        }
+        if chart != nil { Console.error("Wrote the chart to \(svgPath).") }
+        defer { if chart == nil { try? FileManager.default.removeItem(atPath: svgPath) } }
+        if let png { try PNGConverter.convert(svgPath, to: png) }
+    }
+
+    /// The figures of the jobs of some communities (all when none) posted in a period, read from
+    /// the replica in one statement.
+    static func figures(
+        _ replica: Replica,
+        communities: Set<PublicKey>,
+        period: ClosedRange<Int64>,
+        names: [PublicKey: String]
+    ) async throws -> JobStats {
         var query = RecordQuery(kind: .job)
         query.communities = Array(communities)
         query.visibilities = [.public, .federation]
-        query.limit = 1_000_000
-        let names = try await resolver.communityNames()
-        let jobs = try await node.replica.records(query).compactMap {
-            JobListing(id: $0.id, community: $0.community, state: $0.state, communityName: names[$0.community])
+        query.from = period.lowerBound
+        query.until = period.upperBound
+        query.limit = 10_000_000
+        let jobs = try await replica.jobFigureRows(query).map {
+            JobListing(row: $0, communityName: names[$0.community])
         }
-        .filter { (start...end).contains($0.datePosted ?? $0.updated) }
-        let stats = JobStats(jobs)
-        print(format == .csv ? stats.csv : stats.table, terminator: "")
-        guard let chart else { return }
-        guard FileManager.default.createFile(atPath: chart, contents: Data(stats.svg.utf8)) else {
-            throw StoreError(.io, "cannot write \(chart)")
-        }
-        Console.error("Wrote the chart to \(chart).")
-        if let png { try convert(chart, to: png) }
+        return JobStats(jobs, period: period)
     }
+}
 
-    /// SVG to PNG with whichever converter the machine has that works.
-    private func convert(_ svg: String, to png: String) throws {
-        var tried: [String] = []
-        for (tool, arguments) in [
-            ("rsvg-convert", ["-o", png, svg]), ("magick", [svg, png]), ("convert", [svg, png]),
-        ] {
-            guard
-                let path = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
-                    .map({ "\($0)/\(tool)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-            else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = arguments
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            if process.terminationStatus == 0 && FileManager.default.fileExists(atPath: png) {
-                Console.error("Wrote the chart as PNG to \(png).")
-                return
-            }
-            tried.append("\(tool) failed (exit \(process.terminationStatus))")
+extension JobListing {
+    /// The listing of a job's materialized row.
+    init(row: JobFigureRow, communityName: String?) {
+        self.init(id: row.id, community: row.community, title: row.title, updated: row.updated)
+        self.communityName = communityName
+        employer = row.employer
+        salaryMin = row.salaryMin
+        salaryMax = row.salaryMax
+        salaryCurrency = row.salaryCurrency
+        salaryPeriod = row.salaryPeriod
+        salaryGross = row.salaryGross
+        employment = row.employment
+        workMode = row.workMode
+        city = row.city
+        tags = row.tags
+        applyURL = row.applyURL
+        sources = row.sources
+        datePosted = row.datePosted
+        status = row.status
+    }
+}
+
+/// SVG to PNG through `rsvg-convert` (Debian `librsvg2-bin`).
+enum PNGConverter {
+    static func convert(_ svg: String, to png: String) throws {
+        guard
+            let path = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
+                .map({ "\($0)/rsvg-convert" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else {
+            throw StoreError(
+                .io,
+                "cannot write \(png): rsvg-convert is not installed. Install it with `make deps` "
+                    + "(or `apt-get install librsvg2-bin`), or convert the SVG (--chart) yourself"
+            )
         }
-        throw StoreError(
-            .io,
-            "no SVG converter could write \(png) (\(tried.isEmpty ? "install rsvg-convert or ImageMagick" : tried.joined(separator: "; "))); the chart is in \(svg)"
-        )
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["--format", "png", "--output", png, svg]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: png) else {
+            throw StoreError(
+                .io,
+                "rsvg-convert could not write \(png) (exit \(process.terminationStatus)): "
+                    + said.trimmingCharacters(in: .whitespacesAndNewlines)
+            )
+        }
+        Console.error("Wrote the chart as PNG to \(png).")
     }
 }

@@ -17,6 +17,12 @@ struct DigestFields: FieldGroup {
     @Option(help: "Introduction.") var intro: String?
     @Option(help: "A job's id or prefix, in order (repeatable; on edit, replaces the list).") var items: [String] = []
     @Option(help: "A tag (repeatable).") var tags: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "Where else an item's vacancy was listed: \"<item> <job> <community name>\", references as community:record (repeatable; digest publish writes these).",
+            valueName: "text"
+        )
+    ) var alsoListed: [String] = []
     @Option(help: "Who it is for.") var audience: String?
     @Option(help: "\(Visibility.allCases.map(\.rawValue).joined(separator: ", ")) (default public).") var visibility:
         String?
@@ -32,6 +38,7 @@ struct DigestFields: FieldGroup {
             builder.set("items", .references(references))
         }
         builder.add("tags", tags)
+        builder.add("also_listed", alsoListed)
         builder.set("audience", audience)
         builder.set("visibility", visibility)
     }

@@ -9,8 +9,10 @@ struct ShowDigest: AsyncParsableCommand {
         commandName: "show",
         abstract: "Show a digest with the title, employer and salary of each job it lists.",
         discussion: """
-            --format markdown renders it as the community channels post digests, --format html as a \
-            page for a website or an email.
+            --format markdown renders it as the community channels post digests, opening with the \
+            community's hashtag (--hashtag, else its topic written with #, else the digest's first \
+            tag); --format html as a page for a website or an email. Both say, for each vacancy, \
+            where else it was listed when the digest was published.
 
             Examples:
               artel digest show 019a4c40c1e9
@@ -27,6 +29,8 @@ struct ShowDigest: AsyncParsableCommand {
     @Option(help: "markdown, html or json (the default is a short text listing).")
     var format: ComposeDigest.Format?
 
+    @Option(help: ArgumentHelp(DigestRendering.hashtagHelp, valueName: "tag")) var hashtag: String?
+
     func run() async throws {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
@@ -40,6 +44,11 @@ struct ShowDigest: AsyncParsableCommand {
         }
         let names = try await resolver.communityNames()
         if let format {
+            var elements: [String] = []
+            if case .set(let values) = view.value(of: "also_listed") {
+                elements = values.compactMap { if case .string(let text) = $0 { text } else { nil } }
+            }
+            let alsoListed = DigestEntry.alsoListed(from: elements)
             var entries: [DigestEntry] = []
             for reference in items.map(\.0) {
                 guard let stored = try await node.replica.record(.job, reference),
@@ -50,9 +59,25 @@ struct ShowDigest: AsyncParsableCommand {
                         communityName: names[stored.community]
                     )
                 else { continue }
-                entries.append(DigestEntry(job: job, alsoListed: []))
+                // The name this replica knows now, else the one kept when the digest was published.
+                let others = (alsoListed[reference] ?? []).map { other in
+                    var other = other
+                    other.communityName = names[other.community] ?? other.communityName
+                    return other
+                }
+                entries.append(DigestEntry(job: job, alsoListed: others))
             }
-            print(DigestRendering.render(entries, title: view.string("title") ?? "", format: format), terminator: "")
+            var tags: [String] = []
+            if case .set(let values) = view.value(of: "tags") {
+                tags = values.compactMap { if case .string(let text) = $0 { text } else { nil } }
+            }
+            let hashtag = DigestHashtag.choose(
+                explicit: hashtag,
+                topics: try await DigestSelection.topics(of: record.community, node: node),
+                tags: tags.sorted()
+            )
+            let title = view.string("title") ?? ""
+            print(DigestRendering.render(entries, title: title, format: format, hashtag: hashtag), terminator: "")
             return
         }
         let rendering = RecordRendering(communityNames: names)
