@@ -361,6 +361,7 @@ struct APITests {
                 ("PUT", "/api/v1/jobs", [:], nil, 405, "method_not_allowed"),
                 ("GET", "/api/v1/nowhere/at/all/x", [:], nil, 404, "no_such_route"),
                 ("GET", "/api/v1/jobs?status=opne", [:], nil, 400, "invalid_input"),
+                ("GET", "/api/v1/jobs?from=2026-12-02&until=2026-12-01", [:], nil, 422, "inverted_range"),
                 ("GET", "/api/v1/changes?tag=go", [:], nil, 400, "invalid_parameter"),
                 ("GET", "/api/v1/changes/jobs?after=-1", [:], nil, 400, "invalid_parameter"),
             ]
@@ -373,6 +374,19 @@ struct APITests {
                 #expect(response.headers["content-type"]?.hasPrefix("application/json") == true)
             }
             #expect(try node.exported() == before, "a refused request changed the replica")
+        }
+    }
+
+    @Test("Query values are read as a browser's form sends them: + is a space")
+    func formQueries() async throws {
+        try await Self.served { node, serve, _ in
+            try node.expectSuccess("job", "post", "--community", "tech-leaders", "--title", "Go-разработчик в команду")
+            let spaced = try HTTPClient.request(
+                "GET",
+                serve.api + "/api/v1/jobs?q=go+%D0%BA%D0%BE%D0%BC%D0%B0%D0%BD%D0%B4"
+            )
+            let items = try #require(try spaced.object()["items"] as? [[String: Any]])
+            #expect(items.count == 1, "\(spaced.text)")
         }
     }
 

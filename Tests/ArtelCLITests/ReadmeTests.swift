@@ -27,7 +27,11 @@ struct ReadmeTests {
                     let log = "\(root)/background-\(index).log"
                     try shell.start(String(command.dropLast()), log: log)
                     let printed = try await shell.await(expected, in: log, bindings: &bindings)
-                    try #require(printed, "`\(step.command)` never printed:\n\(step.expected.joined(separator: "\n"))")
+                    let written = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+                    try #require(
+                        printed,
+                        "`\(step.command)` never printed:\n\(step.expected.joined(separator: "\n"))\nits output:\n\(written)"
+                    )
                     continue
                 }
                 let (status, output) = try shell.run(command, naming: step.command)

@@ -37,7 +37,7 @@ struct ChangeRoutes {
     /// The stream of every kind (`kind` narrows it; only the filters every kind takes), or of one
     /// kind with all of its filters.
     private func stream(_ request: Request, of fixedKind: RecordKind?) async throws -> Response {
-        let parameters = request.uri.queryParameters
+        let parameters = request.uri.formParameters
         let authorized = context.isAuthorized(request.headers[.authorization])
         var queries: [RecordKind: RecordQuery] = [:]
         let kinds: [RecordKind]

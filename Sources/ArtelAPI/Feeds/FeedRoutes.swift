@@ -122,7 +122,7 @@ struct FeedRoutes {
     /// The communities a feed is narrowed to; every parameter but `community` is refused.
     private static func communities(_ request: Request) throws -> Set<PublicKey> {
         var keys: Set<PublicKey> = []
-        for (name, value) in request.uri.queryParameters {
+        for (name, value) in request.uri.formParameters {
             guard name == "community" else {
                 throw APIError(.badRequest, "unknown_parameter", "feeds take only community, not \"\(name)\"")
             }

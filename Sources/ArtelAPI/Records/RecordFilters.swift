@@ -90,7 +90,8 @@ struct RecordFilters {
         query.from = try moment("from", endOfDay: false)
         query.until = try moment("until", endOfDay: true)
         if let from = query.from, let until = query.until, from > until {
-            throw APIError(.badRequest, "invalid_parameter", "from is later than until")
+            // Each is well formed; only together do they make no window: 422, as for an inverted range in a record.
+            throw APIError(.unprocessableContent, "inverted_range", "from is later than until; swap them")
         }
         query.status = try single("status")
         query.type = try single("type")

@@ -26,14 +26,14 @@ struct RecordRoutes {
         let kind = try KindPath.kind(route.parameters.get("kind"))
         let query = try await RecordFilters.query(
             kind,
-            request.uri.queryParameters,
+            request.uri.formParameters,
             replica: context.replica,
             extra: ["total"],
             authorized: context.isAuthorized(request.headers[.authorization])
         )
         // Counting every match costs a pass over all of them; a page alone stops after its rows.
         let counting: Bool
-        switch request.uri.queryParameters["total"] {
+        switch request.uri.formParameters["total"] {
         case nil, "true": counting = true
         case "false": counting = false
         case let other?:
@@ -121,7 +121,7 @@ struct RecordRoutes {
         try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         let body = try await JSONBody.read(request, allowed: ["author", "fields", "clear", "remove"])
-        let record = try await live(kind, route.parameters.get("id"))
+        // The body is checked before the record, so that a malformed body is refused as such.
         let operations = try FieldValues.operations(
             kind,
             fields: body.members["fields"],
@@ -129,6 +129,7 @@ struct RecordRoutes {
             remove: body.members["remove"],
             creating: false
         )
+        let record = try await live(kind, route.parameters.get("id"))
         let delta = try await publisher(for: record.community, author: try body.string("author"))
             .edit(record, operations: operations, now: WallClock.now)
         return try await written(kind, record.reference, delta, status: .ok)
@@ -139,9 +140,11 @@ struct RecordRoutes {
         try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         let body = try await JSONBody.read(request, allowed: ["author", "expires"], optional: true)
+        let expires = try expiry(body)
+        let author = try body.string("author")
         let record = try await live(kind, route.parameters.get("id"))
-        let delta = try await publisher(for: record.community, author: try body.string("author"))
-            .renew(record, expiresAt: try expiry(body), now: WallClock.now)
+        let delta = try await publisher(for: record.community, author: author)
+            .renew(record, expiresAt: expires, now: WallClock.now)
         return try await written(kind, record.reference, delta, status: .ok)
     }
 
@@ -151,7 +154,7 @@ struct RecordRoutes {
         let kind = try KindPath.kind(route.parameters.get("kind"))
         try checkParameters(request, allowed: ["author"])
         let record = try await live(kind, route.parameters.get("id"))
-        let author = request.uri.queryParameters["author"].map(String.init)
+        let author = request.uri.formParameters["author"].map(String.init)
         let delta = try await publisher(for: record.community, author: author)
             .delete(record, now: WallClock.now)
         return Responses.json(
@@ -164,7 +167,7 @@ struct RecordRoutes {
     // MARK: Helpers
 
     private func checkParameters(_ request: Request, allowed: Set<String>) throws {
-        for (name, _) in request.uri.queryParameters where !allowed.contains(String(name)) {
+        for (name, _) in request.uri.formParameters where !allowed.contains(String(name)) {
             throw APIError(.badRequest, "unknown_parameter", "there is no parameter \"\(name)\" here")
         }
     }

@@ -45,8 +45,6 @@ public struct JobListing: Equatable, Sendable {
     public var expires: Int64?
     /// open, closed or filled.
     public var status: String?
-    /// Where it came from: `system:external-id`, optionally a space and a URL (`hh:93354567 …`).
-    public var sources: [String] = []
     /// When the record last changed, Unix milliseconds.
     public var updated: Int64
 
@@ -105,7 +103,6 @@ public struct JobListing: Equatable, Sendable {
         datePosted = moment("date_posted")
         validThrough = moment("valid_through")
         status = text("status")
-        sources = texts("sources")
         expires = state.expiry > 0 ? Int64(state.expiry) : nil
     }
 
