@@ -362,6 +362,7 @@ struct APITests {
                 ("GET", "/api/v1/nowhere/at/all/x", [:], nil, 404, "no_such_route"),
                 ("GET", "/api/v1/jobs?status=opne", [:], nil, 400, "invalid_input"),
                 ("GET", "/api/v1/jobs?from=2026-12-02&until=2026-12-01", [:], nil, 422, "inverted_range"),
+                ("GET", "/api/v1/events?until=2026-02-30", [:], nil, 422, "invalid_date"),
                 ("GET", "/api/v1/changes?tag=go", [:], nil, 400, "invalid_parameter"),
                 ("GET", "/api/v1/changes/jobs?after=-1", [:], nil, 400, "invalid_parameter"),
             ]

@@ -25,4 +25,23 @@ struct OpenAPIFieldSchemaTests {
             )
         }
     }
+
+    @Test("from and until carry the same moment pattern as the fields, on every operation")
+    func momentParameters() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestFiles.path("protocol/openapi.json")))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var checked = 0
+        for (path, item) in paths {
+            for case let (method, operation as [String: Any]) in item {
+                for case let parameter as [String: Any] in operation["parameters"] as? [Any] ?? []
+                where ["from", "until"].contains(parameter["name"] as? String) {
+                    let pattern = (parameter["schema"] as? [String: Any])?["pattern"] as? String
+                    #expect(pattern == FieldSchemas.momentPattern, "\(method) \(path) \(parameter["name"] ?? "")")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 20)
+    }
 }
