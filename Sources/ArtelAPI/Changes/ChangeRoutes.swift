@@ -74,7 +74,9 @@ struct ChangeRoutes {
         let resumes = [request.headers[HTTPField.Name("Last-Event-ID")!], parameters["after"].map(String.init)]
         var rows: [Int64] = []
         for resume in resumes.compactMap({ $0 }) {
-            guard let row = Int64(resume), row >= 0 else {
+            // An id past every row (more digits than a row can have included) resumes after everything.
+            let isWhole = !resume.isEmpty && resume.utf8.allSatisfy { (0x30...0x39).contains($0) }
+            guard let row = Int64(resume) ?? (isWhole ? Int64.max : nil), row >= 0 else {
                 throw APIError(
                     .badRequest,
                     "invalid_parameter",
