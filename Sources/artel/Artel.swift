@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtelNode
 
 /// The root of the command tree.
 struct Artel: AsyncParsableCommand {
@@ -11,13 +12,15 @@ struct Artel: AsyncParsableCommand {
 
             Start with:
               artel init --name my-node
-              artel community create --name "Tech Leaders Moscow" --kind community --area Москва
-              artel job post --community "Tech Leaders Moscow" --title "Комьюнити-менеджер" --salary-min 50000 --currency RUB
+              artel community create --name "Tech Leaders Moscow" --kind community \\
+                  --area Москва
+              artel job post --community "Tech Leaders Moscow" \\
+                  --title "Комьюнити-менеджер" --salary-min 50000 --salary-currency RUB
               artel list jobs --query комьюнити
 
             Exit status: 0 success, 1 failure, 2 usage error (bad flags or values).
             """,
-        version: "0.1.0",
+        version: Artel.version,
         subcommands: [
             Init.self, Serve.self, Status.self, ConfigCommand.self, BackupCommand.self, RestoreCommand.self, Keys.self,
             CommunityCommand.self, JobCommand.self, EventCommand.self, PersonCommand.self,
@@ -29,4 +32,10 @@ struct Artel: AsyncParsableCommand {
             BlockCommand.self, UnblockCommand.self, BlocksCommand.self, HideCommand.self, Bench.self,
         ]
     )
+}
+
+extension Artel {
+    /// The version of this build, the one `artel --version`, `artel status`, the hello to peers and
+    /// the HTTP `Server` header all give: ``NodeConfiguration/software`` is `artel/VERSION`.
+    static let version = String(NodeConfiguration.software.dropFirst("artel/".count))
 }

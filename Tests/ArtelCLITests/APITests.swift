@@ -212,7 +212,7 @@ struct APITests {
             // The formats others read; `--format deltas` is the operator's copy for another node.
             for format in ["ics", "jsonld", "jsonfeed", "atom", "csv", "markdown"] {
                 let file = "\(node.directory)/walk.\(format)"
-                try node.expectSuccess("export", "--format", format, "--to", file)
+                try node.expectSuccess("export", "--format", format, "--output", file)
                 seen += try String(decoding: Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
             }
             for secret in secrets {

@@ -41,11 +41,11 @@ struct BackupCLITests {
                 try Data(contentsOf: URL(fileURLWithPath: path)).range(of: Data("anna@example.org".utf8)) != nil
             }
             let plain = "\(node.directory)/plain.deltas"
-            let exported = try node.run("export", "--to", plain)
+            let exported = try node.run("export", "--output", plain)
             #expect(exported.status == 0 && !exported.error.contains("private"), "\(exported.error)")
             #expect(try !holdsSecret(plain) && (try mode(plain)) == 0o600)
             let everything = "\(node.directory)/everything.deltas"
-            let withPrivate = try node.run("export", "--include-private", "--to", everything)
+            let withPrivate = try node.run("export", "--include-private", "--output", everything)
             #expect(withPrivate.status == 0 && withPrivate.error.contains("private records too"))
             #expect(try holdsSecret(everything) && (try mode(everything)) == 0o600)
             let backup = "\(node.directory)/node.backup"
@@ -56,7 +56,7 @@ struct BackupCLITests {
                 "--format",
                 "csv",
                 "--include-private",
-                "--to",
+                "--output",
                 "\(node.directory)/x.csv"
             )
             #expect(misused.status == 2 && misused.error.contains("--include-private goes with --format deltas"))

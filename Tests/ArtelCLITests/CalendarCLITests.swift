@@ -51,12 +51,12 @@ struct CalendarCLITests {
         try await TestNode.with { node in
             try node.expectSuccess("import", "ics", Self.calendar, "--community", "Tech Leaders Moscow")
             let ics = "\(node.directory)/events.ics"
-            try node.expectSuccess("export", "--format", "ics", "--to", ics)
+            try node.expectSuccess("export", "--format", "ics", "--output", ics)
             let feed = try String(contentsOfFile: ics, encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
             #expect(feed.contains("CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://meet.jit.si/ArtelModerators\r\n"))
             #expect(feed.contains("RRULE:FREQ=WEEKLY;BYDAY=WE\r\nEXDATE:"))
             let jsonld = "\(node.directory)/events.jsonld"
-            try node.expectSuccess("export", "--format", "jsonld", "--kind", "event", "--to", jsonld)
+            try node.expectSuccess("export", "--format", "jsonld", "--kinds", "event", "--output", jsonld)
             let document = try #require(
                 try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonld)))
                     as? [String: Any]

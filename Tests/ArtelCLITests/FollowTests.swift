@@ -53,7 +53,7 @@ struct FollowTests {
             try association.expectSuccess("follow", community, "--kinds", "job")
             // A replica from before this rule: the job arrived without its grant and waits for it.
             let jobs = "\(directory)/jobs.deltas"
-            try msk.expectSuccess("export", "--to", jobs, "--kind", "job")
+            try msk.expectSuccess("export", "--output", jobs, "--kinds", "job")
             #expect(try association.expectSuccess("apply", jobs).contains("1 wait in quarantine"))
 
             let source = try ServeProcess(msk.artel)

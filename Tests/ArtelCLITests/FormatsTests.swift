@@ -76,7 +76,7 @@ struct FormatsTests {
                 "federation"
             )
             let feed = "\(node.directory)/feed.ics"
-            let exported = try node.expectSuccess("export", "--format", "ics", "--to", feed)
+            let exported = try node.expectSuccess("export", "--format", "ics", "--output", feed)
             #expect(exported.contains("Exported 3 public events"), "\(exported)")
             let text = try String(contentsOfFile: feed, encoding: .utf8)
             #expect(!text.contains("Закрытая встреча") && text.contains("STATUS:CANCELLED"))
@@ -109,7 +109,7 @@ struct FormatsTests {
             #expect(
                 try node.expectSuccess("import", "hh", full, "--community", "Tech Leaders Moscow").contains("1 updated")
             )
-            let jobs = try node.expectSuccess("list", "jobs", "--remote")
+            let jobs = try node.expectSuccess("list", "jobs", "--work-mode", "remote")
             #expect(jobs.contains("Studio-29") && jobs.contains("from 50000 RUB/month"), "\(jobs)")
             #expect(try node.expectSuccess("list", "jobs").contains("160000–220000 RUB/month"))
             let exported = try node.exported()
@@ -156,14 +156,14 @@ struct FormatsTests {
             )
             let document = "\(node.directory)/jobs.jsonld"
             #expect(
-                try node.expectSuccess("export", "--format", "jsonld", "--kind", "job", "--to", document).contains(
+                try node.expectSuccess("export", "--format", "jsonld", "--kinds", "job", "--output", document).contains(
                     "2 public jobs"
                 ),
                 "the archived vacancy is closed: it leaves every export"
             )
             for format in ["jsonfeed", "atom", "csv", "markdown"] {
                 let file = "\(node.directory)/jobs.\(format)"
-                try node.expectSuccess("export", "--format", format, "--to", file)
+                try node.expectSuccess("export", "--format", format, "--output", file)
                 let text = try String(contentsOfFile: file, encoding: .utf8)
                 #expect(!text.contains("Внутренняя вакансия"), "\(format) leaked a federation-only job")
                 #expect(text.contains("Studio-29"), "\(format)")
@@ -172,9 +172,9 @@ struct FormatsTests {
                 "export",
                 "--format",
                 "atom",
-                "--kind",
+                "--kinds",
                 "event",
-                "--to",
+                "--output",
                 "\(node.directory)/x.atom"
             )
             #expect(wrongKind.status != 0 && wrongKind.error.contains("writes job records"), "\(wrongKind.error)")
@@ -225,7 +225,7 @@ struct FormatsTests {
                 "markdown",
                 "--community",
                 "Tech Leaders Moscow",
-                "--to",
+                "--output",
                 digest
             )
             let text = try String(contentsOfFile: digest, encoding: .utf8)

@@ -29,7 +29,7 @@ struct IndependentParsersTests {
 
     static func export(_ node: TestNode, _ format: String, _ name: String, _ options: String...) throws -> String {
         let file = "\(node.directory)/\(name)"
-        let arguments = ["export", "--format", format, "--to", file] + options
+        let arguments = ["export", "--format", format, "--output", file] + options
         let result = try node.artel.run(arguments)
         #expect(result.status == 0, "\(result.error)")
         return file
@@ -101,7 +101,7 @@ struct IndependentParsersTests {
                 )
             }
             let bare = "\(node.directory)/bare.atom"
-            let unlinked = try node.run("export", "--format", "atom", "--to", bare)
+            let unlinked = try node.run("export", "--format", "atom", "--output", bare)
             #expect(unlinked.status == 0 && unlinked.error.contains("--feed-url"), "a note says what is missing")
             _ = try PythonTools.check("check_feed.py", bare)
             for bad in ["jobs.example.org/jobs.atom", "javascript:alert(1)", "https://exa mple.org/"] {
@@ -111,7 +111,7 @@ struct IndependentParsersTests {
                     "atom",
                     "--feed-url",
                     bad,
-                    "--to",
+                    "--output",
                     "\(node.directory)/x.atom"
                 )
                 #expect(refused.status != 0 && refused.error.contains("--feed-url"), "\(bad): \(refused.error)")
@@ -123,7 +123,7 @@ struct IndependentParsersTests {
                 "csv",
                 "--feed-url",
                 "https://example.org/x",
-                "--to",
+                "--output",
                 "\(node.directory)/x.csv"
             )
             #expect(wrongFormat.status != 0 && wrongFormat.error.contains("--format atom or jsonfeed"))
@@ -158,7 +158,7 @@ struct IndependentParsersTests {
                 #expect(fields["source_url"]?.hasPrefix("https://hh.ru/vacancy/") == true, "\(fields)")
                 if let salary = fields["salary_min"], !salary.isEmpty { #expect(Int(salary) != nil, "\(salary)") }
             }
-            let wrong = try node.run("export", "--format", "atom", "--excel", "--to", "\(node.directory)/x.atom")
+            let wrong = try node.run("export", "--format", "atom", "--excel", "--output", "\(node.directory)/x.atom")
             #expect(wrong.status != 0 && wrong.error.contains("--excel goes with --format csv"))
         }
     }

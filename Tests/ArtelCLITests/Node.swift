@@ -94,7 +94,7 @@ struct TestNode {
     /// Everything the replica holds, as an exported delta file's bytes.
     func exported() throws -> Data {
         let path = "\(directory)/export-\(UUID().uuidString).deltas"
-        try expectSuccess("export", "--to", path)
+        try expectSuccess("export", "--output", path)
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 }

@@ -50,17 +50,17 @@ struct TelegramImportTests {
         }
     }
 
-    @Test("--tag replaces the default hashtags, repeated or as a list")
+    @Test("--hashtags replaces the default hashtags, repeated or as a list")
     func tags() async throws {
         try await TestNode.with { node in
             let base = ["import", "telegram", Self.corpus, "--channel", "cm_jobs", "--dry-run"]
-            for tags in [["--tag", "#job", "--tag", "#вакансия"], ["--tag", "#job, #вакансия"]] {
+            for tags in [["--hashtags", "#job", "--hashtags", "#вакансия"], ["--hashtags", "#job, #вакансия"]] {
                 let output = try Self.succeed(node, base + tags)
                 #expect(output.contains("post 1032: 1 vacancy\n  1. Community Manager at Notion — Notion"), "\(output)")
                 #expect(output.contains("post 1002: skipped: no vacancy hashtag (#job, #вакансия)"))
             }
-            let bad = try node.artel.run(base + ["--tag", "вакансия"])
-            #expect(bad.status != 0 && bad.error.contains("--tag takes hashtags"))
+            let bad = try node.artel.run(base + ["--hashtags", "вакансия"])
+            #expect(bad.status != 0 && bad.error.contains("--hashtags takes hashtags"))
             let missing = try node.artel.run(Array(base.dropLast()))
             #expect(missing.status != 0 && missing.error.contains("--community is needed to import"))
         }

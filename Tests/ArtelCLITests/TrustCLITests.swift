@@ -99,7 +99,7 @@ struct TrustCLITests {
     func offlineSigning() async throws {
         try await TestNode.with { node in
             let keyFile = "\(node.directory)/community.key"
-            try node.expectSuccess("keys", "export", "tech-leaders", "--to", keyFile)
+            try node.expectSuccess("keys", "export", "tech-leaders", "--output", keyFile)
             let vault = TestNode(artel: ArtelProcess(data: "\(node.directory)/vault"), directory: node.directory)
             try vault.expectSuccess("init", "--name", "vault")
             try vault.expectSuccess("keys", "import", keyFile)
@@ -148,7 +148,7 @@ struct TrustCLITests {
             try other.expectSuccess("init", "--name", "other")
             try other.expectSuccess("follow", "--every-community")
             let keyFile = "\(node.directory)/community.key"
-            try node.expectSuccess("keys", "export", "tech-leaders", "--to", keyFile)
+            try node.expectSuccess("keys", "export", "tech-leaders", "--output", keyFile)
             try other.expectSuccess("keys", "import", keyFile)
             try other.expectSuccess("apply", "--quiet", try Self.exportTo(node, "community.deltas"))
             try other.expectSuccess("keys", "new", "editor", "--role", "author")
@@ -164,7 +164,7 @@ struct TrustCLITests {
                 "editor"
             )
             let jobsOnly = "\(node.directory)/jobs.deltas"
-            try other.expectSuccess("export", "--to", jobsOnly, "--kind", "job")
+            try other.expectSuccess("export", "--output", jobsOnly, "--kinds", "job")
             let applied = try node.expectSuccess("apply", jobsOnly)
             #expect(applied.contains("1 wait in quarantine"), "\(applied)")
             let waiting = try node.expectSuccess("quarantine")
@@ -222,7 +222,7 @@ struct TrustCLITests {
 
     static func exportTo(_ node: TestNode, _ name: String) throws -> String {
         let path = "\(node.directory)/\(UUID().uuidString)-\(name)"
-        try node.expectSuccess("export", "--to", path)
+        try node.expectSuccess("export", "--output", path)
         return path
     }
 
@@ -300,7 +300,7 @@ struct TrustCLITests {
             let membershipID = String(membership.split(separator: "\n")[0].split(separator: " ").last!)
             try node.expectSuccess("hide", String(membershipID.prefix(16)))
             let file = "\(node.directory)/anna.json"
-            try node.expectSuccess("person", "export", String(anna.prefix(12)), "--to", file)
+            try node.expectSuccess("person", "export", String(anna.prefix(12)), "--output", file)
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)
             let document = try #require(
@@ -311,7 +311,7 @@ struct TrustCLITests {
             #expect((document["deltas"] as? [[String: Any]])?.count == 1)
             #expect((document["memberships"] as? [[String: Any]])?.count == 1)
             #expect((document["ties"] as? [Any])?.isEmpty == true)
-            let again = try node.run("person", "export", anna, "--to", file)
+            let again = try node.run("person", "export", anna, "--output", file)
             #expect(again.status != 0 && again.error.contains("already exists"))
         }
     }

@@ -34,7 +34,7 @@ struct WorkflowTests {
             let id = TestNode.createdID(posted)
             #expect(posted.contains("expires"))
 
-            let list = try node.expectSuccess("list", "jobs", "--query", "сообщества", "--remote")
+            let list = try node.expectSuccess("list", "jobs", "--query", "сообщества", "--work-mode", "remote")
             #expect(list.contains(id) && list.contains("50000 RUB/month") && list.contains("Tech Leaders Moscow"))
             #expect(try node.expectSuccess("list", "jobs", "--salary-min", "60000").contains("No job records match"))
 
@@ -229,7 +229,7 @@ struct WorkflowTests {
                 try first.expectSuccess("job", "post", "--community", "tech-leaders", "--title", "Комьюнити-менеджер")
                 try first.expectSuccess("person", "add", "--community", "tech-leaders", "--display-name", "Анна")
                 let file = "\(first.directory)/all.deltas"
-                try first.expectSuccess("export", "--to", file)
+                try first.expectSuccess("export", "--output", file)
                 let refused = try second.run("apply", file)
                 #expect(
                     refused.status == 1 && refused.output.contains("3 refused")
@@ -263,8 +263,8 @@ struct WorkflowTests {
                 #expect(Set(keys.compactMap { $0["role"] as? String }) == ["node", "community"])
                 #expect(!(try first.run("keys", "list", "--json").output.contains("seed")))
                 let file = "\(first.directory)/community.key"
-                try first.expectSuccess("keys", "export", "tech-leaders", "--to", file)
-                try first.expectSuccess("export", "--to", "\(first.directory)/profile.deltas")
+                try first.expectSuccess("keys", "export", "tech-leaders", "--output", file)
+                try first.expectSuccess("export", "--output", "\(first.directory)/profile.deltas")
                 let community = try #require(
                     (try first.json("follows") as? [[String: Any]])?.first?["community"] as? String
                 )

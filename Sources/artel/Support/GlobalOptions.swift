@@ -29,7 +29,7 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// The `--json` flag of read commands.
+/// The `--json` flag every command takes: reads print what they read, writes what they wrote.
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArtelCore
+import ArtelStore
 import Foundation
 
 /// A date or date and time typed on the command line: `2026-12-01`, `2026-12-01T18:30`,
@@ -69,13 +70,24 @@ struct Moment: ExpressibleByArgument, Sendable {
 
 /// Text forms of moments for output.
 enum Moments {
-    /// `2026-12-01 18:30 UTC`, or `2026-12-01` when `dateOnly`.
+    /// Coordinated Universal Time, the zone of moments whose record names none.
+    static let utc = TimeZone(identifier: "UTC")!
+
+    /// `2026-12-10 19:00 Europe/Moscow` in `zone` (by default `2026-12-10 16:00 UTC`), named by its
+    /// IANA identifier; or `2026-12-10` when `dateOnly`.
     static func text(_ milliseconds: Int64, dateOnly: Bool = false, zone: TimeZone? = nil) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone ?? TimeZone(identifier: "UTC")
-        formatter.dateFormat = dateOnly ? "yyyy-MM-dd" : zone == nil ? "yyyy-MM-dd HH:mm 'UTC'" : "yyyy-MM-dd HH:mm zzz"
-        return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        formatter.timeZone = zone ?? utc
+        formatter.dateFormat = dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm"
+        let text = formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+        guard !dateOnly else { return text }
+        return text + " " + (zone.map(\.identifier).flatMap { $0 == "GMT" ? nil : $0 } ?? "UTC")
+    }
+
+    /// The time zone a record's moments are shown in: its own `timezone` field (an event's), else UTC.
+    static func zone(of view: RecordView?) -> TimeZone {
+        view?.string("timezone").flatMap(TimeZone.init(identifier:)) ?? utc
     }
 
     /// ISO 8601 in UTC, for JSON: `2026-12-01T18:30:00Z`.

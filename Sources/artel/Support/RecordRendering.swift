@@ -12,43 +12,44 @@ struct RecordRendering {
         communityNames[key] ?? "\(key.hex.prefix(16))…"
     }
 
-    /// A record with every field, one per line.
+    /// A record with every field, one per line; its moments in its time zone (``Moments/zone(of:)``).
     func text(_ view: RecordView) -> String {
+        let zone = Moments.zone(of: view)
         var lines = [
             "\(view.kind) \(view.id.hex)", "  community  \(communityName(view.community))  (\(view.community.hex))",
         ]
         let width = max(10, view.entries.map(\.field.name.count).max() ?? 0)
         for entry in view.entries {
             let label = entry.field.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let value = text(entry.value).replacingOccurrences(
+            let value = text(entry.value, zone: zone).replacingOccurrences(
                 of: "\n",
                 with: "\n  " + String(repeating: " ", count: width + 2)
             )
             lines.append("  \(label)  \(value)")
         }
         for (field, value) in view.unknownFields.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(field)  \(text(value))  (a field this version does not know)")
+            lines.append("  \(field)  \(text(value, zone: zone))  (a field this version does not know)")
         }
-        let expiry = view.expiry == 0 ? "never expires" : "expires \(Moments.text(Int64(view.expiry)))"
-        lines.append("  updated \(Moments.text(Int64(view.updated))), \(expiry)")
+        let expiry = view.expiry == 0 ? "never expires" : "expires \(Moments.text(Int64(view.expiry), zone: zone))"
+        lines.append("  updated \(Moments.text(Int64(view.updated), zone: zone)), \(expiry)")
         return lines.joined(separator: "\n")
     }
 
-    /// The text of a field's value.
-    func text(_ value: RecordView.FieldValue) -> String {
+    /// The text of a field's value, its moments in `zone`.
+    func text(_ value: RecordView.FieldValue, zone: TimeZone = Moments.utc) -> String {
         switch value {
-        case .single(let single): text(single)
-        case .set(let elements): elements.map(text).joined(separator: ", ")
+        case .single(let single): text(single, zone: zone)
+        case .set(let elements): elements.map { text($0, zone: zone) }.joined(separator: ", ")
         }
     }
 
-    /// The text of one value.
-    func text(_ value: Value) -> String {
+    /// The text of one value, a moment in `zone`.
+    func text(_ value: Value, zone: TimeZone = Moments.utc) -> String {
         switch value {
         case .string(let string): string
         case .integer(let number): String(number)
         case .boolean(let flag): flag ? "yes" : "no"
-        case .timestamp(let moment): Moments.text(moment)
+        case .timestamp(let moment): Moments.text(moment, zone: zone)
         case .bytes(let bytes): Hex.encode(bytes)
         case .reference(let reference): reference.record.hex
         case .references(let references): references.map(\.record.hex).joined(separator: ", ")

@@ -30,6 +30,8 @@ struct ApplyDeltas: AsyncParsableCommand {
     @Flag(help: "Print no progress.")
     var quiet = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let node = try global.openNode()
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -57,6 +59,11 @@ struct ApplyDeltas: AsyncParsableCommand {
             let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
             Console.error("applied \(done)/\(deltas.count) deltas (\(report.accepted.count) accepted, \(Int(rate))/s)")
         }
+        if output.json {
+            print(Self.json(report, total: deltas.count).rendered)
+            if !report.refusals.isEmpty { throw ExitCode.failure }
+            return
+        }
         print(Self.summary(report, total: deltas.count))
         for (index, outcome) in report.outcomes.enumerated() {
             switch outcome {
@@ -69,6 +76,37 @@ struct ApplyDeltas: AsyncParsableCommand {
             print("  delta \(withdrawal.id?.hex.prefix(16) ?? "?")…: withdrawn, \(withdrawal.error)")
         }
         if !report.refusals.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The counts of `summary`, and each refused or waiting delta by its place in the file (from 1).
+    static func json(_ report: ApplyReport, total: Int) -> JSON {
+        var problems: [JSON] = []
+        for (index, outcome) in report.outcomes.enumerated() {
+            switch outcome {
+            case .refused(let refusal):
+                problems.append(
+                    .object([
+                        ("delta", .number(Int64(index + 1))), ("outcome", .string("refused")),
+                        ("reason", .string(refusal.error.code.name)), ("message", .string(refusal.error.message)),
+                    ])
+                )
+            case .quarantined(_, let why):
+                problems.append(
+                    .object([
+                        ("delta", .number(Int64(index + 1))), ("outcome", .string("quarantined")),
+                        ("message", .string(why)),
+                    ])
+                )
+            default: continue
+            }
+        }
+        let counts: [(String, Int)] = [
+            ("total", total), ("accepted", report.accepted.count), ("already_kept", report.duplicates),
+            ("superseded", report.superseded), ("refused", report.refusals.count), ("pruned", report.pruned),
+            ("quarantined", report.quarantined), ("released", report.released.count),
+            ("withdrawn", report.withdrawn.count),
+        ]
+        return .object(counts.map { ($0.0, JSON.number(Int64($0.1))) } + [("deltas", .array(problems))])
     }
 
     static func summary(_ report: ApplyReport, total: Int) -> String {

@@ -8,10 +8,14 @@ struct Purge: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
         let report = try await node.replica.purgeExpired(now: node.now)
-        print("Purged \(report.deltas) expired deltas; \(report.records) records are gone.")
+        output.emit(
+            "Purged \(report.deltas) expired deltas; \(report.records) records are gone.",
+            json: .object([("deltas", .number(Int64(report.deltas))), ("records", .number(Int64(report.records)))])
+        )
     }
 }

@@ -15,19 +15,25 @@ struct Follow: AsyncParsableCommand {
 
             Examples:
               artel follow "Tech Leaders Moscow"
-              artel follow 3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c --kinds job --kinds digest
+              artel follow --kinds job --kinds digest \\
+                  3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c
               artel follow --every-community --kinds event
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: FollowScope
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
         let community = try await scope.community(Resolver(node: node))
         let follows = try await node.replica.follow(community, kinds: scope.kindSet)
-        print(FollowPrinter.text(follows, names: try await Resolver(node: node).communityNames()))
+        let names = try await Resolver(node: node).communityNames()
+        output.emit(
+            FollowPrinter.text(follows, names: names),
+            json: FollowPrinter.json(follows)
+        )
     }
 }
 
@@ -44,12 +50,17 @@ struct Unfollow: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: FollowScope
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
         let community = try await scope.community(Resolver(node: node))
         let follows = try await node.replica.unfollow(community, kinds: scope.kindSet)
-        print(FollowPrinter.text(follows, names: try await Resolver(node: node).communityNames()))
+        let names = try await Resolver(node: node).communityNames()
+        output.emit(
+            FollowPrinter.text(follows, names: names),
+            json: FollowPrinter.json(follows)
+        )
     }
 }
 
@@ -65,20 +76,11 @@ struct Follows: AsyncParsableCommand {
     func run() async throws {
         let node = try global.openNode()
         let follows = try await node.replica.follows()
-        if output.json {
-            print(
-                JSON.array(
-                    follows.entries.map { entry in
-                        .object([
-                            ("community", entry.community.map { .string($0.hex) } ?? .null),
-                            ("kinds", .array(entry.kinds.kinds.map { .string($0.name) })),
-                        ])
-                    }
-                ).rendered
-            )
-        } else {
-            print(FollowPrinter.text(follows, names: try await Resolver(node: node).communityNames()))
-        }
+        let names = try await Resolver(node: node).communityNames()
+        output.emit(
+            FollowPrinter.text(follows, names: names),
+            json: FollowPrinter.json(follows)
+        )
     }
 }
 
@@ -112,8 +114,20 @@ struct FollowScope: ParsableArguments {
     }
 }
 
-/// Follow sets as text.
+/// Follow sets as text and JSON.
 enum FollowPrinter {
+    /// What the node follows after a change, as `artel follows --json` prints it.
+    static func json(_ follows: FollowSet) -> JSON {
+        .array(
+            follows.entries.map { entry in
+                .object([
+                    ("community", entry.community.map { .string($0.hex) } ?? .null),
+                    ("kinds", .array(entry.kinds.kinds.map { .string($0.name) })),
+                ])
+            }
+        )
+    }
+
     static func text(_ follows: FollowSet, names: [PublicKey: String]) -> String {
         guard !follows.entries.isEmpty else { return "This node follows nothing: it keeps only what it writes itself." }
         return follows.entries.map { entry in

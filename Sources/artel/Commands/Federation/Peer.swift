@@ -20,7 +20,8 @@ struct AddPeer: AsyncParsableCommand {
             within a few seconds.
 
             Example:
-              artel peer add artel.example.org:7400 8cffba609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
+              artel peer add artel.example.org:7400 \\
+                  8cffba609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
             """
     )
 
@@ -28,6 +29,7 @@ struct AddPeer: AsyncParsableCommand {
 
     @Argument(help: "host:port (the port defaults to 7400).") var address: String
     @Argument(help: "The peer's node key, 64 hex digits.") var key: String
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard PeerAddress(address) != nil else { throw ValidationError("\"\(address)\" is not host:port") }
@@ -43,7 +45,11 @@ struct AddPeer: AsyncParsableCommand {
             throw ValidationError("that is this node's own key")
         }
         try await node.replica.addPeer(key, address: PeerAddress(address)!.description, now: node.now)
-        print("This node dials \(PeerAddress(address)!) as peer \(key.hex.prefix(16))…")
+        let peer = try await node.replica.peers().first { $0.key == key }
+        output.emit(
+            "This node dials \(PeerAddress(address)!) as peer \(key.hex.prefix(16))…",
+            json: peer.map(PeerPrinter.json) ?? .object([("key", .string(key.hex))])
+        )
     }
 }
 
@@ -82,6 +88,7 @@ struct RemovePeer: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The peer's node key, or a unique prefix of it.") var key: String
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -93,7 +100,10 @@ struct RemovePeer: AsyncParsableCommand {
             )
         }
         try await node.replica.removePeer(peer.key)
-        print("Forgot peer \(peer.key.hex)")
+        output.emit(
+            "Forgot peer \(peer.key.hex)",
+            json: .object([("removed", .bool(true)), ("peer", PeerPrinter.json(peer))])
+        )
     }
 }
 

@@ -30,6 +30,7 @@ struct SyncNow: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "A peer's node key or a prefix of it (default: every peer).") var peer: String?
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -54,8 +55,9 @@ struct SyncNow: AsyncParsableCommand {
             encoding: .utf8
         )
         guard kill(pid, SIGUSR1) == 0 else { throw StoreError(.io, "cannot signal the serving node (process \(pid))") }
-        print(
-            "Asked the node (process \(pid)) to reconcile with \(key.map { "peer \($0.hex.prefix(16))…" } ?? "every peer") now."
+        output.emit(
+            "Asked the node (process \(pid)) to reconcile with \(key.map { "peer \($0.hex.prefix(16))…" } ?? "every peer") now.",
+            json: .object([("process", .number(Int64(pid))), ("peer", key.map { .string($0.hex) } ?? .null)])
         )
     }
 }

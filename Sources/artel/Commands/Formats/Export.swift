@@ -17,10 +17,10 @@ struct Export: AsyncParsableCommand {
             through the other formats:
             Jobs that are filled, closed or past their valid-through date are left out.
               ics       events, as a feed calendar apps subscribe to (cancelled ones stay, as cancelled)
-              jsonld    schema.org JobPosting and Event objects, as Google reads them (--kind to choose)
+              jsonld    schema.org JobPosting and Event objects, as Google reads them (--kinds to choose)
               jsonfeed  jobs, as JSON Feed 1.1
               atom      jobs, as an Atom feed
-              csv       jobs, or events with --kind event; --excel for Excel and Google Sheets
+              csv       jobs, or events with --kinds event; --excel for Excel and Google Sheets
               markdown  jobs, as a vacancy digest to paste into Telegram or Slack
             Feeds and JSON-LD word salaries, work modes and employment in each community's \
             language (its `language` field: ru, or none, reads Russian; en and any other, English). \
@@ -29,11 +29,14 @@ struct Export: AsyncParsableCommand {
             cannot subscribe from a copy of it.
 
             Examples:
-              artel export --community "Tech Leaders Moscow" --kind job --to jobs.deltas
-              artel export --format ics --community "Tech Leaders Moscow" --to events.ics
-              artel export --format atom --feed-url https://jobs.example.org/jobs.atom --to jobs.atom
-              artel export --format csv --excel --to jobs.csv
-              artel export --format markdown --to digest.md
+              artel export --community "Tech Leaders Moscow" --kinds job \\
+                  --output jobs.deltas
+              artel export --format ics --community "Tech Leaders Moscow" \\
+                  --output events.ics
+              artel export --format atom \\
+                  --feed-url https://jobs.example.org/jobs.atom --output jobs.atom
+              artel export --format csv --excel --output jobs.csv
+              artel export --format markdown --output digest.md
             """
     )
 
@@ -44,8 +47,8 @@ struct Export: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(help: "Only this community (name, key name or id prefix; repeatable).") var community: [String] = []
-    @Option(help: "Only this record kind (repeatable).") var kind: [String] = []
-    @Option(help: "The file to write; it must not exist.") var to: String
+    @Option(help: "Only this record kind (repeatable).") var kinds: [String] = []
+    @Option(help: "The file to write; it must not exist.") var output: String
     @Option(help: "deltas, ics, jsonld, jsonfeed, atom, csv or markdown (see above).") var format: Format = .deltas
     @Flag(help: "With --format deltas, also the deltas of private records, which otherwise never leave the node.")
     var includePrivate = false
@@ -60,9 +63,10 @@ struct Export: AsyncParsableCommand {
     var homePageURL: String?
     @Flag(help: "With --format csv, for Excel and Google Sheets: a UTF-8 byte order mark and ; between fields.")
     var excel = false
+    @OptionGroup var printing: OutputOptions
 
     func validate() throws {
-        let kinds = Set(kind)
+        let kinds = Set(self.kinds)
         let writes: Set<String> =
             switch format {
             case .deltas: Set(RecordKind.allCases.map(\.name))
@@ -72,7 +76,7 @@ struct Export: AsyncParsableCommand {
             }
         guard kinds.isSubset(of: writes) else {
             throw ValidationError(
-                "--format \(format) writes \(writes.sorted().joined(separator: " and ")) records; drop the other --kind"
+                "--format \(format) writes \(writes.sorted().joined(separator: " and ")) records; drop the other --kinds"
             )
         }
         if includePrivate && format != .deltas {
@@ -95,11 +99,11 @@ struct Export: AsyncParsableCommand {
             throw ValidationError("--excel goes with --format csv")
         }
         if format == .csv && kinds.count > 1 {
-            throw ValidationError("--format csv writes one kind: --kind job or --kind event")
+            throw ValidationError("--format csv writes one kind: --kinds job or --kinds event")
         }
-        for name in kind where RecordKind(name: name) == nil {
+        for name in self.kinds where RecordKind(name: name) == nil {
             throw ValidationError(
-                "--kind \(name) is not a record kind (\(RecordKind.allCases.map(\.name).joined(separator: ", ")))"
+                "--kinds \(name) is not a record kind (\(RecordKind.allCases.map(\.name).joined(separator: ", ")))"
             )
         }
     }
@@ -109,14 +113,14 @@ struct Export: AsyncParsableCommand {
         let resolver = Resolver(node: node)
         var communities: Set<PublicKey> = []
         for name in community { communities.insert(try await resolver.community(name)) }
-        guard !FileManager.default.fileExists(atPath: to) else {
-            throw StoreError(.invalidInput, "\(to) already exists; choose a new file")
+        guard !FileManager.default.fileExists(atPath: output) else {
+            throw StoreError(.invalidInput, "\(output) already exists; choose a new file")
         }
         if format != .deltas {
             try await exportListings(node, communities: communities, resolver: resolver)
             return
         }
-        let kinds = Set(kind.compactMap { RecordKind(name: $0) })
+        let kinds = Set(self.kinds.compactMap { RecordKind(name: $0) })
         var deltas: [SignedDelta] = []
         for scope in try await node.replica.scopes()
         where (communities.isEmpty || communities.contains(scope.community))
@@ -127,8 +131,11 @@ struct Export: AsyncParsableCommand {
         if includePrivate {
             Console.error("warning: the file holds private records too; keep it to yourself (it is written mode 0600)")
         }
-        try Self.write(Data(DeltaStream.encode(deltas)), to: to)
-        print("Exported \(deltas.count) deltas to \(to)")
+        try Self.write(Data(DeltaStream.encode(deltas)), to: output)
+        printing.emit(
+            "Exported \(deltas.count) deltas to \(output)",
+            json: Self.json(output, format: format, counts: [("deltas", deltas.count)])
+        )
     }
 
     /// The public jobs and events of the chosen communities in a format others read.
@@ -137,7 +144,7 @@ struct Export: AsyncParsableCommand {
         let languages = try await PublicListings.communityLanguages(node.replica)
         let title =
             communities.isEmpty ? "Artel" : communities.compactMap { names[$0] }.sorted().joined(separator: ", ")
-        let kinds = Set(kind)
+        let kinds = Set(self.kinds)
         // CSV writes jobs unless asked for events; the other formats write every kind they can.
         let wantsJobs = format != .ics && (kinds.isEmpty || kinds.contains("job"))
         let wantsEvents =
@@ -181,8 +188,20 @@ struct Export: AsyncParsableCommand {
         case .markdown:
             (text, count) = (MarkdownDigest.render(jobs, title: title), "\(jobs.count) open public jobs")
         }
-        try Self.write(Data(text.utf8), to: to)
-        print("Exported \(count) to \(to)")
+        try Self.write(Data(text.utf8), to: output)
+        let counts = [("jobs", wantsJobs ? jobs.count : nil), ("events", wantsEvents ? events.count : nil)]
+        printing.emit(
+            "Exported \(count) to \(output)",
+            json: Self.json(output, format: format, counts: counts.compactMap { name, n in n.map { (name, $0) } })
+        )
+    }
+
+    /// What `--json` prints: `{"file": "jobs.atom", "format": "atom", "jobs": 12}`.
+    static func json(_ file: String, format: Format, counts: [(String, Int)]) -> JSON {
+        .object(
+            [("file", .string(file)), ("format", .string(format.rawValue))]
+                + counts.map { ($0.0, JSON.number(Int64($0.1))) }
+        )
     }
 
     private var dialect: CSVWriter.Dialect { excel ? .excel : .rfc4180 }

@@ -32,9 +32,17 @@ struct ImportHH: AsyncParsableCommand {
     var withContacts = false
 
     @OptionGroup var signer: AuthorOption
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await ImportRun.importFile(file, community: community, signer: signer, global: global, noun: "vacancies") {
+        try await ImportRun.importFile(
+            file,
+            community: community,
+            signer: signer,
+            global: global,
+            noun: "vacancies",
+            output: output
+        ) {
             try HHReader.jobs(in: $0, withContacts: withContacts).map(ImportItem.init)
         }
     }

@@ -32,10 +32,18 @@ struct ImportICalendar: AsyncParsableCommand {
     var community: String
 
     @OptionGroup var signer: AuthorOption
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
-        try await ImportRun.importFile(file, community: community, signer: signer, global: global, noun: "events") {
+        try await ImportRun.importFile(
+            file,
+            community: community,
+            signer: signer,
+            global: global,
+            noun: "events",
+            output: output
+        ) {
             bytes in
             // The same UID twice: the version with the highest SEQUENCE, then the later one, counts.
             var latest: [RecordID: CalendarEvent] = [:]

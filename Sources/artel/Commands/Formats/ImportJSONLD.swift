@@ -26,9 +26,17 @@ struct ImportJSONLD: AsyncParsableCommand {
     var community: String
 
     @OptionGroup var signer: AuthorOption
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        try await ImportRun.importFile(file, community: community, signer: signer, global: global, noun: "records") {
+        try await ImportRun.importFile(
+            file,
+            community: community,
+            signer: signer,
+            global: global,
+            noun: "records",
+            output: output
+        ) {
             try SchemaOrgReader.records(in: $0).map(ImportItem.init)
         }
     }

@@ -18,6 +18,7 @@ enum ImportRun {
         signer: AuthorOption,
         global: GlobalOptions,
         noun: String,
+        output: OutputOptions,
         read: ([UInt8]) throws -> [ImportItem]
     ) async throws {
         let node = try global.openNode()
@@ -41,7 +42,8 @@ enum ImportRun {
                 file: file,
                 community: community,
                 publisher: try resolver.publisher(for: community, author: signer),
-                now: node.now
+                now: node.now,
+                output: output
             )
         } catch let error as DeltaError {
             throw StoreError(.invalidInput, "\(file), \(error.message); nothing was imported")
@@ -59,7 +61,8 @@ enum ImportRun {
         file: String,
         community: PublicKey,
         publisher: Publisher,
-        now: UInt64
+        now: UInt64,
+        output: OutputOptions
     ) async throws {
         let started = Date()
         let showsProgress = isatty(STDERR_FILENO) == 1 && items.count > Replica.batchSize
@@ -76,7 +79,17 @@ enum ImportRun {
             + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged"
         if let renewed = counts[.renewed] { summary += ", \(renewed) unchanged but renewed (a series still running)" }
         if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
-        print(summary + ".")
+        output.emit(summary + ".", json: json(counts, total: items.count, file: file, community: community))
+    }
+
+    /// The counts of an import: `{"file": …, "community": …, "total": 3, "created": 2, "updated": 1, …}`.
+    static func json(_ counts: [ImportOutcome: Int], total: Int, file: String, community: PublicKey) -> JSON {
+        .object([
+            ("file", .string(file)), ("community", .string(community.hex)), ("total", .number(Int64(total))),
+            ("created", .number(Int64(counts[.created] ?? 0))), ("updated", .number(Int64(counts[.updated] ?? 0))),
+            ("unchanged", .number(Int64(counts[.unchanged] ?? 0))), ("renewed", .number(Int64(counts[.renewed] ?? 0))),
+            ("deleted", .number(Int64(counts[.deleted] ?? 0))),
+        ])
     }
 }
 

@@ -10,7 +10,7 @@ struct ImportTelegram: AsyncParsableCommand {
         abstract: "Import the vacancy posts of a Telegram channel export (result.json) as jobs.",
         discussion: """
             Export the channel with Telegram Desktop (Export chat history, JSON). Posts with a \\
-            vacancy hashtag (\(TelegramReader.defaultTags.joined(separator: ", ")) unless --tag says \\
+            vacancy hashtag (\(TelegramReader.defaultTags.joined(separator: ", ")) unless --hashtags says \\
             otherwise) become jobs, one per vacancy: a digest is split at separator lines (___, ➖➖➖, \\
             〰️, ———, ***) and at its titles (numbered, behind an emoji, bold, or after a blank line). \\
             Each vacancy gives its title, company, city, work mode, employment, salary ("от 80 000 ₽", \\
@@ -25,8 +25,10 @@ struct ImportTelegram: AsyncParsableCommand {
 
             Examples:
               artel import telegram result.json --channel community_managers --dry-run
-              artel import telegram result.json --channel community_managers --community "Tech Leaders Moscow"
-              artel import telegram result.json --channel jobs_cm --tag "#вакансия,#job" --community Club
+              artel import telegram result.json --channel community_managers \\
+                  --community "Tech Leaders Moscow"
+              artel import telegram result.json --channel jobs_cm \\
+                  --hashtags "#вакансия,#job" --community Club
             """
     )
 
@@ -45,7 +47,7 @@ struct ImportTelegram: AsyncParsableCommand {
     var chat: String?
 
     @Option(
-        name: [.customLong("tag")],
+        name: [.customLong("hashtags")],
         help: ArgumentHelp(
             "A hashtag that marks vacancy posts; repeat it or give a comma-separated list.",
             discussion: "Default: \(TelegramReader.defaultTags.joined(separator: ", "))."
@@ -60,6 +62,7 @@ struct ImportTelegram: AsyncParsableCommand {
     var dryRun = false
 
     @OptionGroup var signer: AuthorOption
+    @OptionGroup var output: OutputOptions
 
     /// The hashtags given, or the default ones.
     var tags: [String] {
@@ -72,7 +75,7 @@ struct ImportTelegram: AsyncParsableCommand {
             throw ValidationError("--channel takes the channel's username: letters, digits and _ (t.me/USERNAME)")
         }
         for tag in tags where !tag.hasPrefix("#") || tag.count < 2 || tag.contains(where: \.isWhitespace) {
-            throw ValidationError("--tag takes hashtags, like #вакансия or \"#вакансия,#job\"; \"\(tag)\" is none")
+            throw ValidationError("--hashtags takes hashtags, like #вакансия or \"#вакансия,#job\"; \"\(tag)\" is none")
         }
         guard dryRun || community != nil else {
             throw ValidationError("--community is needed to import (or use --dry-run to only read the file)")
@@ -87,9 +90,13 @@ struct ImportTelegram: AsyncParsableCommand {
             let bytes = [UInt8](data)
             do {
                 let report = try TelegramReader.read(bytes, channel: channel, chat: chat, tags: tags)
-                TelegramConsole.printPosts(report)
                 let announcements =
                     events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : []
+                if output.json {
+                    print(TelegramConsole.json(report, events: events ? announcements.count : nil).rendered)
+                    return
+                }
+                TelegramConsole.printPosts(report)
                 Console.line(
                     TelegramConsole.summary(report, events: events ? announcements.count : nil)
                         + " Nothing was stored (--dry-run)."
@@ -104,12 +111,15 @@ struct ImportTelegram: AsyncParsableCommand {
             community: community,
             signer: signer,
             global: global,
-            noun: events ? "vacancies and events" : "vacancies"
+            noun: events ? "vacancies and events" : "vacancies",
+            output: output
         ) { bytes in
             let report = try TelegramReader.read(bytes, channel: channel, chat: chat, tags: tags)
             let announcements =
                 events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : []
-            Console.line(TelegramConsole.summary(report, events: events ? announcements.count : nil))
+            if !output.json {
+                Console.line(TelegramConsole.summary(report, events: events ? announcements.count : nil))
+            }
             return (report.jobs + announcements).map(ImportItem.init)
         }
     }

@@ -1,5 +1,6 @@
 import ArtelCore
 import ArtelFormats
+import ArtelStore
 
 /// How `artel import telegram` tells what it read: each post with its vacancies or the reason it
 /// was skipped, and the counts.
@@ -43,6 +44,39 @@ enum TelegramConsole {
         let notes = report.posts.reduce(0) { $0 + $1.notes.count }
         if notes > 0 { text += "; \(count(notes, "part", "parts")) of vacancy posts left out (see --dry-run)" }
         return text + "."
+    }
+
+    /// What `--dry-run --json` prints: the counts, and each post with its vacancies' titles, or why it
+    /// was skipped, and the parts left out.
+    static func json(_ report: TelegramReader.Report, events: Int?) -> JSON {
+        let schema = RecordKind.job.schema
+        func title(_ job: ImportedRecord) -> JSON {
+            for case .set(let field, .string(let text)) in job.operations where schema.field(field)?.name == "title" {
+                return .string(text)
+            }
+            return .null
+        }
+        var members: [(String, JSON)] = [
+            ("messages", .number(Int64(report.posts.count))), ("vacancies", .number(Int64(report.jobs.count))),
+            ("skipped", .number(Int64(report.posts.filter { $0.jobs.isEmpty }.count))),
+        ]
+        if let events { members.append(("events", .number(Int64(events)))) }
+        members.append(("stored", .bool(false)))
+        members.append(
+            (
+                "posts",
+                .array(
+                    report.posts.map { post in
+                        .object([
+                            ("id", .number(post.id)), ("vacancies", .array(post.jobs.map(title))),
+                            ("skipped", post.skipped.map(JSON.string) ?? .null),
+                            ("left_out", .array(post.notes.map(JSON.string))),
+                        ])
+                    }
+                )
+            )
+        )
+        return .object(members)
     }
 
     /// `3 vacancies`, `1 vacancy`.

@@ -10,7 +10,7 @@ struct ExportKey: AsyncParsableCommand {
             The copy holds the secret key: move it to offline storage or another node, then delete it.
 
             Examples:
-              artel keys export community-3d4017c3 --to /media/usb/community.key
+              artel keys export community-3d4017c3 --output /media/usb/community.key
               artel keys export community-3d4017c3 --public
             """
     )
@@ -21,22 +21,30 @@ struct ExportKey: AsyncParsableCommand {
     var key: String
 
     @Option(help: "Where to write the key file (created with mode 0600; never overwritten).")
-    var to: String?
+    var output: String?
 
     @Flag(help: "Print only the public key.")
     var `public` = false
 
+    @OptionGroup var format: OutputOptions
+
     func validate() throws {
-        guard (to != nil) != `public` else { throw ValidationError("give either --to FILE or --public") }
+        guard (output != nil) != `public` else { throw ValidationError("give either --output FILE or --public") }
     }
 
     func run() async throws {
         let node = try global.openNode()
         if `public` {
-            print(try node.directory.keys.load(key).0.publicKey.hex)
-        } else if let to {
-            let entry = try node.directory.keys.export(key, to: to)
-            print("Exported \(entry.name) (\(entry.publicKey.hex)) to \(to). It holds the secret key: keep it safe.")
+            let entry = try node.directory.keys.load(key).0
+            format.emit(entry.publicKey.hex, json: KeyPrinter.json(entry))
+        } else if let output {
+            let entry = try node.directory.keys.export(key, to: output)
+            guard case .object(var members) = KeyPrinter.json(entry) else { return }
+            members.append(("file", .string(output)))
+            format.emit(
+                "Exported \(entry.name) (\(entry.publicKey.hex)) to \(output). It holds the secret key: keep it safe.",
+                json: .object(members)
+            )
         }
     }
 }

@@ -17,9 +17,14 @@ struct ImportKey: AsyncParsableCommand {
     @Option(help: "The name to store it under (default: the name in the file).")
     var name: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let node = try global.openNode()
         let entry = try node.directory.keys.importKey(from: file, as: name)
-        print("Imported \(entry.name)  \(entry.role.rawValue)  \(entry.publicKey.hex)")
+        output.emit(
+            "Imported \(entry.name)  \(entry.role.rawValue)  \(entry.publicKey.hex)",
+            json: KeyPrinter.json(entry)
+        )
     }
 }

@@ -17,10 +17,15 @@ struct NewKey: AsyncParsableCommand {
     @Argument(help: "A name for the key: letters, digits, -, _ and .")
     var name: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let node = try global.openNode()
         let entry = try node.directory.keys.create(name: name, role: role)
-        print("\(entry.name)  \(entry.role.rawValue)  \(entry.publicKey.hex)")
+        output.emit(
+            "\(entry.name)  \(entry.role.rawValue)  \(entry.publicKey.hex)",
+            json: KeyPrinter.json(entry)
+        )
     }
 }
 

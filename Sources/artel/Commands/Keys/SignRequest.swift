@@ -29,6 +29,8 @@ struct SignRequest: AsyncParsableCommand {
     @Option(help: "Where to write the signed delta (one line of hex, for `artel apply`); default: print it.")
     var output: String?
 
+    @OptionGroup var format: OutputOptions
+
     func run() async throws {
         let directory = try DataDirectory.open(at: global.resolvedDataPath)
         let delta = try SigningRequestFile.read(file)
@@ -49,8 +51,12 @@ struct SignRequest: AsyncParsableCommand {
         let signed = try SignedDelta.sign(delta, with: signingKey)
         Console.error("Signed a \(delta.kind) of community \(delta.community.hex.prefix(16))…: \(Self.summary(signed))")
         let line = Hex.encode(signed.bytes) + "\n"
+        let json: [(String, JSON)] = [
+            ("kind", .string(delta.kind.name)), ("record", .string(delta.record.hex)),
+            ("delta", .string(signed.id.hex)),
+        ]
         guard let output else {
-            print(line, terminator: "")
+            format.emit(String(line.dropLast()), json: .object(json + [("bytes", .string(Hex.encode(signed.bytes)))]))
             return
         }
         guard !FileManager.default.fileExists(atPath: output) else {
@@ -59,7 +65,10 @@ struct SignRequest: AsyncParsableCommand {
         guard FileManager.default.createFile(atPath: output, contents: Data(line.utf8)) else {
             throw StoreError(.io, "cannot write \(output)")
         }
-        print("Wrote the signed \(delta.kind) to \(output); import it with `artel apply \(output)`.")
+        format.emit(
+            "Wrote the signed \(delta.kind) to \(output); import it with `artel apply \(output)`.",
+            json: .object(json + [("file", .string(output))])
+        )
     }
 
     /// What the delta does, so that the signer sees what they sign.

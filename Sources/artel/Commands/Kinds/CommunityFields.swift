@@ -7,10 +7,14 @@ struct CommunityFields: FieldGroup {
     typealias Kind = CommunityKind
     static let createVerb = "create"
     static let createExample = """
-        artel community create --name "Tech Leaders Moscow" --kind community --area Москва \\
-            --topics "комьюнити-менеджмент" --links https://t.me/techleaders --language ru
+        artel community create --name "Tech Leaders Moscow" --kind community \\
+            --area Москва --topics "комьюнити-менеджмент" \\
+            --links https://t.me/techleaders --language ru
         """
-    static let editExample = "artel community edit \"Tech Leaders Moscow\" --description \"Клуб лидеров IT-сообществ\""
+    static let editExample = """
+        artel community edit "Tech Leaders Moscow" \\
+            --description "Клуб лидеров IT-сообществ"
+        """
 
     @Option(help: "The community's name.") var name: String?
     @Option(name: .customLong("description"), help: "What it is about.") var text: String?
@@ -54,7 +58,7 @@ struct CreateCommunity: AsyncParsableCommand {
         abstract: "Make a community: a new community key (its id) and its profile, signed by that key.",
         discussion: """
             The key is stored as community-<first 8 hex digits> unless --key-name says otherwise. Keep a \
-            copy offline: `artel keys export NAME --to FILE`. The node follows the new community.
+            copy offline: `artel keys export NAME --output FILE`. The node follows the new community.
 
             Example:
               \(CommunityFields.createExample)
@@ -66,6 +70,8 @@ struct CreateCommunity: AsyncParsableCommand {
 
     @Option(help: "The name to store the new community key under.")
     var keyName: String?
+
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard fields.name != nil else { throw ValidationError("a new community needs --name") }
@@ -93,14 +99,25 @@ struct CreateCommunity: AsyncParsableCommand {
             name: keyName ?? "community-\(key.publicKey.hex.prefix(8))",
             role: .community
         )
-        _ = try await publisher.commit(profile, now: node.now)
+        let delta = try await publisher.commit(profile, now: node.now)
         try await node.replica.follow(key.publicKey, kinds: .all)
-        print(
-            """
-            Created community \(fields.name ?? "") \(entry.publicKey.hex)
-              key  \(entry.name) (keep a copy offline: artel keys export \(entry.name) --to FILE)
-            """
-        )
+        guard output.json else {
+            print(
+                """
+                Created community \(fields.name ?? "") \(entry.publicKey.hex)
+                  key  \(entry.name) (keep a copy offline: artel keys export \(entry.name) --output FILE)
+                """
+            )
+            return
+        }
+        guard
+            case .object(var members) = WriteOutput.written(
+                try await node.view(.community, .community(key.publicKey)),
+                delta: delta
+            )
+        else { return }
+        members.append(("key", KeyPrinter.json(entry)))
+        print(JSON.object(members).rendered)
     }
 }
 
@@ -108,7 +125,7 @@ struct ListCommunities: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List communities (the same as `artel list communities`).",
-        discussion: "Example:\n  artel community list --kind association"
+        discussion: "Example:\n  artel community list --type association"
     )
 
     @OptionGroup var global: GlobalOptions

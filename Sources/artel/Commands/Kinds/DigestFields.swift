@@ -6,8 +6,10 @@ struct DigestFields: FieldGroup {
     typealias Kind = DigestKind
     static let createVerb = "create"
     static let createExample = """
-        artel digest create --community "Ассоциация комьюнити-менеджеров" --title "Вакансии недели" \\
-            --period-start 2026-11-16 --period-end 2026-11-22 --items 019a4c2e71b3 --items 019a4c2f0c55
+        artel digest create --community "HR Association" \\
+            --title "Вакансии недели" --period-start 2026-11-16 \\
+            --period-end 2026-11-22 \\
+            --items 019a4c2e71b3 --items 019a4c2f0c55
         """
     static let editExample = "artel digest edit 019a4c40c1e9 --intro \"Пять вакансий этой недели\""
 

@@ -7,11 +7,16 @@ struct EventFields: FieldGroup {
     typealias Kind = EventKind
     static let createVerb = "post"
     static let createExample = """
-        artel event post --community "Tech Leaders Moscow" --title "Мастермайнд комьюнити-менеджеров" --type mastermind \\
-            --start "2026-12-10 19:00" --end "2026-12-10 21:00" --timezone Europe/Moscow --attendance online \\
+        artel event post --community "Tech Leaders Moscow" \\
+            --title "Мастермайнд комьюнити-менеджеров" --type mastermind \\
+            --start "2026-12-10 19:00" --end "2026-12-10 21:00" \\
+            --timezone Europe/Moscow --attendance online \\
             --online-urls https://meet.example.org/cm
         """
-    static let editExample = "artel event edit 019a4c30aa07 --status postponed --start \"2026-12-17 19:00\""
+    static let editExample = """
+        artel event edit 019a4c30aa07 --status postponed \\
+            --start "2026-12-17 19:00"
+        """
 
     @Option(help: "Event title.") var title: String?
     @Option(name: .customLong("description"), help: "What happens.") var text: String?

@@ -11,10 +11,11 @@ struct ExportPerson: AsyncParsableCommand {
         discussion: """
             The person record with every field, each of its signed deltas (author, time, bytes in hex), \
             the memberships and ties that name the person, and any delta about them held in quarantine. \
-            Hidden and private records are included: this is the person's own data.
+            Hidden and private records are included: this is the person's own data. Without --output \
+            the document itself is printed, which is JSON already, with --json or without.
 
             Example:
-              artel person export 0193ab --to anna.json
+              artel person export 0193ab --output anna.json
             """
     )
 
@@ -24,7 +25,9 @@ struct ExportPerson: AsyncParsableCommand {
     var id: String
 
     @Option(help: "The file to write (it must not exist); default: standard output.")
-    var to: String?
+    var output: String?
+
+    @OptionGroup var format: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -52,7 +55,7 @@ struct ExportPerson: AsyncParsableCommand {
             ("held", .array(held.map { Self.json($0.signed) })),
         ])
         let text = document.rendered + "\n"
-        guard let to else {
+        guard let to = output else {
             print(text, terminator: "")
             return
         }
@@ -66,7 +69,10 @@ struct ExportPerson: AsyncParsableCommand {
                 attributes: [.posixPermissions: 0o600]
             )
         else { throw StoreError(.io, "cannot write \(to)") }
-        print("Wrote everything this node holds about person \(person.id.hex) to \(to) (readable only by you).")
+        format.emit(
+            "Wrote everything this node holds about person \(person.id.hex) to \(to) (readable only by you).",
+            json: .object([("person", .string(person.id.hex)), ("file", .string(to))])
+        )
     }
 
     private static func json(_ signed: SignedDelta) -> JSON {

@@ -6,9 +6,10 @@ struct JobFields: FieldGroup {
     typealias Kind = JobKind
     static let createVerb = "post"
     static let createExample = """
-        artel job post --community "Tech Leaders Moscow" --title "Комьюнити-менеджер" --employer "Яндекс" \\
-            --salary-min 50000 --salary-currency RUB --salary-period month --work-mode remote --tags remote \\
-            --apply-url https://example.org/apply
+        artel job post --community "Tech Leaders Moscow" \\
+            --title "Комьюнити-менеджер" --employer "Яндекс" \\
+            --salary-min 50000 --salary-currency RUB --salary-period month \\
+            --work-mode remote --tags remote --apply-url https://example.org/apply
         """
     static let editExample = "artel job edit 019a4c2e71b3 --status filled --remove tags=remote"
 

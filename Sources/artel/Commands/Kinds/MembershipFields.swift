@@ -26,8 +26,9 @@ extension MembershipFields: FieldGroup {
     typealias Kind = MembershipKind
     static let createVerb = "add"
     static let createExample = """
-        artel membership add --person 019a4c31f2d0 --community "Tech Leaders Moscow" --roles leader --roles organizer \\
-            --since 2024-09-01
+        artel membership add --person 019a4c31f2d0 \\
+            --community "Tech Leaders Moscow" \\
+            --roles leader --roles organizer --since 2024-09-01
         """
     static let editExample = "artel membership edit 8f3e21 --roles ambassador --remove roles=member"
 
@@ -66,6 +67,7 @@ struct AddMembership: AsyncParsableCommand {
     @Option(help: "The person: an id or unique prefix.") var person: String
     @Option(help: "The community: its name, key name or id prefix.") var community: String
     @OptionGroup var fields: MembershipFields
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -77,7 +79,7 @@ struct AddMembership: AsyncParsableCommand {
         builder.set("community", .reference(community))
         fields.apply(to: &builder)
         let id = RecordID.membership(person: person, community: community)
-        _ = try await resolver.publisher(for: community.community, author: signer)
+        let delta = try await resolver.publisher(for: community.community, author: signer)
             .create(
                 .membership,
                 community: community.community,
@@ -85,7 +87,8 @@ struct AddMembership: AsyncParsableCommand {
                 operations: builder.operations,
                 now: node.now
             )
-        print("Recorded membership \(id.hex)")
+        let view = try await node.view(.membership, Reference(community: community.community, record: id))
+        output.emit("Recorded membership \(id.hex)", json: WriteOutput.written(view, delta: delta))
     }
 }
 

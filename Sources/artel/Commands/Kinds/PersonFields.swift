@@ -6,11 +6,14 @@ struct PersonFields: FieldGroup {
     typealias Kind = PersonKind
     static let createVerb = "add"
     static let createExample = """
-        artel person add --community "Tech Leaders Moscow" --display-name "Анна Смирнова" --locality Москва \\
+        artel person add --community "Tech Leaders Moscow" \\
+            --display-name "Анна Смирнова" --locality Москва \\
             --topics "комьюнити-менеджмент" --contacts telegram:@anna_cm
         """
-    static let editExample =
-        "artel person edit 019a4c31f2d0 --bio \"Ведёт клуб лидеров\" --remove contacts=telegram:@anna_cm"
+    static let editExample = """
+        artel person edit 019a4c31f2d0 --bio "Ведёт клуб лидеров" \\
+            --remove contacts=telegram:@anna_cm
+        """
 
     @Option(help: "Name as shown.") var displayName: String?
     @Option(help: "A few words about them.") var bio: String?

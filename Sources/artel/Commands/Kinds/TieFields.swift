@@ -7,7 +7,8 @@ struct TieFields: FieldGroup {
     typealias Kind = TieKind
     static let createVerb = "add"
     static let createExample = """
-        artel tie add --from 019a4c31f2d0 --to 019a4c32a871 --type mentors --community "Tech Leaders Moscow" \\
+        artel tie add --from 019a4c31f2d0 --to 019a4c32a871 --type mentors \\
+            --community "Tech Leaders Moscow" \\
             --note "Наставничество в программе лидеров"
         """
     static let editExample = "artel tie edit a41c09 --to-confirmed true"
@@ -74,6 +75,7 @@ struct AddTie: AsyncParsableCommand {
     @Option(help: "\(KindSchema.choices(.tie, "type")).") var type: String
     @Option(help: "The community that records the tie: its name, key name or id prefix.") var community: String
     @OptionGroup var fields: TieFields
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -87,9 +89,10 @@ struct AddTie: AsyncParsableCommand {
         builder.set("type", type)
         try await fields.apply(to: &builder, context: FieldContext(resolver: resolver, current: nil, now: node.now))
         let id = RecordID.tie(from: ends.0, to: ends.1, type: type)
-        _ = try await resolver.publisher(for: community, author: signer)
+        let delta = try await resolver.publisher(for: community, author: signer)
             .create(.tie, community: community, record: id, operations: builder.operations, now: node.now)
-        print("Recorded tie \(id.hex)")
+        let view = try await node.view(.tie, Reference(community: community, record: id))
+        output.emit("Recorded tie \(id.hex)", json: WriteOutput.written(view, delta: delta))
     }
 }
 

@@ -30,6 +30,8 @@ struct BlockCommand: AsyncParsableCommand {
     @Option(help: "Why, for the record.")
     var reason: String?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         guard BlockTarget(rawValue: target) != nil else {
             throw ValidationError("block what? \"\(target)\" is neither author nor community")
@@ -42,7 +44,13 @@ struct BlockCommand: AsyncParsableCommand {
         let target = BlockTarget(rawValue: target)!
         let key = target == .community ? try await resolver.community(key) : try resolver.publicKey(key)
         let purged = try await node.replica.block(key, as: target, reason: reason, now: node.now)
-        print("Blocked \(target) \(key.hex); \(purged) of its deltas purged.")
+        let block = try await node.replica.blocks().first { $0.key == key }
+        output.emit(
+            "Blocked \(target) \(key.hex); \(purged) of its deltas purged.",
+            json: .object([
+                ("block", block.map(BlocksCommand.json) ?? .string(key.hex)), ("purged", .number(Int64(purged))),
+            ])
+        )
     }
 }
 
@@ -58,6 +66,8 @@ struct UnblockCommand: AsyncParsableCommand {
     @Argument(help: "The blocked key: a prefix of it in hex (see `artel blocks`).")
     var key: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let node = try global.openNode()
         let matches = try await node.replica.blocks().filter { $0.key.hex.hasPrefix(key.lowercased()) }
@@ -70,7 +80,10 @@ struct UnblockCommand: AsyncParsableCommand {
             )
         }
         _ = try await node.replica.unblock(matches[0].key)
-        print("Unblocked \(matches[0].target) \(matches[0].key.hex).")
+        output.emit(
+            "Unblocked \(matches[0].target) \(matches[0].key.hex).",
+            json: .object([("unblocked", BlocksCommand.json(matches[0]))])
+        )
     }
 }
 
@@ -78,14 +91,19 @@ struct BlocksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blocks",
         abstract: "List the authors and communities this node blocks.",
-        discussion: "Example:\n  artel blocks"
+        discussion: "Example:\n  artel blocks --json"
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
         let blocks = try await node.replica.blocks()
+        if output.json {
+            print(JSON.array(blocks.map(Self.json)).rendered)
+            return
+        }
         guard !blocks.isEmpty else {
             print("This node blocks nobody.")
             return
@@ -95,6 +113,16 @@ struct BlocksCommand: AsyncParsableCommand {
                 "\(block.target) \(block.key.hex)  since \(Moments.text(Int64(block.at)))\(block.reason.map { ": \($0)" } ?? "")"
             )
         }
+    }
+}
+
+extension BlocksCommand {
+    /// A block as `artel blocks --json` prints it.
+    static func json(_ block: Block) -> JSON {
+        .object([
+            ("target", .string(block.target.rawValue)), ("key", .string(block.key.hex)),
+            ("since", .string(Moments.iso(Int64(block.at)))), ("reason", block.reason.map(JSON.string) ?? .null),
+        ])
     }
 }
 
@@ -113,26 +141,31 @@ struct HideCommand: AsyncParsableCommand {
     @Flag(help: "Show the record again.")
     var undo = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let node = try global.openNode()
         let record = try await Resolver(node: node).record(
             among: [.job, .event, .digest, .person, .membership, .tie, .community],
             id
         )
-        if undo {
-            let changed = try await node.replica.unhide(record.kind, record.reference)
-            print(
-                changed
-                    ? "The \(record.kind) \(record.id) is shown again."
-                    : "The \(record.kind) \(record.id) was not hidden."
-            )
-        } else {
-            let changed = try await node.replica.hide(record.kind, record.reference, now: node.now)
-            print(
-                changed
-                    ? "Hid the \(record.kind) \(record.id) on this node."
-                    : "The \(record.kind) \(record.id) was already hidden."
-            )
-        }
+        let changed =
+            undo
+            ? try await node.replica.unhide(record.kind, record.reference)
+            : try await node.replica.hide(record.kind, record.reference, now: node.now)
+        let text =
+            switch (undo, changed) {
+            case (true, true): "The \(record.kind) \(record.id) is shown again."
+            case (true, false): "The \(record.kind) \(record.id) was not hidden."
+            case (false, true): "Hid the \(record.kind) \(record.id) on this node."
+            case (false, false): "The \(record.kind) \(record.id) was already hidden."
+            }
+        output.emit(
+            text,
+            json: .object([
+                ("kind", .string(record.kind.name)), ("id", .string(record.id.hex)), ("hidden", .bool(!undo)),
+                ("changed", .bool(changed)),
+            ])
+        )
     }
 }

@@ -21,11 +21,14 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "The file to write; it must not exist.")
     var file: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let node = try global.openNode()
         let size = try await node.replica.backup(to: file)
-        print(
-            "Backed up the replica to \(file) (\(size / 1_000) kB). Keys are not in it: `artel keys export` copies them."
+        output.emit(
+            "Backed up the replica to \(file) (\(size / 1_000) kB). Keys are not in it: `artel keys export` copies them.",
+            json: .object([("file", .string(file)), ("bytes", .number(Int64(size)))])
         )
     }
 }
@@ -50,6 +53,8 @@ struct RestoreCommand: AsyncParsableCommand {
     @Argument(help: "The backup file.")
     var file: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let directory = try DataDirectory.open(at: global.resolvedDataPath)
         if let pid = ServingNode.pid(in: directory.path) {
@@ -60,6 +65,9 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         let now = UInt64(Date().timeIntervalSince1970 * 1000)
         let kept = try await Replica.restore(file, into: directory, now: now)
-        print("Restored the replica from \(file); the one it replaced is kept as \(kept).")
+        output.emit(
+            "Restored the replica from \(file); the one it replaced is kept as \(kept).",
+            json: .object([("file", .string(file)), ("replaced", .string(kept))])
+        )
     }
 }

@@ -35,11 +35,13 @@ struct ConfigCheck: AsyncParsableCommand {
     @Option(help: "The file to check (default: artel.toml in the data directory).")
     var file: String?
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let path = file ?? "\(global.resolvedDataPath)/\(ConfigFile.fileName)"
         if !FileManager.default.fileExists(atPath: path) {
             if file != nil { throw StoreError(.notFound, "\(path) does not exist") }
-            print("\(path) does not exist: the defaults apply (see examples/artel.toml).")
+            if !output.json { print("\(path) does not exist: the defaults apply (see examples/artel.toml).") }
         }
         let (fileSettings, fileMistakes) = try ConfigFile.load(path: path)
         let (environment, environmentMistakes) = ConfigFile.fromEnvironment(ProcessInfo.processInfo.environment)
@@ -50,7 +52,14 @@ struct ConfigCheck: AsyncParsableCommand {
         var settings = environment.over(fileSettings)
         // The network key admits nodes to a closed federation: a terminal or a log is no place for it.
         if settings.networkKey != nil { settings.networkKey = "<64 hex digits, set; not shown>" }
-        print("The settings are sound. Without flags, the node would run with:")
-        print(ConfigFile.render(settings).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        let rendered = ConfigFile.render(settings)
+        output.emit(
+            "The settings are sound. Without flags, the node would run with:\n"
+                + rendered.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"),
+            json: .object([
+                ("file", .string(path)), ("exists", .bool(FileManager.default.fileExists(atPath: path))),
+                ("sound", .bool(true)), ("settings", .string(rendered)),
+            ])
+        )
     }
 }

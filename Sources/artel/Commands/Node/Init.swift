@@ -21,6 +21,8 @@ struct Init: AsyncParsableCommand {
     @Flag(help: "Succeed without changes when the directory already holds a node.")
     var ifMissing = false
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         // Peers refuse a hello whose node name is longer (protocol/wire.md §4).
         guard !name.isEmpty, name.utf8.count <= 200 else {
@@ -33,18 +35,25 @@ struct Init: AsyncParsableCommand {
     func run() async throws {
         let path = global.resolvedDataPath
         if ifMissing && DataDirectory.isInitialized(at: path) {
-            print("A node already lives in \(path).")
+            output.emit(
+                "A node already lives in \(path).",
+                json: .object([("data", .string(path)), ("created", .bool(false))])
+            )
             return
         }
         let (_, key, replica) = try DataDirectory.initialize(at: path, nodeName: name)
         try replica.close()
-        print(
+        output.emit(
             """
             Initialized node "\(name)" in \(path)
               node key   \(key.publicKey.hex)
               API token  \(path)/\(APIToken.fileName)  (for writes over the HTTP API; keep it secret)
             Next: artel community create --name "…"  (makes a community and its key)
-            """
+            """,
+            json: .object([
+                ("data", .string(path)), ("created", .bool(true)), ("name", .string(name)),
+                ("node_key", .string(key.publicKey.hex)), ("api_token_file", .string("\(path)/\(APIToken.fileName)")),
+            ])
         )
     }
 }

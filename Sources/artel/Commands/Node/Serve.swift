@@ -30,7 +30,8 @@ struct Serve: AsyncParsableCommand {
             Examples:
               artel serve
               artel serve --listen 0.0.0.0:7400 --api 127.0.0.1:7480
-              artel serve --peer peer.example.org:7400@8cffba609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
+              artel serve --peer \\
+              10.0.0.2:7400@8cffba609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
             """
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArtelCore
+import ArtelNode
 import ArtelStore
 import Foundation
 
@@ -58,6 +59,7 @@ struct StatusReport {
         let counts = Self.kinds.map { "\(summary.records[$0.0] ?? 0) \($0.1)" }.joined(separator: ", ")
         var text = """
             Artel node "\(name)"
+              version   \(NodeConfiguration.software)
               node key  \(nodeKey?.hex ?? "unknown: its keys cannot be read here")
               data      \(path)\(readOnly ? " (read-only)" : "")
               listens   \(listen ?? "not serving")
@@ -75,6 +77,7 @@ struct StatusReport {
     var json: JSON {
         .object([
             ("name", .string(name)),
+            ("version", .string(Artel.version)),
             ("node_key", nodeKey.map { .string($0.hex) } ?? .null),
             ("read_only", .bool(readOnly)),
             ("data", .string(path)),
@@ -85,17 +88,7 @@ struct StatusReport {
             ("replica_bytes", .number(fileSize)),
             ("refusals", .number(Int64(summary.refusals))),
             ("listen", listen.map(JSON.string) ?? .null),
-            (
-                "follows",
-                .array(
-                    follows.entries.map { entry in
-                        .object([
-                            ("community", entry.community.map { .string($0.hex) } ?? .null),
-                            ("kinds", .array(entry.kinds.kinds.map { .string($0.name) })),
-                        ])
-                    }
-                )
-            ),
+            ("follows", FollowPrinter.json(follows)),
             ("peers", .array(peers.map(PeerPrinter.json))),
         ])
     }

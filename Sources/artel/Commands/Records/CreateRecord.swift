@@ -22,6 +22,7 @@ struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
     var community: String
 
     @OptionGroup var fields: Fields
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -39,8 +40,13 @@ struct CreateRecord<Fields: FieldGroup>: AsyncParsableCommand {
             operations: builder.operations,
             now: node.now
         )
-        print("Created \(Fields.Kind.kind) \(record.hex)")
-        if delta.delta.expiry != 0 { print("It expires \(Moments.text(Int64(delta.delta.expiry))) unless renewed.") }
+        let view = try await node.view(Fields.Kind.kind, Reference(community: community, record: record))
+        var text = "Created \(Fields.Kind.kind) \(record.hex)"
+        if delta.delta.expiry != 0 {
+            text +=
+                "\nIt expires \(Moments.text(Int64(delta.delta.expiry), zone: Moments.zone(of: view))) unless renewed."
+        }
+        output.emit(text, json: WriteOutput.written(view, delta: delta))
     }
 }
 
@@ -62,6 +68,7 @@ struct EditRecord<Fields: FieldGroup>: AsyncParsableCommand {
 
     @OptionGroup var fields: Fields
     @OptionGroup var changes: ChangeOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -81,7 +88,11 @@ struct EditRecord<Fields: FieldGroup>: AsyncParsableCommand {
             operations: builder.operations,
             now: node.now
         )
-        print("Changed \(Fields.Kind.kind) \(record.id.hex) (delta \(delta.id.hex.prefix(16))…)")
+        let view = try await node.view(Fields.Kind.kind, record.reference)
+        output.emit(
+            "Changed \(Fields.Kind.kind) \(record.id.hex) (delta \(delta.id.hex.prefix(16))…)",
+            json: WriteOutput.written(view, delta: delta)
+        )
     }
 }
 

@@ -23,6 +23,8 @@ struct DeleteRecord<Kind: KindMarker>: AsyncParsableCommand {
     @Argument(help: "The record's id, or a unique prefix of it.")
     var id: String
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
@@ -31,6 +33,9 @@ struct DeleteRecord<Kind: KindMarker>: AsyncParsableCommand {
             throw StoreError(.notFound, "the \(Kind.kind) \(record.id) is already deleted")
         }
         let delta = try await resolver.publisher(for: record.community, author: signer).delete(record, now: node.now)
-        print("Deleted \(Kind.kind) \(record.id.hex) (delta \(delta.id.hex.prefix(16))…)")
+        output.emit(
+            "Deleted \(Kind.kind) \(record.id.hex) (delta \(delta.id.hex.prefix(16))…)",
+            json: WriteOutput.deleted(Kind.kind, record.id, delta: delta)
+        )
     }
 }

@@ -6,8 +6,11 @@ struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List jobs, events, people, communities, digests, memberships or ties, with filters.",
         discussion: """
+            Filters are named after the fields they filter (--tags, --work-mode, --salary-currency).
+
             Examples:
-              artel list jobs --query "комьюнити менеджер" --remote --salary-min 60000 --currency RUB
+              artel list jobs --query "комьюнити менеджер" --work-mode remote \\
+                  --salary-min 60000 --salary-currency RUB
               artel list events --from 2026-12-01 --until 2026-12-31 --type meetup
               artel list people --community "Tech Leaders Moscow" --json
             """
@@ -76,7 +79,7 @@ enum ListPrinter {
             }
             return "-"
         }
-        let text: (String) -> String = { name in view.value(of: name).map(rendering.text) ?? "-" }
+        let text: (String) -> String = { name in view.value(of: name).map { rendering.text($0) } ?? "-" }
         let community = rendering.communityName(view.community)
         switch view.kind {
         case .job:
@@ -85,7 +88,7 @@ enum ListPrinter {
                 text("work_mode"), community,
             ]
         case .event:
-            let start = view.value(of: "start").map(rendering.text) ?? "-"
+            let start = view.value(of: "start").map { rendering.text($0, zone: Moments.zone(of: view)) } ?? "-"
             return [view.id.hex, start, text("title"), text("type"), text("attendance"), community]
         case .digest:
             var count = 0

@@ -10,12 +10,12 @@ struct ListFilters: ParsableArguments {
     )
     var query: String?
     @Option(help: "Only this community: name, key name or id prefix (repeatable).") var community: [String] = []
-    @Option(help: "Only records with this tag (topics for communities and people; repeatable).") var tag: [String] = []
-    @Flag(help: "Only remote jobs.") var remote = false
-    @Option(help: "Only jobs with this work mode (repeatable).") var workMode: [String] = []
+    @Option(help: "Only records with this tag (topics for communities and people; repeatable).") var tags: [String] = []
+    @Option(help: "Only jobs with this work mode (repeatable): \(KindSchema.choices(.job, "work_mode")).")
+    var workMode: [String] = []
     @Option(help: "Only jobs paying at least this much.") var salaryMin: Int64?
     @Option(help: "Only jobs whose pay starts at or below this.") var salaryMax: Int64?
-    @Option(help: "Only jobs paid in this currency.") var currency: String?
+    @Option(help: "Only jobs paid in this currency (ISO 4217, e.g. RUB).") var salaryCurrency: String?
     @Option(help: "From this date (jobs: posted; events: not ended; digests: period).") var from: Moment?
     @Option(help: "Up to this date (jobs: posted; events: starting; digests: period).") var until: Moment?
     @Option(help: "Only this status (jobs, events); jobs list only open ones unless given (all: every status).")
@@ -42,11 +42,11 @@ struct ListFilters: ParsableArguments {
         var query = RecordQuery(kind: kind)
         query.text = self.query
         for name in community { query.communities.append(try await resolver.community(name)) }
-        query.tags = tag
-        query.workModes = workMode + (remote ? ["remote"] : [])
+        query.tags = tags
+        query.workModes = workMode
         query.salaryAtLeast = salaryMin
         query.salaryAtMost = salaryMax
-        query.currency = currency
+        query.currency = salaryCurrency
         query.from = from?.milliseconds()
         query.until = until.map { $0.isDateOnly ? $0.milliseconds() + 86_399_999 : $0.milliseconds() }
         switch (kind, status) {

@@ -27,6 +27,8 @@ struct RenewRecord<Kind: KindMarker>: AsyncParsableCommand {
     @Option(help: "Expire after this many days instead of as late as the kind allows.")
     var days: Int?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if let days, days < 1 { throw ValidationError("--days must be at least 1") }
     }
@@ -41,7 +43,13 @@ struct RenewRecord<Kind: KindMarker>: AsyncParsableCommand {
             expiresAt: expiresAt,
             now: node.now
         )
-        let expiry = delta.delta.expiry == 0 ? "never expires" : "expires \(Moments.text(Int64(delta.delta.expiry)))"
-        print("Renewed \(Kind.kind) \(record.id.hex); it \(expiry)")
+        let view = try await node.view(Kind.kind, record.reference)
+        let expiry =
+            delta.delta.expiry == 0
+            ? "never expires" : "expires \(Moments.text(Int64(delta.delta.expiry), zone: Moments.zone(of: view)))"
+        output.emit(
+            "Renewed \(Kind.kind) \(record.id.hex); it \(expiry)",
+            json: WriteOutput.written(view, delta: delta)
+        )
     }
 }

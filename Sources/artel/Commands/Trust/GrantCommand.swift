@@ -19,9 +19,13 @@ struct GrantCommand: AsyncParsableCommand {
 
             Examples:
               artel keys new editor --role author
-              artel grant "Tech Leaders Moscow" editor --kinds job --kinds event --until 2027-06-01
-              artel grant "Tech Leaders Moscow" 5f1c…(64 hex digits) --kinds job --until 2027-03-01 --author editor
-              artel grant "Tech Leaders Moscow" editor --kinds job --until 2027-06-01 --request grant.request
+              artel grant "Tech Leaders Moscow" editor --kinds job --kinds event \\
+                  --until 2027-06-01
+              artel grant "Tech Leaders Moscow" --kinds job --until 2027-03-01 \\
+                  --author editor \\
+                  5f1c2a609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
+              artel grant "Tech Leaders Moscow" editor --kinds job --until 2027-06-01 \\
+                  --request grant.request
             """
     )
 
@@ -57,6 +61,8 @@ struct GrantCommand: AsyncParsableCommand {
 
     @Option(help: "Write a signing request to this file instead of signing here.")
     var request: String?
+
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard !kinds.isEmpty else { throw ValidationError("name at least one kind: --kinds job (repeatable)") }
@@ -125,8 +131,13 @@ struct GrantCommand: AsyncParsableCommand {
                 now: node.now
             )
             try SigningRequestFile.write(delta, to: request)
-            print("Wrote a request to grant \(what) to \(request) (grant \(delta.record.hex)).")
-            print("Sign it where the community key is: artel keys sign-request \(request) --output grant.delta")
+            output.emit(
+                """
+                Wrote a request to grant \(what) to \(request) (grant \(delta.record.hex)).
+                Sign it where the community key is: artel keys sign-request \(request) --output grant.delta
+                """,
+                json: .object([("request", .string(request)), ("grant", .string(delta.record.hex))])
+            )
             return
         }
         let publisher = try resolver.publisher(for: community, author: signer)
@@ -137,7 +148,14 @@ struct GrantCommand: AsyncParsableCommand {
             operations: operations,
             now: node.now
         )
-        print("Granted \(what): grant \(granted.delta.record.hex)")
+        let trust = try await node.replica.trust(of: community)
+        let json = trust.plane.grants.values.first { $0.id == granted.delta.record }.map {
+            GrantsCommand.json($0, trust: trust)
+        }
+        output.emit(
+            "Granted \(what): grant \(granted.delta.record.hex)",
+            json: .object([("grant", json ?? .string(granted.delta.record.hex)), ("delta", .string(granted.id.hex))])
+        )
     }
 }
 

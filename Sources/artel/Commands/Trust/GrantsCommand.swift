@@ -64,7 +64,8 @@ struct GrantsCommand: AsyncParsableCommand {
         }
     }
 
-    private static func json(_ grant: Grant, trust: Trust) -> JSON {
+    /// A grant as `artel grants --json` prints it.
+    static func json(_ grant: Grant, trust: Trust) -> JSON {
         .object([
             ("id", .string(grant.id.hex)),
             ("issuer", .string(grant.issuer.hex)),

@@ -38,6 +38,8 @@ struct RevokeCommand: AsyncParsableCommand {
     @Option(help: "Write a signing request to this file instead of signing here.")
     var request: String?
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         if request != nil && signer.author != nil {
             throw ValidationError("--request prepares a revocation for the community key; it does not take --author")
@@ -68,17 +70,31 @@ struct RevokeCommand: AsyncParsableCommand {
                 now: node.now
             )
             try SigningRequestFile.write(delta, to: request)
-            print("Wrote a request to revoke grant \(grant.id.hex) \(what) to \(request).")
+            output.emit(
+                "Wrote a request to revoke grant \(grant.id.hex) \(what) to \(request).",
+                json: .object([
+                    ("request", .string(request)), ("revocation", .string(delta.record.hex)),
+                    ("grant", .string(grant.id.hex)),
+                ])
+            )
             return
         }
         let publisher = try resolver.publisher(for: grant.community, author: signer)
-        _ = try await publisher.create(
+        let revoked = try await publisher.create(
             .revocation,
             community: grant.community,
             record: record,
             operations: operations,
             now: node.now
         )
-        print("Revoked grant \(grant.id.hex) \(what).")
+        let trust = try await node.replica.trust(of: grant.community)
+        let json = trust.plane.grants.values.first { $0.id == grant.id }.map { GrantsCommand.json($0, trust: trust) }
+        output.emit(
+            "Revoked grant \(grant.id.hex) \(what).",
+            json: .object([
+                ("grant", json ?? .string(grant.id.hex)), ("revocation", .string(revoked.delta.record.hex)),
+                ("delta", .string(revoked.id.hex)),
+            ])
+        )
     }
 }
