@@ -70,13 +70,16 @@ struct ChangeRoutes {
             query.offset = 0
             queries[kind] = query
         }
-        // Both are checked, though the header wins when both are given.
-        let resumes = [request.headers[HTTPField.Name("Last-Event-ID")!], parameters["after"].map(String.init)]
+        // Both are checked, though the header wins when both are given. `after` is a number up to
+        // 2⁶³ − 1; the header, which a browser echoes, is any run of digits, and one past every row
+        // resumes after everything.
         var rows: [Int64] = []
-        for resume in resumes.compactMap({ $0 }) {
-            // An id past every row (more digits than a row can have included) resumes after everything.
+        for (resume, isHeader) in [
+            (request.headers[HTTPField.Name("Last-Event-ID")!], true), (parameters["after"].map(String.init), false),
+        ] {
+            guard let resume else { continue }
             let isWhole = !resume.isEmpty && resume.utf8.allSatisfy { (0x30...0x39).contains($0) }
-            guard let row = Int64(resume) ?? (isWhole ? Int64.max : nil), row >= 0 else {
+            guard let row = Int64(resume) ?? (isHeader && isWhole ? Int64.max : nil), row >= 0 else {
                 throw APIError(
                     .badRequest,
                     "invalid_parameter",
