@@ -168,7 +168,7 @@ struct APITests {
     }
 
     @Test(
-        "An anonymous reader of every route, feed and export learns nothing of private or non-consenting people",
+        "An anonymous reader of every route, stream, feed and export learns nothing of private or non-consenting people",
         .timeLimit(.minutes(3))
     )
     func anonymousWalk() async throws {
@@ -191,7 +191,10 @@ struct APITests {
                 let membership = try node.addPublicMembership(of: id)
                 secrets += (hidden ? [name, email, id] : []) + [membership]
             }
-            _ = try node.addPublicMembership(of: try node.addPerson("Илья Открытый", ["--visibility", "public"]))
+            // Ilya's membership is the last change: a stream that has sent it has sent all before it.
+            let last = try node.addPublicMembership(
+                of: try node.addPerson("Илья Открытый", ["--visibility", "public"])
+            )
             var paths = ["/health", "/metrics"]
             for kind in ["people", "memberships", "ties", "jobs", "events", "digests", "communities"] {
                 paths += ["/api/v1/\(kind)", "/api/v1/\(kind)?visibility=public", "/api/v1/\(kind)?limit=500"]
@@ -208,6 +211,17 @@ struct APITests {
                     let response = try HTTPClient.request("GET", serve.api + path + secret)
                     #expect(response.status == 404 && response.text.contains("not_found"), "\(path)\(secret)")
                 }
+            }
+            // The change streams, replayed from the start up to that last change.
+            for path in ["/api/v1/changes?after=0", "/api/v1/changes/memberships?after=0"] {
+                let stream = try HTTPClient.events(serve.api + path)
+                #expect(stream.status == 200, "\(path)")
+                var streamed = ""
+                while !streamed.contains(last), let event = try stream.events(1).first {
+                    streamed += "\n\(event.data)"
+                }
+                #expect(streamed.contains(last), "\(path) never sent the last change")
+                seen += streamed
             }
             // The formats others read; `--format deltas` is the operator's copy for another node.
             for format in ["ics", "jsonld", "jsonfeed", "atom", "csv", "markdown"] {
