@@ -392,6 +392,42 @@ struct APITests {
         }
     }
 
+    @Test("Pages of a configured origin may read records and feeds from a browser, never write")
+    func crossOriginReads() async throws {
+        try await TestNode.with { node in
+            let serve = try ServeProcess(node.artel, arguments: ["--cors-origin", "https://tech-leaders.example"])
+            defer { _ = serve.stop() }
+            let page = ["Origin": "https://tech-leaders.example"]
+            for path in ["/api/v1/jobs", "/feeds/jobs.json", "/nowhere"] {
+                let read = try HTTPClient.request("GET", serve.api + path, headers: page)
+                #expect(read.headers["access-control-allow-origin"] == "https://tech-leaders.example", "\(path)")
+                #expect(read.headers["vary"] == "Origin")
+            }
+            let stranger = try HTTPClient.request(
+                "GET",
+                serve.api + "/api/v1/jobs",
+                headers: ["Origin": "https://x.example"]
+            )
+            #expect(stranger.status == 200 && stranger.headers["access-control-allow-origin"] == nil)
+            var preflight = page
+            preflight["Access-Control-Request-Method"] = "GET"
+            let asked = try HTTPClient.request("OPTIONS", serve.api + "/feeds/jobs.atom", headers: preflight)
+            #expect(asked.status == 204 && asked.headers["access-control-allow-methods"] == "GET, HEAD")
+            preflight["Access-Control-Request-Method"] = "POST"
+            let write = try HTTPClient.request("OPTIONS", serve.api + "/api/v1/jobs", headers: preflight)
+            #expect(write.headers["access-control-allow-origin"] == nil, "a write is never offered across origins")
+            let posted = try HTTPClient.request(
+                "POST",
+                serve.api + "/api/v1/jobs",
+                headers: page.merging(["Content-Type": "application/json"]) { $1 },
+                body: #"{"community": "Tech Leaders Moscow", "fields": {"title": "x"}}"#
+            )
+            #expect(posted.status == 401 && posted.headers["access-control-allow-origin"] == nil)
+        }
+        let refused = try await TestNode.with { node in try node.run("serve", "--cors-origin", "https://x.example/") }
+        #expect(refused.status == 2 && refused.error.contains("--cors-origin must be a list of web origins"))
+    }
+
     @Test("Query values are read as a browser's form sends them: + is a space")
     func formQueries() async throws {
         try await Self.served { node, serve, _ in

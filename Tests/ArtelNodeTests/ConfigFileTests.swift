@@ -112,6 +112,29 @@ struct ConfigFileTests {
         let (_, bad) = ConfigFile.fromEnvironment(["ARTEL_API": "nowhere:0x", "ARTEL_LISTEN": "nowhere:0x"])
         #expect(Set(bad.map { $0.message.prefix { $0 != ":" } }) == ["ARTEL_API", "ARTEL_LISTEN"])
     }
+
+    @Test("The web origins allowed to read the API are origins, in the file and the environment alike")
+    func corsOrigins() throws {
+        let (settings, none) = ConfigFile.parse(
+            """
+            [api]
+            cors_origins = ["https://tech-leaders.example", "http://127.0.0.1:8080", "*"]
+            """
+        )
+        #expect(none.isEmpty, "\(none)")
+        #expect(settings.corsOrigins == ["https://tech-leaders.example", "http://127.0.0.1:8080", "*"])
+        #expect(ConfigFile.parse(ConfigFile.render(settings)).0 == settings)
+        for origin in ["https://tech-leaders.example/", "tech-leaders.example", "https://", "ftp://x.example", ""] {
+            let (_, mistakes) = ConfigFile.parse("[api]\ncors_origins = [\"\(origin)\"]")
+            #expect(mistakes.first?.message.contains("web origins") == true, "\(origin)")
+        }
+        let (environment, fine) = ConfigFile.fromEnvironment([
+            "ARTEL_CORS_ORIGINS": "https://a.example, https://b.example"
+        ])
+        #expect(fine.isEmpty && environment.corsOrigins == ["https://a.example", "https://b.example"])
+        let (_, bad) = ConfigFile.fromEnvironment(["ARTEL_CORS_ORIGINS": "https://a.example/path"])
+        #expect(bad.first?.message.hasPrefix("ARTEL_CORS_ORIGINS") == true)
+    }
 }
 
 @Suite("examples/artel.toml")

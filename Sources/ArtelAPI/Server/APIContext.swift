@@ -18,6 +18,8 @@ public struct APIContext: Sendable {
     public let registry: PrometheusCollectorRegistry
     /// Whether the node is stopping: `/health` says so and change streams end.
     public let lifecycle: Lifecycle
+    /// The web origins whose pages may read public records and feeds (``CORSMiddleware``).
+    public let corsOrigins: [String]
 
     /// A context.
     public init(
@@ -26,7 +28,8 @@ public struct APIContext: Sendable {
         hub: Hub,
         token: String,
         registry: PrometheusCollectorRegistry,
-        lifecycle: Lifecycle = Lifecycle()
+        lifecycle: Lifecycle = Lifecycle(),
+        corsOrigins: [String] = []
     ) {
         self.directory = directory
         self.replica = replica
@@ -34,6 +37,7 @@ public struct APIContext: Sendable {
         self.token = token
         self.registry = registry
         self.lifecycle = lifecycle
+        self.corsOrigins = corsOrigins
     }
 
     /// Whether a request carries the token. Compared in constant time.

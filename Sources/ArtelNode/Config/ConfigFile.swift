@@ -28,6 +28,9 @@ public struct ConfigFile: Equatable, Sendable {
     public var follows: [String]?
     /// `[api] listen`: host:port of the HTTP API, or `none`.
     public var api: String?
+    /// `[api] cors_origins`: the web origins (`https://tech-leaders.example`, or `*`) whose pages
+    /// may read the API's public records and feeds from a browser.
+    public var corsOrigins: [String]?
     /// `[log] level`.
     public var logLevel: String?
     /// `[log] format`: text, or json for log collectors.
@@ -58,7 +61,10 @@ public struct ConfigFile: Equatable, Sendable {
             "reconcile_interval": "reconcile_interval = 300", "purge_interval": "purge_interval = 60",
         ],
         "log": ["level": "level = \"info\"", "format": "format = \"json\""],
-        "api": ["listen": "listen = \"127.0.0.1:7480\""],
+        "api": [
+            "listen": "listen = \"127.0.0.1:7480\"",
+            "cors_origins": "cors_origins = [\"https://tech-leaders.example\"]",
+        ],
     ]
 
     /// An empty file.
@@ -133,6 +139,14 @@ public struct ConfigFile: Equatable, Sendable {
                         continue
                     }
                     if section == "api" { file.api = text } else { file.listen = text }
+                case ("api", "cors_origins"):
+                    guard let array = value.array, array.allSatisfy({ $0.string.map(Self.isWebOrigin) == true }) else {
+                        mistake(
+                            "must be a list of web origins, each scheme://host[:port] with no path, or \"*\" for any"
+                        )
+                        continue
+                    }
+                    file.corsOrigins = array.compactMap(\.string)
                 case ("node", "network_key"):
                     guard let text = value.string, NetworkKey(hex: text) != nil else {
                         mistake("must be 64 hex digits, in quotes")
@@ -203,7 +217,8 @@ public struct ConfigFile: Equatable, Sendable {
     /// The settings given by environment variables (`ARTEL_NAME`, `ARTEL_LISTEN`, `ARTEL_NETWORK_KEY`,
     /// `ARTEL_ALLOW`, `ARTEL_PEERS` and `ARTEL_FOLLOWS` as comma-separated lists,
     /// `ARTEL_MAX_CONNECTIONS`, `ARTEL_RECONCILE_INTERVAL`, `ARTEL_PURGE_INTERVAL`, `ARTEL_API`,
-    /// `ARTEL_LOG_LEVEL`, `ARTEL_LOG_FORMAT`); a mistake names its variable.
+    /// `ARTEL_CORS_ORIGINS` as a comma-separated list, `ARTEL_LOG_LEVEL`, `ARTEL_LOG_FORMAT`); a
+    /// mistake names its variable.
     public static func fromEnvironment(_ environment: [String: String]) -> (ConfigFile, [Mistake]) {
         // The variables are written as a file, so that they are checked by the file's rules; each
         // line remembers its variable, for messages.
@@ -223,13 +238,13 @@ public struct ConfigFile: Equatable, Sendable {
                 ]
             ),
             ("log", [("ARTEL_LOG_LEVEL", "level"), ("ARTEL_LOG_FORMAT", "format")]),
-            ("api", [("ARTEL_API", "listen")]),
+            ("api", [("ARTEL_API", "listen"), ("ARTEL_CORS_ORIGINS", "cors_origins")]),
         ] {
             lines.append("[\(section)]")
             for (variable, key) in settings {
                 guard let value = environment[variable], !value.isEmpty else { continue }
                 switch key {
-                case "allow", "peers", "follows":
+                case "allow", "peers", "follows", "cors_origins":
                     let items = value.split(separator: ",").map { quoted($0.trimmingCharacters(in: .whitespaces)) }
                     lines.append("\(key) = [" + items.joined(separator: ", ") + "]")
                 case "max_connections", "reconcile_interval", "purge_interval":
@@ -271,7 +286,12 @@ public struct ConfigFile: Equatable, Sendable {
         if let level = settings.logLevel { log.append("level = " + quoted(level)) }
         if let format = settings.logFormat { log.append("format = " + quoted(format)) }
         if !log.isEmpty { text += "[log]\n" + log.joined(separator: "\n") + "\n" }
-        if let api = settings.api { text += "[api]\nlisten = " + quoted(api) + "\n" }
+        var api: [String] = []
+        if let listen = settings.api { api.append("listen = " + quoted(listen)) }
+        if let origins = settings.corsOrigins {
+            api.append("cors_origins = [" + origins.map(quoted).joined(separator: ", ") + "]")
+        }
+        if !api.isEmpty { text += "[api]\n" + api.joined(separator: "\n") + "\n" }
         return text
     }
 
@@ -282,6 +302,7 @@ public struct ConfigFile: Equatable, Sendable {
         merged.peers = peers ?? lower.peers
         merged.follows = follows ?? lower.follows
         merged.api = api ?? lower.api
+        merged.corsOrigins = corsOrigins ?? lower.corsOrigins
         merged.listen = listen ?? lower.listen
         merged.networkKey = networkKey ?? lower.networkKey
         merged.allow = allow ?? lower.allow
@@ -291,6 +312,18 @@ public struct ConfigFile: Equatable, Sendable {
         merged.logLevel = logLevel ?? lower.logLevel
         merged.logFormat = logFormat ?? lower.logFormat
         return merged
+    }
+
+    /// Whether text is a web origin as browsers send it (`https://tech-leaders.example`,
+    /// `http://127.0.0.1:8080`: a scheme, a host, maybe a port, nothing after), or `*`.
+    static func isWebOrigin(_ text: String) -> Bool {
+        if text == "*" { return true }
+        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) {
+            let rest = text.dropFirst(scheme.count)
+            return !rest.isEmpty
+                && rest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.:[]".contains($0)) }
+        }
+        return false
     }
 
     /// Levenshtein distance, to suggest the key that was meant.

@@ -61,6 +61,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Accept only this node key (repeatable; default: any node with the network key).")
     var allow: [String] = []
 
+    @Option(
+        name: .customLong("cors-origin"),
+        help: "A web origin whose pages may read the API's public records and feeds (repeatable; * for any)."
+    )
+    var corsOrigins: [String] = []
+
     @Option(help: "The most peer connections at once (default 64).") var maxConnections: Int?
     @Option(help: "Seconds between reconciliations of a live session (default 300).") var reconcileInterval: Int?
     @Option(help: "Seconds between purges of expired deltas (default 60).") var purgeInterval: Int?
@@ -77,6 +83,7 @@ struct Serve: AsyncParsableCommand {
         flags.listen = listen
         flags.networkKey = networkKey
         flags.allow = allow.isEmpty ? nil : allow
+        flags.corsOrigins = corsOrigins.isEmpty ? nil : corsOrigins
         flags.maxConnections = maxConnections
         flags.reconcileInterval = reconcileInterval
         flags.purgeInterval = purgeInterval
@@ -88,7 +95,13 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         let (_, mistakes) = ConfigFile.parse(ConfigFile.render(flags))
         if let mistake = mistakes.first {
-            throw ValidationError("--" + mistake.message.replacingOccurrences(of: "_", with: "-"))
+            // The file's keys name lists in the plural; the flags that fill them are repeated, singular.
+            var message = mistake.message.replacingOccurrences(of: "_", with: "-")
+            for (key, flag) in [("peers", "peer"), ("follows", "follow"), ("cors-origins", "cors-origin")]
+            where message.hasPrefix(key + " ") {
+                message = flag + message.dropFirst(key.count)
+            }
+            throw ValidationError("--" + message)
         }
     }
 
@@ -194,7 +207,8 @@ struct Serve: AsyncParsableCommand {
                 hub: hub,
                 token: try APIToken.loadOrCreate(in: node.directory.path),
                 registry: registry,
-                lifecycle: lifecycle
+                lifecycle: lifecycle,
+                corsOrigins: settings.corsOrigins ?? []
             )
             var apiLogger = logger
             apiLogger[metadataKey: "service"] = "api"
