@@ -25,12 +25,13 @@ test: deps lint test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-# The C libraries Artel links: libsodium and SQLite, from Debian's packages, plus pkg-config; curl,
+# The C libraries Artel links: libsodium, SQLite and zlib, from Debian's packages, plus pkg-config; curl,
 # which the README's examples use; and rsvg-convert (librsvg2-bin), which `artel stats jobs --png` draws with.
 deps:
 	@missing=""; \
 	[ -f /usr/include/sodium.h ] || missing="$$missing libsodium-dev"; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
+	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
 	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \

@@ -428,6 +428,49 @@ struct APITests {
         #expect(refused.status == 2 && refused.error.contains("--cors-origin must be a list of web origins"))
     }
 
+    @Test("Answers of 1 KiB or more go gzipped to clients that accept it; a stored tag still gets 304")
+    func compression() async throws {
+        try await Self.served { node, serve, _ in
+            for number in 1...12 {
+                try node.expectSuccess(
+                    "job",
+                    "post",
+                    "--community",
+                    "tech-leaders",
+                    "--title",
+                    "Вакансия \(number) для проверки сжатия"
+                )
+            }
+            let gzip = ["Accept-Encoding": "gzip"]
+            let plain = try HTTPClient.request("GET", serve.api + "/feeds/jobs.json")
+            #expect(plain.headers["content-encoding"] == nil)
+            let packed = try HTTPClient.request("GET", serve.api + "/feeds/jobs.json", headers: gzip)
+            #expect(
+                packed.headers["content-encoding"] == "gzip"
+                    && packed.headers["vary"]?.contains("Accept-Encoding") == true
+            )
+            #expect(packed.body.prefix(2) == [0x1f, 0x8b] && packed.body.count < plain.body.count)
+            let unpacked = try node.artel.shell("curl -s --compressed '\(serve.api)/feeds/jobs.json'")
+            #expect(unpacked.output == plain.text, "the gzipped feed reads back as the plain one")
+            let tag = try #require(packed.headers["etag"])
+            #expect(tag.hasSuffix("-gzip\"") && tag != plain.headers["etag"])
+            var conditional = gzip
+            conditional["If-None-Match"] = tag
+            #expect(try HTTPClient.request("GET", serve.api + "/feeds/jobs.json", headers: conditional).status == 304)
+            let refused = try HTTPClient.request(
+                "GET",
+                serve.api + "/api/v1/jobs",
+                headers: ["Accept-Encoding": "gzip;q=0"]
+            )
+            #expect(refused.headers["content-encoding"] == nil)
+            let stream = try HTTPClient.events(serve.api + "/api/v1/changes/jobs?after=0", headers: gzip)
+            #expect(
+                stream.headers["content-encoding"] == nil
+                    && stream.headers["content-type"]?.hasPrefix("text/event-stream") == true
+            )
+        }
+    }
+
     @Test("Query values are read as a browser's form sends them: + is a space")
     func formQueries() async throws {
         try await Self.served { node, serve, _ in

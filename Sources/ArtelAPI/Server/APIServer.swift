@@ -33,6 +33,7 @@ public enum APIServer: Sendable {
     /// The routes, for the server and for tests that read them.
     static func router(_ context: APIContext) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: CompressionMiddleware())
         if !context.corsOrigins.isEmpty { router.add(middleware: CORSMiddleware(origins: context.corsOrigins)) }
         router.add(middleware: ErrorMiddleware())
         HealthRoutes(context: context).register(on: router)
