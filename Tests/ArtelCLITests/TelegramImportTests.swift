@@ -21,7 +21,12 @@ struct TelegramImportTests {
         try await TestNode.with { node in
             let output = try node.expectSuccess("import", "telegram", Self.corpus, "--channel", "cm_jobs", "--dry-run")
             #expect(output.contains("post 1001: skipped: service message (create_channel)"))
-            #expect(output.contains("post 1002: 3 vacancies\n  1. Комьюнити-менеджер в Skyeng — Skyeng · remote"))
+            #expect(
+                output.contains(
+                    "post 1002: 3 vacancies\n  1. Комьюнити-менеджер в Skyeng — Skyeng · remote · from 80000 RUB/month net"
+                )
+            )
+            #expect(output.contains("Ozon · Санкт-Петербург · onsite · up to 120000 RUB/month net"), "\(output)")
             #expect(output.contains("post 1015: 1 vacancy\n"))
             #expect(
                 output.contains("post 1017: skipped: no vacancy hashtag (#комьюнити_вакансия, #вакансия, #вакансии)")

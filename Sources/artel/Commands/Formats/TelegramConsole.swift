@@ -103,7 +103,13 @@ enum TelegramConsole {
         var parts = [[string("title"), string("employer")].compactMap { $0 }.joined(separator: " — ")]
         parts += [string("location.city"), string("work_mode")].compactMap { $0 }
         if number("salary_min") != nil || number("salary_max") != nil {
-            var salary = [number("salary_min") ?? "", number("salary_max") ?? ""].joined(separator: "–")
+            var salary =
+                switch (number("salary_min"), number("salary_max")) {
+                case (let low?, let high?): "\(low)–\(high)"
+                case (let low?, nil): "from \(low)"
+                case (nil, let high?): "up to \(high)"
+                case (nil, nil): ""
+                }
             salary += " \(string("salary_currency") ?? "")/\(string("salary_period") ?? "")"
             if case .boolean(let gross)? = single["salary_gross"] { salary += gross ? " gross" : " net" }
             parts.append(salary)
