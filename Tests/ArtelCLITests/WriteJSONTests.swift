@@ -124,6 +124,9 @@ struct WriteJSONTests {
             #expect(listed.contains("2036-12-10 19:00 Europe/Moscow"), "\(listed)")
             let window = try node.expectSuccess("list", "events", "--from", "2036-12-01")
             #expect(window.contains("2036-12-10 19:00 Europe/Moscow"), "\(window)")
+            let log = try node.expectSuccess("log", id)
+            #expect(log.contains("set start = 2036-12-10 19:00 Europe/Moscow"), "\(log)")
+            #expect(!log.contains(" UTC"), "an event's history is in its own zone: \(log)")
             let job = try node.expectSuccess("job", "post", "--community", "tech-leaders", "--title", "Модератор")
             #expect(job.contains(" UTC unless renewed."))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelStore
+import Foundation
 
 struct Log: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,12 +45,13 @@ struct Log: AsyncParsableCommand {
         print(
             "\(record.kind) \(record.id.hex) in \(rendering.communityName(record.community)): \(record.deltas.count) deltas kept"
         )
+        // An event's moments, its changes' included, in its own time zone, as `show` gives them.
+        let zone = Moments.zone(of: record.view)
         for delta in record.deltas {
-            print(
-                "\(Moments.text(Int64(delta.delta.timestamp.milliseconds)))  by \(author(delta.delta.author))  delta \(delta.id.hex.prefix(16))…"
-            )
+            let moment = Moments.text(Int64(delta.delta.timestamp.milliseconds), zone: zone)
+            print("\(moment)  by \(author(delta.delta.author))  delta \(delta.id.hex.prefix(16))…")
             for operation in delta.delta.operations {
-                print("    " + Self.text(operation, kind: record.kind, rendering: rendering))
+                print("    " + Self.text(operation, kind: record.kind, rendering: rendering, zone: zone))
             }
         }
     }
@@ -64,12 +66,18 @@ struct Log: AsyncParsableCommand {
         kind.schema.field(field)?.name ?? "\(field)"
     }
 
-    private static func text(_ operation: Operation, kind: RecordKind, rendering: RecordRendering) -> String {
+    private static func text(
+        _ operation: ArtelCore.Operation,
+        kind: RecordKind,
+        rendering: RecordRendering,
+        zone: TimeZone
+    ) -> String {
         switch operation {
-        case .set(let field, let value): "set \(name(field, kind: kind)) = \(rendering.text(value))"
+        case .set(let field, let value): "set \(name(field, kind: kind)) = \(rendering.text(value, zone: zone))"
         case .clear(let field): "clear \(name(field, kind: kind))"
-        case .add(let field, let value): "add \(rendering.text(value)) to \(name(field, kind: kind))"
-        case .remove(let field, let value): "remove \(rendering.text(value)) from \(name(field, kind: kind))"
+        case .add(let field, let value): "add \(rendering.text(value, zone: zone)) to \(name(field, kind: kind))"
+        case .remove(let field, let value):
+            "remove \(rendering.text(value, zone: zone)) from \(name(field, kind: kind))"
         case .delete: "delete the record"
         }
     }
