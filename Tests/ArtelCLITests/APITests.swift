@@ -471,6 +471,27 @@ struct APITests {
         }
     }
 
+    @Test("A job list shows open jobs unless a status is asked for; status=all shows every job")
+    func openJobsByDefault() async throws {
+        try await Self.served { node, serve, _ in
+            let open = TestNode.createdID(
+                try node.expectSuccess("job", "post", "--community", "tech-leaders", "--title", "Открытая")
+            )
+            let filled = TestNode.createdID(
+                try node.expectSuccess("job", "post", "--community", "tech-leaders", "--title", "Закрытая")
+            )
+            try node.expectSuccess("job", "edit", filled, "--status", "filled")
+            func ids(_ query: String) throws -> Set<String> {
+                let page = try HTTPClient.request("GET", serve.api + "/api/v1/jobs" + query).object()
+                return Set((page["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+            }
+            #expect(try ids("") == [open])
+            #expect(try ids("?status=all") == [open, filled])
+            #expect(try ids("?status=filled") == [filled])
+            #expect(try ids("?status=open") == [open])
+        }
+    }
+
     @Test("Query values are read as a browser's form sends them: + is a space")
     func formQueries() async throws {
         try await Self.served { node, serve, _ in

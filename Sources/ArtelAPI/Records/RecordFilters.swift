@@ -107,7 +107,8 @@ struct RecordFilters {
             // Each is well formed; only together do they make no window: 422, as for an inverted range in a record.
             throw APIError(.unprocessableContent, "inverted_range", "from is later than until; swap them")
         }
-        query.status = try single("status")
+        // `all` lifts the default of job lists, which show open jobs only.
+        if let status = try single("status"), !(kind == .job && status == "all") { query.status = status }
         query.type = try single("type")
         if let person = try single("person") {
             query.person = try await RecordLookup.reference(

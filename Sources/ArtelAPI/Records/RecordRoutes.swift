@@ -24,13 +24,16 @@ struct RecordRoutes {
     /// `GET /api/v1/{kind}`: a page of records matching the filters, in the kind's stable order.
     private func list(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
         let kind = try KindPath.kind(route.parameters.get("kind"))
-        let query = try await RecordFilters.query(
+        var query = try await RecordFilters.query(
             kind,
             request.uri.formParameters,
             replica: context.replica,
             extra: ["total"],
             authorized: context.isAuthorized(request.headers[.authorization])
         )
+        // A job list shows open jobs unless a status is asked for, as `artel list jobs` and the feeds do:
+        // filled, closed and expired ones stay out.
+        if kind == .job, request.uri.formParameters["status"] == nil { query.openAt = Int64(WallClock.now) }
         // Counting every match costs a pass over all of them; a page alone stops after its rows.
         let counting: Bool
         switch request.uri.formParameters["total"] {
