@@ -292,7 +292,8 @@ struct FormatsTests {
                 "2026-11-01",
                 "--until",
                 "2026-11-30",
-                "--remote"
+                "--work-mode",
+                "remote"
             )
             #expect(remote.contains("Федерация компьютерного спорта России") && !remote.contains("Studio-29"))
 
