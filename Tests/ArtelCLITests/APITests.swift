@@ -646,7 +646,7 @@ struct APITests {
     }
 
     @Test(
-        "/health reports the node; /metrics, for the operator's token only, the Prometheus text with the gauges",
+        "/health reports the node and its version; /metrics, for the operator's token only, the Prometheus text with the gauges",
         .timeLimit(.minutes(2))
     )
     func healthAndMetrics() async throws {
@@ -656,6 +656,8 @@ struct APITests {
             let body = try health.object()
             #expect(body["status"] as? String == "serving" && body["node"] as? String == "test-node")
             #expect(body["peers_connected"] as? Int == 0)
+            let version = try node.expectSuccess("--version").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(body["version"] as? String == version, "the version artel --version prints: \(health.text)")
             let anonymous = try HTTPClient.request("GET", "\(serve.api)/metrics")
             #expect(
                 anonymous.status == 401 && anonymous.text.contains("token_required")

@@ -292,7 +292,8 @@ struct FormatsTests {
                 "2026-11-01",
                 "--until",
                 "2026-11-30",
-                "--remote"
+                "--work-mode",
+                "remote"
             )
             #expect(remote.contains("Федерация компьютерного спорта России") && !remote.contains("Studio-29"))
 
@@ -354,7 +355,9 @@ struct FormatsTests {
         }
     }
 
-    @Test("stats jobs prints figures with their n as a table, CSV or JSON, and writes a chart as SVG and PNG")
+    @Test(
+        "stats jobs prints figures with their n as a table, CSV or JSON, and writes --output as its extension or --format says"
+    )
     func stats() async throws {
         try await TestNode.with { node in
             try node.expectSuccess(
@@ -392,13 +395,45 @@ struct FormatsTests {
             #expect(object["vacancies"] as? Int == 3)
             #expect((object["source"] as? [[String: Any]])?.map { $0["key"] as? String } == ["hh.ru"])
             let chart = "\(node.directory)/market.svg"
-            try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--chart", chart)
+            let wrote = try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--output", chart)
+            #expect(wrote.contains("Wrote the figures as svg to \(chart)."), "\(wrote)")
             #expect(try String(contentsOfFile: chart, encoding: .utf8).hasPrefix("<svg"))
+            let figures = "\(node.directory)/market.csv"
+            try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--output", figures)
+            #expect(try String(contentsOfFile: figures, encoding: .utf8).hasPrefix("dimension,group,vacancies"))
+            // --format wins over the extension; --json prints the figures after writing the file.
+            let named = "\(node.directory)/market.data"
+            let printed = try node.expectSuccess(
+                "stats",
+                "jobs",
+                "--from",
+                "2026-11-01",
+                "--format",
+                "svg",
+                "--output",
+                named,
+                "--json"
+            )
+            let again = try #require(try JSONSerialization.jsonObject(with: Data(printed.utf8)) as? [String: Any])
+            #expect(again["vacancies"] as? Int == 3)
+            #expect(try String(contentsOfFile: named, encoding: .utf8).hasPrefix("<svg"))
+            let svg = try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--format", "svg")
+            #expect(svg.hasPrefix("<svg"))
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") {
                 let png = "\(node.directory)/market.png"
-                try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--png", png)
+                try node.expectSuccess("stats", "jobs", "--from", "2026-11-01", "--output", png)
                 let bytes = try #require(FileManager.default.contents(atPath: png))
                 #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47], "a PNG")
+            }
+            for (arguments, said) in [
+                (["--output", named], "cannot tell the format of \(named)"),
+                (["--format", "png"], "--format png writes a file"),
+                (["--format", "csv", "--json"], "--json and --format csv: give one"),
+                (["--chart", chart], "--chart"), (["--png", chart], "--png"),
+            ] {
+                let refused = try node.artel.run(["stats", "jobs"] + arguments)
+                #expect(refused.status == 2, "\(arguments)")
+                #expect(refused.error.contains(said), "\(arguments): \(refused.error)")
             }
             let bad = try node.run("stats", "jobs", "--from", "2026-12-01", "--until", "2026-11-01")
             #expect(bad.status != 0 && bad.error.contains("--from is after --until"))

@@ -67,7 +67,7 @@ struct FeedRoutes {
         }
         let names = try await PublicListings.communityNames(context.replica)
         guard
-            let (view, entries) = try await PublicListings.digest(
+            let (view, entries, hashtag) = try await PublicListings.digest(
                 context.replica,
                 reference,
                 communities: communities,
@@ -84,7 +84,7 @@ struct FeedRoutes {
                 request: request
             )
             : Responses.cacheable(
-                MarkdownDigest.render(entries: entries, title: title),
+                MarkdownDigest.render(entries: entries, title: title, tag: hashtag),
                 contentType: "text/markdown; charset=utf-8",
                 request: request
             )

@@ -39,17 +39,23 @@ public enum PublicListings: Sendable {
         }
     }
 
-    /// A public digest and the public jobs it lists, in its order; `nil` when there is no such digest.
+    /// A public digest, the public jobs it lists in its order, each with where else its vacancy
+    /// was listed (the digest's `also_listed`, ``DigestEntry/alsoListed(from:)``), and the hashtag
+    /// its Markdown opens with (``DigestHashtag/choose(explicit:topics:tags:)``: the publishing
+    /// community's topic written with `#`, else the digest's first tag), as `artel digest show`
+    /// renders it; `nil` when there is no such digest.
     ///
     /// - Parameters:
     ///   - reference: the digest; `nil` for the latest public digest of `communities`.
     ///   - communities: where to look for the latest digest (everywhere when empty).
+    ///   - names: the communities' names; an other listing's community the replica knows goes by
+    ///     the name it has now, else by the one the digest kept.
     public static func digest(
         _ replica: Replica,
         _ reference: Reference?,
         communities: Set<PublicKey> = [],
         names: [PublicKey: String]
-    ) async throws -> (view: RecordView, entries: [DigestEntry])? {
+    ) async throws -> (view: RecordView, entries: [DigestEntry], hashtag: String?)? {
         var digests = query(.digest, communities)
         digests.limit = 1
         if let reference {
@@ -57,6 +63,7 @@ public enum PublicListings: Sendable {
             digests.communities = [reference.community]
         }
         guard let view = try await replica.list(digests).first else { return nil }
+        let alsoListed = DigestEntry.alsoListed(from: strings(view.value(of: "also_listed")))
         var entries: [DigestEntry] = []
         if case .single(.references(let references)) = view.value(of: "items") {
             var jobs = query(.job, [])
@@ -71,10 +78,27 @@ public enum PublicListings: Sendable {
                         communityName: names[stored.community]
                     )
                 else { continue }
-                entries.append(DigestEntry(job: job, alsoListed: []))
+                let others = (alsoListed[reference] ?? []).map { other in
+                    var other = other
+                    other.communityName = names[other.community] ?? other.communityName
+                    return other
+                }
+                entries.append(DigestEntry(job: job, alsoListed: others))
             }
         }
-        return (view, entries)
+        let community = try await replica.record(.community, .community(view.community))?.view
+        let hashtag = DigestHashtag.choose(
+            explicit: nil,
+            topics: strings(community?.value(of: "topics")),
+            tags: strings(view.value(of: "tags")).sorted()
+        )
+        return (view, entries, hashtag)
+    }
+
+    /// The texts of a set field, none when it is absent.
+    private static func strings(_ value: RecordView.FieldValue?) -> [String] {
+        guard case .set(let values)? = value else { return [] }
+        return values.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
     /// The names of the communities a replica knows, for feed titles.

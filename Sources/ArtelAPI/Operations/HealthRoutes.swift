@@ -21,8 +21,9 @@ struct HealthRoutes {
         }
     }
 
-    /// `GET /health`: 200 while serving, 503 once stopping; with the peers connected now and the
-    /// last time a session caught up with a peer.
+    /// `GET /health`: 200 while serving, 503 once stopping; with the software's version (that of
+    /// ``NodeConfiguration/software``, as `artel --version` prints it), the peers connected now and
+    /// the last time a session caught up with a peer.
     private func health() async throws -> Response {
         let stopping = context.lifecycle.isStopping
         let peers = try await context.replica.peers()
@@ -33,6 +34,7 @@ struct HealthRoutes {
                 ("status", .string(stopping ? "stopping" : "serving")),
                 ("node", .string(try await context.replica.nodeName())),
                 ("node_key", .string(context.hub.nodeKey.hex)),
+                ("version", .string(Self.version)),
                 ("peers_connected", .number(Int64(connected))),
                 ("peers_known", .number(Int64(peers.count))),
                 ("last_sync", lastSync.map { .string(ISODates.dateTime(Int64($0))) } ?? .null),
@@ -40,6 +42,9 @@ struct HealthRoutes {
             status: stopping ? .serviceUnavailable : .ok
         )
     }
+
+    /// The version `/health` reports: ``NodeConfiguration/software`` without its `artel/`.
+    static let version = String(NodeConfiguration.software.split(separator: "/").last ?? "")
 
     /// `GET /metrics`: the node's counters and timers, and what the replica holds now, in the
     /// Prometheus text format.

@@ -8,22 +8,37 @@ struct DigestSelection: ParsableArguments {
     @Option(help: "The first day of the period (default: a week ago).") var from: Moment?
     @Option(help: "The last day of the period (default: today).") var until: Moment?
     @Option(help: "Only jobs of this community (name, key name or id prefix; repeatable).") var community: [String] = []
-    @Option(help: "Only jobs with this tag (repeatable: any of them).") var tag: [String] = []
-    @Flag(help: "Only remote jobs.") var remote = false
-    @Flag(help: "Only part-time jobs.") var partTime = false
-    @Option(help: "Only jobs that may pay at least this much a month, in --currency.") var salaryMin: Int64?
-    @Option(help: "The currency of --salary-min.") var currency = "RUB"
+    @Option(help: "Only jobs with this tag (repeatable: any of them).") var tags: [String] = []
+    @Option(help: "Only jobs with this work mode (repeatable): \(KindSchema.choices(.job, "work_mode")).")
+    var workMode: [String] = []
+    @Option(help: "Only jobs with this employment (repeatable): \(KindSchema.choices(.job, "employment")).")
+    var employment: [String] = []
+    @Option(help: "Only jobs that may pay at least this much a month, in --salary-currency (default RUB).")
+    var salaryMin: Int64?
+    @Option(help: "Only jobs paid in this currency (ISO 4217, e.g. RUB); the currency of --salary-min.")
+    var salaryCurrency: String?
+
+    func validate() throws {
+        for (flag, name, values) in [
+            ("--work-mode", "work_mode", workMode), ("--employment", "employment", employment),
+        ] {
+            for value in values where !KindSchema.choices(.job, name).split(separator: ", ").contains(Substring(value))
+            {
+                throw ValidationError("\(flag) \(value) is not one of \(KindSchema.choices(.job, name))")
+            }
+        }
+    }
 
     /// The hashtag of the Markdown digest (``DigestHashtag``): `explicit`, else the `#` topic of
     /// `community` (the publishing community, or the only one the digest is composed from), else the
-    /// first `--tag`.
+    /// first `--tags`.
     func hashtag(explicit: String?, community: PublicKey?, node: Node, resolver: Resolver) async throws -> String? {
         var owner = community
         if owner == nil, self.community.count == 1 { owner = try await resolver.community(self.community[0]) }
         return DigestHashtag.choose(
             explicit: explicit,
             topics: try await Self.topics(of: owner, node: node),
-            tags: tag
+            tags: tags
         )
     }
 
@@ -51,7 +66,7 @@ struct DigestSelection: ParsableArguments {
         query.limit = 1_000_000
         let names = try await resolver.communityNames()
         let (start, end) = period(now: node.now)
-        let wanted = Set(tag.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
+        let wanted = Set(tags.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
         let jobs = try await node.replica.records(query).compactMap { record -> JobListing? in
             JobListing(
                 id: record.id,
@@ -64,10 +79,12 @@ struct DigestSelection: ParsableArguments {
             let posted = job.datePosted ?? job.updated
             guard (start...end).contains(posted), job.status != "closed", job.status != "filled" else { return false }
             if !wanted.isEmpty && wanted.isDisjoint(with: job.tags) { return false }
-            if remote && job.workMode != "remote" { return false }
-            if partTime && !job.employment.contains("part_time") { return false }
+            if !workMode.isEmpty && !workMode.contains(job.workMode ?? "") { return false }
+            if !employment.isEmpty && Set(employment).isDisjoint(with: job.employment) { return false }
+            let currency = (salaryCurrency ?? "RUB").uppercased()
+            if salaryCurrency != nil && job.salaryCurrency != currency { return false }
             if let floor = salaryMin {
-                guard job.salaryCurrency == currency.uppercased(), (job.salaryPeriod ?? "month") == "month",
+                guard job.salaryCurrency == currency, (job.salaryPeriod ?? "month") == "month",
                     let best = job.salaryMax ?? job.salaryMin, best >= floor
                 else { return false }
             }
