@@ -88,9 +88,20 @@ public enum DigestComposer: Sendable {
         return bareHost + path + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 
+    /// The words of a text, lower case, `ё` read as `е`; runs of letters and digits, by Unicode
+    /// scalar (faster than by character, and the same for the scripts titles are written in).
     private static func words(_ text: String) -> [String] {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            .map(String.init)
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.append(scalar == "ё" ? "е" : scalar)
+            } else if !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { words.append(String(word)) }
+        return words
     }
 }

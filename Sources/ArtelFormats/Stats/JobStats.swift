@@ -98,14 +98,15 @@ public struct JobStats: Equatable, Sendable {
         listings = jobs.count
         self.period = period
         let vacancies = DigestComposer.groups(jobs).map { Vacancy(jobs, $0) }
-        total = Self.group("all", vacancies.map { ($0, $0.shown) }, listings: jobs.count, partial: false)
+        total = Self.group("all", vacancies.map(\.facts), listings: jobs.count, partial: false)
         var breakdowns: [Dimension: [Group]] = [:]
         for dimension in Dimension.allCases {
-            var members: [String: [(Vacancy, JobListing)]] = [:]
+            // Groups hold the few facts their figures need, not copies of vacancies and listings.
+            var members: [String: [Facts]] = [:]
             var listed: [String: Int] = [:]
             for vacancy in vacancies {
-                for (key, listing, count) in vacancy.keys(dimension) {
-                    members[key, default: []].append((vacancy, listing))
+                for (key, facts, count) in vacancy.keys(dimension) {
+                    members[key, default: []].append(facts)
                     listed[key, default: 0] += count
                 }
             }
@@ -151,7 +152,7 @@ public struct JobStats: Equatable, Sendable {
 
     private static func group(
         _ key: String,
-        _ members: [(Vacancy, JobListing)],
+        _ members: [Facts],
         listings: Int,
         partial: Bool
     ) -> Group {
@@ -160,15 +161,15 @@ public struct JobStats: Equatable, Sendable {
         var modes = 0
         var partTime = 0
         var employments = 0
-        for (_, job) in members {
-            if job.salaryCurrency != nil, let amount = middle(job) { amounts[Terms(job), default: []].append(amount) }
-            if let mode = job.workMode {
+        for facts in members {
+            if let (terms, amount) = facts.salary { amounts[terms, default: []].append(amount) }
+            if let isRemote = facts.remote {
                 modes += 1
-                if mode == "remote" { remote += 1 }
+                if isRemote { remote += 1 }
             }
-            if !job.employment.isEmpty {
+            if let isPartTime = facts.partTime {
                 employments += 1
-                if job.employment.contains("part_time") { partTime += 1 }
+                if isPartTime { partTime += 1 }
             }
         }
         let salaries = amounts.keys.sorted().map { terms in
@@ -210,6 +211,20 @@ public struct JobStats: Equatable, Sendable {
         let above = min(below + 1, sorted.count - 1)
         let weight = position - Double(below)
         return Int64((Double(sorted[below]) * (1 - weight) + Double(sorted[above]) * weight).rounded())
+    }
+}
+
+/// What a group's figures need of the listing whose facts count: its salary in its terms, and
+/// whether it is remote and part-time (nil where it does not say).
+struct Facts {
+    let salary: (terms: Terms, amount: Int64)?
+    let remote: Bool?
+    let partTime: Bool?
+
+    init(_ job: JobListing) {
+        salary = job.salaryCurrency != nil ? JobStats.middle(job).map { (Terms(job), $0) } : nil
+        remote = job.workMode.map { $0 == "remote" }
+        partTime = job.employment.isEmpty ? nil : job.employment.contains("part_time")
     }
 }
 
