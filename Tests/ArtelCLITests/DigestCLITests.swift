@@ -112,13 +112,4 @@ struct DigestCLITests {
             #expect(fields["title"] as? String == "Удалённо" && fields["tags"] as? [String] == ["edtech"])
         }
     }
-
-    @Test("The help of digest compose, digest publish and stats jobs wraps its prose, with no stray backslash")
-    func helpProse() throws {
-        for command in [["digest", "compose"], ["digest", "publish"], ["stats", "jobs"]] {
-            let help = try ArtelProcess(data: "/nonexistent").run(command + ["--help"]).output
-            let prose = try #require(help.components(separatedBy: "Examples:").first)
-            #expect(!prose.contains("\\"), "\(command): \(prose)")
-        }
-    }
 }

@@ -107,6 +107,17 @@ struct HelpExampleTests {
         }
     }
 
+    @Test("No command's prose shows a stray backslash: only example lines continue with one")
+    func proseHasNoBackslash() {
+        for path in Self.commands {
+            let help = Artel.helpMessage(for: Self.type(of: path), columns: 80)
+            let examples = Set(Self.exampleLines(help))
+            for line in help.split(separator: "\n").map(String.init) where !examples.contains(line) {
+                #expect(!line.hasSuffix("\\"), "artel \(path.joined(separator: " ")) --help: \"\(line)\"")
+            }
+        }
+    }
+
     @Test("Every example in every command's help parses: each flag it uses exists and takes its value")
     func examplesParse() throws {
         var checked = 0

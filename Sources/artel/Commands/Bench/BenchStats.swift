@@ -10,9 +10,9 @@ struct BenchStats: AsyncParsableCommand {
         commandName: "stats",
         abstract: "Measure `artel stats jobs` over a replica of many jobs, end to end.",
         discussion: """
-            Imports hh.ru-shaped vacancies (those of `bench formats`) into a fresh replica, a tenth \\
-            of them listed a second time by another community (the same apply link), then times \\
-            what `artel stats jobs` does: reading the jobs, counting each vacancy once, the \\
+            Imports hh.ru-shaped vacancies (those of `bench formats`) into a fresh replica, a tenth \
+            of them listed a second time by another community (the same apply link), then times \
+            what `artel stats jobs` does: reading the jobs, counting each vacancy once, the \
             breakdowns, and the table, JSON and chart.
 
             Example:

@@ -8,8 +8,8 @@ struct ImportJSONLD: AsyncParsableCommand {
         commandName: "jsonld",
         abstract: "Import schema.org JobPosting and Event objects (JSON-LD) as jobs and events.",
         discussion: """
-            Reads one object, an array, or a document with @graph, as job boards and event sites \\
-            embed them; other types are skipped. A posting is identified by its identifier (or its \\
+            Reads one object, an array, or a document with @graph, as job boards and event sites \
+            embed them; other types are skipped. A posting is identified by its identifier (or its \
             url), so the same file can be imported again; postings Artel exported keep their records.
 
             Example:

@@ -9,18 +9,18 @@ struct ImportTelegram: AsyncParsableCommand {
         commandName: "telegram",
         abstract: "Import the vacancy posts of a Telegram channel export (result.json) as jobs.",
         discussion: """
-            Export the channel with Telegram Desktop (Export chat history, JSON). Posts with a \\
-            vacancy hashtag (\(TelegramReader.defaultTags.joined(separator: ", ")) unless --hashtags says \\
-            otherwise) become jobs, one per vacancy: a digest is split at separator lines (___, ➖➖➖, \\
-            〰️, ———, ***) and at its titles (numbered, behind an emoji, bold, or after a blank line). \\
-            Each vacancy gives its title, company, city, work mode, employment, salary ("от 80 000 ₽", \\
-            "до 120к", "100–150 тыс. руб.", "$2000", "на руки" as take-home; monthly unless the post \\
-            says otherwise, and then tagged \(TelegramReader.assumedPeriodTag)), duties, requirements, \\
-            conditions, contacts, the apply link and the post's hashtags. Each job records its post as \\
-            https://t.me/CHANNEL/ID; the export does not hold the channel's username, so give it with \\
+            Export the channel with Telegram Desktop (Export chat history, JSON). Posts with a \
+            vacancy hashtag (\(TelegramReader.defaultTags.joined(separator: ", ")) unless --hashtags says \
+            otherwise) become jobs, one per vacancy: a digest is split at separator lines (___, ➖➖➖, \
+            〰️, ———, ***) and at its titles (numbered, behind an emoji, bold, or after a blank line). \
+            Each vacancy gives its title, company, city, work mode, employment, salary ("от 80 000 ₽", \
+            "до 120к", "100–150 тыс. руб.", "$2000", "на руки" as take-home; monthly unless the post \
+            says otherwise, and then tagged \(TelegramReader.assumedPeriodTag)), duties, requirements, \
+            conditions, contacts, the apply link and the post's hashtags. Each job records its post as \
+            https://t.me/CHANNEL/ID; the export does not hold the channel's username, so give it with \
             --channel.
 
-            --dry-run prints, post by post, what was read and what was skipped and why, and stores \\
+            --dry-run prints, post by post, what was read and what was skipped and why, and stores \
             nothing; an import prints the same counts.
 
             Examples:

@@ -7,8 +7,8 @@ struct BackupCommand: AsyncParsableCommand {
         commandName: "backup",
         abstract: "Write a consistent copy of the replica to a file, even while the node serves.",
         discussion: """
-            The copy is taken from one snapshot: what the node writes meanwhile goes to the next \\
-            backup. Keys are not in it: back them up on purpose, with `artel keys export`. Restore \\
+            The copy is taken from one snapshot: what the node writes meanwhile goes to the next \
+            backup. Keys are not in it: back them up on purpose, with `artel keys export`. Restore \
             with `artel restore FILE`.
 
             Example:
@@ -38,9 +38,9 @@ struct RestoreCommand: AsyncParsableCommand {
         commandName: "restore",
         abstract: "Replace the replica with a backup, after checking the backup whole.",
         discussion: """
-            Refuses while a node serves from the data directory (stop it first). The backup must \\
-            open as an Artel replica (one from an older version is migrated) and pass `artel check`; \\
-            the replica it replaces is kept beside it as artel.sqlite.before-restore-TIME. Peers \\
+            Refuses while a node serves from the data directory (stop it first). The backup must \
+            open as an Artel replica (one from an older version is migrated) and pass `artel check`; \
+            the replica it replaces is kept beside it as artel.sqlite.before-restore-TIME. Peers \
             bring back whatever changed since the backup at the next reconciliation.
 
             Example:

@@ -20,8 +20,8 @@ struct ConfigCheck: AsyncParsableCommand {
             Settings come from `artel serve` flags, then ARTEL_ environment variables (ARTEL_NAME, \
             ARTEL_LISTEN, ARTEL_NETWORK_KEY, ARTEL_ALLOW, ARTEL_PEERS, ARTEL_FOLLOWS, \
             ARTEL_MAX_CONNECTIONS, ARTEL_RECONCILE_INTERVAL, ARTEL_PURGE_INTERVAL, ARTEL_API, \
-            ARTEL_LOG_LEVEL, ARTEL_LOG_FORMAT), then artel.toml, then the defaults; the first \\
-            that gives a setting wins. The node refuses to start on any mistake. \\
+            ARTEL_LOG_LEVEL, ARTEL_LOG_FORMAT), then artel.toml, then the defaults; the first \
+            that gives a setting wins. The node refuses to start on any mistake. \
             examples/artel.toml holds every setting, commented.
 
             Examples:
