@@ -21,12 +21,8 @@ enum FieldSchemas {
         return schemas
     }
 
-    /// ISO 8601 as the API reads it (`ISODates.read`): a date, or a date and time with optional
-    /// seconds, fraction and offset.
-    /// Years 1900 to 9999; a day the month lacks (February 30) is refused by the node alone.
-    static let momentPattern =
-        #"^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"#
-        + #"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]*)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$"#
+    /// ISO 8601 as the API reads it (`ISODates.read`).
+    static let momentPattern = ISODates.pattern
 
     /// An object of fields, nesting dotted names (`location.city` under `location`).
     private static func object(_ fields: [FieldSpec], changes: Bool) -> [String: Any] {

@@ -18,12 +18,6 @@ struct RecordFilters {
     static let kindFilters: Set<String> = [
         "q", "tag", "work_mode", "salary_min", "salary_max", "currency", "from", "until", "status", "type", "person",
     ]
-    /// What `from` and `until` look like (protocol/openapi.json states the same pattern): a date
-    /// such as February 30 has the shape and is refused as a day that does not exist (422), not as
-    /// malformed (400).
-    static let momentShape =
-        #"^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"#
-        + #"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]*)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$"#
     /// The most records a page holds.
     static let maximumLimit = 500
 
@@ -68,7 +62,8 @@ struct RecordFilters {
         func moment(_ name: String, endOfDay: Bool) throws -> Int64? {
             guard let text = try single(name) else { return nil }
             guard let (milliseconds, isDate) = ISODates.read(text) else {
-                if text.range(of: Self.momentShape, options: .regularExpression) != nil {
+                // Written right, yet no real moment (February 30): refused as impossible (422), not malformed.
+                if text.range(of: ISODates.pattern, options: .regularExpression) != nil {
                     throw APIError(
                         .unprocessableContent,
                         "invalid_date",

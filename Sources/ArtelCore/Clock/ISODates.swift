@@ -14,6 +14,13 @@ package enum ISODates {
             + CivilTime.digits(time.day, 2)
     }
 
+    /// What ``read(_:)`` takes, as a regular expression (protocol/openapi.json states the same for
+    /// every moment): years 1900 to 9999, a date, optionally a time with seconds, fraction and offset.
+    /// Text of this shape may still name no real moment (February 30), which `read` refuses.
+    package static let pattern =
+        #"^(19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"#
+        + #"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]*)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$"#
+
     /// Reads `2026-12-03`, `2026-12-03T19:00`, `2026-12-03T19:00:00.000+03:00`, `…Z`; a time
     /// without an offset is read as UTC. Returns the moment and whether only a date was given.
     package static func read(_ text: String) -> (milliseconds: Int64, isDate: Bool)? {
