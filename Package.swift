@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ArtelFormats", targets: ["ArtelFormats"]),
         .library(name: "ArtelNode", targets: ["ArtelNode"]),
         .library(name: "ArtelAPI", targets: ["ArtelAPI"]),
+        .library(name: "ArtelWeb", targets: ["ArtelWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -80,12 +82,22 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ArtelWeb",
+            dependencies: [
+                "ArtelCore",
+                "ArtelStore",
+                "ArtelFormats",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
             name: "ArtelAPI",
             dependencies: [
                 "ArtelCore",
                 "ArtelStore",
                 "ArtelFormats",
                 "ArtelNode",
+                "ArtelWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -20,6 +20,8 @@ public struct APIContext: Sendable {
     public let lifecycle: Lifecycle
     /// The web origins whose pages may read public records and feeds (``CORSMiddleware``).
     public let corsOrigins: [String]
+    /// The node's human name, which heads its site's pages.
+    public let nodeName: String
 
     /// A context.
     public init(
@@ -29,7 +31,8 @@ public struct APIContext: Sendable {
         token: String,
         registry: PrometheusCollectorRegistry,
         lifecycle: Lifecycle = Lifecycle(),
-        corsOrigins: [String] = []
+        corsOrigins: [String] = [],
+        nodeName: String = "Artel"
     ) {
         self.directory = directory
         self.replica = replica
@@ -38,6 +41,7 @@ public struct APIContext: Sendable {
         self.registry = registry
         self.lifecycle = lifecycle
         self.corsOrigins = corsOrigins
+        self.nodeName = nodeName
     }
 
     /// Whether a request carries the token. Compared in constant time.

@@ -40,6 +40,7 @@ public enum APIServer: Sendable {
         ChangeRoutes(context: context).register(on: router)
         RecordRoutes(context: context).register(on: router)
         FeedRoutes(context: context).register(on: router)
+        SiteRoutes(context: context).register(on: router)
         return router
     }
 }

@@ -54,7 +54,7 @@ public enum MarkdownDigest: Sendable {
     }
 
     /// The items of a list written as lines or separated by semicolons.
-    static func items(_ text: String) -> [String] {
+    package static func items(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "\n" || $0 == ";" })
             .map { $0.trimmingCharacters(in: .whitespaces).trimmingPrefix("— ").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

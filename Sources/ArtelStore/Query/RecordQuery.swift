@@ -16,6 +16,12 @@ public struct RecordQuery: Sendable {
     public var tags: [String] = []
     /// Only jobs with one of these work modes (`remote`, `hybrid`, `onsite`).
     public var workModes: [String] = []
+    /// Only jobs with one of these kinds of employment (`full_time`, `part_time`, `contract`, …).
+    public var employments: [String] = []
+    /// Only jobs in one of these cities, case and ё ignored.
+    public var cities: [String] = []
+    /// Only jobs with one of these apply links: the same vacancy as other communities listed it.
+    public var applyLinks: [String] = []
     /// Only jobs whose salary range reaches at least this amount.
     public var salaryAtLeast: Int64?
     /// Only jobs whose salary range starts at or below this amount.
@@ -44,10 +50,20 @@ public struct RecordQuery: Sendable {
     public var visibilities: [Visibility] = []
     /// Only these records (all when empty): what a live change stream checks its filters on.
     public var records: [RecordID] = []
+    /// The order of the result.
+    public var order: Order = .natural
     /// At most this many records.
     public var limit = 50
     /// Skip this many records first.
     public var offset = 0
+
+    /// How a list is ordered.
+    public enum Order: String, Sendable, CaseIterable {
+        /// The kind's own order: jobs newest first, events by start, digests by period, names A to Z.
+        case natural
+        /// Jobs by the top of their salary range, highest first; jobs without one last.
+        case salary
+    }
 
     /// A query for every record of a kind.
     public init(kind: RecordKind) {

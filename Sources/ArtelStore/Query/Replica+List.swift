@@ -26,18 +26,24 @@ extension Replica {
     /// A page of the records matching a query, and how many match in all, from one pass over the
     /// matches (a count and a list would each search the full-text index).
     public func page(_ query: RecordQuery) async throws -> (views: [RecordView], total: Int) {
+        let (records, total) = try await recordsPage(query)
+        return (records.compactMap(\.view), total)
+    }
+
+    /// ``page(_:)`` with each record's merged state, for readers that need more than its view.
+    public func recordsPage(_ query: RecordQuery) async throws -> (records: [StoredRecord], total: Int) {
         let sql = try ListSQL(query: query, totals: true)
-        let (views, total) = try await reading("listing \(sql.table)") { db in
+        let (records, total) = try await reading("listing \(sql.table)") { db in
             var total: Int?
-            let views = try Row.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { row in
+            let records = try Row.fetchAll(db, sql: sql.text, arguments: sql.arguments).compactMap { row in
                 total = row[1]
-                return try StoredRecord.load(rowid: row[0], in: db)?.view
+                return try StoredRecord.load(rowid: row[0], in: db)
             }
-            return (views, total)
+            return (records, total)
         }
         // A page past the last match has no row to carry the total.
-        if let total { return (views, total) }
-        return (views, try await count(query))
+        if let total { return (records, total) }
+        return (records, try await count(query))
     }
 
     /// Counts the materialized records matching a query (ignoring its limit and offset).
@@ -124,6 +130,26 @@ struct ListSQL {
             }
             requireAny("r.work_mode", query.workModes)
         }
+        if !query.employments.isEmpty {
+            _ = try Self.column(for: "employment", kind: kind, among: [.job: "employment"])
+            for employment in query.employments {
+                try Self.checkAllowed(employment, filter: "employment", field: "employment", of: kind)
+            }
+            let placeholders = Array(repeating: "?", count: query.employments.count).joined(separator: ", ")
+            conditions.append("EXISTS (SELECT 1 FROM json_each(r.employment) WHERE value IN (\(placeholders)))")
+            _ = arguments.append(contentsOf: StatementArguments(query.employments))
+        }
+        if !query.cities.isEmpty {
+            _ = try Self.column(for: "city", kind: kind, among: [.job: "location_city"])
+            requireAny(
+                "\(SearchText.functionName)(r.location_city)",
+                query.cities.map { SearchText.fold($0).lowercased() }
+            )
+        }
+        if !query.applyLinks.isEmpty {
+            _ = try Self.column(for: "apply link", kind: kind, among: [.job: "apply_url"])
+            requireAny("r.apply_url", query.applyLinks)
+        }
         if query.salaryAtLeast != nil || query.salaryAtMost != nil || query.currency != nil {
             _ = try Self.column(for: "salary", kind: kind, among: [.job: "salary_min"])
         }
@@ -176,7 +202,14 @@ struct ListSQL {
         }
         if !conditions.isEmpty { text += " WHERE " + conditions.joined(separator: " AND ") }
         if !counting {
-            text += " ORDER BY \(Self.order[kind]!), r.rowid LIMIT ? OFFSET ?"
+            if query.order == .salary {
+                _ = try Self.column(for: "salary order", kind: kind, among: [.job: "salary_max"])
+                text +=
+                    " ORDER BY coalesce(r.salary_max, r.salary_min) IS NULL, coalesce(r.salary_max, r.salary_min) DESC,"
+            } else {
+                text += " ORDER BY"
+            }
+            text += " \(Self.order[kind]!), r.rowid LIMIT ? OFFSET ?"
             _ = arguments.append(contentsOf: [query.limit, query.offset])
         }
     }

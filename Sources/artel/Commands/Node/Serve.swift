@@ -208,7 +208,8 @@ struct Serve: AsyncParsableCommand {
                 token: try APIToken.loadOrCreate(in: node.directory.path),
                 registry: registry,
                 lifecycle: lifecycle,
-                corsOrigins: settings.corsOrigins ?? []
+                corsOrigins: settings.corsOrigins ?? [],
+                nodeName: configuration.name
             )
             var apiLogger = logger
             apiLogger[metadataKey: "service"] = "api"
@@ -216,6 +217,7 @@ struct Serve: AsyncParsableCommand {
                 BindingService(
                     APIServer.service(context: apiContext, address: address, logger: apiLogger) {
                         Console.line("HTTP API on http://\($0) (writes need the token in \(APIToken.fileName))")
+                        Console.line("Site on http://\($0)/")
                     },
                     address: "\(address)",
                     purpose: "serve the HTTP API",

@@ -1,0 +1,66 @@
+extension SiteAssets {
+    /// The site's one style sheet: the system's fonts, one column on a phone, cards on a light
+    /// background, contrast of at least 4.5:1 for text (WCAG AA), visible focus. Embedded pages
+    /// (`/embed/…`) use it too; a community's site can override any rule after it.
+    static let style = """
+        :root{--text:#1f2328;--muted:#57606a;--line:#d0d7de;--back:#f6f7f9;--card:#fff;--accent:#0b57d0;\
+        --accent-text:#fff;--chip:#eef1f4;--alert:#9a1c1c;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,\
+        "Helvetica Neue",Arial,sans-serif;color:var(--text);background:var(--back)}
+        *{box-sizing:border-box}
+        body{margin:0}
+        a{color:var(--accent)}
+        a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{\
+        outline:3px solid #f5a623;outline-offset:2px}
+        .skip{position:absolute;left:-999px;top:0;background:var(--card);padding:.5rem}
+        .skip:focus{left:.5rem}
+        header.site{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding:.75rem 1rem;\
+        background:var(--card);border-bottom:1px solid var(--line)}
+        .brand{font-weight:700;text-decoration:none;color:var(--text);font-size:1.1rem}
+        header nav ul{display:flex;flex-wrap:wrap;gap:.25rem .9rem;margin:0;padding:0;list-style:none}
+        header nav a{text-decoration:none;padding:.2rem 0}
+        header nav a[aria-current]{font-weight:700;border-bottom:2px solid var(--accent)}
+        .language{margin-left:auto}
+        main{max-width:60rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}
+        h2{font-size:1.2rem;line-height:1.3}
+        .lead,.meta,.muted,.count{color:var(--muted)}
+        form.filters{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin:1rem 0}
+        .search{display:flex;flex-direction:column;gap:.25rem}
+        .fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem;margin-top:.75rem}
+        .field{display:flex;flex-direction:column;gap:.25rem}
+        label{font-weight:600;font-size:.95rem}
+        input,select,textarea{font:inherit;padding:.45rem .6rem;border:1px solid #8c959f;border-radius:6px;\
+        background:#fff;color:var(--text);width:100%;min-width:0}
+        details.more{margin-top:.75rem}
+        summary{cursor:pointer;font-weight:600}
+        .actions{display:flex;gap:1rem;align-items:center;margin-top:.75rem}
+        button,.button{font:inherit;display:inline-block;padding:.5rem 1.1rem;border:0;border-radius:6px;\
+        background:var(--accent);color:var(--accent-text);text-decoration:none;cursor:pointer}
+        .problem{color:var(--alert);background:#fdecec;border-radius:6px;padding:.5rem .75rem}
+        ol.cards{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
+        .card,.record{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem}
+        .card h2{margin:0 0 .25rem}
+        .card h2 a{text-decoration:none}
+        .employer{margin:0 0 .5rem;color:var(--muted);font-weight:600}
+        ul.facts{margin:.5rem 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.3rem .4rem}
+        ul.facts li,.chip{display:inline-block;padding:.1rem .55rem;border-radius:1rem;background:var(--chip);\
+        text-decoration:none;color:var(--text)}
+        .salary{font-weight:600}
+        .meta{margin:.25rem 0 0;font-size:.9rem}
+        dl.details{display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.35rem 1rem}
+        dl.details dt{color:var(--muted)}
+        dl.details dd{margin:0;overflow-wrap:anywhere}
+        nav.pages{display:flex;gap:1rem;justify-content:center;align-items:center;margin:1.25rem 0}
+        .live-note{background:#e7f3ff;border-radius:6px;padding:.5rem .75rem}
+        footer.site{max-width:60rem;margin:2rem auto 0;padding:1rem;color:var(--muted);font-size:.9rem;\
+        border-top:1px solid var(--line)}
+        table{border-collapse:collapse;width:100%}
+        th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
+        .scroll{overflow-x:auto}
+        figure{margin:1rem 0}
+        figure svg,figure img{max-width:100%;height:auto}
+        pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);\
+        border-radius:6px;padding:.75rem}
+        @media (max-width:30rem){h1{font-size:1.35rem}dl.details{grid-template-columns:1fr}dl.details dt{margin-top:.4rem}}
+        """
+}
