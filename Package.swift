@@ -181,6 +181,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ArtelWebTests",
+            dependencies: ["ArtelCore", "ArtelStore", "ArtelFormats", "ArtelWeb", "ArtelTestKit"]
+        ),
+        .testTarget(
             name: "ArtelCLITests",
             dependencies: [
                 "ArtelCore", "ArtelStore", "ArtelTestKit", "artel", .product(name: "GRDB", package: "GRDB.swift"),
