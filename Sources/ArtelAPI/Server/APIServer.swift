@@ -41,6 +41,9 @@ public enum APIServer: Sendable {
         RecordRoutes(context: context).register(on: router)
         FeedRoutes(context: context).register(on: router)
         SiteRoutes(context: context).register(on: router)
+        DigestSiteRoutes(context: context).register(on: router)
+        MarketSiteRoutes(context: context).register(on: router)
+        EmbedSiteRoutes(context: context).register(on: router)
         return router
     }
 }

@@ -17,6 +17,14 @@ struct SiteRoutes {
         router.get("/") { request, _ in try await board(request) }
         router.get("jobs") { request, _ in try await board(request) }
         router.get("jobs/:id") { request, route in try await job(request, route.parameters.get("id") ?? "") }
+        router.get("assets/embed.css") { request, _ in
+            let parameters = request.uri.formParameters.map { (name: String($0.key), value: String($0.value)) }
+            return Responses.cacheable(
+                EmbedStyle(parameters).sheet,
+                contentType: "text/css; charset=utf-8",
+                request: request
+            )
+        }
         router.get("assets/:name") { request, route in
             guard let asset = SiteAssets.named(route.parameters.get("name") ?? "") else {
                 throw APIError(.notFound, "not_found", "there is no such asset")

@@ -21,10 +21,19 @@ extension Catalog {
             case (nil, nil): ""
             }
         var text = amount
-        if let currency = job.salaryCurrency { text += " " + (currencies[currency] ?? currency) }
-        if let period = job.salaryPeriod.flatMap({ Self.periods[$0] }) { text += self[period] }
+        if let currency = job.salaryCurrency {
+            text += " " + salaryTerms(currency: currency, period: job.salaryPeriod)
+        } else if let period = job.salaryPeriod.flatMap({ Self.periods[$0] }) {
+            text += self[period]
+        }
         if let gross = job.salaryGross { text += " " + self[gross ? .salaryGross : .salaryTakeHome] }
         return text
+    }
+
+    /// A currency and a pay period in words, as a salary ends: `₽/мес`, `$/hour`; the period only
+    /// when it is one of a job's (`hour` … `project`).
+    public func salaryTerms(currency: String, period: String?) -> String {
+        (currencies[currency] ?? currency) + (period.flatMap { Self.periods[$0] }.map { self[$0] } ?? "")
     }
 
     /// A work mode (`remote`, `hybrid`, `onsite`) in words; an unknown one as it is.
@@ -45,7 +54,7 @@ extension Catalog {
     }
 
     /// 150000 as `150 000` or `150,000`.
-    func grouped(_ number: Int64) -> String {
+    public func grouped(_ number: Int64) -> String {
         var digits = String(number)
         var index = digits.count - 3
         while index > 0 {

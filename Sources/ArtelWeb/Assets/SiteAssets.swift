@@ -5,6 +5,7 @@ public enum SiteAssets: Sendable {
         switch name {
         case "site.css": (style, "text/css; charset=utf-8")
         case "live.js": (liveScript, "text/javascript; charset=utf-8")
+        case "copy.js": (copyScript, "text/javascript; charset=utf-8")
         default: nil
         }
     }

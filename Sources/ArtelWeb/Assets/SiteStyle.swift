@@ -61,6 +61,8 @@ extension SiteAssets {
         figure svg,figure img{max-width:100%;height:auto}
         pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--card);border:1px solid var(--line);\
         border-radius:6px;padding:.75rem}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        textarea.telegram{font:.9rem/1.45 ui-monospace,monospace;resize:vertical}
         @media (max-width:30rem){h1{font-size:1.35rem}dl.details{grid-template-columns:1fr}dl.details dt{margin-top:.4rem}}
         """
 }

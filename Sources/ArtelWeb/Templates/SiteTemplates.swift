@@ -14,6 +14,10 @@ enum SiteTemplates {
         "jobs": jobBoard,
         "job": jobPage,
         "error": errorPage,
+        "digests": digestsPage,
+        "digest": digestPage,
+        "market": marketPage,
+        "embedJobs": embedJobs,
     ]
 
     /// The compiled templates.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtelAPI
 import ArtelCore
 import ArtelFormats
 import ArtelStore
@@ -138,46 +139,21 @@ struct JobStatsCommand: AsyncParsableCommand {
         }
     }
 
-    /// The figures of the jobs of some communities (all when none) posted in a period, read from
-    /// the replica in one statement.
+    /// The figures of the jobs of some communities (all when none) posted in a period: public and
+    /// federation jobs, since the command line reads this node's own replica.
     static func figures(
         _ replica: Replica,
         communities: Set<PublicKey>,
         period: ClosedRange<Int64>,
         names: [PublicKey: String]
     ) async throws -> JobStats {
-        var query = RecordQuery(kind: .job)
-        query.communities = Array(communities)
-        query.visibilities = [.public, .federation]
-        query.from = period.lowerBound
-        query.until = period.upperBound
-        query.limit = 10_000_000
-        let jobs = try await replica.jobFigureRows(query).map {
-            JobListing(row: $0, communityName: names[$0.community])
-        }
-        return JobStats(jobs, period: period)
-    }
-}
-
-extension JobListing {
-    /// The listing of a job's materialized row.
-    init(row: JobFigureRow, communityName: String?) {
-        self.init(id: row.id, community: row.community, title: row.title, updated: row.updated)
-        self.communityName = communityName
-        employer = row.employer
-        salaryMin = row.salaryMin
-        salaryMax = row.salaryMax
-        salaryCurrency = row.salaryCurrency
-        salaryPeriod = row.salaryPeriod
-        salaryGross = row.salaryGross
-        employment = row.employment
-        workMode = row.workMode
-        city = row.city
-        tags = row.tags
-        applyURL = row.applyURL
-        sources = row.sources
-        datePosted = row.datePosted
-        status = row.status
+        try await MarketFigures.read(
+            replica,
+            communities: communities,
+            period: period,
+            visibilities: [.public, .federation],
+            names: names
+        )
     }
 }
 

@@ -1,0 +1,41 @@
+extension SiteTemplates {
+    /// A listing for another site's frame: no header, no navigation, links open on the node in a
+    /// new tab, the colours a site asked for (``EmbedStyle``).
+    static let embedJobs = """
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · {{siteName}}</title>
+        <link rel="stylesheet" href="/assets/site.css">
+        <link rel="stylesheet" href="{{embedStyle}}">
+        <script src="/assets/live.js" defer></script>
+        </head>
+        <body class="embed">
+        <main>
+        <h1 class="visually-hidden">{{title}}</h1>
+        <ol class="cards" data-live="jobs">
+        {{#jobs}}
+        <li>
+        <article class="card">
+        <h2><a href="{{href}}" target="_blank" rel="noopener">{{title}}</a></h2>
+        {{#employer}}<p class="employer">{{employer}}</p>{{/employer}}
+        <ul class="facts">
+        {{#salary}}<li class="salary">{{salary}}</li>{{/salary}}
+        {{#workMode}}<li>{{workMode}}</li>{{/workMode}}
+        {{#city}}<li>{{city}}</li>{{/city}}
+        </ul>
+        <p class="meta">{{community}} · <time datetime="{{postedISO}}">{{posted}}</time></p>
+        </article>
+        </li>
+        {{/jobs}}
+        </ol>
+        {{^jobs}}<p class="empty">{{w.embed.none}}</p>{{/jobs}}
+        <p class="meta"><a href="{{more}}" target="_blank" rel="noopener">{{w.embed.more}}</a> · {{w.embed.source}}</p>
+        </main>
+        </body>
+        </html>
+
+        """
+}
