@@ -11,7 +11,9 @@ struct BenchAPI: AsyncParsableCommand {
         discussion: """
             Prepares a replica of --count jobs, serves it with a child `artel serve`, and asks its API \
             for two filtered pages of 20 jobs (remote, paying at least 120 000; and the same with a \
-            word one job in five has), each with the count of all matches and without it, from --clients clients at once, each on a kept-alive \
+            word one job in five has), each with the count of all matches and without it, and for the \
+            site's job board with the same filters and word (a rendered HTML page), from --clients \
+            clients at once, each on a kept-alive \
             connection: first with the node idle, then while an empty node dials it and syncs all \
             --count deltas. Prints throughput and the median, p99 and largest latency of each, and, \
             as the limit, the same queries run on the replica directly in this process.
@@ -30,6 +32,8 @@ struct BenchAPI: AsyncParsableCommand {
     static let filtered = "/api/v1/jobs?salary_min=120000&work_mode=remote&limit=20"
     /// The same with a word that one job in five has ("Казань", its city).
     static let searched = filtered + "&q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BD%D1%8C"
+    /// The site's job board with the same two filters and word: the query, and the page rendered.
+    static let board = "/?salary_min=120000&work_mode=remote&q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BD%D1%8C"
 
     func validate() throws {
         guard count >= 100, requests >= 10, (1...64).contains(clients) else {
@@ -63,6 +67,7 @@ struct BenchAPI: AsyncParsableCommand {
             ("filtered", Self.filtered, nil as String?), ("filtered + a word", Self.searched, "Казань"),
             ("filtered, no total", Self.filtered + "&total=false", nil),
             ("filtered + a word, no total", Self.searched + "&total=false", "Казань"),
+            ("site board, filtered + a word", Self.board, "Казань"),
         ]
         for (label, path, word) in queries {
             let (samples, matching) = try await full.withReplica { replica in
@@ -72,6 +77,7 @@ struct BenchAPI: AsyncParsableCommand {
                 query.workModes = ["remote"]
                 query.limit = 20
                 query.visibilities = [.public]
+                if path == Self.board { query.openAt = Int64(BenchNode.now) }
                 var samples: [Double] = []
                 var matching = 0
                 let counting = !path.hasSuffix("total=false")
@@ -110,8 +116,15 @@ struct BenchAPI: AsyncParsableCommand {
                 ? "  the sync of \(count) deltas was still running when the last request was answered"
                 : "  note: the sync ended before the last request; raise --count or lower --requests to cover it all"
         )
-        let worst = busy.map { Measure.quantile($0, 0.99) }.max() ?? 0
-        print(String(format: "  p99 with sync running, worst query: %.2f ms (goal: under 20 ms)", worst * 1000))
+        let boardIndex = paths.count - 1
+        let worst = busy.dropLast().map { Measure.quantile($0, 0.99) }.max() ?? 0
+        print(String(format: "  p99 with sync running, worst API query: %.2f ms (goal: under 20 ms)", worst * 1000))
+        print(
+            String(
+                format: "  p99 with sync running, the site's board: %.2f ms (goal: under 50 ms)",
+                Measure.quantile(busy[boardIndex], 0.99) * 1000
+            )
+        )
     }
 
     /// One line of results: median, p99 and largest latency, and the rate when timed by the wall clock.
