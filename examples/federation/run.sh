@@ -421,6 +421,7 @@ echo "== Where to look"
 for id in "${ids[@]}"; do
     url="http://$host:${api[$id]}"
     echo "${node_name[$id]} — ${community[$id]}"
+    echo "  site          $url/  (the job board; events, communities, digests, market)"
     echo "  API base      $url/api/v1/  (jobs, events, communities, digests…)"
     echo "  health        $url/health"
     echo "  metrics       $url/metrics  (with the API token below)"
@@ -433,6 +434,7 @@ for id in "${ids[@]}"; do
     echo "  log           $base/$id/artel.log"
 done
 echo
+echo "Open the association's site in a browser: http://$host:${api[assoc]}/"
 echo "Try: curl -s http://$host:${api[assoc]}/api/v1/jobs | head -c 600; echo"
 echo "     ARTEL_DATA=$base/assoc $artel list jobs"
 echo "     ARTEL_DATA=$base/spb $artel job post --community \"${community[spb]}\" --title \"Модератор чата\"  (reaches the association at once)"
