@@ -81,6 +81,17 @@ struct SiteJobTests {
             let first = try #require(bySalary.range(of: "Комьюнити-менеджер"))
             let second = try #require(bySalary.range(of: "амбассадоров"))
             #expect(first.lowerBound < second.lowerBound)
+            // The API reads the same filters the board does.
+            let api = try HTTPClient.request(
+                "GET",
+                "\(serve.api)/api/v1/jobs?employment=part_time&sort=salary&city=%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0"
+            ).object()
+            #expect(api["total"] as? Int == 0)
+            let sorted = try HTTPClient.request("GET", "\(serve.api)/api/v1/jobs?sort=salary").object()
+            let titles = (sorted["items"] as? [[String: Any]] ?? []).compactMap {
+                ($0["fields"] as? [String: Any])?["title"] as? String
+            }
+            #expect(titles == ["Комьюнити-менеджер", "Менеджер программы амбассадоров"])
             let byDate = try Self.page("\(serve.api)/").text
             #expect(byDate.range(of: "амбассадоров")!.lowerBound < byDate.range(of: "Комьюнити-менеджер")!.lowerBound)
         }

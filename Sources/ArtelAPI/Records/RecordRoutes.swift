@@ -28,7 +28,7 @@ struct RecordRoutes {
             kind,
             request.uri.formParameters,
             replica: context.replica,
-            extra: ["total"],
+            extra: ["total", "sort"],
             authorized: context.isAuthorized(request.headers[.authorization])
         )
         // A job list shows open jobs unless a status is asked for, as `artel list jobs` and the feeds do:
