@@ -14,6 +14,11 @@ enum SiteTemplates {
         "jobs": jobBoard,
         "job": jobPage,
         "error": errorPage,
+        "events": eventList,
+        "eventCalendar": eventCalendar,
+        "event": eventPage,
+        "eventFilters": eventFilters,
+        "eventSubscribe": eventSubscribe,
     ]
 
     /// The compiled templates.
