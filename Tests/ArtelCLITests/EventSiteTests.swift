@@ -97,6 +97,15 @@ struct EventSiteTests {
             let other = cells.filter { $0.contains("Еженедельный созвон") }
             #expect(other.count == days.count, "no other day of the month shows it")
 
+            var moscow = Calendar(identifier: .gregorian)
+            moscow.timeZone = TimeZone(identifier: "Europe/Moscow")!
+            let today = moscow.dateComponents([.year, .month, .day], from: Date())
+            let now = try Self.page(serve, "/events/calendar")
+            #expect(now.status == 200)
+            let marked = String(format: "datetime=\"%04d-%02d-%02d\"", today.year!, today.month!, today.day!)
+            let todayCell = try #require(now.text.components(separatedBy: "<td").first { $0.contains(marked) })
+            #expect(todayCell.contains("aria-current=\"date\""), "today is marked: \(todayCell)")
+
             for (month, says) in [
                 ("2026-13", "«2026-13» names no month"), ("abc", "«abc» is not a month: write it as YYYY-MM"),
             ] {

@@ -49,7 +49,11 @@ enum EventCard {
         let joins = event.onlineURLs.filter(FeedLinks.isWebURL)
         page["joinLinks"] = joins
         page["hasJoinLinks"] = !joins.isEmpty
-        if let url = event.url, FeedLinks.isWebURL(url) { page["registrationURL"] = url }
+        if let url = event.url, FeedLinks.isWebURL(url) {
+            page["registrationURL"] = url
+            // No one registers for what will not happen; the link stays among the details.
+            if event.status != "cancelled" { page["registerButton"] = url }
+        }
         page["price"] = item.price
         page["capacity"] = item.capacity.map { words.count("events.places", Int(clamping: $0)) }
         page["language"] = item.language.map { words.table["events.language.\($0)"] ?? $0 }

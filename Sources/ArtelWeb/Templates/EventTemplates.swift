@@ -174,7 +174,7 @@ extension SiteTemplates {
         {{#event.hasTags}}<dt>{{w.events.tags}}</dt><dd>{{#event.tags}}<span class="chip">{{.}}</span> {{/event.tags}}</dd>{{/event.hasTags}}
         </dl>
         <p class="actions">
-        {{#event.registrationURL}}<a class="button" href="{{event.registrationURL}}" rel="nofollow noopener">{{w.events.register}}</a>{{/event.registrationURL}}
+        {{#event.registerButton}}<a class="button" href="{{event.registerButton}}" rel="nofollow noopener">{{w.events.register}}</a>{{/event.registerButton}}
         <a href="{{event.icsHref}}" type="text/calendar">{{w.events.addToCalendar}}</a>
         </p>
         {{#event.hasDescription}}<h2>{{w.events.description}}</h2>{{#event.description}}<p>{{.}}</p>{{/event.description}}{{/event.hasDescription}}
