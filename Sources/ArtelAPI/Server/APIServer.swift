@@ -44,6 +44,7 @@ public enum APIServer: Sendable {
         DigestSiteRoutes(context: context).register(on: router)
         MarketSiteRoutes(context: context).register(on: router)
         EmbedSiteRoutes(context: context).register(on: router)
+        EventSiteRoutes(context: context).register(on: router)
         return router
     }
 }

@@ -16,6 +16,8 @@ public struct RecordQuery: Sendable {
     public var tags: [String] = []
     /// Only jobs with one of these work modes (`remote`, `hybrid`, `onsite`).
     public var workModes: [String] = []
+    /// Only events attended in one of these ways (`offline`, `online`, `mixed`).
+    public var attendances: [String] = []
     /// Only jobs with one of these kinds of employment (`full_time`, `part_time`, `contract`, …).
     public var employments: [String] = []
     /// Only jobs in one of these cities, case and ё ignored.

@@ -130,6 +130,13 @@ struct ListSQL {
             }
             requireAny("r.work_mode", query.workModes)
         }
+        if !query.attendances.isEmpty {
+            _ = try Self.column(for: "attendance", kind: kind, among: [.event: "attendance"])
+            for attendance in query.attendances {
+                try Self.checkAllowed(attendance, filter: "attendance", field: "attendance", of: kind)
+            }
+            requireAny("r.attendance", query.attendances)
+        }
         if !query.employments.isEmpty {
             _ = try Self.column(for: "employment", kind: kind, among: [.job: "employment"])
             for employment in query.employments {

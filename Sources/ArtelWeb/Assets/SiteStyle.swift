@@ -64,5 +64,31 @@ extension SiteAssets {
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         textarea.telegram{font:.9rem/1.45 ui-monospace,monospace;resize:vertical}
         @media (max-width:30rem){h1{font-size:1.35rem}dl.details{grid-template-columns:1fr}dl.details dt{margin-top:.4rem}}
+        .views{margin:.25rem 0}
+        .when{margin:.25rem 0;font-weight:600}
+        .zone{color:var(--muted);font-weight:400}
+        .card.cancelled h2 a{text-decoration:line-through}
+        ul.facts li.status,.status{color:var(--alert);font-weight:600}
+        .line{display:block;overflow-wrap:anywhere}
+        nav.months{display:flex;flex-wrap:wrap;gap:.5rem 1rem;justify-content:space-between;margin:1rem 0}
+        table.month{table-layout:fixed;background:var(--card);border:1px solid var(--line)}
+        table.month caption{font-size:1.2rem;font-weight:700;text-align:left;padding:.5rem 0}
+        table.month th{text-align:center}
+        table.month td{vertical-align:top;height:6rem;border:1px solid var(--line);padding:.25rem;overflow-wrap:anywhere}
+        table.month td.blank{background:var(--back)}
+        table.month td.today{background:#fff8e1;outline:2px solid #f5a623;outline-offset:-2px}
+        table.month .weekday{display:none}
+        table.month ul{list-style:none;margin:.25rem 0 0;padding:0;font-size:.85rem}
+        table.month li{margin-bottom:.3rem}
+        .time{font-weight:600}
+        .today-mark{font-size:.8rem;color:var(--muted)}
+        .subscribe{margin-top:2rem}
+        .subscribe a{overflow-wrap:anywhere}
+        @media (max-width:40rem){table.month,table.month tbody,table.month tr,table.month td,table.month caption{\
+        display:block;width:auto}table.month{border:0;background:none}table.month thead{position:absolute;width:1px;\
+        height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}table.month td{height:auto;\
+        border:1px solid var(--line);border-radius:8px;background:var(--card);margin:.5rem 0;padding:.5rem .75rem}\
+        table.month td.blank,table.month td.empty:not(.today){display:none}table.month .weekday{display:inline}\
+        table.month ul{font-size:1rem}}
         """
 }

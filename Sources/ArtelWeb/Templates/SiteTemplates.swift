@@ -18,6 +18,11 @@ enum SiteTemplates {
         "digest": digestPage,
         "market": marketPage,
         "embedJobs": embedJobs,
+        "events": eventList,
+        "eventCalendar": eventCalendar,
+        "event": eventPage,
+        "eventFilters": eventFilters,
+        "eventSubscribe": eventSubscribe,
     ]
 
     /// The compiled templates.
