@@ -186,6 +186,10 @@ let package = Package(
                 "ArtelCore", "ArtelStore", "ArtelTestKit", "artel", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(
+            name: "ArtelWebTests",
+            dependencies: ["ArtelCore", "ArtelStore", "ArtelFormats", "ArtelWeb", "ArtelTestKit"]
+        ),
     ]
 )
 

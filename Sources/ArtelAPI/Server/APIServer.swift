@@ -41,6 +41,7 @@ public enum APIServer: Sendable {
         RecordRoutes(context: context).register(on: router)
         FeedRoutes(context: context).register(on: router)
         SiteRoutes(context: context).register(on: router)
+        CommunitySiteRoutes(context: context).register(on: router)
         return router
     }
 }

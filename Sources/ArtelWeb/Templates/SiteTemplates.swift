@@ -14,6 +14,9 @@ enum SiteTemplates {
         "jobs": jobBoard,
         "job": jobPage,
         "error": errorPage,
+        "communities": communityList,
+        "community": communityPage,
+        "node": nodePage,
     ]
 
     /// The compiled templates.

@@ -1,7 +1,10 @@
 extension SiteWords {
     /// Every area's texts, each key with its Russian and English text side by side, so that no key
     /// can lack a language.
-    static let areas: [[String: (ru: String, en: String)]] = [layoutWords, jobWords, problemWords]
+    static let areas: [[String: (ru: String, en: String)]] = [
+        layoutWords, jobWords, problemWords,
+        communityWords, nodeWords,
+    ]
 
     /// The site in Russian.
     public static let russian = SiteWords(language: "ru", table: table { $0.ru })
