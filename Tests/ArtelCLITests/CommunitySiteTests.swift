@@ -246,4 +246,91 @@ struct CommunitySiteTests {
             #expect(!html.contains(node.artel.data))
         }
     }
+
+    @Test(
+        "Across federation, a peer's community has its page with its public leaders only, and the node's page shows the peer connected",
+        .timeLimit(.minutes(5))
+    )
+    func federated() async throws {
+        try await withNetwork(2) { nodes in
+            let (origin, reader) = (nodes[0], nodes[1])
+            let shown = try TestNode.createdID(
+                origin.expectSuccess(
+                    "person",
+                    "add",
+                    "--community",
+                    "own",
+                    "--display-name",
+                    "Ирина Публичная",
+                    "--visibility",
+                    "public"
+                )
+            )
+            let federated = try TestNode.createdID(
+                origin.expectSuccess("person", "add", "--community", "own", "--display-name", "Олег Федеративный")
+            )
+            for person in [shown, federated] {
+                try origin.expectSuccess(
+                    "membership",
+                    "add",
+                    "--person",
+                    person,
+                    "--community",
+                    "own",
+                    "--roles",
+                    "leader",
+                    "--visibility",
+                    "public"
+                )
+            }
+            try origin.expectSuccess(
+                "tie",
+                "add",
+                "--community",
+                "own",
+                "--from",
+                shown,
+                "--to",
+                federated,
+                "--type",
+                "mentors",
+                "--from-confirmed",
+                "true",
+                "--to-confirmed",
+                "true",
+                "--visibility",
+                "public"
+            )
+            let communities = try #require(try origin.json("list", "communities") as? [[String: Any]])
+            let key = try #require(communities.first?["community"] as? String)
+            let source = try ServeProcess(origin.artel)
+            defer { source.stop() }
+            try reader.expectSuccess("peer", "add", source.address, try origin.nodeKey())
+            let served = try ServeProcess(reader.artel)
+            defer { served.stop() }
+            let originKey = try origin.nodeKey()
+            #expect(
+                try await eventually {
+                    let page = try HTTPClient.request("GET", "\(served.api)/node?lang=en").text
+                    return page.contains(originKey) && page.contains("<dd>yes</dd>")
+                },
+                "\(serveLogs(nodes))"
+            )
+            #expect(
+                try await eventually {
+                    try HTTPClient.request("GET", "\(served.api)/communities/\(key)").text.contains("Ирина Публичная")
+                },
+                "\(serveLogs(nodes))"
+            )
+            // Олег reached the reader too (federation visibility), yet no page or picture shows him.
+            #expect(try reader.expectSuccess("list", "people").contains("Олег Федеративный"))
+            let page = try HTTPClient.request("GET", "\(served.api)/communities/\(key)").text
+            #expect(!page.contains("Олег"))
+            let picture = try Self.parse(
+                try HTTPClient.request("GET", "\(served.api)/communities/\(key)/network.svg").text
+            )
+            #expect(picture.text.contains("Ирина Публичная") && !picture.text.contains("Олег"))
+            #expect(picture.lineTitles.isEmpty)
+        }
+    }
 }
