@@ -45,6 +45,7 @@ public enum APIServer: Sendable {
         MarketSiteRoutes(context: context).register(on: router)
         EmbedSiteRoutes(context: context).register(on: router)
         EventSiteRoutes(context: context).register(on: router)
+        CommunitySiteRoutes(context: context).register(on: router)
         return router
     }
 }

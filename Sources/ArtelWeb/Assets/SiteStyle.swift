@@ -63,6 +63,11 @@ extension SiteAssets {
         border-radius:6px;padding:.75rem}
         .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         textarea.telegram{font:.9rem/1.45 ui-monospace,monospace;resize:vertical}
+        ul.peers{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
+        ul.peers h3{margin:0 0 .5rem;font-size:1.05rem}
+        code.key{overflow-wrap:anywhere;word-break:break-all}
+        ul.links{margin:0;padding-left:1.1rem}
+        figure.network{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem}
         @media (max-width:30rem){h1{font-size:1.35rem}dl.details{grid-template-columns:1fr}dl.details dt{margin-top:.4rem}}
         .views{margin:.25rem 0}
         .when{margin:.25rem 0;font-weight:600}

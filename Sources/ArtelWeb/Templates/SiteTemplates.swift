@@ -23,6 +23,9 @@ enum SiteTemplates {
         "event": eventPage,
         "eventFilters": eventFilters,
         "eventSubscribe": eventSubscribe,
+        "communities": communityList,
+        "community": communityPage,
+        "node": nodePage,
     ]
 
     /// The compiled templates.
