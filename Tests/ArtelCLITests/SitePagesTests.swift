@@ -106,7 +106,7 @@ struct SitePagesTests {
     }
 
     @Test(
-        "An embed lists one community's open jobs in a frame any site may show, in its colours",
+        "Embeds list one community's open jobs and coming events in a frame any site may show, in its colours",
         .timeLimit(.minutes(2))
     )
     func embed() async throws {
@@ -121,6 +121,12 @@ struct SitePagesTests {
             #expect(!page.text.contains("<nav"))
             let board = try HTTPClient.request("GET", "\(serve.api)/")
             #expect(board.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true)
+            _ = try EventSiteTests.post(node, "Митап <script>")
+            _ = try EventSiteTests.post(node, "Закрытая встреча", ["--visibility", "federation"])
+            let events = try HTTPClient.request("GET", "\(serve.api)/embed/events?community=\(key)")
+            #expect(events.status == 200 && events.text.contains("Митап &lt;script&gt;"))
+            #expect(!events.text.contains("Закрытая встреча"))
+            #expect(events.headers["content-security-policy"]?.contains("frame-ancestors *") == true)
             let sheet = try HTTPClient.request("GET", "\(serve.api)/assets/embed.css?accent=aa0000&background=%7D%3Cx")
             #expect(sheet.text.contains(":root{--accent:#aa0000}") && !sheet.text.contains("}<x"))
         }

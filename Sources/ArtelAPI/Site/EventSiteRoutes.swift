@@ -123,7 +123,7 @@ struct EventSiteRoutes {
 
     /// The occurrences of the public events the filters find in a window, by start, and the
     /// communities to choose from, by name.
-    private func read(
+    func read(
         _ filters: EventFilters,
         from: Int64,
         through: Int64

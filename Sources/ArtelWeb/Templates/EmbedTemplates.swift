@@ -1,7 +1,7 @@
 extension SiteTemplates {
-    /// A listing for another site's frame: no header, no navigation, links open on the node in a
-    /// new tab, the colours a site asked for (``EmbedStyle``).
-    static let embedJobs = """
+    /// The frame of a listing for another site's frame: no header, no navigation, the colours a site
+    /// asked for (``EmbedStyle``); links open on the node in a new tab.
+    static let embedLayout = """
         <!DOCTYPE html>
         <html lang="{{lang}}">
         <head>
@@ -15,6 +15,18 @@ extension SiteTemplates {
         <body class="embed">
         <main>
         <h1 class="visually-hidden">{{title}}</h1>
+        {{$content}}{{/content}}
+        <p class="meta"><a href="{{more}}" target="_blank" rel="noopener">{{moreLabel}}</a> · {{w.embed.source}}</p>
+        </main>
+        </body>
+        </html>
+
+        """
+
+    /// Open jobs for another site.
+    static let embedJobs = """
+        {{<embedLayout}}
+        {{$content}}
         <ol class="cards" data-live="jobs">
         {{#jobs}}
         <li>
@@ -32,10 +44,32 @@ extension SiteTemplates {
         {{/jobs}}
         </ol>
         {{^jobs}}<p class="empty">{{w.embed.none}}</p>{{/jobs}}
-        <p class="meta"><a href="{{more}}" target="_blank" rel="noopener">{{w.embed.more}}</a> · {{w.embed.source}}</p>
-        </main>
-        </body>
-        </html>
+        {{/content}}
+        {{/embedLayout}}
+        """
 
+    /// Coming events for another site.
+    static let embedEvents = """
+        {{<embedLayout}}
+        {{$content}}
+        <ol class="cards" data-live="events">
+        {{#events}}
+        <li>
+        <article class="card">
+        <h2><a href="{{href}}" target="_blank" rel="noopener">{{title}}</a></h2>
+        <p class="when"><time datetime="{{startISO}}">{{when}}</time>{{#zone}} <span class="zone">{{zone}}</span>{{/zone}}</p>
+        <ul class="facts">
+        {{#attendance}}<li>{{attendance}}</li>{{/attendance}}
+        {{#place}}<li>{{place}}</li>{{/place}}
+        {{#status}}<li class="status">{{status}}</li>{{/status}}
+        </ul>
+        <p class="meta">{{community}}</p>
+        </article>
+        </li>
+        {{/events}}
+        </ol>
+        {{^events}}<p class="empty">{{w.embed.noEvents}}</p>{{/events}}
+        {{/content}}
+        {{/embedLayout}}
         """
 }
