@@ -373,6 +373,8 @@ struct APITests {
                 ("GET", "/api/v1/jobs?sort=title", [:], nil, 400, "invalid_parameter"),
                 ("GET", "/api/v1/events?sort=salary", [:], nil, 400, "invalid_input"),
                 ("GET", "/api/v1/jobs?employment=forever", [:], nil, 400, "invalid_input"),
+                ("GET", "/api/v1/events?attendance=teleport", [:], nil, 400, "invalid_input"),
+                ("GET", "/api/v1/jobs?attendance=online", [:], nil, 400, "invalid_input"),
                 ("GET", "/api/v1/changes/jobs?sort=salary", [:], nil, 400, "unknown_parameter"),
                 ("GET", "/nowhere", [:], nil, 404, "no_such_route"),
                 ("PUT", "/api/v1/jobs", [:], nil, 405, "method_not_allowed"),

@@ -65,6 +65,10 @@ struct EventSiteTests {
             #expect(try Self.page(serve, "/events/\(closed)").status == 404)
             #expect(try Self.page(serve, "/events?attendance=online").text.contains("Открытый митап"))
             #expect(!(try Self.page(serve, "/events?attendance=offline").text.contains("Открытый митап")))
+            // The API reads the same filter.
+            let online = try HTTPClient.request("GET", "\(serve.api)/api/v1/events?attendance=online").object()
+            let offline = try HTTPClient.request("GET", "\(serve.api)/api/v1/events?attendance=offline").object()
+            #expect(online["total"] as? Int == 1 && offline["total"] as? Int == 0)
             let unknown = try Self.page(serve, "/events?attendance=teleport&lang=en")
             #expect(unknown.status == 400 && unknown.text.contains("unknown format «teleport»"))
         }

@@ -6,19 +6,19 @@ import Hummingbird
 import HummingbirdCore
 
 /// The query parameters of a list or a change stream: the filters of `artel list`, by the same names
-/// (`q`, `community`, `tag`, `work_mode`, `employment`, `city`, `salary_min`, `salary_max`, `currency`,
+/// (`q`, `community`, `tag`, `work_mode`, `employment`, `city`, `attendance`, `salary_min`, `salary_max`, `currency`,
 /// `from`, `until`, `status`, `type`, `person`, `visibility`, `hidden`), with `limit` and `offset`; a
 /// list also takes `sort`. The site's job board builds the same query.
 struct RecordFilters {
     /// The parameters lists take.
     static let names: Set<String> = [
-        "q", "community", "tag", "work_mode", "employment", "city", "salary_min", "salary_max", "currency", "from",
-        "until", "status", "type", "person", "visibility", "hidden", "limit", "offset",
+        "q", "community", "tag", "work_mode", "employment", "city", "attendance", "salary_min", "salary_max", "currency",
+        "from", "until", "status", "type", "person", "visibility", "hidden", "limit", "offset",
     ]
     /// The filters that apply to some kinds only.
     static let kindFilters: Set<String> = [
-        "q", "tag", "work_mode", "employment", "city", "salary_min", "salary_max", "currency", "from", "until",
-        "status", "type", "person",
+        "q", "tag", "work_mode", "employment", "city", "attendance", "salary_min", "salary_max", "currency", "from",
+        "until", "status", "type", "person",
     ]
     /// The most records a page holds.
     static let maximumLimit = 500
@@ -97,6 +97,7 @@ struct RecordFilters {
         query.workModes = parameters[values: "work_mode"].map(String.init)
         query.employments = parameters[values: "employment"].map(String.init)
         query.cities = parameters[values: "city"].map(String.init)
+        query.attendances = parameters[values: "attendance"].map(String.init)
         if let sort = try single("sort") {
             guard let order = RecordQuery.Order(rawValue: sort) else {
                 throw APIError(
