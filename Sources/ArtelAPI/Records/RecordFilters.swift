@@ -12,8 +12,8 @@ import HummingbirdCore
 struct RecordFilters {
     /// The parameters lists take.
     static let names: Set<String> = [
-        "q", "community", "tag", "work_mode", "employment", "city", "attendance", "salary_min", "salary_max", "currency",
-        "from", "until", "status", "type", "person", "visibility", "hidden", "limit", "offset",
+        "q", "community", "tag", "work_mode", "employment", "city", "attendance", "salary_min", "salary_max",
+        "currency", "from", "until", "status", "type", "person", "visibility", "hidden", "limit", "offset",
     ]
     /// The filters that apply to some kinds only.
     static let kindFilters: Set<String> = [
