@@ -260,6 +260,13 @@ struct SiteJobTests {
             let style = try Self.page("\(serve.api)/assets/site.css")
             #expect(style.status == 200 && style.headers["content-type"] == "text/css; charset=utf-8")
             #expect(try Self.page("\(serve.api)/assets/missing.js").status == 404)
+            // A broken link: a page for a browser, the API's JSON for a program.
+            let browser = try Self.page("\(serve.api)/vacancies", headers: ["Accept": "text/html,*/*;q=0.8"])
+            #expect(browser.status == 404 && browser.text.contains("Такой страницы нет"))
+            let program = try Self.page("\(serve.api)/vacancies")
+            #expect(program.status == 404 && (try? program.object()) != nil)
+            let api = try Self.page("\(serve.api)/api/v1/nothing/here", headers: ["Accept": "text/html"])
+            #expect(api.status == 404 && (try? api.object()) != nil)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArtelCore
 import ArtelStore
+import ArtelWeb
 public import HTTPTypes
 public import Hummingbird
 import Logging
@@ -70,6 +71,9 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 /// Turns every error a handler throws into a JSON error; failures of the node are logged and
 /// answered with a 500 that does not leak their details.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The node's name, which heads the site's page for an address that has none.
+    let siteName: String
+
     func handle(
         _ request: Request,
         context: Context,
@@ -88,6 +92,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 )
                 refusal.headers[.allow] = methods.map(\.rawValue).joined(separator: ", ")
                 throw refusal
+            }
+            // A person following a broken link gets a page, a program the API's JSON.
+            if SiteRoutes.isPageRequest(request) {
+                let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: siteName)
+                return SiteResponses.page(.notFound(frame))
             }
             throw APIError(
                 .notFound,

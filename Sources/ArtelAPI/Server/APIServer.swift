@@ -35,7 +35,7 @@ public enum APIServer: Sendable {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: CompressionMiddleware())
         if !context.corsOrigins.isEmpty { router.add(middleware: CORSMiddleware(origins: context.corsOrigins)) }
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(siteName: context.nodeName))
         HealthRoutes(context: context).register(on: router)
         ChangeRoutes(context: context).register(on: router)
         RecordRoutes(context: context).register(on: router)

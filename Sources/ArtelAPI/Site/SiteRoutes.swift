@@ -101,6 +101,16 @@ struct SiteRoutes {
         return SiteResponses.page(JobPage.render(frame, job: job, listings: listings), rememberLanguage: chosen)
     }
 
+    /// Whether a request is a browser's for a page: a `GET` or `HEAD` that accepts HTML, outside the
+    /// API's, the feeds' and the operator's paths.
+    static func isPageRequest(_ request: Request) -> Bool {
+        let path = request.uri.path
+        guard request.method == .get || request.method == .head,
+            request.headers[.accept]?.contains("text/html") == true
+        else { return false }
+        return !["/api/", "/feeds/", "/health", "/metrics"].contains { path.hasPrefix($0) }
+    }
+
     /// The frame of a page for a request, and the language to remember when the visitor chose one.
     static func frame(_ request: Request, _ section: PageFrame.Section, siteName: String) -> (PageFrame, SiteLanguage?)
     {
