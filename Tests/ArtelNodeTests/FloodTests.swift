@@ -33,6 +33,7 @@ struct FloodTests {
             defer { server.stop() }
             let address = PeerAddress(host: "127.0.0.1", port: server.port)
             let attempts = 400
+            let started = ContinuousClock.now
             for _ in 0..<attempts {
                 try await TestPeer.connect(to: address) { peer in
                     try await peer.write([UInt8](repeating: 0x42, count: 64))
@@ -40,6 +41,9 @@ struct FloodTests {
                 }
             }
             #expect(server.stop() == 0)
+            // A window of a minute opens at a source's first line; on a loaded machine the flood may
+            // outlast one.
+            let windows = Int((ContinuousClock.now - started).components.seconds / 60) + 1
             let log = try String(contentsOfFile: ServeProcess.logPath(in: artel.data), encoding: .utf8)
             let lines = log.split(separator: "\n").filter { $0.contains("127.0.0.1") }
             let logged = lines.filter { $0.contains("] a connection failed") || $0.contains("] refused a connection") }
@@ -49,7 +53,10 @@ struct FloodTests {
             }
             // Five lines per event and address a minute (LogThrottle), for the two events a refused
             // or failed connection can log.
-            #expect(logged.count <= 10, "\(logged.count) lines:\n\(logged.prefix(20).joined(separator: "\n"))")
+            #expect(
+                logged.count <= 10 * windows,
+                "\(windows) windows, \(logged.count) lines:\n\(logged.prefix(20).joined(separator: "\n"))"
+            )
             #expect(
                 logged.count + summarized.reduce(0, +) == attempts,
                 "\(logged.count) logged, \(summarized) summarized"
