@@ -204,6 +204,49 @@ struct CommunitySiteTests {
         }
     }
 
+    @Test("Every text a community carries renders as text wherever the site names it", .timeLimit(.minutes(2)))
+    func escaping() async throws {
+        try await TestNode.with(community: false) { node in
+            let attack = "<script>alert(1)</script>"
+            try node.expectSuccess(
+                "community",
+                "create",
+                "--name",
+                attack,
+                "--description",
+                attack,
+                "--area",
+                attack,
+                "--topics",
+                attack,
+                "--links",
+                "https://example.org/?q=</script><script>alert(2)</script>",
+                "--contact",
+                attack,
+                "--language",
+                "ru",
+                "--key-name",
+                "hostile"
+            )
+            let output = try node.artel.run(["job", "post", "--community", "hostile", "--title", "Вакансия"])
+            #expect(output.status == 0)
+            let key = try #require(
+                (try node.json("list", "communities") as? [[String: Any]])?.first?["community"] as? String
+            )
+            let serve = try ServeProcess(node.artel)
+            defer { serve.stop() }
+            for path in [
+                "/", "/communities", "/communities/\(key)", "/market", "/events", "/events/calendar", "/embed/jobs",
+                "/communities/\(key)/network.svg",
+            ] {
+                let page = try HTTPClient.request("GET", "\(serve.api)\(path)")
+                #expect(page.status == 200, "\(path)")
+                #expect(!page.text.contains("<script>alert("), "\(path)")
+                #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path) names the community")
+            }
+        }
+    }
+
     @Test("An address without a community key is a clear 400 page; an unknown key is a 404 page")
     func badAddresses() async throws {
         try await TestNode.with { node in

@@ -166,15 +166,24 @@ struct EventSiteTests {
         }
     }
 
-    @Test("An event titled <script>alert(1)</script> renders as text in the list, the calendar and its page")
+    @Test("Every text an event carries renders as text in the list, the calendar, its page and the embed")
     func scriptTitle() async throws {
         try await Self.served { node, serve in
-            let id = try Self.post(node, "<script>alert(1)</script>")
+            let attack = "<script>alert(1)</script>"
+            let link = "https://example.org/?q=</script><script>alert(2)</script>"
+            let id = try Self.post(
+                node,
+                attack,
+                [
+                    "--description", attack, "--place-name", attack, "--place-address", attack, "--place-city", attack,
+                    "--tags", attack, "--registration-url", link, "--online-urls", link, "--attendance", "mixed",
+                ]
+            )
             let month = String(Self.text(Self.day).prefix(7))
-            for path in ["/events", "/events/calendar?month=\(month)", "/events/\(id)"] {
+            for path in ["/events", "/events/calendar?month=\(month)", "/events/\(id)", "/embed/events"] {
                 let page = try Self.page(serve, path)
                 #expect(page.status == 200, "\(path)")
-                #expect(!page.text.contains("<script>alert(1)"), "\(path)")
+                #expect(!page.text.contains("<script>alert("), "\(path)")
                 #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path)")
             }
         }
