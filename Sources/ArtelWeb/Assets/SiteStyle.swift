@@ -39,6 +39,7 @@ extension SiteAssets {
         .problem{color:var(--alert);background:#fdecec;border-radius:6px;padding:.5rem .75rem}
         ol.cards{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
         .card,.record{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem 1.25rem}
+        .card,.record,.problem{overflow-wrap:anywhere}
         .card h2{margin:0 0 .25rem}
         .card h2 a{text-decoration:none}
         .employer{margin:0 0 .5rem;color:var(--muted);font-weight:600}

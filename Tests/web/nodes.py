@@ -1,0 +1,209 @@
+"""Real `artel serve` processes for the browser tests: each node in a data directory of its own,
+started in a process group of its own, stopped (SIGTERM, then SIGKILL) whatever happens to the tests.
+
+Nothing here sleeps for a fixed time: every wait polls for the event it waits for (the HTTP port
+answering, a record arriving) until a deadline, and the deadlines are generous (``TIMEOUT``) so
+that the tests pass while other work keeps the machine's cores busy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable, TypeVar
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTEL = Path(os.environ.get("ARTEL_BIN", ROOT / ".build" / "debug" / "artel"))
+# Seconds any one wait may take before a test fails: a start, a sync, a page, a live update.
+TIMEOUT = float(os.environ.get("ARTEL_WEB_TIMEOUT", "90"))
+HOST = "127.0.0.1"
+
+T = TypeVar("T")
+
+
+def wait_for(what: str, probe: Callable[[], T | None], timeout: float = TIMEOUT, every: float = 0.1) -> T:
+    """Polls `probe` until it returns something other than None or False, and returns that; fails
+    with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    last_error: Exception | None = None
+    while True:
+        try:
+            value = probe()
+            if value is not None and value is not False:
+                return value
+        except Exception as error:  # the thing waited for may fail until it is ready
+            last_error = error
+        if time.monotonic() >= deadline:
+            detail = f" (last error: {last_error})" if last_error else ""
+            raise TimeoutError(f"waited {timeout:.0f} s for {what}{detail}")
+        time.sleep(every)
+
+
+class Ports:
+    """Ports for the nodes: from ARTEL_WEB_PORTS (the first of a run of free ports, for machines where
+    port ranges are handed out) or, by default, ports the system says are free now."""
+
+    def __init__(self) -> None:
+        base = os.environ.get("ARTEL_WEB_PORTS")
+        self.next = int(base) if base else None
+
+    def take(self) -> int:
+        if self.next is not None:
+            port, self.next = self.next, self.next + 1
+            return port
+        with socket.socket() as probe:
+            probe.bind((HOST, 0))
+            return probe.getsockname()[1]
+
+
+def die_with_parent() -> None:
+    """In the child before exec: its own process group, and SIGTERM if the test process dies (Linux),
+    so that no node outlives a crashed or killed test run."""
+    os.setsid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def stop_group(process: subprocess.Popen, grace: float = 20) -> int | None:
+    """SIGTERM to the process's group, then SIGKILL to what is left after `grace` seconds."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)  # whatever the node started, and the node if it hung
+    except ProcessLookupError:
+        pass
+    try:
+        return process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+class Node:
+    """One Artel node: a data directory, the CLI run on it, and its `artel serve` process."""
+
+    def __init__(self, name: str, base: Path, ports: Ports) -> None:
+        self.name = name
+        self.data = base / name
+        self.peer_port = ports.take()
+        self.api_port = ports.take()
+        self.process: subprocess.Popen | None = None
+        self.log_path = base / f"{name}.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.api_port}"
+
+    @property
+    def peer_address(self) -> str:
+        return f"{HOST}:{self.peer_port}"
+
+    def artel(self, *arguments: str) -> str:
+        """Runs the CLI on this node's data directory (as a user would, while the node serves or
+        not) and returns its standard output; fails with its output if it fails."""
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("ARTEL_")}
+        environment["ARTEL_DATA"] = str(self.data)
+        result = subprocess.run(
+            [str(ARTEL), *arguments],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"artel {' '.join(arguments)} on node {self.name} exited {result.returncode}:\n"
+                f"{result.stdout}{result.stderr}"
+            )
+        return result.stdout
+
+    def created_id(self, *arguments: str) -> str:
+        """Runs a `… post` or `… create` command and returns the id it printed."""
+        output = self.artel(*arguments)
+        match = re.search(r"^Created \w+ (?:.* )?([0-9a-f]{32,64})$", output, re.MULTILINE)
+        if not match:
+            raise RuntimeError(f"no id in the output of artel {' '.join(arguments)}:\n{output}")
+        return match.group(1)
+
+    def node_key(self) -> str:
+        return self.artel("keys", "export", "node", "--public").strip()
+
+    def serve(self) -> None:
+        """Starts `artel serve` and waits until its HTTP port answers."""
+        log = open(self.log_path, "ab")
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("ARTEL_")}
+        self.process = subprocess.Popen(
+            [
+                str(ARTEL),
+                "serve",
+                "--data",
+                str(self.data),
+                "--listen",
+                self.peer_address,
+                "--api",
+                f"{HOST}:{self.api_port}",
+            ],
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=die_with_parent,
+        )
+        log.close()
+
+        def answers() -> bool:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"node {self.name} exited {self.process.returncode}; see {self.log_path}")
+            with urllib.request.urlopen(f"{self.url}/health", timeout=10) as response:
+                return response.status == 200
+
+        wait_for(f"node {self.name} to answer on {self.url}/health", answers)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_group(self.process)
+            self.process = None
+
+    def get(self, path: str, language: str = "ru") -> tuple[int, str]:
+        """A GET of the node's HTTP API or site: status and body."""
+        request = urllib.request.Request(
+            self.url + path, headers={"Accept-Language": language, "Accept": "text/html,application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    def job_total(self, query: str = "") -> int:
+        status, body = self.get(f"/api/v1/jobs?limit=1{'&' + query if query else ''}")
+        if status != 200:
+            raise RuntimeError(f"GET /api/v1/jobs on {self.name}: {status} {body[:200]}")
+        return int(json.loads(body)["total"])
+
+
+def keep_logs(nodes: list[Node], artifacts: Path) -> None:
+    """Copies the nodes' logs beside the screenshots, for a failure to be read after the run."""
+    artifacts.mkdir(parents=True, exist_ok=True)
+    for node in nodes:
+        if node.log_path.exists():
+            shutil.copyfile(node.log_path, artifacts / f"node-{node.name}.log")

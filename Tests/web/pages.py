@@ -1,0 +1,50 @@
+"""Every page of the site the browser tests check: no horizontal scroll at 375 and 1280 px (with a
+screenshot of each), no serious or critical axe-core violation, no Nu validator error.
+
+One line a page. A path may name the records the federation fixture made, in braces:
+  {job}        the Yandex vacancy's id          {markup_job}  the vacancy whose fields hold markup
+  {community}  the community's key (64 hex)     {event}       the online mastermind's id
+  {digest}     the digest of the week's vacancies
+(conftest.py's `federation` makes them; a page that needs another record adds it to `records` there).
+Add a page here when its route exists; the lines commented out are the pages issue 14 still asks
+for, with the paths DESIGN §12 gives them: uncomment one when its page lands.
+"""
+
+from typing import NamedTuple
+
+
+class Page(NamedTuple):
+    # A short name: the screenshots' and the test ids' (letters, digits, dashes).
+    name: str
+    # The path on the node, with {…} filled from the fixture's records.
+    path: str
+    # The node that serves it: "b" follows "a", so its pages show federated records.
+    node: str = "b"
+    # The HTTP status the page answers with.
+    status: int = 200
+
+
+PAGES: list[Page] = [
+    Page("board", "/"),
+    Page("board-en", "/?lang=en"),
+    Page("board-filtered", "/?work_mode=remote&salary_min=120000&sort=salary"),
+    Page("board-bad-filter", "/?salary_min=%3Cb%3E&community=nope", status=400),
+    Page("board-empty", "/?q=%D0%BD%D0%B5%D1%82%D1%82%D0%B0%D0%BA%D0%BE%D0%B9"),
+    Page("job", "/jobs/{job}"),
+    Page("job-en", "/jobs/{job}?lang=en"),
+    Page("job-markup", "/jobs/{markup_job}"),
+    Page("job-on-origin", "/jobs/{job}", node="a"),
+    Page("job-missing", "/jobs/00000000000000000000000000000000", status=404),
+    # Page("events", "/events"),
+    # Page("events-month", "/events?view=month"),
+    # Page("event", "/events/{event}"),
+    # Page("communities", "/communities"),
+    # Page("community", "/communities/{community}"),
+    # Page("leaders", "/communities/{community}/leaders"),
+    # Page("digests", "/digests"),
+    # Page("digest", "/digests/{digest}"),
+    # Page("market", "/market"),
+    # Page("node", "/node"),
+    # Page("embed-jobs", "/embed/jobs?community={community}"),
+    # Page("embed-events", "/embed/events?community={community}"),
+]
