@@ -76,7 +76,7 @@ def test_live_a_job_posted_on_node_a_appears_on_node_b_open_board_without_a_relo
     wait(browser).until(
         lambda d: d.execute_script(
             "return (window.__artelSources || []).some(function (s) {"
-            " return s.readyState === 1 && /\\/api\\/v1\\/changes\\/jobs$/.test(s.url); })"
+            " return s.readyState === 1 && /\\/api\\/v1\\/changes\\/jobs(\\?|$)/.test(s.url); })"
         ),
         "live.js never opened /api/v1/changes/jobs",
     )
