@@ -81,27 +81,50 @@ def _build(a: Node, b: Node) -> Federation:
     federation.records["job"] = federation.jobs["yandex"]
     federation.records["markup_job"] = federation.jobs["markup"]
     today = datetime.date.today()
-    days = [(today + datetime.timedelta(days=n)).isoformat() for n in (10, 17)]
+    # The mastermind in ten days; the meetup 40 days on, always in a later month than today's.
+    days = [(today + datetime.timedelta(days=n)).isoformat() for n in (10, 40)]
     events = {
         name: a.created_id("event", "post", "--community", seed.COMMUNITY, *arguments)
         for name, arguments in seed.events(*days).items()
     }
     federation.records["event"] = events["mastermind"]
+    federation.records["month"] = days[0][:7]
+    federation.records["meetup"] = events["meetup"]
+    federation.records["meetup_month"] = days[1][:7]
     federation.records["digest"] = a.created_id(
         "digest", "create", "--community", seed.COMMUNITY, "--title", "Вакансии недели для комьюнити-менеджеров",
         "--intro", "Собрали вакансии недели: от корпоративных сообществ до моды и спорта.",
         "--items", federation.jobs["yandex"], "--items", federation.jobs["speaklingua"],
         "--items", federation.jobs["studio29"],
     )  # fmt: skip
+    people = {
+        name: a.created_id(
+            "person", "add", "--community", "tech-leaders", "--display-name", display, *options,
+            "--visibility", "public",
+        )
+        for name, (display, *options) in seed.PEOPLE.items()
+    }  # fmt: skip
+    for person in people.values():
+        a.artel(
+            "membership", "add", "--person", person, "--community", "tech-leaders", "--roles", "leader",
+            "--since", "2024-09-01", "--visibility", "public",
+        )  # fmt: skip
+    for one, other, kind in seed.TIES:
+        a.artel(
+            "tie", "add", "--community", "tech-leaders", "--from", people[one], "--to", people[other],
+            "--type", kind, "--from-confirmed", "true", "--to-confirmed", "true", "--visibility", "public",
+        )  # fmt: skip
     a.serve()
 
     b.artel("init", "--name", "hr-association")
     b.artel("follow", community)
     b.artel("peer", "add", a.peer_address, a.node_key())
     b.serve()
+    # B has caught up when it holds everything A made (the ties are the last kind A made).
+    expected = {"jobs": len(seed.JOBS), "events": len(events), "digests": 1, "ties": len(seed.TIES)}
     wait_for(
-        f"node b to receive the {len(seed.JOBS)} jobs of node a",
-        lambda: b.job_total() == len(seed.JOBS),
+        f"node b to receive what node a made: {expected}",
+        lambda: all(b.total(kind) == count for kind, count in expected.items()),
     )
     return federation
 

@@ -194,10 +194,11 @@ class Node:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8")
 
-    def job_total(self, query: str = "") -> int:
-        status, body = self.get(f"/api/v1/jobs?limit=1{'&' + query if query else ''}")
+    def total(self, kind: str, query: str = "") -> int:
+        """How many public records of a kind (`jobs`, `events`, …) the node's API lists."""
+        status, body = self.get(f"/api/v1/{kind}?limit=1{'&' + query if query else ''}")
         if status != 200:
-            raise RuntimeError(f"GET /api/v1/jobs on {self.name}: {status} {body[:200]}")
+            raise RuntimeError(f"GET /api/v1/{kind} on {self.name}: {status} {body[:200]}")
         return int(json.loads(body)["total"])
 
 

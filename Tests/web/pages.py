@@ -4,10 +4,10 @@ screenshot of each), no serious or critical axe-core violation, no Nu validator 
 One line a page. A path may name the records the federation fixture made, in braces:
   {job}        the Yandex vacancy's id          {markup_job}  the vacancy whose fields hold markup
   {community}  the community's key (64 hex)     {event}       the online mastermind's id
-  {digest}     the digest of the week's vacancies
+  {digest}     the digest of the week's jobs    {month}       the mastermind's month, YYYY-MM
 (conftest.py's `federation` makes them; a page that needs another record adds it to `records` there).
-Add a page here when its route exists; the lines commented out are the pages issue 14 still asks
-for, with the paths DESIGN §12 gives them: uncomment one when its page lands.
+Add a page here when its route exists; a line commented out is a page issue 14 asks for that has
+no route yet: uncomment it when its page lands.
 """
 
 from typing import NamedTuple
@@ -35,16 +35,20 @@ PAGES: list[Page] = [
     Page("job-markup", "/jobs/{markup_job}"),
     Page("job-on-origin", "/jobs/{job}", node="a"),
     Page("job-missing", "/jobs/00000000000000000000000000000000", status=404),
-    # Page("events", "/events"),
-    # Page("events-month", "/events?view=month"),
-    # Page("event", "/events/{event}"),
-    # Page("communities", "/communities"),
-    # Page("community", "/communities/{community}"),
-    # Page("leaders", "/communities/{community}/leaders"),
-    # Page("digests", "/digests"),
-    # Page("digest", "/digests/{digest}"),
-    # Page("market", "/market"),
-    # Page("node", "/node"),
-    # Page("embed-jobs", "/embed/jobs?community={community}"),
+    Page("events", "/events"),
+    Page("events-online", "/events?attendance=online"),
+    Page("events-calendar", "/events/calendar?month={month}"),
+    Page("events-calendar-en", "/events/calendar?month={month}&lang=en"),
+    Page("events-calendar-bad", "/events/calendar?month=2026-13", status=400),
+    Page("event", "/events/{event}"),
+    Page("communities", "/communities"),
+    Page("community", "/communities/{community}"),
+    Page("community-on-origin", "/communities/{community}", node="a"),
+    Page("digests", "/digests"),
+    Page("digest", "/digests/{digest}"),
+    Page("market", "/market"),
+    Page("node", "/node"),
+    Page("node-origin", "/node", node="a"),
+    Page("embed-jobs", "/embed/jobs?community={community}"),
     # Page("embed-events", "/embed/events?community={community}"),
 ]

@@ -163,3 +163,14 @@ def events(start_day: str, next_day: str) -> dict[str, list[str]]:
             "--registration-url", "https://forms.example/meetup",
         ],
     }
+
+
+# The community's public leaders (display name, then `artel person add` options) and the public,
+# confirmed ties among them that its page draws as a network.
+PEOPLE: dict[str, list[str]] = {
+    "anna": ["Анна Смирнова", "--locality", "Москва", "--bio", "Ведёт сообщество с 2019 года, растит амбассадоров."],
+    "boris": ["Борис Петров", "--locality", "Москва", "--topics", "мероприятия"],
+    "maria": ["Мария Иванова", "--locality", "Санкт-Петербург", "--topics", "онбординг"],
+    "markup": ["<script>alert(7)</script> Евгений", "--bio", "<b>не жирный</b>"],
+}
+TIES = [("anna", "boris", "mentors"), ("anna", "maria", "co_organizes"), ("boris", "markup", "collaborates")]

@@ -51,8 +51,7 @@ extension SiteTemplates {
         </ol>
         <h2 id="telegram">{{w.digests.telegram}}</h2>
         <p class="muted">{{w.digests.telegramHint}}</p>
-        <label class="visually-hidden" for="telegram-text">{{w.digests.telegram}}</label>
-        <textarea id="telegram-text" class="telegram" rows="12" readonly>{{digest.telegram}}</textarea>
+        <textarea id="telegram-text" class="telegram" rows="12" readonly aria-labelledby="telegram">{{digest.telegram}}</textarea>
         <p><button type="button" data-copy="telegram-text" data-copied="{{w.digests.copied}}" hidden>{{w.digests.copy}}</button>
         <a href="{{digest.markdownHref}}">{{w.digests.markdown}}</a> · <a href="{{digest.htmlHref}}">{{w.digests.html}}</a></p>
         <script src="/assets/copy.js" defer></script>
