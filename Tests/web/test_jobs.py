@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -127,3 +129,45 @@ def test_a_job_titled_with_a_script_shows_as_text_and_runs_nothing(federation, b
             "return Array.from(document.scripts).map(function (s) { return s.src || s.type; })"
         )
         assert all(s.endswith("/assets/live.js") or s == "application/ld+json" for s in scripts), scripts
+
+
+# A page that waited this long for its connection was stalled: a page of the site loads in well under
+# a second, and Chromium gives a stalled request its socket after about a minute.
+STALL = 30
+
+
+def wait_until_listening(driver) -> None:
+    wait(driver).until(
+        lambda d: d.execute_script(
+            "return (window.__artelSources || []).some(function (s) { return s.readyState === 1; })"
+        ),
+        "the page's live list never opened its change stream",
+    )
+
+
+def test_live_streams_end_when_the_visitor_moves_on_and_resume_when_they_come_back(federation, browser):
+    """Each open board listens over one of the six connections Chromium keeps to a host; a board the
+    visitor left must give its connection back, or after six boards the next page waits for one."""
+    b = federation.b
+    for n in range(9):
+        started = time.monotonic()
+        browser.get(f"{b.url}/?q=менеджер{n}")
+        took = time.monotonic() - started
+        assert took < STALL, f"board {n + 1} took {took:.0f} s to load: the boards left before hold connections"
+        wait_until_listening(browser)
+
+    # Back to a board from a job's page: it listens again, and shows what was posted meanwhile.
+    browser.get(b.url + "/")
+    wait_until_listening(browser)
+    browser.find_element(By.CSS_SELECTOR, "#listing article h2 a").click()
+    wait(browser).until(EC.url_contains("/jobs/"))
+    arguments = [*seed.LIVE_JOB]
+    arguments[arguments.index("--title") + 1] = "Координатор амбассадоров (пока вас не было)"
+    federation.a.created_id("job", "post", "--community", seed.COMMUNITY, *arguments)
+    browser.back()
+    wait(browser).until(lambda d: d.execute_script("return location.pathname") == "/")
+    wait_until_listening(browser)
+    wait(browser).until(
+        lambda d: "Координатор амбассадоров (пока вас не было)" in card_titles(d),
+        "a board the visitor came back to does not show the job posted meanwhile",
+    )

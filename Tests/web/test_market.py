@@ -20,10 +20,10 @@ def test_analyst_opens_the_market_and_sees_the_charts(federation, browser):
         assert chart.size["width"] > 100 and chart.size["height"] > 20
         assert chart.get_attribute("role") == "img" and chart.get_attribute("aria-label")
         assert chart.find_elements(By.CSS_SELECTOR, "rect"), "a chart with no bars"
-    # The figures count the public vacancies node b received from node a (one more once the live
-    # test has posted its own).
+    # The figures count the public vacancies node b received from node a (and those the live tests
+    # posted, when they ran first).
     vacancies = int(re.findall(r"\d+", browser.find_element(By.CSS_SELECTOR, ".count").text)[0])
-    assert vacancies in (len(seed.JOBS), len(seed.JOBS) + 1)
+    assert len(seed.JOBS) <= vacancies <= len(seed.JOBS) + 2
     csv = browser.find_element(By.CSS_SELECTOR, "a[href*='market.csv']")
     link = urllib.parse.urlsplit(csv.get_attribute("href"))
     status, body = b.get(link.path + ("?" + link.query if link.query else ""))

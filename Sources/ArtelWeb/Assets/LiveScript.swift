@@ -4,15 +4,21 @@ extension SiteAssets {
     /// changes, fetches the page again and puts the fresh list in place, then says so in the note
     /// marked `data-live-note`. Served as a file so that the Content-Security-Policy can forbid
     /// inline scripts.
+    ///
+    /// The stream is closed when the visitor leaves the page (`pagehide`): a browser keeps a page it
+    /// may go back to, stream and all, and each such stream holds one of the six connections a
+    /// browser opens to a host over HTTP/1.1, so that after six boards the next page waited a
+    /// minute for a free one. A page the browser brings back listens again and fetches what it
+    /// missed.
     static let liveScript = """
         "use strict";
         (function () {
           var list = document.querySelector("[data-live]");
           if (!list || !window.EventSource || !window.fetch) return;
           var kind = list.getAttribute("data-live");
-          var source = new EventSource("/api/v1/changes/" + encodeURIComponent(kind));
+          var source = null;
           var pending = false;
-          function refresh() {
+          function refresh(announce) {
             pending = false;
             fetch(window.location.href, { headers: { "Accept": "text/html" } })
               .then(function (response) { return response.text(); })
@@ -25,14 +31,27 @@ extension SiteAssets {
                 var count = fresh.querySelector(".count"), shown = document.querySelector(".count");
                 if (count && shown) shown.textContent = count.textContent;
                 var note = document.querySelector("[data-live-note]");
-                if (note) note.hidden = false;
+                if (note && announce) note.hidden = false;
               });
           }
-          source.addEventListener("change", function () {
-            if (pending) return;
-            pending = true;
-            window.setTimeout(refresh, 150);
+          function listen() {
+            source = new EventSource("/api/v1/changes/" + encodeURIComponent(kind));
+            source.addEventListener("change", function () {
+              if (pending) return;
+              pending = true;
+              window.setTimeout(function () { refresh(true); }, 150);
+            });
+          }
+          window.addEventListener("pagehide", function () {
+            if (source) source.close();
+            source = null;
           });
+          window.addEventListener("pageshow", function (event) {
+            if (!event.persisted || source) return;
+            listen();
+            refresh(false);
+          });
+          listen();
         })();
 
         """
