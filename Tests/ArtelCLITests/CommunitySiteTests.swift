@@ -244,6 +244,14 @@ struct CommunitySiteTests {
                 #expect(!page.text.contains("<script>alert("), "\(path)")
                 #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(path) names the community")
             }
+            // The code to embed its lists and the calendar link name the node as the visitor reached it.
+            let profile = try HTTPClient.request("GET", "\(serve.api)/communities/\(key)").text
+            #expect(
+                profile.contains(
+                    "&lt;iframe src=&quot;http://127.0.0.1:\(serve.apiPort)/embed/jobs?community=\(key)&quot;"
+                )
+            )
+            #expect(profile.contains("webcal://127.0.0.1:\(serve.apiPort)/feeds/events.ics?community=\(key)"))
         }
     }
 

@@ -61,7 +61,9 @@ struct EventSiteTests {
                 all.text.firstRange(of: "feeds/events.ics?community=").map { all.text[$0.upperBound...].prefix(64) }
             )
             #expect(all.text.contains("webcal://127.0.0.1:\(serve.apiPort)/feeds/events.ics?community=\(community)"))
-            #expect(all.text.contains("https://127.0.0.1:\(serve.apiPort)/feeds/events.ics\""))
+            #expect(all.text.contains("http://127.0.0.1:\(serve.apiPort)/feeds/events.ics\""))
+            let proxied = try HTTPClient.request("GET", "\(serve.api)/events", headers: ["X-Forwarded-Proto": "https"])
+            #expect(proxied.text.contains("https://127.0.0.1:\(serve.apiPort)/feeds/events.ics\""))
             #expect(try Self.page(serve, "/events/\(closed)").status == 404)
             #expect(try Self.page(serve, "/events?attendance=online").text.contains("Открытый митап"))
             #expect(!(try Self.page(serve, "/events?attendance=offline").text.contains("Открытый митап")))

@@ -1,4 +1,5 @@
 import ArtelCore
+import ArtelWeb
 import HTTPTypes
 import Hummingbird
 
@@ -24,12 +25,23 @@ enum FeedURL {
                 "the Host header \"\(host.prefix(100))\" is not a host name or address with an optional port"
             )
         }
-        let forwarded = request.headers[forwardedProto]?.lowercased()
-        let scheme = forwarded == "https" || forwarded == "http" ? forwarded! : (request.head.scheme ?? "http")
-        var url = "\(scheme)://\(host)\(request.uri.path)"
+        var url = "\(scheme(request))://\(host)\(request.uri.path)"
         let query = communities.map { "community=\($0.hex)" }.sorted()
         if !query.isEmpty { url += "?" + query.joined(separator: "&") }
         return url
+    }
+
+    /// Where the visitor reached the node, for a page's absolute links; `nil` when the request named
+    /// no host, or not a valid one (the page then links by path alone).
+    static func origin(_ request: Request) -> SiteOrigin? {
+        guard let host = request.head.authority, isHost(host) else { return nil }
+        return SiteOrigin(scheme: scheme(request), host: host)
+    }
+
+    /// `https` when a proxy in front says so, else the connection's own.
+    private static func scheme(_ request: Request) -> String {
+        let forwarded = request.headers[forwardedProto]?.lowercased()
+        return forwarded == "https" || forwarded == "http" ? forwarded! : (request.head.scheme ?? "http")
     }
 
     /// `example.org`, `127.0.0.1:7480`, `[::1]:7480`: a name of letters, digits, dots and hyphens,

@@ -118,15 +118,6 @@ extension CommunitySiteRoutes {
         return Array(upcoming.sorted { ($0.event.start, $0.record) < ($1.event.start, $1.record) }.prefix(5))
     }
 
-    /// The host a visitor reached the node at, when it is a plain host name or address with an
-    /// optional port: what the calendar link and the embed code name.
-    static func host(_ request: Request) -> String? {
-        guard let host = request.head.authority, (1...255).contains(host.count),
-            host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) })
-        else { return nil }
-        return host
-    }
-
     /// An SVG picture, under a policy that lets it load nothing.
     static func svg(_ document: String) -> Response {
         Response(

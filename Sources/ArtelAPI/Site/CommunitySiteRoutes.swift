@@ -71,7 +71,7 @@ struct CommunitySiteRoutes {
             },
             jobCount: jobCount,
             events: try await upcomingEvents(of: profile.key, now: now),
-            host: Self.host(request)
+            origin: FeedURL.origin(request)
         )
         return SiteResponses.page(page, rememberLanguage: chosen)
     }

@@ -37,7 +37,7 @@ struct EventSiteRoutes {
             filters: filters,
             occurrences: occurrences,
             communities: communities,
-            host: Self.host(request)
+            origin: FeedURL.origin(request)
         )
         return SiteResponses.page(page, rememberLanguage: chosen)
     }
@@ -70,7 +70,7 @@ struct EventSiteRoutes {
             occurrences: occurrences,
             now: now,
             communities: communities,
-            host: Self.host(request)
+            origin: FeedURL.origin(request)
         )
         return SiteResponses.page(page, rememberLanguage: chosen)
     }
@@ -138,10 +138,4 @@ struct EventSiteRoutes {
         return (EventItem.occurrences(items, from: from, through: through), communities)
     }
 
-    /// The host the visitor asked for (its `Host` header), for the `webcal://` links; `nil` when it
-    /// named none or not a host name or address with an optional port.
-    static func host(_ request: Request) -> String? {
-        guard let host = request.head.authority, FeedURL.isHost(host) else { return nil }
-        return host
-    }
 }

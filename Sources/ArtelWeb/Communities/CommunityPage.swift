@@ -25,7 +25,7 @@ public enum CommunityPage: Sendable {
         jobs: [JobListing],
         jobCount: Int,
         events: [Upcoming],
-        host: String?
+        origin: SiteOrigin?
     ) -> SitePage {
         let words = frame.words
         let people = leaders.map { (person: $0.person, name: $0.name) }
@@ -95,10 +95,10 @@ public enum CommunityPage: Sendable {
             "atom": "/feeds/jobs.atom?community=\(key)",
         ]
         if jobCount > jobs.count { content["moreJobs"] = "/?community=\(key)" }
-        if let host {
-            content["webcal"] = "webcal://\(host)/feeds/events.ics?community=\(key)"
-            content["embedJobs"] = embed(host, "jobs", key, words["communities.embedJobsFrame"], profile.name)
-            content["embedEvents"] = embed(host, "events", key, words["communities.embedEventsFrame"], profile.name)
+        if let origin {
+            content["webcal"] = origin.webcal("/feeds/events.ics?community=\(key)")
+            content["embedJobs"] = embed(origin, "jobs", key, words["communities.embedJobsFrame"], profile.name)
+            content["embedEvents"] = embed(origin, "events", key, words["communities.embedEventsFrame"], profile.name)
         }
         let feeds: [[String: Any]] = [
             [
@@ -119,9 +119,9 @@ public enum CommunityPage: Sendable {
     /// The HTML a community's site pastes to show one of its lists (`/embed/jobs`, `/embed/events`):
     /// a frame with an accessible title. The community's name is escaped inside it, since the code
     /// is HTML of its own; the page escapes the whole code again to show it as text.
-    static func embed(_ host: String, _ list: String, _ key: String, _ title: String, _ name: String) -> String {
+    static func embed(_ origin: SiteOrigin, _ list: String, _ key: String, _ title: String, _ name: String) -> String {
         let title = NetworkGraph.escape(title.replacingOccurrences(of: "{name}", with: name))
-        return "<iframe src=\"https://\(host)/embed/\(list)?community=\(key)\" title=\"\(title)\" "
+        return "<iframe src=\"\(origin.url("/embed/\(list)?community=\(key)"))\" title=\"\(title)\" "
             + "width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>"
     }
 }

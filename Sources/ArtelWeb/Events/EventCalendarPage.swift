@@ -21,7 +21,7 @@ public enum EventCalendarPage: Sendable {
         occurrences: [EventItem],
         now: Int64,
         communities: [(key: PublicKey, name: String)],
-        host: String?
+        origin: SiteOrigin?
     ) -> SitePage {
         let words = frame.words
         let first = month.dayNumber(1)
@@ -60,7 +60,7 @@ public enum EventCalendarPage: Sendable {
                 }
             ]
         }
-        var content = EventForm.content(frame, filters, communities: communities, host: host)
+        var content = EventForm.content(frame, filters, communities: communities, origin: origin)
         content["action"] = "/events/calendar"
         content["month"] = month.text
         content["caption"] = title

@@ -30,17 +30,17 @@ enum EventForm {
     }
 
     /// The links to subscribe to the calendar feed (`/feeds/events.ics`) of all communities and of
-    /// each, as `webcal://` for calendar apps and as plain `https://`. Without a host (the request
-    /// named none, or not a valid one) the links are the feed's path on this site.
+    /// each, as `webcal://` for calendar apps and as a plain URL in the scheme the visitor used.
+    /// Without an origin (the request named no valid host) the links are the feed's path on this site.
     static func subscriptions(
         _ frame: PageFrame,
-        host: String?,
+        origin: SiteOrigin?,
         communities: [(key: PublicKey, name: String)]
     ) -> (all: [String: Any], each: [[String: Any]]) {
         func links(_ label: String, _ query: String) -> [String: Any] {
             let path = "/feeds/events.ics" + query
-            guard let host else { return ["label": label, "https": path] }
-            return ["label": label, "webcal": "webcal://\(host)\(path)", "https": "https://\(host)\(path)"]
+            guard let origin else { return ["label": label, "https": path] }
+            return ["label": label, "webcal": origin.webcal(path), "https": origin.url(path)]
         }
         return (
             links(frame.words["events.subscribeAll"], ""),
@@ -53,9 +53,9 @@ enum EventForm {
         _ frame: PageFrame,
         _ filters: EventFilters,
         communities: [(key: PublicKey, name: String)],
-        host: String?
+        origin: SiteOrigin?
     ) -> [String: Any] {
-        let subscriptions = subscriptions(frame, host: host, communities: communities)
+        let subscriptions = subscriptions(frame, origin: origin, communities: communities)
         var content: [String: Any] = [
             "selects": selects(frame, filters, communities: communities),
             "subscribeAll": subscriptions.all,

@@ -15,14 +15,14 @@ public enum EventListPage: Sendable {
         filters: EventFilters,
         occurrences: [EventItem],
         communities: [(key: PublicKey, name: String)],
-        host: String?
+        origin: SiteOrigin?
     ) -> SitePage {
         let words = frame.words
         let total = occurrences.count
         let size = EventFilters.pageSize
         let pageCount = max(1, (total + size - 1) / size)
         let shown = occurrences.dropFirst((filters.page - 1) * size).prefix(size)
-        var content = EventForm.content(frame, filters, communities: communities, host: host)
+        var content = EventForm.content(frame, filters, communities: communities, origin: origin)
         content["action"] = "/events"
         content["found"] = words.count("events.found", total)
         content["events"] = shown.map { EventCard.card($0, frame) }
