@@ -35,13 +35,7 @@ extension SiteTemplates {
         {{^communities}}
         <p class="empty">{{w.communities.none}}</p>
         {{/communities}}
-        {{#pages}}
-        <nav class="pages" aria-label="{{w.pages.label}}">
-        {{#previous}}<a rel="prev" href="{{previous}}">{{w.pages.previous}}</a>{{/previous}}
-        <span>{{position}}</span>
-        {{#next}}<a rel="next" href="{{next}}">{{w.pages.next}}</a>{{/next}}
-        </nav>
-        {{/pages}}
+        {{>pageLinks}}
         <p class="subscribe"><a href="/communities/network.svg">{{w.communities.federationNetwork}}</a></p>
         {{/content}}
         {{/layout}}

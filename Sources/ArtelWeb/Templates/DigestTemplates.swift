@@ -35,15 +35,7 @@ extension SiteTemplates {
         {{#entries}}
         <li>
         <article class="card">
-        <h2><a href="{{href}}">{{title}}</a></h2>
-        {{#employer}}<p class="employer">{{employer}}</p>{{/employer}}
-        <ul class="facts">
-        {{#salary}}<li class="salary">{{salary}}</li>{{/salary}}
-        {{^salary}}<li class="muted">{{w.jobs.salaryNone}}</li>{{/salary}}
-        {{#workMode}}<li>{{workMode}}</li>{{/workMode}}
-        {{#employment}}<li>{{.}}</li>{{/employment}}
-        {{#city}}<li>{{city}}</li>{{/city}}
-        </ul>
+        {{>jobFacts}}
         <p class="meta">{{community}}{{#elsewhere}} · {{w.digests.alsoListed}}: {{elsewhere}}{{/elsewhere}}</p>
         </article>
         </li>

@@ -5,16 +5,7 @@ extension SiteTemplates {
         <form class="filters" method="get" action="{{action}}">
         {{#month}}<input type="hidden" name="month" value="{{month}}">{{/month}}
         <div class="fields">
-        {{#selects}}
-        <div class="field">
-        <label for="{{name}}">{{label}}</label>
-        <select id="{{name}}" name="{{name}}">
-        {{#options}}
-        <option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>
-        {{/options}}
-        </select>
-        </div>
-        {{/selects}}
+        {{>selectFields}}
         </div>
         <div class="actions">
         <button type="submit">{{w.events.show}}</button>
@@ -78,13 +69,7 @@ extension SiteTemplates {
         {{^events}}
         <p class="empty">{{w.events.none}}</p>
         {{/events}}
-        {{#pages}}
-        <nav class="pages" aria-label="{{w.pages.label}}">
-        {{#previous}}<a rel="prev" href="{{previous}}">{{w.pages.previous}}</a>{{/previous}}
-        <span>{{position}}</span>
-        {{#next}}<a rel="next" href="{{next}}">{{w.pages.next}}</a>{{/next}}
-        </nav>
-        {{/pages}}
+        {{>pageLinks}}
         {{>eventSubscribe}}
         {{/content}}
         {{/layout}}

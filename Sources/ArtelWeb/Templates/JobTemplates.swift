@@ -14,16 +14,7 @@ extension SiteTemplates {
         <details class="more"{{#filters.open}} open{{/filters.open}}>
         <summary>{{w.jobs.filters}}</summary>
         <div class="fields">
-        {{#selects}}
-        <div class="field">
-        <label for="{{name}}">{{label}}</label>
-        <select id="{{name}}" name="{{name}}">
-        {{#options}}
-        <option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>
-        {{/options}}
-        </select>
-        </div>
-        {{/selects}}
+        {{>selectFields}}
         <div class="field">
         <label for="city">{{w.jobs.city}}</label>
         <input id="city" name="city" value="{{filters.city}}" list="cities" autocomplete="address-level2">
@@ -57,15 +48,7 @@ extension SiteTemplates {
         {{#jobs}}
         <li>
         <article class="card">
-        <h2><a href="{{href}}">{{title}}</a></h2>
-        {{#employer}}<p class="employer">{{employer}}</p>{{/employer}}
-        <ul class="facts">
-        {{#salary}}<li class="salary">{{salary}}</li>{{/salary}}
-        {{^salary}}<li class="muted">{{w.jobs.salaryNone}}</li>{{/salary}}
-        {{#workMode}}<li>{{workMode}}</li>{{/workMode}}
-        {{#employment}}<li>{{.}}</li>{{/employment}}
-        {{#city}}<li>{{city}}</li>{{/city}}
-        </ul>
+        {{>jobFacts}}
         <p class="meta">{{community}} · <time datetime="{{postedISO}}">{{posted}}</time></p>
         </article>
         </li>
@@ -74,13 +57,7 @@ extension SiteTemplates {
         {{^jobs}}
         <p class="empty">{{w.jobs.none}}</p>
         {{/jobs}}
-        {{#pages}}
-        <nav class="pages" aria-label="{{w.pages.label}}">
-        {{#previous}}<a rel="prev" href="{{previous}}">{{w.pages.previous}}</a>{{/previous}}
-        <span>{{position}}</span>
-        {{#next}}<a rel="next" href="{{next}}">{{w.pages.next}}</a>{{/next}}
-        </nav>
-        {{/pages}}
+        {{>pageLinks}}
         <p class="subscribe"><a href="{{atom}}">{{w.jobs.feedAtom}}</a> · <a href="{{jsonFeed}}">{{w.jobs.feedJSON}}</a></p>
         {{/content}}
         {{/layout}}

@@ -8,16 +8,7 @@ extension SiteTemplates {
         <p class="lead">{{w.market.lead}}</p>
         <form class="filters" method="get" action="/market">
         <div class="fields">
-        {{#selects}}
-        <div class="field">
-        <label for="{{name}}">{{label}}</label>
-        <select id="{{name}}" name="{{name}}">
-        {{#options}}
-        <option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>
-        {{/options}}
-        </select>
-        </div>
-        {{/selects}}
+        {{>selectFields}}
         </div>
         <div class="actions"><button type="submit">{{w.market.show}}</button></div>
         </form>
