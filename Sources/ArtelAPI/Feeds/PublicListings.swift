@@ -1,6 +1,7 @@
 public import ArtelCore
 public import ArtelFormats
 public import ArtelStore
+import Foundation
 
 /// The public records that feeds and exports show: only `public` ones (DESIGN §6), never what the
 /// operator hid.
@@ -108,6 +109,13 @@ public enum PublicListings: Sendable {
         var names: [PublicKey: String] = [:]
         for view in try await replica.list(query) { names[view.community] = view.string("name") }
         return names
+    }
+
+    /// Communities to choose from in a form, by name as people sort them.
+    public static func choices(_ names: [PublicKey: String]) -> [(key: PublicKey, name: String)] {
+        names.map { (key: $0.key, name: $0.value) }.sorted {
+            $0.name.localizedStandardCompare($1.name) == .orderedAscending
+        }
     }
 
     /// The languages of the communities a replica knows that name one (their `language` field).

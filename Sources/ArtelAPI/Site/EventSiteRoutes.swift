@@ -132,9 +132,7 @@ struct EventSiteRoutes {
         let items = try await context.replica.records(filters.query(from: from, through: through)).compactMap {
             EventItem(id: $0.id, community: $0.community, state: $0.state, communityName: names[$0.community])
         }
-        let communities = names.map { (key: $0.key, name: $0.value) }.sorted {
-            $0.name.localizedStandardCompare($1.name) == .orderedAscending
-        }
+        let communities = PublicListings.choices(names)
         return (EventItem.occurrences(items, from: from, through: through), communities)
     }
 

@@ -16,9 +16,7 @@ struct MarketSiteRoutes {
             let filters = MarketPage.Filters(frame.parameters)
             let names = try await PublicListings.communityNames(context.replica)
             let stats = try await figures(filters, names: names)
-            let communities = names.map { (key: $0.key, name: $0.value) }.sorted {
-                $0.name.localizedStandardCompare($1.name) == .orderedAscending
-            }
+            let communities = PublicListings.choices(names)
             let page = MarketPage.render(frame, filters: filters, stats: stats, communities: communities)
             return SiteResponses.page(page, rememberLanguage: chosen)
         }

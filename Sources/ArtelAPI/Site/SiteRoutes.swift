@@ -50,9 +50,7 @@ struct SiteRoutes {
                 language: languages[$0.community]
             )
         }
-        let communities = names.map { (key: $0.key, name: $0.value) }.sorted {
-            $0.name.localizedStandardCompare($1.name) == .orderedAscending
-        }
+        let communities = PublicListings.choices(names)
         let page = JobBoardPage.render(
             frame,
             filters: filters,

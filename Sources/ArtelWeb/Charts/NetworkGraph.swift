@@ -170,10 +170,10 @@ public struct NetworkGraph: Sendable, Equatable {
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 \(n(width)) \(n(height))" \
-            width="\(n(width))" height="\(n(height))" role="img" aria-label="\(Self.escape(title))" \
+            width="\(n(width))" height="\(n(height))" role="img" aria-label="\(SVGText.escape(title))" \
             font-family="system-ui, sans-serif" font-size="14">
-            <title>\(Self.escape(title))</title>
-            <desc>\(Self.escape(summary))</desc>
+            <title>\(SVGText.escape(title))</title>
+            <desc>\(SVGText.escape(summary))</desc>
             <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" \
             orient="auto" markerUnits="strokeWidth"><path d="M0,0L10,5L0,10z" fill="#444c56"/></marker></defs>
             <rect width="100%" height="100%" fill="#ffffff"/>
@@ -181,7 +181,7 @@ public struct NetworkGraph: Sendable, Equatable {
             """
         if ordered.isEmpty {
             svg += "<text x=\"\(n(width / 2))\" y=\"\(n(Self.margin * 0.7))\" text-anchor=\"middle\" fill=\"#57606a\">"
-            svg += Self.escape(emptyText) + "</text>\n"
+            svg += SVGText.escape(emptyText) + "</text>\n"
         }
         svg += "<g fill=\"none\" stroke=\"#444c56\">\n"
         func pair(_ edge: Edge) -> String { [edge.from, edge.to].sorted().joined(separator: "\u{0}") }
@@ -206,10 +206,10 @@ public struct NetworkGraph: Sendable, Equatable {
             let anchor = ordered.count == 1 ? "middle" : point.x < center - 1 ? "end" : "start"
             let dx = ordered.count == 1 ? 0 : anchor == "end" ? -12.0 : anchor == "start" ? 12.0 : 0
             let dy = ordered.count == 1 ? -14.0 : point.y < Self.margin + radius ? -4.0 : 16.0
-            svg += "<g><title>\(Self.escape(node.label))</title>"
+            svg += "<g><title>\(SVGText.escape(node.label))</title>"
             svg += "<circle cx=\"\(n(point.x))\" cy=\"\(n(point.y))\" r=\"7\" fill=\"#0b57d0\"/>"
             svg += "<text x=\"\(n(point.x + dx))\" y=\"\(n(point.y + dy))\" text-anchor=\"\(anchor)\" fill=\"#1f2328\">"
-            svg += Self.escape(Self.shortened(node.label)) + "</text></g>\n"
+            svg += SVGText.escape(Self.shortened(node.label)) + "</text></g>\n"
         }
         svg += "</g>\n"
         for (index, item) in legend.enumerated() {
@@ -217,7 +217,7 @@ public struct NetworkGraph: Sendable, Equatable {
             svg += "<g>"
             svg += "<line x1=\"20\" y1=\"\(n(y))\" x2=\"70\" y2=\"\(n(y))\" stroke=\"#444c56\""
             svg += Self.strokeAttributes(item.pattern, directed: item.directed) + "/>"
-            svg += "<text x=\"82\" y=\"\(n(y + 5))\" fill=\"#1f2328\">\(Self.escape(item.label))</text></g>\n"
+            svg += "<text x=\"82\" y=\"\(n(y + 5))\" fill=\"#1f2328\">\(SVGText.escape(item.label))</text></g>\n"
         }
         svg += "</svg>\n"
         return svg
@@ -239,7 +239,7 @@ public struct NetworkGraph: Sendable, Equatable {
         let end = (x: to.x - ux * 9 + sx, y: to.y - uy * 9 + sy)
         return "<line x1=\"\(n(start.x))\" y1=\"\(n(start.y))\" x2=\"\(n(end.x))\" y2=\"\(n(end.y))\""
             + Self.strokeAttributes(edge.pattern, directed: edge.directed)
-            + "><title>\(Self.escape(edge.label))</title></line>\n"
+            + "><title>\(SVGText.escape(edge.label))</title></line>\n"
     }
 
     /// The presentation attributes of a line of a pattern (attributes, not a `style`: the site's
@@ -259,31 +259,6 @@ public struct NetworkGraph: Sendable, Equatable {
     /// A label cut to ``labelLength`` characters, with an ellipsis when cut.
     static func shortened(_ label: String) -> String {
         label.count <= labelLength ? label : String(label.prefix(labelLength - 1)) + "…"
-    }
-
-    /// A text as XML character data or an attribute value: markup characters escaped, and the
-    /// characters XML 1.0 cannot hold at all (most control characters, unpaired surrogates' stand-ins,
-    /// U+FFFE and U+FFFF) left out.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\t", "\n", "\r": escaped += " "
-            default:
-                let value = scalar.value
-                guard value >= 0x20, value != 0xFFFE, value != 0xFFFF, !(0x7F...0x9F).contains(value) else {
-                    continue
-                }
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 
     /// A coordinate with at most one decimal.

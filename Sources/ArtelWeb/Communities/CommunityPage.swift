@@ -120,7 +120,7 @@ public enum CommunityPage: Sendable {
     /// a frame with an accessible title. The community's name is escaped inside it, since the code
     /// is HTML of its own; the page escapes the whole code again to show it as text.
     static func embed(_ origin: SiteOrigin, _ list: String, _ key: String, _ title: String, _ name: String) -> String {
-        let title = NetworkGraph.escape(title.replacingOccurrences(of: "{name}", with: name))
+        let title = SVGText.escape(title.replacingOccurrences(of: "{name}", with: name))
         return "<iframe src=\"\(origin.url("/embed/\(list)?community=\(key)"))\" title=\"\(title)\" "
             + "width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>"
     }
