@@ -1,6 +1,7 @@
 public import ArtelCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// What an import does with one record.
 public enum ImportOutcome: Sendable, Hashable {
@@ -97,7 +98,7 @@ extension Publisher {
         source: String,
         progress: (_ done: Int) -> Void = { _ in }
     ) async throws -> [ImportOutcome: Int] {
-        let digests = items.map { $0.keepsAlive ? nil : digest(of: $0, community: community) }
+        let digests = digests(of: items, community: community)
         let skipped = try await replica.unchangedSinceImport(
             zip(items, digests).compactMap { item, digest in digest.map { (item.kind, item.record, $0) } },
             in: community
@@ -203,6 +204,21 @@ extension Publisher {
             signed = try await next
         }
         return counts
+    }
+
+    /// The digests of items on every core, in order; nil for an item that keeps a series alive
+    /// (always compared in full, for its renewal).
+    private func digests(of items: [ImportItem], community: PublicKey) -> [Bytes32?] {
+        let chunk = 2_000
+        let starts = Array(stride(from: 0, to: items.count, by: chunk))
+        let digested = Mutex<[[Bytes32?]]>(Array(repeating: [], count: starts.count))
+        DispatchQueue.concurrentPerform(iterations: starts.count) { number in
+            let part = items[starts[number]..<min(starts[number] + chunk, items.count)].map {
+                $0.keepsAlive ? nil : digest(of: $0, community: community)
+            }
+            digested.withLock { $0[number] = part }
+        }
+        return digested.withLock { $0.flatMap { $0 } }
     }
 
     /// What an item says, as a digest: its kind, record, values and owned fields, and who imports
