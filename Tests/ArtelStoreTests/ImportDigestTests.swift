@@ -130,4 +130,21 @@ struct ImportDigestTests {
             #expect(afterDelete == [.deleted: 1])
         }
     }
+
+    @Test("A record purged when it expired takes its digest along; importing it again creates it anew")
+    func purgedRecord() async throws {
+        try await TestReplicas.withReplica { replica in
+            let publisher = Publisher(replica: replica, key: key)
+            _ = try await importAgain(publisher, item(), at: 0)
+            let stored = try #require(try await replica.record(.job, reference))
+            let purged = try await replica.purgeExpired(now: stored.state.expiry + 1)
+            #expect(purged.records == 1)
+            let skippedAfterPurge = try await skips(replica, item(), publisher)
+            #expect(!skippedAfterPurge)
+            let reimported = try await importAgain(publisher, item(), at: stored.state.expiry + 2)
+            #expect(reimported == [.created: 1])
+            let skippedAfterReimport = try await skips(replica, item(), publisher)
+            #expect(skippedAfterReimport)
+        }
+    }
 }
