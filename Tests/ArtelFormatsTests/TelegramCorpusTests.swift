@@ -5,7 +5,7 @@ import Testing
 
 @testable import ArtelFormats
 
-/// The corpus of `Tests/Fixtures/telegram/corpus`: 44 messages in the layouts channels use, with
+/// The corpus of `Tests/Fixtures/telegram/corpus`: 51 messages in the layouts channels use, with
 /// the vacancies and fields expected of each written by hand in `expected.json`.
 @Suite("Telegram corpus")
 struct TelegramCorpusTests {

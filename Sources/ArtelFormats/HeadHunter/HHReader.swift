@@ -39,8 +39,9 @@ public enum HHReader: Sendable {
         }
     }
 
-    /// Decodes a page's items on every core, in chunks found by a byte scan; a single vacancy, or
-    /// a document the scan does not understand, whole (which also reports its errors).
+    /// Reads a page's items on every core, in chunks found by a byte scan, each with a
+    /// ``JSONCursor`` or, for a chunk it does not expect, `JSONDecoder`; a single vacancy, or a
+    /// document the scan does not understand, whole with `JSONDecoder` (which also reports errors).
     private static func decode(_ bytes: [UInt8]) throws -> [HHVacancy] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard let elements = JSONArraySplitter.elements(of: "items", in: bytes), elements.count >= 1_000, cores > 1
@@ -53,6 +54,11 @@ public enum HHReader: Sendable {
         }
         let results = Slots<Result<[HHVacancy], any Error>>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            // Read in place; a chunk the cursor does not expect goes through JSONDecoder.
+            if let read = try? chunks[index].map(Self.vacancy(in:)) {
+                results.set(index, .success(read))
+                return
+            }
             var array: [UInt8] = [0x5B]
             for (offset, element) in chunks[index].enumerated() {
                 if offset > 0 { array.append(0x2C) }
@@ -70,6 +76,14 @@ public enum HHReader: Sendable {
             }
         }
         return vacancies
+    }
+
+    /// One vacancy of a page, read with a ``JSONCursor``.
+    static func vacancy(in element: ArraySlice<UInt8>) throws -> HHVacancy {
+        var cursor = JSONCursor(element)
+        let vacancy = try HHVacancy(reading: &cursor)
+        guard cursor.isAtEnd() else { throw JSONCursor.Mismatch() }
+        return vacancy
     }
 
     private static func job(

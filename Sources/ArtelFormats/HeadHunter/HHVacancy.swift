@@ -1,16 +1,16 @@
 /// A vacancy as the hh.ru API returns it (`GET /vacancies/{id}`, or an item of `GET /vacancies`),
 /// with the fields Artel reads; everything else is ignored.
-struct HHVacancy: Decodable {
-    struct Named: Decodable {
+struct HHVacancy: Decodable, Equatable {
+    struct Named: Decodable, Equatable {
         let name: String?
     }
 
-    struct Identified: Decodable {
+    struct Identified: Decodable, Equatable {
         let id: String?
         let name: String?
     }
 
-    struct Salary: Decodable {
+    struct Salary: Decodable, Equatable {
         let from: Double?
         let to: Double?
         let currency: String?
@@ -20,7 +20,7 @@ struct HHVacancy: Decodable {
     /// The newer salary (2025): amounts with what they pay for (`mode`: MONTH, HOUR, SHIFT, SERVICE,
     /// FLY_IN_FLY_OUT) and how often they are paid (`frequency`: DAILY, WEEKLY, TWICE_PER_MONTH,
     /// MONTHLY, PER_PROJECT). Vacancies may have it while `salary` is null.
-    struct SalaryRange: Decodable {
+    struct SalaryRange: Decodable, Equatable {
         let from: Double?
         let to: Double?
         let currency: String?
@@ -29,18 +29,18 @@ struct HHVacancy: Decodable {
         let frequency: Identified?
     }
 
-    struct Address: Decodable {
+    struct Address: Decodable, Equatable {
         let city: String?
         let raw: String?
     }
 
-    struct Snippet: Decodable {
+    struct Snippet: Decodable, Equatable {
         let requirement: String?
         let responsibility: String?
     }
 
-    struct Contacts: Decodable {
-        struct Phone: Decodable {
+    struct Contacts: Decodable, Equatable {
+        struct Phone: Decodable, Equatable {
             let formatted: String?
         }
 

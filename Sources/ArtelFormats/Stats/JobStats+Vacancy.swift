@@ -1,52 +1,75 @@
 import ArtelCore
 
 extension JobStats {
-    /// One vacancy: the listings of one group, and the one whose facts count.
+    /// One vacancy: the indices of its listings among all the listings, and the one whose facts count.
     struct Vacancy {
-        let listings: [JobListing]
-        let shown: JobListing
+        let listings: [Int]
+        let shown: Int
         /// The facts of `shown`, read once.
         let facts: Facts
 
-        init(_ jobs: [JobListing], _ indices: [Int]) {
-            listings = indices.map { jobs[$0] }
-            shown = listings.count == 1 ? listings[0] : DigestComposer.fullest(listings)
-            facts = Facts(shown)
+        init(_ jobs: [JobListing], _ indices: [Int], facts: [Facts]) {
+            listings = indices
+            shown = indices.count == 1 ? indices[0] : DigestComposer.fullest(indices, of: jobs)
+            self.facts = facts[shown]
         }
 
-        /// The groups of a dimension the vacancy belongs to: each with the facts of the listing that
-        /// counts there and how many of its listings the group has.
-        func keys(_ dimension: Dimension) -> [(key: String, facts: Facts, listings: Int)] {
+        /// Counts the vacancy in the groups of a dimension it belongs to: each with the facts of the
+        /// listing that counts there and how many of its listings the group has.
+        func count(
+            in dimension: Dimension,
+            of jobs: [JobListing],
+            facts all: [Facts],
+            into tallies: inout [String: Tally]
+        ) {
+            func group(_ key: String, _ facts: Facts, _ listings: Int) {
+                tallies[key, default: Tally()].add(facts, listings: listings)
+            }
             switch dimension {
             case .month:
-                let first = listings.map { $0.datePosted ?? $0.updated }.min()!
-                return [(JobStats.month(first), facts, listings.count)]
+                var first = jobs[listings[0]].datePosted ?? jobs[listings[0]].updated
+                for listing in listings.dropFirst() {
+                    first = min(first, jobs[listing].datePosted ?? jobs[listing].updated)
+                }
+                group(JobStats.month(first), facts, listings.count)
             case .community:
-                return split { $0.communityName ?? $0.community.hex }
+                split(jobs, facts: all, by: { jobs[$0].communityName ?? jobs[$0].community.hex }, group)
             case .source:
-                return split(JobStats.sourceClass)
+                split(jobs, facts: all, by: { JobStats.sourceClass(jobs[$0]) }, group)
             case .city:
-                return [(shown.city ?? "unstated", facts, listings.count)]
+                group(jobs[shown].city ?? "unstated", facts, listings.count)
             case .workMode:
-                return [(shown.workMode ?? "unstated", facts, listings.count)]
+                group(jobs[shown].workMode ?? "unstated", facts, listings.count)
             case .employment:
-                let kinds = shown.employment.isEmpty ? ["unstated"] : Array(Set(shown.employment)).sorted()
-                return kinds.map { ($0, facts, listings.count) }
+                let employment = jobs[shown].employment
+                if employment.isEmpty { group("unstated", facts, listings.count) }
+                for kind in Set(employment).sorted() { group(kind, facts, listings.count) }
             case .tag:
+                if listings.count == 1 {
+                    for tag in Set(jobs[shown].tags).sorted() { group(tag, facts, 1) }
+                    return
+                }
                 var count: [String: Int] = [:]
-                for listing in listings { for tag in Set(listing.tags) { count[tag, default: 0] += 1 } }
-                return count.keys.sorted().map { ($0, facts, count[$0]!) }
+                for listing in listings { for tag in Set(jobs[listing].tags) { count[tag, default: 0] += 1 } }
+                for tag in count.keys.sorted() { group(tag, facts, count[tag]!) }
             }
         }
 
-        /// One group per value of `key` among the listings, with the fullest listing of each.
-        private func split(_ key: (JobListing) -> String) -> [(key: String, facts: Facts, listings: Int)] {
-            if listings.count == 1 { return [(key(shown), facts, 1)] }
-            var parts: [String: [JobListing]] = [:]
+        /// One group per value of `key` among the listings (given by index: copying a listing
+        /// retains every field), with the fullest listing of each.
+        private func split(
+            _ jobs: [JobListing],
+            facts all: [Facts],
+            by key: (_ listing: Int) -> String,
+            _ group: (_ key: String, _ facts: Facts, _ listings: Int) -> Void
+        ) {
+            if listings.count == 1 { return group(key(shown), facts, 1) }
+            var parts: [String: [Int]] = [:]
             for listing in listings { parts[key(listing), default: []].append(listing) }
-            return parts.keys.sorted().map { name in
+            for name in parts.keys.sorted() {
                 let part = parts[name]!
-                return (name, Facts(part.count == 1 ? part[0] : DigestComposer.fullest(part)), part.count)
+                let fullest = part.count == 1 ? part[0] : DigestComposer.fullest(part, of: jobs)
+                group(name, all[fullest], part.count)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArtelCore
+import Foundation
 
 /// A picture of the job market, as associations compare it: vacancies (each counted once, by the
 /// digest's rule, however many communities or sources listed it), broken down by month, community,
@@ -97,35 +98,43 @@ public struct JobStats: Equatable, Sendable {
     public init(_ jobs: [JobListing], period: ClosedRange<Int64>? = nil) {
         listings = jobs.count
         self.period = period
-        let vacancies = DigestComposer.groups(jobs).map { Vacancy(jobs, $0) }
-        total = Self.group("all", vacancies.map(\.facts), listings: jobs.count, partial: false)
-        var breakdowns: [Dimension: [Group]] = [:]
-        for dimension in Dimension.allCases {
-            // Groups hold the few facts their figures need, not copies of vacancies and listings.
-            var members: [String: [Facts]] = [:]
-            var listed: [String: Int] = [:]
+        // Vacancies hold indices of their listings, and groups the few plain facts their figures
+        // need, with salary terms numbered once: no listing is copied, no string retained per member.
+        var terms = TermsTable()
+        var read: [Facts] = []
+        read.reserveCapacity(jobs.count)
+        for index in jobs.indices { read.append(Facts(jobs, index, terms: &terms)) }
+        let facts = read
+        let table = terms
+        let vacancies = DigestComposer.groups(jobs).map { Vacancy(jobs, $0, facts: facts) }
+        total = Self.group("all", vacancies.map(\.facts), terms: terms, listings: jobs.count, partial: false)
+        // The dimensions are counted on every core, each on its own.
+        let dimensions = Dimension.allCases
+        let counted = Slots<[Group]>(count: dimensions.count)
+        DispatchQueue.concurrentPerform(iterations: dimensions.count) { number in
+            let dimension = dimensions[number]
+            var tallies: [String: Tally] = [:]
             for vacancy in vacancies {
-                for (key, facts, count) in vacancy.keys(dimension) {
-                    members[key, default: []].append(facts)
-                    listed[key, default: 0] += count
-                }
+                vacancy.count(in: dimension, of: jobs, facts: facts, into: &tallies)
             }
-            let groups = members.map { key, members in
+            let groups = tallies.map { key, tally in
                 Self.group(
                     key,
-                    members,
-                    listings: listed[key] ?? 0,
+                    tally.members,
+                    terms: table,
+                    listings: tally.listings,
                     partial: dimension == .month && Self.isPartial(month: key, of: period)
                 )
             }
-            breakdowns[dimension] =
+            let sorted =
                 switch dimension {
                 case .month: groups.sorted { $0.key < $1.key }
                 case .source: groups.sorted { $0.key < $1.key }
                 default: groups.sorted { ($1.vacancies, $0.key) < ($0.vacancies, $1.key) }
                 }
+            counted.set(number, sorted)
         }
-        self.breakdowns = breakdowns
+        self.breakdowns = Dictionary(uniqueKeysWithValues: zip(dimensions, counted.all))
     }
 
     /// `YYYY-MM` of a moment, UTC.
@@ -153,10 +162,11 @@ public struct JobStats: Equatable, Sendable {
     private static func group(
         _ key: String,
         _ members: [Facts],
+        terms table: TermsTable,
         listings: Int,
         partial: Bool
     ) -> Group {
-        var amounts: [Terms: [Int64]] = [:]
+        var amounts: [Int: [Int64]] = [:]
         var remote = 0
         var modes = 0
         var partTime = 0
@@ -172,8 +182,9 @@ public struct JobStats: Equatable, Sendable {
                 if isPartTime { partTime += 1 }
             }
         }
-        let salaries = amounts.keys.sorted().map { terms in
-            let sorted = amounts[terms]!.sorted()
+        let salaries = amounts.keys.sorted { table.terms[$0] < table.terms[$1] }.map { number in
+            let terms = table.terms[number]
+            let sorted = amounts[number]!.sorted()
             return Quartiles(
                 currency: terms.currency,
                 period: terms.period,
@@ -195,7 +206,7 @@ public struct JobStats: Equatable, Sendable {
         )
     }
 
-    static func middle(_ job: JobListing) -> Int64? {
+    static func middle(_ job: borrowing JobListing) -> Int64? {
         switch (job.salaryMin, job.salaryMax) {
         case (let low?, let high?): (low + high) / 2
         case (let low?, nil): low
@@ -214,17 +225,48 @@ public struct JobStats: Equatable, Sendable {
     }
 }
 
-/// What a group's figures need of the listing whose facts count: its salary in its terms, and
-/// whether it is remote and part-time (nil where it does not say).
+/// What a group's figures need of the listing whose facts count: its salary in its terms (their
+/// number in a ``TermsTable``), and whether it is remote and part-time (nil where it does not say).
+/// Plain values only, so that appending them to groups costs no reference counting.
 struct Facts {
-    let salary: (terms: Terms, amount: Int64)?
+    let salary: (terms: Int, amount: Int64)?
     let remote: Bool?
     let partTime: Bool?
 
-    init(_ job: JobListing) {
-        salary = job.salaryCurrency != nil ? JobStats.middle(job).map { (Terms(job), $0) } : nil
-        remote = job.workMode.map { $0 == "remote" }
-        partTime = job.employment.isEmpty ? nil : job.employment.contains("part_time")
+    /// The facts of `jobs[index]`, read in place: a listing passed on its own would be copied.
+    init(_ jobs: [JobListing], _ index: Int, terms: inout TermsTable) {
+        salary =
+            jobs[index].salaryCurrency != nil
+            ? JobStats.middle(jobs[index]).map { (terms.number(of: Terms(jobs[index])), $0) } : nil
+        remote = jobs[index].workMode.map { $0 == "remote" }
+        partTime = jobs[index].employment.isEmpty ? nil : jobs[index].employment.contains("part_time")
+    }
+}
+
+/// What a group gathers while the vacancies are counted: the facts of each member, and its listings.
+struct Tally {
+    private(set) var members: [Facts] = []
+    private(set) var listings = 0
+
+    /// Counts a vacancy with its facts and how many of its listings the group has.
+    mutating func add(_ facts: Facts, listings: Int) {
+        members.append(facts)
+        self.listings += listings
+    }
+}
+
+/// Salary terms, each numbered once.
+struct TermsTable {
+    /// The terms by number.
+    private(set) var terms: [Terms] = []
+    private var numbers: [Terms: Int] = [:]
+
+    /// The number of some terms, given on first sight.
+    mutating func number(of terms: Terms) -> Int {
+        if let number = numbers[terms] { return number }
+        numbers[terms] = self.terms.count
+        self.terms.append(terms)
+        return self.terms.count - 1
     }
 }
 
@@ -240,7 +282,7 @@ struct Terms: Hashable, Comparable {
         self.basis = basis
     }
 
-    init(_ job: JobListing) {
+    init(_ job: borrowing JobListing) {
         currency = job.salaryCurrency ?? "unstated"
         period = job.salaryPeriod ?? "unstated"
         basis =

@@ -147,16 +147,21 @@ struct Vacancy {
         }
     }
 
-    /// `Компания «Имя»`, or the name after ` в `, ` от `, ` at `, ` @ ` when it starts with a capital.
+    /// `Компания «Имя»`, or the name after ` в `, ` от `, ` at `, ` @ ` when it starts with a capital;
+    /// right after ` в ` or ` во `, in the nominative (`в Яндексе` → `Яндекс`, ``CompanyName``).
     private static func employer(inTitle title: String) -> String? {
         if let open = title.firstIndex(of: "«"), let close = title[open...].firstIndex(of: "»") {
             return String(title[title.index(after: open)..<close])
         }
         for word in [" в ", " во ", " от ", " at ", " @ "] {
             guard let range = title.range(of: word, options: .backwards) else { continue }
-            // "в команду сообщества Авито": the capitalized words at the end.
+            // "в команду сообщества Авито": the capitalized words at the end, as written.
             let words = title[range.upperBound...].split(separator: " ")
-            let name = words.drop { !($0.first?.isUppercase ?? false) }.joined(separator: " ")
+            let capitalized = words.drop { !($0.first?.isUppercase ?? false) }
+            var name = capitalized.joined(separator: " ")
+            if word == " в " || word == " во ", capitalized.count == words.count {
+                name = CompanyName.nominative(name)
+            }
             if !name.isEmpty, VacancyTerms.city(in: name) == nil { return name }
         }
         return nil

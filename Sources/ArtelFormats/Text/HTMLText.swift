@@ -3,36 +3,41 @@ import Foundation
 /// Plain text from the small HTML that job boards put in descriptions: paragraphs and line breaks
 /// become newlines, list items become "— " lines, other tags go, entities are decoded.
 enum HTMLText {
+    /// The text of some HTML, read byte by byte: tags and entities are ASCII, and so are the
+    /// bytes that mark them, which never occur inside a multi-byte character.
     static func plain(_ html: String) -> String {
-        var text = ""
-        var index = html.startIndex
-        while index < html.endIndex {
-            let character = html[index]
-            if character == "<", let close = html[index...].firstIndex(of: ">") {
-                let tag = html[html.index(after: index)..<close].lowercased()
-                let closing = tag.hasPrefix("/")
-                let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
-                switch name {
-                case "br": text += "\n"
-                case "p", "div", "ul", "ol", "h1", "h2", "h3", "h4": text += "\n"
-                case "li": text += closing ? "" : "\n— "
-                default: break
-                }
-                index = html.index(after: close)
-            } else if character == "&", let semicolon = html[index...].prefix(10).firstIndex(of: ";") {
-                let entity = String(html[html.index(after: index)..<semicolon])
-                if let decoded = decode(entity) {
-                    text.append(decoded)
-                    index = html.index(after: semicolon)
+        var bytes: [UInt8] = []
+        var html = html
+        html.withUTF8 { utf8 in
+            bytes.reserveCapacity(utf8.count)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte == UInt8(ascii: "<"), let close = utf8[index...].firstIndex(of: UInt8(ascii: ">")) {
+                    let tag = utf8[(index + 1)..<close]
+                    let name =
+                        tag.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "/") }.first
+                        .map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
+                    switch name {
+                    case "br", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4": bytes.append(0x0A)
+                    case "li": if tag.first != UInt8(ascii: "/") { bytes += Array("\n— ".utf8) }
+                    default: break
+                    }
+                    index = close + 1
+                } else if byte == UInt8(ascii: "&"),
+                    let semicolon = utf8[index..<min(index + 10, utf8.count)].firstIndex(of: UInt8(ascii: ";")),
+                    let decoded = decode(String(decoding: utf8[(index + 1)..<semicolon], as: UTF8.self))
+                {
+                    bytes += Array(String(decoded).utf8)
+                    index = semicolon + 1
                 } else {
-                    text.append(character)
-                    index = html.index(after: index)
+                    bytes.append(byte)
+                    index += 1
                 }
-            } else {
-                text.append(character)
-                index = html.index(after: index)
             }
         }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(0x0A) else { return text.trimmingCharacters(in: .whitespaces) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         var result: [String] = []
@@ -65,8 +70,38 @@ enum HTMLText {
 
 extension String {
     /// Collapses whitespace to single spaces and trims it: one line.
-    var singleLine: String { split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    var singleLine: String {
+        isSingleLine ? self : split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 
-    /// At most `limit` characters, an ellipsis marking a cut.
-    func clipped(to limit: Int) -> String { count <= limit ? self : String(prefix(limit - 1)) + "…" }
+    /// Whether the text is one line already, read byte by byte: no whitespace but single ASCII
+    /// spaces between words. It answers no for any byte that may start another white space (in
+    /// UTF-8: U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), so that such text is collapsed.
+    var isSingleLine: Bool {
+        var previous: UInt8 = 0x20
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            let following = next < utf8.endIndex ? utf8[next] : 0
+            switch byte {
+            case 0x09...0x0D: return false
+            case 0x20 where previous == 0x20: return false
+            case 0xC2 where following == 0x85 || following == 0xA0: return false
+            case 0xE1 where following == 0x9A: return false
+            case 0xE2 where following == 0x80 || following == 0x81: return false
+            case 0xE3 where following == 0x80: return false
+            default: break
+            }
+            previous = byte
+            index = next
+        }
+        return previous != 0x20
+    }
+
+    /// At most `limit` characters, an ellipsis marking a cut. A text of at most `limit` bytes has at
+    /// most `limit` characters: only longer ones are counted.
+    func clipped(to limit: Int) -> String {
+        utf8.count <= limit || count <= limit ? self : String(prefix(limit - 1)) + "…"
+    }
 }

@@ -3,11 +3,11 @@ import Foundation
 /// Maps a large collection on every core, keeping its order; the first error, by position, is the
 /// one thrown, so that a file's first fault is the one reported whatever the scheduling.
 enum ParallelMap {
-    static func map<Element: Sendable, Mapped: Sendable>(
+    static func map<Element: Sendable, Mapped: Sendable, Failure: Error>(
         _ elements: [Element],
         minimum: Int = 2_000,
-        _ transform: @Sendable (Int, Element) throws(FormatError) -> Mapped
-    ) throws(FormatError) -> [Mapped] {
+        _ transform: @Sendable (Int, Element) throws(Failure) -> Mapped
+    ) throws(Failure) -> [Mapped] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard elements.count >= minimum, cores > 1 else {
             var mapped: [Mapped] = []
@@ -17,12 +17,12 @@ enum ParallelMap {
         }
         let chunkSize = (elements.count + cores * 4 - 1) / (cores * 4)
         let starts = Array(stride(from: 0, to: elements.count, by: chunkSize))
-        let slots = Slots<Result<[Mapped], FormatError>>(count: starts.count)
+        let slots = Slots<Result<[Mapped], Failure>>(count: starts.count)
         DispatchQueue.concurrentPerform(iterations: starts.count) { chunk in
             let range = starts[chunk]..<min(starts[chunk] + chunkSize, elements.count)
             slots.set(
                 chunk,
-                Result { () throws(FormatError) -> [Mapped] in
+                Result { () throws(Failure) -> [Mapped] in
                     var mapped: [Mapped] = []
                     mapped.reserveCapacity(range.count)
                     for index in range { mapped.append(try transform(index, elements[index])) }

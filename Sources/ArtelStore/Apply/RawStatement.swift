@@ -110,6 +110,47 @@ struct RawStatement {
         return true
     }
 
+    /// Binds GRDB arguments, for a statement whose SQL is built with them.
+    func bind(_ arguments: StatementArguments) throws {
+        try statement.setArguments(arguments)
+    }
+
+    /// Runs the statement and calls `body` with every row, read column by column.
+    func forEachRow(_ body: (Columns) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_ROW else {
+                if code == SQLITE_DONE { return }
+                throw error(code)
+            }
+            try body(Columns(handle: handle))
+        }
+    }
+
+    /// The columns of the row a statement stands on.
+    struct Columns {
+        fileprivate let handle: OpaquePointer
+
+        /// An integer column; nil when NULL.
+        func integer(_ column: Int32) -> Int64? {
+            sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+        }
+
+        /// A text column; nil when NULL.
+        func text(_ column: Int32) -> String? {
+            guard let characters = sqlite3_column_text(handle, column) else { return nil }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return String(decoding: UnsafeBufferPointer(start: characters, count: count), as: UTF8.self)
+        }
+
+        /// A blob column's bytes; empty when NULL.
+        func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: count)
+        }
+    }
+
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(
             resultCode: ResultCode(rawValue: code),

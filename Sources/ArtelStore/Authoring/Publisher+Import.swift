@@ -1,6 +1,7 @@
 public import ArtelCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// What an import does with one record.
 public enum ImportOutcome: Sendable, Hashable {
@@ -73,6 +74,11 @@ extension Publisher {
     /// occurrence unless renewed; when its record would expire within ``renewalWindow``, the
     /// import renews it as ``renew(_:expiresAt:now:)`` does (every live field, a fresh expiry).
     ///
+    /// Each record imported remembers a digest of its item and the record's deltas at that moment
+    /// (``Replica/rememberImports(_:in:)``): importing the same item again skips a record that
+    /// nothing changed since, without loading it. A record edited here or by a peer since, or an
+    /// item that differs, is loaded and compared in full.
+    ///
     /// Every delta is drafted, checked and authorized before anything is written; they are then
     /// signed on every core, each batch while the one before it is stored in a transaction of
     /// ``Replica/batchSize``. A stop between two transactions leaves whole records imported, and
@@ -92,12 +98,27 @@ extension Publisher {
         source: String,
         progress: (_ done: Int) -> Void = { _ in }
     ) async throws -> [ImportOutcome: Int] {
-        let current = try await replica.currentRecords(items.map { ($0.kind, $0.record) }, in: community)
-        var clock = try await replica.clock()
+        let digests = digests(of: items, community: community)
+        let skipped = try await replica.unchangedSinceImport(
+            zip(items, digests).compactMap { item, digest in digest.map { (item.kind, item.record, $0) } },
+            in: community
+        )
         var counts: [ImportOutcome: Int] = [:]
+        if !skipped.isEmpty { counts[.unchanged] = items.count { skipped.contains($0.record) } }
+        let compared = items.indices.filter { !skipped.contains(items[$0].record) }
+        let current = try await replica.currentRecords(
+            compared.map { (items[$0].kind, items[$0].record) },
+            in: community
+        )
+        var clock = try await replica.clock()
         var drafts: [Delta] = []
-        for item in items {
-            let state = current[item.record]?.state
+        /// For each draft, what to remember once it is stored: the item's digest and the newest delta row read.
+        var remembered: [(digest: Bytes32, after: Int64)?] = []
+        var unchanged: [ImportDigestEntry] = []
+        for index in compared {
+            let item = items[index]
+            let state = current[item.record]?.record.state
+            let mark = current[item.record]?.mark
             if state?.isDeleted == true {
                 counts[.deleted, default: 0] += 1
                 continue
@@ -113,6 +134,16 @@ extension Publisher {
                 if removals.isEmpty && !Self.differs(state, item.operations) {
                     guard item.keepsAlive, state.expiry != 0, state.expiry <= now + Self.renewalWindow else {
                         counts[.unchanged, default: 0] += 1
+                        if let digest = digests[index], let mark {
+                            unchanged.append(
+                                ImportDigestEntry(
+                                    kind: item.kind,
+                                    record: item.record,
+                                    digest: digest,
+                                    basis: .unchanged(mark)
+                                )
+                            )
+                        }
                         continue
                     }
                     counts[.renewed, default: 0] += 1
@@ -141,7 +172,9 @@ extension Publisher {
                 throw DeltaError(error.code, "\(item.label): \(error.message)")
             }
             drafts.append(delta)
+            remembered.append(digests[index].map { ($0, mark?.lastDelta ?? 0) })
         }
+        try await replica.rememberImports(unchanged, in: community)
         guard !drafts.isEmpty else { return counts }
         try await checkAuthorized(drafts)
         // Each batch is signed while the one before it is stored.
@@ -155,11 +188,54 @@ extension Publisher {
             async let next = Self.sign(following, with: key)
             let report = try await replica.store(AdmittedDeltas(signedHere: signed), now: now, source: source)
             if let refusal = report.refusals.first { throw refusal.error }
+            let written = zip(signed, remembered[done..<done + signed.count]).compactMap { delta, remember in
+                remember.map {
+                    ImportDigestEntry(
+                        kind: delta.delta.kind,
+                        record: delta.delta.record,
+                        digest: $0.digest,
+                        basis: .written(delta.id, after: $0.after)
+                    )
+                }
+            }
+            try await replica.rememberImports(written, in: community)
             done += signed.count
             progress(done)
             signed = try await next
         }
         return counts
+    }
+
+    /// The digests of items on every core, in order; nil for an item that keeps a series alive
+    /// (always compared in full, for its renewal).
+    private func digests(of items: [ImportItem], community: PublicKey) -> [Bytes32?] {
+        let chunk = 2_000
+        let starts = Array(stride(from: 0, to: items.count, by: chunk))
+        let digested = Mutex<[[Bytes32?]]>(Array(repeating: [], count: starts.count))
+        DispatchQueue.concurrentPerform(iterations: starts.count) { number in
+            let part = items[starts[number]..<min(starts[number] + chunk, items.count)].map {
+                $0.keepsAlive ? nil : digest(of: $0, community: community)
+            }
+            digested.withLock { $0[number] = part }
+        }
+        return digested.withLock { $0.flatMap { $0 } }
+    }
+
+    /// What an item says, as a digest: its kind, record, values and owned fields, and who imports
+    /// it where. Nil when the values do not encode (the import then reports why).
+    func digest(of item: ImportItem, community: PublicKey) -> Bytes32? {
+        let delta = Delta(
+            kind: item.kind,
+            community: community,
+            author: key.publicKey,
+            record: item.record,
+            timestamp: HLC(rawValue: 0),
+            expiry: 0,
+            operations: item.operations
+        )
+        guard var bytes = try? delta.encodedUnsignedBytes() else { return nil }
+        for field in item.controlled.sorted() { bytes += withUnsafeBytes(of: field.rawValue.bigEndian, Array.init) }
+        return Blake2b.hash256(bytes)
     }
 
     /// One verdict per kind: every draft has the same author, and the same time within milliseconds.
@@ -225,11 +301,12 @@ extension Publisher {
 }
 
 extension Replica {
-    /// The stored records of a community with these ids, read in one transaction.
+    /// The stored records of a community with these ids, each with the mark of its deltas, read in
+    /// one transaction.
     func currentRecords(
         _ records: [(RecordKind, RecordID)],
         in community: PublicKey
-    ) async throws -> [RecordID: StoredRecord] {
+    ) async throws -> [RecordID: (record: StoredRecord, mark: DeltaSetMark)] {
         try await reading("reading \(records.count) records") { db in
             let statement = try db.cachedStatement(
                 sql: """
@@ -237,13 +314,17 @@ extension Replica {
                     WHERE s.community = ? AND s.kind = ? AND r.record_id = ?
                     """
             )
-            var found: [RecordID: StoredRecord] = [:]
+            let marking = try db.cachedStatement(sql: "SELECT max(rowid), count(*) FROM deltas WHERE record = ?")
+            var found: [RecordID: (record: StoredRecord, mark: DeltaSetMark)] = [:]
             for (kind, record) in records {
                 let arguments: StatementArguments = [
                     Data(community.bytes.bytes), Int64(kind.rawValue), Data(record.bytes.bytes),
                 ]
                 guard let rowid = try Int64.fetchOne(statement, arguments: arguments) else { continue }
-                found[record] = try StoredRecord.load(rowid: rowid, in: db)
+                guard let stored = try StoredRecord.load(rowid: rowid, in: db),
+                    let marked = try Row.fetchOne(marking, arguments: [rowid])
+                else { continue }
+                found[record] = (stored, DeltaSetMark(record: rowid, lastDelta: marked[0], deltas: marked[1]))
             }
             return found
         }

@@ -1,8 +1,12 @@
+import Foundation
+
 /// JSON text with keys in the order they are given, so that output reads like the text form.
 /// Used for the array columns of the materialized tables and for `--json` output.
 package indirect enum JSON: Sendable {
     case string(String)
     case number(Int64)
+    /// A number with a fraction, written with `digits` digits after the point (`null` if not finite).
+    case decimal(Double, digits: Int)
     case bool(Bool)
     case null
     case array([JSON])
@@ -26,6 +30,8 @@ package indirect enum JSON: Sendable {
         switch self {
         case .string(let text): output += Self.quoted(text)
         case .number(let number): output += String(number)
+        case .decimal(let number, let digits):
+            output += number.isFinite ? String(format: "%.\(digits)f", number) : "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .null: output += "null"
         case .array(let items):

@@ -45,7 +45,8 @@ extension Replica {
             for row in try Row.fetchAll(db, sql: "SELECT id, community FROM scopes WHERE kind = ?", arguments: [5]) {
                 if let key = Bytes32(row[1] as Data) { communities[row[0]] = PublicKey(key) }
             }
-            let statement = try db.makeStatement(
+            let statement = try RawStatement(
+                db,
                 sql: """
                     SELECT rec.record_id, j.scope, j.title, j.employer, j.salary_min, j.salary_max, j.salary_currency,
                         j.salary_period, j.salary_gross, j.employment, j.work_mode, j.location_city, j.tags,
@@ -55,33 +56,33 @@ extension Replica {
                     ORDER BY coalesce(j.date_posted, j.updated) DESC, j.rowid
                     """
             )
+            try statement.bind(sql.arguments)
             var rows: [JobFigureRow] = []
-            let cursor = try Row.fetchCursor(statement, arguments: sql.arguments)
-            while let row = try cursor.next() {
-                guard let id = Bytes16(row[0] as Data).map(RecordID.init), let community = communities[row[1]],
-                    let title = row[2] as String?
-                else { continue }
-                let gross: Int64? = row[8]
+            // Read through SQLite's C calls: GRDB's rows box every column, which cost more than the query.
+            try statement.forEachRow { row in
+                guard let id = Bytes16(row.bytes(0)).map(RecordID.init), let scope = row.integer(1),
+                    let community = communities[scope], let title = row.text(2)
+                else { return }
                 rows.append(
                     JobFigureRow(
                         id: id,
                         community: community,
                         title: title,
-                        employer: row[3],
-                        salaryMin: row[4],
-                        salaryMax: row[5],
-                        salaryCurrency: row[6],
-                        salaryPeriod: row[7],
-                        salaryGross: gross.map { $0 != 0 },
-                        employment: JSONStrings.parse(row[9]),
-                        workMode: row[10],
-                        city: row[11],
-                        tags: JSONStrings.parse(row[12]),
-                        applyURL: row[13],
-                        sources: JSONStrings.parse(row[14]),
-                        datePosted: row[15],
-                        updated: row[16],
-                        status: row[17]
+                        employer: row.text(3),
+                        salaryMin: row.integer(4),
+                        salaryMax: row.integer(5),
+                        salaryCurrency: row.text(6),
+                        salaryPeriod: row.text(7),
+                        salaryGross: row.integer(8).map { $0 != 0 },
+                        employment: JSONStrings.parse(row.text(9)),
+                        workMode: row.text(10),
+                        city: row.text(11),
+                        tags: JSONStrings.parse(row.text(12)),
+                        applyURL: row.text(13),
+                        sources: JSONStrings.parse(row.text(14)),
+                        datePosted: row.integer(15),
+                        updated: row.integer(16) ?? 0,
+                        status: row.text(17)
                     )
                 )
             }

@@ -94,4 +94,22 @@ extension Migrations {
             )
         }
     }
+
+    /// What an import remembers of each record it wrote or found unchanged, so that importing the
+    /// same file again skips the records nothing touched since without loading them
+    /// (``Publisher/importRecords(_:community:now:source:progress:)``): a digest of the item, and
+    /// the record's newest delta row and number of deltas at that moment, which any later change to
+    /// the record (a local edit, a peer's delta, a purge) moves.
+    static func rememberImportDigests(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE import_digests (
+                    record INTEGER PRIMARY KEY REFERENCES records (rowid) ON DELETE CASCADE,
+                    digest BLOB NOT NULL CHECK (length(digest) = 32),
+                    last_delta INTEGER NOT NULL,
+                    deltas INTEGER NOT NULL
+                ) STRICT
+                """
+        )
+    }
 }

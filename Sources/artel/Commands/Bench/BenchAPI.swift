@@ -21,12 +21,14 @@ struct BenchAPI: AsyncParsableCommand {
             Example:
               artel bench api
               artel bench api --count 20000 --requests 500
+              artel bench api --count 2000 --requests 100 --json
             """
     )
 
     @Option(help: "Jobs in the replica.") var count: Int = 100_000
     @Option(help: "Requests in each measurement.") var requests: Int = 2_000
     @Option(help: "Clients asking at once.") var clients: Int = 4
+    @OptionGroup var options: OutputOptions
 
     /// The filtered query a community's site would send: remote jobs paying at least 120 000, a page of 20.
     static let filtered = "/api/v1/jobs?salary_min=120000&work_mode=remote&limit=20"
@@ -56,7 +58,15 @@ struct BenchAPI: AsyncParsableCommand {
             start: BenchNode.now - UInt64(count) - 60_000,
             cores: cores
         )
-        print("Artel API benchmark: \(count) jobs, \(clients) clients, \(requests) requests a run, \(cores) cores\n")
+        let output = BenchOutput(options)
+        output.say(
+            "Artel API benchmark: \(count) jobs, \(clients) clients, \(requests) requests a run, \(cores) cores\n"
+        )
+        output.record("jobs", BenchOutput.count(count))
+        output.record("clients", BenchOutput.count(clients))
+        output.record("requests", BenchOutput.count(requests))
+        output.record("cores", BenchOutput.count(cores))
+        var measured: [JSON] = []
         let nodes = [try await BenchNode("full", in: directory), try await BenchNode("empty", in: directory)]
         defer { for node in nodes { node.stop() } }
         let (full, empty) = (nodes[0], nodes[1])
@@ -94,14 +104,18 @@ struct BenchAPI: AsyncParsableCommand {
                 }
                 return (samples, matching)
             }
-            print(Self.line("\(label): replica", samples, wall: nil) + (matching > 0 ? "  (\(matching) match)" : ""))
+            output.say(
+                Self.line("\(label): replica", samples, wall: nil) + (matching > 0 ? "  (\(matching) match)" : "")
+            )
+            measured.append(Self.figures(label, "replica", samples, wall: nil, matching: matching))
         }
 
         let paths = queries.map(\.1)
         _ = try Self.load(port: full.apiPort, paths: paths, requests: 100, clients: clients)
         let (idle, idleWall) = try Self.load(port: full.apiPort, paths: paths, requests: requests, clients: clients)
         for (index, (label, _, _)) in queries.enumerated() {
-            print(Self.line("\(label): API, node idle", idle[index], wall: idleWall / Double(paths.count)))
+            output.say(Self.line("\(label): API, node idle", idle[index], wall: idleWall / Double(paths.count)))
+            measured.append(Self.figures(label, "api_idle", idle[index], wall: idleWall / Double(paths.count)))
         }
 
         try await empty.dial(full)
@@ -109,22 +123,48 @@ struct BenchAPI: AsyncParsableCommand {
         let (busy, busyWall) = try Self.load(port: full.apiPort, paths: paths, requests: requests, clients: clients)
         let syncing = empty.logged("caught up").isEmpty
         for (index, (label, _, _)) in queries.enumerated() {
-            print(Self.line("\(label): API, a peer syncing", busy[index], wall: busyWall / Double(paths.count)))
+            output.say(Self.line("\(label): API, a peer syncing", busy[index], wall: busyWall / Double(paths.count)))
+            measured.append(Self.figures(label, "api_syncing", busy[index], wall: busyWall / Double(paths.count)))
         }
-        print(
+        output.say(
             syncing
                 ? "  the sync of \(count) deltas was still running when the last request was answered"
                 : "  note: the sync ended before the last request; raise --count or lower --requests to cover it all"
         )
-        let boardIndex = paths.count - 1
         let worst = busy.dropLast().map { Measure.quantile($0, 0.99) }.max() ?? 0
-        print(String(format: "  p99 with sync running, worst API query: %.2f ms (goal: under 20 ms)", worst * 1000))
-        print(
-            String(
-                format: "  p99 with sync running, the site's board: %.2f ms (goal: under 50 ms)",
-                Measure.quantile(busy[boardIndex], 0.99) * 1000
-            )
+        let board = Measure.quantile(busy[paths.count - 1], 0.99)
+        output.say(
+            String(format: "  p99 with sync running, worst API query: %.2f ms (goal: under 20 ms)", worst * 1000)
         )
+        output.say(
+            String(format: "  p99 with sync running, the site's board: %.2f ms (goal: under 50 ms)", board * 1000)
+        )
+        output.record("queries", .array(measured))
+        output.record("sync_covered_every_request", .bool(syncing))
+        output.record("worst_p99_syncing_ms", BenchOutput.milliseconds(worst * 1000))
+        output.record("board_p99_syncing_ms", BenchOutput.milliseconds(board * 1000))
+        output.finish()
+    }
+
+    /// One measurement's figures, for JSON: the same as ``line(_:_:wall:)`` prints.
+    static func figures(
+        _ query: String,
+        _ setting: String,
+        _ samples: [Double],
+        wall: Double?,
+        matching: Int = 0
+    )
+        -> JSON
+    {
+        var members: [(String, JSON)] = [("query", .string(query)), ("where", .string(setting))]
+        if let wall { members.append(("requests_per_second", BenchOutput.rate(Double(samples.count) / wall))) }
+        members += [
+            ("p50_ms", BenchOutput.milliseconds(Measure.quantile(samples, 0.5) * 1000)),
+            ("p99_ms", BenchOutput.milliseconds(Measure.quantile(samples, 0.99) * 1000)),
+            ("max_ms", BenchOutput.milliseconds((samples.max() ?? 0) * 1000)),
+        ]
+        if matching > 0 { members.append(("matching", BenchOutput.count(matching))) }
+        return .object(members)
     }
 
     /// One line of results: median, p99 and largest latency, and the rate when timed by the wall clock.

@@ -16,10 +16,12 @@ struct BenchApply: AsyncParsableCommand {
 
             Example:
               artel bench apply --count 100000
+              artel bench apply --count 20000 --json
             """
     )
 
     @Option(help: "How many deltas.") var count: Int = 100_000
+    @OptionGroup var options: OutputOptions
 
     func validate() throws {
         guard count >= 1_000 else { throw ValidationError("--count must be at least 1000") }
@@ -27,31 +29,39 @@ struct BenchApply: AsyncParsableCommand {
 
     func run() async throws {
         let cores = ProcessInfo.processInfo.activeProcessorCount
+        let output = BenchOutput(options)
         let now = UInt64(Date().timeIntervalSince1970 * 1000)
         let key = SigningKey.generate()
         let (deltas, signSeconds) = try Measure.timed {
             try SampleJobs.make(count: count, key: key, start: now - UInt64(count))
         }
         let encodedBytes = deltas.reduce(0) { $0 + $1.bytes.count }
-        print(
+        output.say(
             "Artel apply benchmark: \(count) job deltas, \(encodedBytes / count) bytes each on average, \(cores) cores\n"
         )
+        output.record("deltas", BenchOutput.count(count))
+        output.record("bytes_per_delta", BenchOutput.count(encodedBytes / count))
+        output.record("cores", BenchOutput.count(cores))
 
         let (_, verifyOne) = Measure.timed { Measure.verify(deltas[...]) }
         let verifyAll = await Measure.timedAsync { _ = await Measure.verifyInParallel(deltas, cores: cores) }
         let (_, hashSeconds) = Measure.timed { for delta in deltas { _ = Blake2b.hash256(delta.unsignedBytes) } }
         let limit = Double(count) / verifyAll
-        func line(_ name: String, _ seconds: Double, goal: String = "") {
+        func line(_ key: String, _ name: String, _ seconds: Double, goal: String = "") {
             let rate = Double(count) / seconds
             let ratio = String(format: "%.2f", rate / limit)
-            print(
+            output.say(
                 "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0))\(Measure.rate(rate))  \(ratio) × limit\(goal)"
             )
+            output.record(
+                key,
+                .object([("per_second", BenchOutput.rate(rate)), ("limit_ratio", BenchOutput.ratio(rate / limit))])
+            )
         }
-        line("sign (1 core)", signSeconds)
-        line("BLAKE2b-256 of a delta (1 core)", hashSeconds)
-        line("verify, raw libsodium (1 core)", verifyOne)
-        line("verify, raw libsodium (\(cores) cores) = the limit", verifyAll)
+        line("sign", "sign (1 core)", signSeconds)
+        line("blake2b", "BLAKE2b-256 of a delta (1 core)", hashSeconds)
+        line("verify_one_core", "verify, raw libsodium (1 core)", verifyOne)
+        line("verify_limit", "verify, raw libsodium (\(cores) cores) = the limit", verifyAll)
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("artel-bench-\(now)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -66,27 +76,31 @@ struct BenchApply: AsyncParsableCommand {
                 "the benchmark's deltas must all be accepted: \(report.refusals.first.map(String.init(describing:)) ?? "")"
             )
         }
-        line("apply end to end: verify, merge, store", applySeconds, goal: "  (goal ≥ 0.70 × limit)")
+        line("apply", "apply end to end: verify, merge, store", applySeconds, goal: "  (goal ≥ 0.70 × limit)")
 
         let chained = try await GrantChainBenchmark.run(count: count, now: now, in: directory)
-        line("apply end to end, author 3 grants deep", chained.applySeconds)
-        print(
+        line("apply_grant_chain", "apply end to end, author 3 grants deep", chained.applySeconds)
+        let extraPercent = (chained.applySeconds / chained.baselineSeconds - 1) * 100
+        let authorizeMicroseconds = chained.authorizeSeconds / Double(count) * 1e6
+        output.say(
             String(
                 format:
                     "    %+.1f%% apply time against the community key's own, applied before and after it (goal ≤ +10%%); authorizing alone: %.2f µs a delta",
-                (chained.applySeconds / chained.baselineSeconds - 1) * 100,
-                chained.authorizeSeconds / Double(count) * 1e6
+                extraPercent,
+                authorizeMicroseconds
             )
         )
+        output.record("grant_chain_extra_percent", .decimal(extraPercent, digits: 1))
+        output.record("authorize_microseconds", .decimal(authorizeMicroseconds, digits: 2))
 
         let storeOnly = try Replica.create(at: "\(directory)/store-only.sqlite")
         let storeSeconds = try await Measure.timedAsync {
             _ = try await storeOnly.applyAdmitted(deltas, now: now, source: "bench")
         }
-        line("apply store only: merge, store", storeSeconds, goal: "  (goal ≥ 100 000/s)")
+        line("apply_store_only", "apply store only: merge, store", storeSeconds, goal: "  (goal ≥ 100 000/s)")
 
         let paths = try InsertPathBenchmark.run(count: count, in: directory)
-        print(
+        output.say(
             String(
                 format:
                     "\n  SQLite insert of a delta-shaped row: %.0f/s through GRDB arguments, %.0f/s through C binding (%.2f×)",
@@ -95,11 +109,13 @@ struct BenchApply: AsyncParsableCommand {
                 paths.binding / paths.arguments
             )
         )
+        output.record("insert_grdb_arguments_per_second", BenchOutput.rate(paths.arguments))
+        output.record("insert_c_binding_per_second", BenchOutput.rate(paths.binding))
 
         try endToEnd.close()
         try storeOnly.close()
         let size = try endToEnd.fileSize()
-        print(
+        output.say(
             String(
                 format: "\n  replica %.1f MB for %.1f MB of encoded deltas = %.2f× (goal ≤ 2×)",
                 Double(size) / 1e6,
@@ -107,5 +123,9 @@ struct BenchApply: AsyncParsableCommand {
                 Double(size) / Double(encodedBytes)
             )
         )
+        output.record("replica_bytes", .number(size))
+        output.record("encoded_bytes", BenchOutput.count(encodedBytes))
+        output.record("replica_ratio", BenchOutput.ratio(Double(size) / Double(encodedBytes)))
+        output.finish()
     }
 }

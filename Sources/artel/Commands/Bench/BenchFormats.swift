@@ -17,10 +17,12 @@ struct BenchFormats: AsyncParsableCommand {
 
             Example:
               artel bench formats --count 100000
+              artel bench formats --count 20000 --json
             """
     )
 
     @Option(help: "How many vacancies and events.") var count: Int = 100_000
+    @OptionGroup var options: OutputOptions
 
     func validate() throws {
         guard count >= 1_000 else { throw ValidationError("--count must be at least 1000") }
@@ -32,10 +34,20 @@ struct BenchFormats: AsyncParsableCommand {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("artel-bench-formats-\(now)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        print("Artel formats benchmark: \(count) records, \(cores) cores\n")
-        func line(_ name: String, _ seconds: Double, goal: String = "") {
-            print(
+        let output = BenchOutput(options)
+        output.say("Artel formats benchmark: \(count) records, \(cores) cores\n")
+        output.record("records", BenchOutput.count(count))
+        output.record("cores", BenchOutput.count(cores))
+        func line(_ key: String, _ name: String, _ seconds: Double, goal: String = "") {
+            output.say(
                 "  \(name.padding(toLength: 46, withPad: " ", startingAt: 0))\(Measure.rate(Double(count) / seconds))\(goal)"
+            )
+            output.record(
+                key,
+                .object([
+                    ("per_second", BenchOutput.rate(Double(count) / seconds)),
+                    ("seconds", BenchOutput.seconds(seconds)),
+                ])
             )
         }
 
@@ -45,7 +57,8 @@ struct BenchFormats: AsyncParsableCommand {
         defer { try? replica.close() }
         let publisher = Publisher(replica: replica, key: key)
         let (jobs, readSeconds) = try Measure.timed { try HHReader.jobs(in: [UInt8](page)) }
-        line("read hh.ru JSON (\(page.count / 1_000_000) MB)", readSeconds)
+        output.record("hh_bytes", BenchOutput.count(page.count))
+        line("read_hh", "read hh.ru JSON (\(page.count / 1_000_000) MB)", readSeconds)
         let items = jobs.map {
             ImportItem(
                 kind: $0.kind,
@@ -59,13 +72,13 @@ struct BenchFormats: AsyncParsableCommand {
             let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
             precondition(counts[.created] == count, "every vacancy must be new")
         }
-        line("import: draft, check, sign, store", importSeconds)
-        line("read and import, end to end", readSeconds + importSeconds, goal: "  (goal ≥ 20 000/s)")
+        line("import", "import: draft, check, sign, store", importSeconds)
+        line("read_and_import", "read and import, end to end", readSeconds + importSeconds, goal: "  (goal ≥ 20 000/s)")
         let againSeconds = try await Measure.timedAsync {
             let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
             precondition(counts[.unchanged] == count, "importing again must change nothing")
         }
-        line("import again: every record unchanged", againSeconds)
+        line("import_again", "import again: every record unchanged", againSeconds)
 
         let events = (0..<count).map { index in
             var event = CalendarEvent(
@@ -97,17 +110,20 @@ struct BenchFormats: AsyncParsableCommand {
             precondition(stored.count == count, "every event must be exported")
             feed = ICalendarWriter.feed(stored, name: "bench", now: Int64(now))
         }
-        line("export events to iCalendar (\(feed.utf8.count / 1_000_000) MB)", exportSeconds)
+        output.record("ics_bytes", BenchOutput.count(feed.utf8.count))
+        line("export_ics", "export events to iCalendar (\(feed.utf8.count / 1_000_000) MB)", exportSeconds)
 
         let sample = try SampleJobs.make(count: min(count, 10_000), key: key, start: now)
         let verify = await Measure.timedAsync { _ = await Measure.verifyInParallel(sample, cores: cores) }
-        print(
+        output.say(
             String(
                 format: "\n  for scale: libsodium verifies %.0f signatures/s on %d cores",
                 Double(sample.count) / verify,
                 cores
             )
         )
+        output.record("verify_limit_per_second", BenchOutput.rate(Double(sample.count) / verify))
+        output.finish()
     }
 }
 

@@ -17,11 +17,13 @@ struct BenchStats: AsyncParsableCommand {
 
             Example:
               artel bench stats --count 100000
+              artel bench stats --count 2000 --runs 1 --json
             """
     )
 
     @Option(help: "How many jobs.") var count: Int = 100_000
     @Option(help: "Timed runs; the best and the median are printed.") var runs: Int = 5
+    @OptionGroup var options: OutputOptions
 
     func validate() throws {
         guard count >= 1_000 else { throw ValidationError("--count must be at least 1000") }
@@ -51,7 +53,8 @@ struct BenchStats: AsyncParsableCommand {
                     source: "bench"
                 )
         }
-        print(
+        let output = BenchOutput(options)
+        output.say(
             "Artel stats benchmark: \(count) jobs (\(repeated) of them a second listing), prepared in "
                 + String(format: "%.1f s\n", prepared)
         )
@@ -77,7 +80,7 @@ struct BenchStats: AsyncParsableCommand {
         }
         times.sort()
         let figures = stats!
-        print(
+        output.say(
             String(
                 format:
                     "  stats jobs, end to end (read, count once, break down, table + JSON + SVG): best %.3f s, median %.3f s  (goal < 1 s)",
@@ -85,7 +88,16 @@ struct BenchStats: AsyncParsableCommand {
                 times[times.count / 2]
             )
         )
-        print("  \(figures.listings) listings, \(figures.total.vacancies) vacancies")
+        output.say("  \(figures.listings) listings, \(figures.total.vacancies) vacancies")
+        output.record("jobs", BenchOutput.count(count))
+        output.record("second_listings", BenchOutput.count(repeated))
+        output.record("prepared_seconds", BenchOutput.seconds(prepared))
+        output.record("runs", BenchOutput.count(runs))
+        output.record("best_seconds", BenchOutput.seconds(times[0]))
+        output.record("median_seconds", BenchOutput.seconds(times[times.count / 2]))
+        output.record("listings", BenchOutput.count(figures.listings))
+        output.record("vacancies", BenchOutput.count(figures.total.vacancies))
+        output.finish()
     }
 
     /// The same vacancies as another community posts them: the same apply link, its own record.

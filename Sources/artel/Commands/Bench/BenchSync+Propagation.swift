@@ -10,9 +10,10 @@ extension BenchSync {
         _ topology: String,
         nodes count: Int,
         in directory: String,
+        output: BenchOutput,
         dials: (Int) -> [Int]
     ) async throws {
-        print("\nPropagation in a \(topology) of \(count) nodes: \(samples) deltas posted on one node")
+        output.say("\nPropagation in a \(topology) of \(count) nodes: \(samples) deltas posted on one node")
         try await withNodes((0..<count).map { "\(topology)\($0)" }, in: directory) { nodes in
             var sessions = [Int](repeating: 0, count: count)
             for index in 0..<count {
@@ -28,7 +29,7 @@ extension BenchSync {
             }
             let watched = topology == "chain" ? [nodes[count - 1]] : Array(nodes.dropFirst())
             let latencies = try await measure(from: nodes[0], to: watched)
-            print(
+            output.say(
                 String(
                     format: "  to %@: median %.1f ms, p99 %.1f ms, max %.1f ms over %d arrivals  (goal p99 < 250 ms)",
                     topology == "chain"
@@ -38,6 +39,15 @@ extension BenchSync {
                     latencies.max() ?? 0,
                     latencies.count
                 )
+            )
+            output.record(
+                "propagation_" + topology,
+                .object([
+                    ("nodes", BenchOutput.count(count)), ("arrivals", BenchOutput.count(latencies.count)),
+                    ("median_ms", .decimal(Measure.quantile(latencies, 0.5), digits: 1)),
+                    ("p99_ms", .decimal(Measure.quantile(latencies, 0.99), digits: 1)),
+                    ("max_ms", .decimal(latencies.max() ?? 0, digits: 1)),
+                ])
             )
         }
     }

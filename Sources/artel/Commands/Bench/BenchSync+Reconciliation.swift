@@ -5,8 +5,8 @@ import Foundation
 extension BenchSync {
     /// Two replicas of `reconcileCount` deltas that differ by `differences` reconcile when one dials
     /// the other; the dialing node logs what each plane's reconciliation took.
-    func reconciliation(cores: Int, in directory: String) async throws {
-        print("\nReconciliation: \(reconcileCount) vs \(reconcileCount) kept deltas, \(differences) differences")
+    func reconciliation(cores: Int, in directory: String, output: BenchOutput) async throws {
+        output.say("\nReconciliation: \(reconcileCount) vs \(reconcileCount) kept deltas, \(differences) differences")
         try await withNodes(["left", "right"], in: directory) { nodes in
             let (left, right) = (nodes[0], nodes[1])
             let key = SigningKey.generate()
@@ -25,7 +25,7 @@ extension BenchSync {
                 }
                 try Self.copyReplica(from: left.directory.replicaPath, to: right.directory.replicaPath)
             }
-            print(String(format: "  (prepared both replicas in %.0f s)", preparing))
+            output.say(String(format: "  (prepared both replicas in %.0f s)", preparing))
             for (index, node) in [left, right].enumerated() {
                 let own = try await SampleJobs.makeInParallel(
                     count: differences / 2 + (index == 0 ? differences % 2 : 0),
@@ -41,12 +41,21 @@ extension BenchSync {
                 try right.serve()
                 _ = try await right.waitForLog("caught up", seconds: 600)
             }
-            for line in right.logged("reconciled") { print("  " + Self.describe(reconciled: line)) }
+            for line in right.logged("reconciled") { output.say("  " + Self.describe(reconciled: line)) }
             let total = right.logged("reconciled").reduce(0) { $0 + (BenchNode.figures($1)["sync.ms"] ?? 0) }
-            print(
+            output.say(
                 "  both planes, reading the items from SQLite included: \(total) ms  (goal < 3000 ms, ≤ 3 round trips)"
             )
-            print(String(format: "  start to caught up, transfer included: %.2f s", seconds))
+            output.say(String(format: "  start to caught up, transfer included: %.2f s", seconds))
+            output.record(
+                "reconciliation",
+                .object([
+                    ("deltas_each", BenchOutput.count(reconcileCount)), ("differences", BenchOutput.count(differences)),
+                    ("prepared_seconds", .decimal(preparing, digits: 0)),
+                    ("reconciled", .array(right.logged("reconciled").map(Self.figures(reconciled:)))),
+                    ("both_planes_ms", .number(Int64(total))), ("caught_up_seconds", .decimal(seconds, digits: 2)),
+                ])
+            )
             let counts = try await [left, right].asyncMap { node in
                 try await node.withReplica { try await $0.summary().deltas }
             }

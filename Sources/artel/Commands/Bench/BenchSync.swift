@@ -26,6 +26,7 @@ struct BenchSync: AsyncParsableCommand {
             Example:
               artel bench sync
               artel bench sync --count 20000 --reconcile-count 100000
+              artel bench sync --count 2000 --reconcile-count 10000 --json
             """
     )
 
@@ -35,6 +36,7 @@ struct BenchSync: AsyncParsableCommand {
     @Option(help: "Nodes in the propagation chain.") var chain: Int = 5
     @Option(help: "Nodes in the propagation mesh.") var mesh: Int = 10
     @Option(help: "Deltas posted to measure propagation.") var samples: Int = 100
+    @OptionGroup var options: OutputOptions
 
     func validate() throws {
         guard count >= 100, reconcileCount >= 100, samples >= 1 else {
@@ -60,16 +62,22 @@ struct BenchSync: AsyncParsableCommand {
             start: BenchNode.now - UInt64(count) - 60_000,
             cores: cores
         )
-        print("Artel sync benchmark: real artel serve processes on loopback, \(cores) cores\n")
+        let output = BenchOutput(options)
+        output.say("Artel sync benchmark: real artel serve processes on loopback, \(cores) cores\n")
         let limit = await Measure.verifyLimit(deltas, cores: cores)
-        print("  verify, raw libsodium (\(cores) cores) = the limit   \(Measure.rate(limit))")
+        output.say("  verify, raw libsodium (\(cores) cores) = the limit   \(Measure.rate(limit))")
+        output.record("cores", BenchOutput.count(cores))
+        output.record("verify_limit_per_second", BenchOutput.rate(limit))
 
-        try await initialSync(deltas, limit: limit, in: "\(directory)/initial")
-        try await reconciliation(cores: cores, in: "\(directory)/reconcile")
-        try await propagation("chain", nodes: chain, in: "\(directory)/chain") { index in
+        try await initialSync(deltas, limit: limit, in: "\(directory)/initial", output: output)
+        try await reconciliation(cores: cores, in: "\(directory)/reconcile", output: output)
+        try await propagation("chain", nodes: chain, in: "\(directory)/chain", output: output) { index in
             index == 0 ? [] : [index - 1]
         }
-        try await propagation("mesh", nodes: mesh, in: "\(directory)/mesh") { index in Array(0..<index) }
+        try await propagation("mesh", nodes: mesh, in: "\(directory)/mesh", output: output) { index in
+            Array(0..<index)
+        }
+        output.finish()
     }
 
     /// Nodes made in `directory`, stopped however the measurement ends.
@@ -87,8 +95,13 @@ struct BenchSync: AsyncParsableCommand {
 
     /// A full node serves an empty one everything: the time from the empty node's start until it
     /// says it caught up.
-    private func initialSync(_ deltas: [SignedDelta], limit: Double, in directory: String) async throws {
-        print(
+    private func initialSync(
+        _ deltas: [SignedDelta],
+        limit: Double,
+        in directory: String,
+        output: BenchOutput
+    ) async throws {
+        output.say(
             "\nInitial sync: \(deltas.count) job deltas, \(deltas.reduce(0) { $0 + $1.bytes.count } / deltas.count) bytes each"
         )
         try await withNodes(["full", "empty"], in: directory) { nodes in
@@ -107,11 +120,11 @@ struct BenchSync: AsyncParsableCommand {
             }
             let rate = Double(deltas.count) / seconds
             let (sender, receiver) = (full.peakMemory, empty.peakMemory)
-            print(
+            output.say(
                 "  start to caught up                          \(Measure.rate(rate))  "
                     + String(format: "%.2f × limit  (goal ≥ 0.60 × limit), %.1f s", rate / limit, seconds)
             )
-            print(
+            output.say(
                 String(
                     format: "  CPU: serving node %.1f s, syncing node %.1f s (%.0f µs per delta in all)",
                     full.cpuSeconds,
@@ -119,15 +132,37 @@ struct BenchSync: AsyncParsableCommand {
                     (full.cpuSeconds + empty.cpuSeconds) * 1e6 / Double(deltas.count)
                 )
             )
-            for line in empty.logged("reconciled") { print("  " + Self.describe(reconciled: line)) }
-            print(
+            for line in empty.logged("reconciled") { output.say("  " + Self.describe(reconciled: line)) }
+            output.say(
                 String(
                     format: "  peak memory: serving node %.0f MB, syncing node %.0f MB  (goal < 250 MB each)",
                     Double(sender) / 1e6,
                     Double(receiver) / 1e6
                 )
             )
+            output.record(
+                "initial_sync",
+                .object([
+                    ("deltas", BenchOutput.count(deltas.count)), ("per_second", BenchOutput.rate(rate)),
+                    ("limit_ratio", BenchOutput.ratio(rate / limit)), ("seconds", .decimal(seconds, digits: 1)),
+                    ("cpu_serving_seconds", .decimal(full.cpuSeconds, digits: 1)),
+                    ("cpu_syncing_seconds", .decimal(empty.cpuSeconds, digits: 1)),
+                    ("reconciled", .array(empty.logged("reconciled").map(Self.figures(reconciled:)))),
+                    ("peak_memory_serving_bytes", BenchOutput.count(sender)),
+                    ("peak_memory_syncing_bytes", BenchOutput.count(receiver)),
+                ])
+            )
         }
+    }
+
+    /// One reconciliation log line's figures, for JSON.
+    static func figures(reconciled line: Substring) -> JSON {
+        let figures = BenchNode.figures(line)
+        let keys = ["items", "round_trips", "bytes_out", "bytes_in", "offered", "wanted", "ms"]
+        return .object(
+            [("plane", .string(line.contains("sync.plane=data") ? "data" : "control"))]
+                + keys.map { ($0, .number(Int64(figures["sync." + $0] ?? 0))) }
+        )
     }
 
     /// One reconciliation log line, readably.

@@ -17,10 +17,12 @@ struct BenchTelegram: AsyncParsableCommand {
 
             Example:
               artel bench telegram --count 10000
+              artel bench telegram --count 1000 --json
             """
     )
 
     @Option(help: "How many posts.") var count: Int = 10_000
+    @OptionGroup var options: OutputOptions
 
     func validate() throws {
         guard count >= 100 else { throw ValidationError("--count must be at least 100") }
@@ -33,7 +35,8 @@ struct BenchTelegram: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let export = try SampleTelegramExport.json(posts: count, now: now)
-        print(
+        let output = BenchOutput(options)
+        output.say(
             "Artel Telegram benchmark: \(count) posts (\(export.count / 1_000) kB), "
                 + "\(ProcessInfo.processInfo.activeProcessorCount) cores\n"
         )
@@ -59,7 +62,7 @@ struct BenchTelegram: AsyncParsableCommand {
             precondition(counts[.created] == jobs.count, "every vacancy must be new")
         }
         func line(_ name: String, _ seconds: Double, _ rate: String) {
-            print(
+            output.say(
                 "  \(name.padding(toLength: 40, withPad: " ", startingAt: 0))"
                     + String(format: "%6.2f s   ", seconds) + rate
             )
@@ -71,5 +74,15 @@ struct BenchTelegram: AsyncParsableCommand {
             "\(Int(Double(jobs.count) / importSeconds)) vacancies/s"
         )
         line("read and import, end to end", readSeconds + importSeconds, "(goal: under 5 s for 10 000 posts)")
+        output.record("posts", BenchOutput.count(count))
+        output.record("export_bytes", BenchOutput.count(export.count))
+        output.record("cores", BenchOutput.count(ProcessInfo.processInfo.activeProcessorCount))
+        output.record("vacancies", BenchOutput.count(jobs.count))
+        output.record("read_seconds", BenchOutput.seconds(readSeconds))
+        output.record("read_posts_per_second", BenchOutput.rate(Double(count) / readSeconds))
+        output.record("import_seconds", BenchOutput.seconds(importSeconds))
+        output.record("import_vacancies_per_second", BenchOutput.rate(Double(jobs.count) / importSeconds))
+        output.record("read_and_import_seconds", BenchOutput.seconds(readSeconds + importSeconds))
+        output.finish()
     }
 }

@@ -23,6 +23,12 @@ struct Serve: AsyncParsableCommand {
             Settings come from flags, then ARTEL_ variables, then artel.toml in the data directory \
             (`artel config check` explains mistakes), then the defaults.
 
+            With --json, standard output carries JSON lines only: one when the node serves \
+            ({"status": "serving", "node", "node_key", "version", "data", "listen": host:port or null, \
+            "api": its URL or null}, ports chosen by port 0 filled in), one when it stops \
+            ({"status": "stopping", "at_once"}) and one when it has stopped ({"status": "stopped"}); \
+            the log on standard error is JSON too unless --log-format says otherwise.
+
             SIGINT or SIGTERM stop the node gracefully: it stops accepting, ends change streams, says \
             goodbye to its peers, finishes the batch it is writing and closes the replica, within 15 s. \
             A second signal stops it at once; the replica stays consistent either way.
@@ -30,12 +36,14 @@ struct Serve: AsyncParsableCommand {
             Examples:
               artel serve
               artel serve --listen 0.0.0.0:7400 --api 127.0.0.1:7480
+              artel serve --listen 127.0.0.1:0 --api 127.0.0.1:0 --json
               artel serve --peer \\
               10.0.0.2:7400@8cffba609d29fecbdec9e8fcbbd32508f49f9c2a99a6ba870124234fbd8bc7d5
             """
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(
         help:
@@ -88,7 +96,8 @@ struct Serve: AsyncParsableCommand {
         flags.reconcileInterval = reconcileInterval
         flags.purgeInterval = purgeInterval
         flags.logLevel = logLevel
-        flags.logFormat = logFormat
+        // --json asks for JSON on every stream, unless the log's format is named.
+        flags.logFormat = logFormat ?? (output.json ? "json" : nil)
         return flags
     }
 
@@ -176,7 +185,17 @@ struct Serve: AsyncParsableCommand {
 
         var report = try await StatusReport.make(node)
         report.listen = configuration.listen.map { "\($0)" } ?? "no port (--listen none): this node only dials"
-        Console.line(report.text)
+        if !output.json { Console.line(report.text) }
+        let api = settings.api ?? Self.defaultAPI
+        let apiAddress = api == "none" ? nil : PeerAddress(api)
+        let announcer = ServeAnnouncer(
+            json: output.json,
+            identity: [
+                ("node", .string(configuration.name)), ("node_key", .string(key.publicKey.hex)),
+                ("version", .string(Artel.version)), ("data", .string(node.directory.path)),
+            ],
+            parts: Set([configuration.listen.map { _ in .peers }, apiAddress.map { _ in .api }].compactMap { $0 })
+        )
         let pidFile = "\(node.directory.path)/serve.pid"
         try "\(ProcessInfo.processInfo.processIdentifier)\n".write(toFile: pidFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
@@ -187,20 +206,19 @@ struct Serve: AsyncParsableCommand {
             PurgeService(replica: replica, interval: .seconds(purgeInterval), logger: logger),
             SyncRequests(hub: hub, requestPath: SyncRequests.requestPath(in: node.directory.path), logger: logger),
             LogSummaries(log: context.throttledLog),
-            Announcement { Console.line("Serving. Press Ctrl-C to stop.") },
+            Announcement { announcer.started(.serving) },
         ]
         if let address = configuration.listen {
             services.append(
                 BindingService(
-                    Listener(context: context, address: address) { Console.line("Listening for peers on \($0)") },
+                    Listener(context: context, address: address) { announcer.started(.peers, at: "\($0)") },
                     address: "\(address)",
                     purpose: "listen for peers",
                     setting: "--listen HOST:PORT, [node] listen in the config or ARTEL_LISTEN"
                 )
             )
         }
-        let api = settings.api ?? Self.defaultAPI
-        if api != "none", let address = PeerAddress(api) {
+        if let address = apiAddress {
             let apiContext = APIContext(
                 directory: node.directory,
                 replica: replica,
@@ -216,8 +234,7 @@ struct Serve: AsyncParsableCommand {
             services.append(
                 BindingService(
                     APIServer.service(context: apiContext, address: address, logger: apiLogger) {
-                        Console.line("HTTP API on http://\($0) (writes need the token in \(APIToken.fileName))")
-                        Console.line("Site on http://\($0)/")
+                        announcer.started(.api, at: $0)
                     },
                     address: "\(address)",
                     purpose: "serve the HTTP API",
@@ -240,9 +257,9 @@ struct Serve: AsyncParsableCommand {
             var signals = 0
             for await _ in await UnixSignalsSequence(trapping: .sigterm, .sigint) {
                 signals += 1
-                if signals == 1 { Console.line("Stopping gracefully; send the signal again to stop at once.") }
+                if signals == 1 { announcer.stopping(atOnce: false) }
                 if signals == 2 {
-                    Console.line("Stopping at once.")
+                    announcer.stopping(atOnce: true)
                     group.cancel()
                     return
                 }
@@ -260,6 +277,6 @@ struct Serve: AsyncParsableCommand {
         }
         try? await replica.setListenAddress(nil)
         try replica.close()
-        Console.line("Stopped; the replica is closed.")
+        announcer.stopped()
     }
 }
