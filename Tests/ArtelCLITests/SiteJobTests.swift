@@ -258,6 +258,9 @@ struct SiteJobTests {
             #expect(
                 russian.headers["content-security-policy"]?.contains("default-src 'none'; script-src 'self'") == true
             )
+            // The node's own time for the page, for developer tools and the benchmark.
+            let timing = try #require(russian.headers["server-timing"])
+            #expect(timing.hasPrefix("app;dur=") && Double(timing.dropFirst(8)).map { $0 >= 0 } == true)
             let style = try Self.page("\(serve.api)/assets/site.css")
             #expect(style.status == 200 && style.headers["content-type"] == "text/css; charset=utf-8")
             #expect(try Self.page("\(serve.api)/assets/missing.js").status == 404)

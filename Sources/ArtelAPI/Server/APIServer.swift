@@ -34,6 +34,7 @@ public enum APIServer: Sendable {
     static func router(_ context: APIContext) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: CompressionMiddleware())
+        router.add(middleware: ServerTimingMiddleware())
         if !context.corsOrigins.isEmpty { router.add(middleware: CORSMiddleware(origins: context.corsOrigins)) }
         router.add(middleware: ErrorMiddleware(siteName: context.nodeName))
         HealthRoutes(context: context).register(on: router)

@@ -34,8 +34,9 @@ final class KeptAliveConnection {
 
     /// Sends `GET path` and reads the whole answer.
     ///
-    /// - Returns: the status code.
-    func get(_ path: String) throws -> Int {
+    /// - Returns: the status code, and the node's own time for the answer in seconds, from its
+    ///   `Server-Timing` header.
+    func get(_ path: String) throws -> (status: Int, serverTime: Double?) {
         let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
         guard request.withUnsafeBytes({ send(descriptor, $0.baseAddress, $0.count, 0) }) == request.count else {
             throw StoreError(.io, "the API closed the connection")
@@ -52,10 +53,13 @@ final class KeptAliveConnection {
         let length =
             head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
             .flatMap { Int($0.dropFirst(15).trimmingCharacters(in: .whitespaces)) } ?? 0
+        let serverTime =
+            head.split(separator: "\r\n").first { $0.hasPrefix("server-timing: app;dur=") }
+            .flatMap { Double($0.dropFirst(23).trimmingCharacters(in: .whitespaces)) }.map { $0 / 1_000 }
         let end = headEnd! + 4 + length
         while buffer.count < end { try fill() }
         buffer.removeFirst(end)
-        return status
+        return (status, serverTime)
     }
 
     private func fill() throws {
