@@ -33,12 +33,16 @@ struct FloodTests {
             defer { server.stop() }
             let address = PeerAddress(host: "127.0.0.1", port: server.port)
             let attempts = 400
+            let started = ContinuousClock.now
             for _ in 0..<attempts {
                 try await TestPeer.connect(to: address) { peer in
                     try await peer.write([UInt8](repeating: 0x42, count: 64))
                     await peer.waitUntilClosed()
                 }
             }
+            // Each source's window runs a minute from its first event: a flood that a loaded machine
+            // stretches past a minute is allowed five more lines per event and minute.
+            let windows = Int(((ContinuousClock.now - started) / .seconds(60)).rounded(.up))
             #expect(server.stop() == 0)
             let log = try String(contentsOfFile: ServeProcess.logPath(in: artel.data), encoding: .utf8)
             let lines = log.split(separator: "\n").filter { $0.contains("127.0.0.1") }
@@ -49,7 +53,10 @@ struct FloodTests {
             }
             // Five lines per event and address a minute (LogThrottle), for the two events a refused
             // or failed connection can log.
-            #expect(logged.count <= 10, "\(logged.count) lines:\n\(logged.prefix(20).joined(separator: "\n"))")
+            #expect(
+                logged.count <= 10 * max(1, windows),
+                "\(logged.count) lines in \(windows) windows:\n\(logged.prefix(20).joined(separator: "\n"))"
+            )
             #expect(
                 logged.count + summarized.reduce(0, +) == attempts,
                 "\(logged.count) logged, \(summarized) summarized"
