@@ -56,10 +56,17 @@ extension BenchSync {
                     ("both_planes_ms", .number(Int64(total))), ("caught_up_seconds", .decimal(seconds, digits: 2)),
                 ])
             )
-            let counts = try await [left, right].asyncMap { node in
-                try await node.withReplica { try await $0.summary().deltas }
-            }
-            guard counts[0] == counts[1], counts[0] == reconcileCount + differences else {
+            // The dialing node has caught up; the other stores what it was offered a moment later.
+            let expected = reconcileCount + differences
+            let deadline = ContinuousClock.now + .seconds(60)
+            var counts: [Int] = []
+            repeat {
+                if !counts.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+                counts = try await [left, right].asyncMap { node in
+                    try await node.withReplica { try await $0.summary().deltas }
+                }
+            } while counts != [expected, expected] && ContinuousClock.now < deadline
+            guard counts[0] == counts[1], counts[0] == expected else {
                 throw StoreError(.io, "after reconciling, the replicas keep \(counts[0]) and \(counts[1]) deltas")
             }
         }
