@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-06 people's consent", migrate: materializeConsent)
         migrator.registerMigration("2026-12-06 repeating events", migrate: materializeRecurrence)
         migrator.registerMigration("2026-12-08 job figures", migrate: materializeJobFigures)
+        migrator.registerMigration("2026-12-09 accounts", migrate: createAccounts)
         return migrator
     }
 
