@@ -31,6 +31,8 @@ enum SiteTemplates {
         "communities": communityList,
         "community": communityPage,
         "node": nodePage,
+        "signin": signInPage,
+        "accountBar": accountBar,
     ]
 
     /// The compiled templates.

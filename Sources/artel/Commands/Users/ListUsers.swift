@@ -6,7 +6,11 @@ import ArtelStore
 struct ListUsers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the accounts: name, role, whether disabled, and what each editor may write."
+        abstract: "List the accounts: name, role, whether disabled, and what each editor may write.",
+        discussion: """
+            Example:
+              artel user list --json
+            """
     )
 
     @OptionGroup var global: GlobalOptions

@@ -19,6 +19,7 @@ struct PasswdUser: AsyncParsableCommand {
     var name: String
 
     @OptionGroup var password: PasswordOption
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -27,6 +28,9 @@ struct PasswdUser: AsyncParsableCommand {
         }
         let hash = PasswordHash.hash(try PasswordInput.read(file: password.passwordFile))
         try await node.replica.setPassword(of: name, hash: hash, audit: node.audit("user.passwd", name))
-        print("Changed the password of \(name); its sessions have ended.")
+        output.emit(
+            "Changed the password of \(name); its sessions have ended.",
+            json: .object([("name", .string(name)), ("sessions_ended", .bool(true))])
+        )
     }
 }

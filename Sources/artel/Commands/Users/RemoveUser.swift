@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtelCore
 import ArtelStore
 
 /// `artel user remove NAME`: removes an account and ends its sessions.
@@ -10,6 +11,9 @@ struct RemoveUser: AsyncParsableCommand {
             An editor's author key stays in the key store, and its grants stay valid until they end: \
             what it signed stays signed. To stop the key writing at once, revoke its grant with \
             `artel revoke`.
+
+            Example:
+              artel user remove anna
             """
     )
 
@@ -17,6 +21,8 @@ struct RemoveUser: AsyncParsableCommand {
 
     @Argument(help: "The account's name.")
     var name: String
+
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let node = try global.openNode()
@@ -26,6 +32,9 @@ struct RemoveUser: AsyncParsableCommand {
         if let key = account?.authorKey {
             text += " Its author key \(key) keeps its grants; `artel grants` lists them, `artel revoke` ends one."
         }
-        print(text)
+        output.emit(
+            text,
+            json: .object([("removed", .bool(true)), ("name", .string(account?.name ?? name))])
+        )
     }
 }
