@@ -48,6 +48,7 @@ public enum APIServer: Sendable {
         EventSiteRoutes(context: context).register(on: router)
         CommunitySiteRoutes(context: context).register(on: router)
         AccountSiteRoutes(context: context).register(on: router)
+        EditorSiteRoutes(context: context).register(on: router)
         return router
     }
 }

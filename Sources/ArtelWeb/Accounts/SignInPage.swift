@@ -1,7 +1,7 @@
 import Foundation
 
 /// `/signin`: the form an account signs in with, and the same form again with what went wrong.
-public enum SignInPage {
+public enum SignInPage: Sendable {
     /// Why a sign-in did not happen.
     public enum Problem: String, Sendable {
         /// The name or the password is wrong (which one is not said).

@@ -103,5 +103,11 @@ extension SiteAssets {
         .field .error{color:var(--alert);font-weight:600;margin:0}
         .field input[aria-invalid=true],.field select[aria-invalid=true],.field textarea[aria-invalid=true]{\
         border:2px solid var(--alert)}
+        fieldset.field{border:0;padding:0;margin:0}
+        fieldset.field legend{font-weight:600;font-size:.95rem;padding:0}
+        label.check{font-weight:400;display:flex;gap:.5rem;align-items:center}
+        label.check input{width:auto}
+        ul.editor-list{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
+        ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
         """
 }

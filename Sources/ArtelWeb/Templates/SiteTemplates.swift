@@ -33,6 +33,10 @@ enum SiteTemplates {
         "node": nodePage,
         "signin": signInPage,
         "accountBar": accountBar,
+        "editor": editorPage,
+        "jobForm": jobFormPage,
+        "fieldDescription": fieldDescription,
+        "editorConfirm": editorConfirmPage,
     ]
 
     /// The compiled templates.
