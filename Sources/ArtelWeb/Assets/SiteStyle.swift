@@ -100,7 +100,8 @@ extension SiteAssets {
         form.account button{padding:.2rem .7rem}
         form.signin,form.editor{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;\
         margin:1rem 0;display:grid;gap:.75rem;max-width:36rem}
-        .field .error{color:var(--alert);font-weight:600;margin:0}
+        .field p{margin:0}
+        .field .error{color:var(--alert);font-weight:600}
         .field input[aria-invalid=true],.field select[aria-invalid=true],.field textarea[aria-invalid=true]{\
         border:2px solid var(--alert)}
         fieldset.field{border:0;padding:0;margin:0}

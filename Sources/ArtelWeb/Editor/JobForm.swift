@@ -162,7 +162,22 @@ extension Value {
 public struct FieldProblem: Sendable, Hashable {
     /// The kind of problem, which picks the words.
     public enum Kind: String, Sendable {
-        case required, tooLong, choice, url, range, integer, date, invalid
+        /// A required field is empty.
+        case required
+        /// A text is longer than its field allows.
+        case tooLong
+        /// A value is not one of the field's choices.
+        case choice
+        /// A link is not http(s), mailto or tg.
+        case url
+        /// A lower bound is above its upper bound.
+        case range
+        /// A number field holds something else.
+        case integer
+        /// A date field holds something else.
+        case date
+        /// Another rule of the field, said in ``FieldProblem/detail``.
+        case invalid
     }
 
     /// The kind.
