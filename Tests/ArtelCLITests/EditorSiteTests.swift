@@ -225,6 +225,38 @@ struct EditorSiteTests {
         }
     }
 
+    @Test("Without a grant for the editor's key the node cannot sign: the form says so and nothing is stored")
+    func withoutAGrant() async throws {
+        try await TestNode.with { node in
+            try FileManager.default.removeItem(atPath: "\(node.artel.data)/keys/tech-leaders.key")
+            let added = try UserCLITests.user(
+                node,
+                stdin: Self.password,
+                "add anna --role editor --community 'Tech Leaders Moscow' --kinds job"
+            )
+            try #require(added.status == 0, "\(added.error)")
+            let serve = try ServeProcess(node.artel)
+            defer { serve.stop() }
+            var anna = SiteBrowser(serve.api)
+            #expect(try anna.signIn("anna", Self.password).status == 303)
+            let form = try anna.get("/editor/jobs/new").text
+            let community = try #require(
+                form.range(of: #"option value="[0-9a-f]{64}""#, options: .regularExpression).map {
+                    String(form[$0].dropFirst(#"option value=""#.count).dropLast())
+                }
+            )
+            let answer = try anna.post(
+                "/editor/jobs/new",
+                [("csrf", try anna.formToken()), ("community", community), ("title", "Без гранта")]
+            )
+            #expect(answer.status == 422)
+            #expect(answer.text.contains("Узел не смог подписать запись вашим ключом"), "\(answer.text)")
+            #expect(answer.text.contains(#"value="Без гранта""#))
+            #expect((try node.json("list", "jobs", "--status", "all") as? [Any])?.isEmpty == true)
+            #expect(try node.expectSuccess("quarantine").contains("Без гранта") == false)
+        }
+    }
+
     @Test("A job an editor posts on one node reaches a partner node's board", .timeLimit(.minutes(3)))
     func reachesPartners() async throws {
         try await withNetwork(2) { nodes in

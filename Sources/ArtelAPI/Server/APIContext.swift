@@ -26,6 +26,8 @@ public struct APIContext: Sendable {
     public let sessionPolicy: SessionPolicy
     /// Failed sign-ins, counted to slow guessing.
     let signIns = SignInLimiter()
+    /// Where sign-in passwords are checked, one at a time.
+    let passwordChecks = PasswordChecks()
 
     /// A context.
     public init(

@@ -7,10 +7,11 @@ import Hummingbird
 
 /// Signing in and out of the site (`/signin`, `/signout`) with the accounts `artel user` manages.
 ///
-/// A sign-in checks the password with Argon2id (``PasswordHash``), against a decoy hash when the
-/// name is unknown so that the answer takes as long; failures are counted per name and per address
-/// (``SignInLimiter``) and answered with 429 once locked out. Every sign-in, refusal and sign-out
-/// is written to the audit log with the address it came from.
+/// A sign-in checks the password with Argon2id (``PasswordHash``, one check at a time:
+/// ``PasswordChecks``), against a decoy hash when the name is unknown so that the answer takes as
+/// long; failures are counted per name and per address
+/// (``SignInLimiter``) and answered with 429 once locked out. Every sign-in, refused password and
+/// sign-out is written to the audit log with the address it came from.
 struct AccountSiteRoutes {
     let context: APIContext
 
@@ -55,15 +56,15 @@ struct AccountSiteRoutes {
         var subjects: [SignInLimiter.Subject] = [.account(name.lowercased())]
         if let address { subjects.append(.address(address)) }
         let now = Int64(WallClock.now)
+        // A locked-out attempt is refused unchecked and unwritten: the failures that locked it are in
+        // the audit log, and a flood of refusals must not fill the disk.
         let wait = context.signIns.wait(subjects, now: now)
-        if wait > 0 {
-            try await context.replica.audit(
-                AuditEntry(time: now, account: nil, action: "signin.throttled", target: name, address: address)
-            )
-            return again(.throttled, status: 429, retryAfter: Int((wait + 999) / 1000))
-        }
+        if wait > 0 { return again(.throttled, status: 429, retryAfter: Int((wait + 999) / 1000)) }
         let found = try await context.replica.credentials(of: name)
-        let matches = PasswordHash.verify(form["password"], against: found?.passwordHash ?? PasswordHash.decoy)
+        let stored = found?.passwordHash ?? PasswordHash.decoy
+        guard let matches = await context.passwordChecks.verify(form["password"], against: stored) else {
+            return again(.busy, status: 503, retryAfter: 1)
+        }
         guard let account = found?.account, matches else {
             context.signIns.fail(subjects, now: now)
             try await context.replica.audit(

@@ -12,6 +12,8 @@ public enum SignInPage: Sendable {
         case disabled
         /// Too many failed attempts for this account or from this address.
         case throttled
+        /// Too many sign-ins are being checked at once: the node asks to try again in a moment.
+        case busy
     }
 
     /// The page.

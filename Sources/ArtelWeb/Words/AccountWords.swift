@@ -23,6 +23,10 @@ extension SiteWords {
             "Слишком много неудачных попыток. Попробуйте снова через {seconds} с.",
             "Too many failed attempts. Try again in {seconds} s."
         ),
+        "signin.problem.busy": (
+            "Узел сейчас проверяет много входов. Попробуйте снова через {seconds} с.",
+            "The node is checking many sign-ins right now. Try again in {seconds} s."
+        ),
         "form.forged": ("Форма отклонена", "The form was refused"),
         "form.forgedText": (
             "Форма пришла не со страницы этого сайта или устарела. Ничего не изменено: откройте страницу заново и отправьте форму ещё раз.",
