@@ -222,6 +222,13 @@ struct EditorSiteTests {
             #expect(try anna.post("/editor/jobs/\(id)/delete", [("csrf", try anna.formToken())]).status == 303)
             #expect(try anna.get("/editor/jobs/\(id)/edit").status == 404)
             #expect(try !setup.jobs().contains { $0["id"] as? String == id })
+
+            let audit = try #require(try setup.node.json("user", "log") as? [[String: Any]])
+            let written = audit.filter { $0["target"] as? String == id }.map { "\($0["account"]!) \($0["action"]!)" }
+            #expect(written == ["anna job.delete", "anna job.close", "anna job.edit", "anna job.create"])
+            #expect(
+                audit.filter { $0["target"] as? String == id }.allSatisfy { $0["address"] as? String == "127.0.0.1" }
+            )
         }
     }
 

@@ -67,7 +67,7 @@ struct SignInSiteTests {
 
     @Test("A wrong password or an unknown name is refused alike, with the name kept and no cookie")
     func refusesWrongPasswords() async throws {
-        try await Self.served { _, serve in
+        try await Self.served { node, serve in
             var browser = SiteBrowser(serve.api)
             for (name, password) in [("anna", "wrong password"), ("nobody", Self.password)] {
                 let answer = try browser.signIn(name, password)
@@ -81,6 +81,11 @@ struct SignInSiteTests {
             #expect(empty.status == 400)
             #expect(empty.text.contains("Введите имя и пароль."))
             #expect(browser.session == nil)
+            let log = try #require(try node.json("user", "log", "--limit", "2") as? [[String: Any]])
+            #expect(
+                log.map { "\($0["action"]!) \($0["target"]!)" } == ["signin.refused nobody", "signin.refused anna"]
+            )
+            #expect(log.allSatisfy { $0["account"] is NSNull && $0["address"] as? String == "127.0.0.1" })
         }
     }
 
@@ -110,6 +115,12 @@ struct SignInSiteTests {
             #expect(out.status == 303)
             #expect(out.headers["set-cookie"]?.hasPrefix("artel_session=; Path=/; Max-Age=0") == true)
             #expect(try !before.isSignedIn(as: "anna"), "the old cookie signs nobody in")
+            let log = try #require(try node.json("user", "log", "--limit", "2") as? [[String: Any]])
+            #expect(
+                log.map { "\($0["account"]!) \($0["action"]!) \($0["target"]!)" } == [
+                    "anna signout anna", "anna signin anna",
+                ]
+            )
 
             try browser.signIn("anna", Self.password)
             #expect(try browser.isSignedIn(as: "anna"))

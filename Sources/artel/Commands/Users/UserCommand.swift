@@ -14,6 +14,7 @@ struct UserCommand: AsyncParsableCommand {
             """,
         subcommands: [
             AddUser.self, ListUsers.self, RemoveUser.self, PasswdUser.self, DisableUser.self, EnableUser.self,
+            UserLog.self,
         ]
     )
 }
