@@ -10,8 +10,8 @@ import Hummingbird
 /// The editor's pages (`/editor/…`): the dashboard, and posting, editing, closing and deleting the
 /// jobs of the communities an account's rights name.
 ///
-/// Every write is signed with the account's author key, which the node holds (``EditorKey`` in the
-/// CLI made it), through the same ``Publisher`` and checks as `artel job post` and the API, so that
+/// Every write is signed with the account's author key, which the node holds (`artel user add`
+/// made it), through the same ``Publisher`` and checks as `artel job post` and the API, so that
 /// the serving node pushes it to its peers like any other local write. A signed-out visitor is sent
 /// to `/signin`; an account that is not an editor of the job's community and kind gets 403. Every
 /// form must pass ``FormGuard``; every write is in the audit log.
@@ -27,7 +27,7 @@ struct EditorSiteRoutes {
         for action in ["edit", "close", "delete"] {
             router.get("editor/jobs/:id/\(action)") { request, route in
                 try await guarded(request) { visitor in
-                    try await withJob(request, route, visitor) { try await ask(action, request, $0, $1) }
+                    try await withJob(request, route, visitor) { ask(action, $0, $1) }
                 }
             }
             router.post("editor/jobs/:id/\(action)") { request, route in
@@ -134,14 +134,7 @@ struct EditorSiteRoutes {
     }
 
     /// `GET /editor/jobs/{id}/edit|close|delete`: the form, or the question before closing or deleting.
-    private func ask(
-        _ action: String,
-        _ request: Request,
-        _ job: StoredRecord,
-        _ frame: PageFrame
-    ) async throws
-        -> Response
-    {
+    private func ask(_ action: String, _ job: StoredRecord, _ frame: PageFrame) -> Response {
         if action == "edit" {
             let form = JobForm(job.state, community: job.community)
             return SiteResponses.page(JobFormPage.render(frame, form: form, editing: job.id, communities: []))
