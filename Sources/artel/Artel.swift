@@ -29,7 +29,7 @@ struct Artel: AsyncParsableCommand {
             Refused.self,
             Follow.self, Unfollow.self, Follows.self, PeerCommand.self, Sync.self,
             StatsCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, QuarantineCommand.self,
-            BlockCommand.self, UnblockCommand.self, BlocksCommand.self, HideCommand.self, Bench.self,
+            BlockCommand.self, UnblockCommand.self, BlocksCommand.self, HideCommand.self, UserCommand.self, Bench.self,
         ]
     )
 }

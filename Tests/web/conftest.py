@@ -114,6 +114,11 @@ def _build(a: Node, b: Node) -> Federation:
             "tie", "add", "--community", "tech-leaders", "--from", people[one], "--to", people[other],
             "--type", kind, "--from-confirmed", "true", "--to-confirmed", "true", "--visibility", "public",
         )  # fmt: skip
+    password = a.data.parent / "password"
+    password.write_text(seed.PASSWORD + "\n", encoding="utf-8")
+    password.chmod(0o600)
+    for name, options in seed.ACCOUNTS.items():
+        a.artel("user", "add", name, *options, "--password-file", str(password))
     a.serve()
 
     b.artel("init", "--name", "hr-association")

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -183,16 +184,36 @@ class Node:
             stop_group(self.process)
             self.process = None
 
-    def get(self, path: str, language: str = "ru") -> tuple[int, str]:
-        """A GET of the node's HTTP API or site: status and body."""
-        request = urllib.request.Request(
-            self.url + path, headers={"Accept-Language": language, "Accept": "text/html,application/json"}
-        )
+    def get(self, path: str, language: str = "ru", session: str | None = None) -> tuple[int, str]:
+        """A GET of the node's HTTP API or site, signed in with a session cookie when one is given:
+        status and body."""
+        headers = {"Accept-Language": language, "Accept": "text/html,application/json"}
+        if session:
+            headers["Cookie"] = f"artel_session={session}"
+        request = urllib.request.Request(self.url + path, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8")
+
+    def sign_in(self, name: str, password: str) -> str:
+        """Signs in to the node's site as a browser's form does; returns the session cookie's value."""
+        body = urllib.parse.urlencode({"name": name, "password": password}).encode()
+        request = urllib.request.Request(
+            self.url + "/signin",
+            data=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": self.url},
+        )
+        opener = urllib.request.build_opener(_NoRedirect)
+        try:
+            opener.open(request, timeout=TIMEOUT)
+        except urllib.error.HTTPError as error:
+            cookie = error.headers.get("Set-Cookie", "")
+            if error.code == 303 and cookie.startswith("artel_session="):
+                return cookie.split(";", 1)[0].split("=", 1)[1]
+            raise RuntimeError(f"signing in to node {self.name} as {name}: {error.code} {cookie}") from error
+        raise RuntimeError(f"signing in to node {self.name} as {name} did not redirect")
 
     def total(self, kind: str, query: str = "") -> int:
         """How many public records of a kind (`jobs`, `events`, …) the node's API lists."""
@@ -200,6 +221,13 @@ class Node:
         if status != 200:
             raise RuntimeError(f"GET /api/v1/{kind} on {self.name}: {status} {body[:200]}")
         return int(json.loads(body)["total"])
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Keeps a redirect as the answer, so that the cookie it sets can be read."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
 
 
 def keep_logs(nodes: list[Node], artifacts: Path) -> None:

@@ -7,6 +7,9 @@ One line a page. A path may name the records the federation fixture made, in bra
   {digest}     the digest of the week's jobs    {month}       the mastermind's month, YYYY-MM
 (conftest.py's `federation` makes them; a page that needs another record adds it to `records` there).
 Add a page here when its route lands: every page issue 14 asks for is listed now.
+
+A page with an `account` is checked signed in as that account of seed.ACCOUNTS (on node a, which
+holds the accounts): the browser carries its session cookie, and the validator's copy is fetched with it.
 """
 
 from typing import NamedTuple
@@ -21,6 +24,8 @@ class Page(NamedTuple):
     node: str = "b"
     # The HTTP status the page answers with.
     status: int = 200
+    # The account of seed.ACCOUNTS it is seen signed in as; empty for a visitor.
+    account: str = ""
 
 
 PAGES: list[Page] = [
@@ -51,4 +56,14 @@ PAGES: list[Page] = [
     Page("embed-jobs", "/embed/jobs?community={community}"),
     Page("embed-events", "/embed/events?community={community}"),
     Page("no-such-page", "/vakansii", status=404),
+    Page("signin", "/signin", node="a"),
+    Page("signin-en", "/signin?lang=en", node="a"),
+    Page("board-signed-in", "/", node="a", account="editor"),
+    Page("editor", "/editor", node="a", account="editor"),
+    Page("editor-en", "/editor?lang=en", node="a", account="editor"),
+    Page("editor-new-job", "/editor/jobs/new", node="a", account="editor"),
+    Page("editor-edit-job", "/editor/jobs/{job}/edit", node="a", account="editor"),
+    Page("editor-close-job", "/editor/jobs/{job}/close", node="a", account="editor"),
+    Page("editor-delete-job", "/editor/jobs/{job}/delete", node="a", account="editor"),
+    Page("editor-refused", "/editor", node="a", account="moderator", status=403),
 ]

@@ -174,3 +174,14 @@ PEOPLE: dict[str, list[str]] = {
     "markup": ["<script>alert(7)</script> Евгений", "--bio", "<b>не жирный</b>"],
 }
 TIES = [("anna", "boris", "mentors"), ("anna", "maria", "co_organizes"), ("boris", "markup", "collaborates")]
+
+# The accounts of node a's site, each with `artel user add NAME` options: an editor of the
+# community's jobs and events, and a moderator (whom the editor's pages refuse). All share one password.
+PASSWORD = "пароль редакции 2026"
+ACCOUNTS: dict[str, list[str]] = {
+    "editor": ["--role", "editor", "--community", COMMUNITY, "--kinds", "job", "--kinds", "event"],
+    "moderator": ["--role", "moderator"],
+}
+
+# The vacancy the editor posts from the browser.
+EDITOR_JOB = "Менеджер сообщества выпускников"

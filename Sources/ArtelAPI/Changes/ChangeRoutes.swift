@@ -27,7 +27,7 @@ struct ChangeRoutes {
     /// The most deltas looked at in one step.
     static let batch = 500
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("api/v1/changes") { request, _ in try await stream(request, of: nil) }
         router.get("api/v1/changes/:kind") { request, route in
             try await stream(request, of: try KindPath.kind(route.parameters.get("kind")))

@@ -12,7 +12,7 @@ import HummingbirdCore
 struct FeedRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("feeds/events.ics") { request, _ in
             let communities = try Self.communities(request)
             let events = try await PublicListings.events(context.replica, communities: communities)

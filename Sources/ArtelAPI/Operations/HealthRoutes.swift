@@ -13,7 +13,7 @@ import Prometheus
 struct HealthRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("health") { _, _ in try await health() }
         router.get("metrics") { request, _ in
             try context.requireToken(request.headers[.authorization], for: "the metrics")

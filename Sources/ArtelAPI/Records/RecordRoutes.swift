@@ -9,7 +9,7 @@ import HummingbirdCore
 struct RecordRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         let records = router.group("api/v1")
         records.get(":kind") { request, route in try await list(request, route) }
         records.get(":kind/:id") { request, route in try await show(request, route) }
@@ -22,7 +22,7 @@ struct RecordRoutes {
     // MARK: Reads
 
     /// `GET /api/v1/{kind}`: a page of records matching the filters, in the kind's stable order.
-    private func list(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+    private func list(_ request: Request, _ route: APIRequestContext) async throws -> Response {
         let kind = try KindPath.kind(route.parameters.get("kind"))
         var query = try await RecordFilters.query(
             kind,
@@ -61,7 +61,7 @@ struct RecordRoutes {
     }
 
     /// `GET /api/v1/{kind}/{id}`: a record and the deltas it keeps (who changed which field, when).
-    private func show(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+    private func show(_ request: Request, _ route: APIRequestContext) async throws -> Response {
         let kind = try KindPath.kind(route.parameters.get("kind"))
         try checkParameters(request, allowed: [])
         let record = try await stored(
@@ -82,7 +82,7 @@ struct RecordRoutes {
     // MARK: Writes
 
     /// `POST /api/v1/{kind}`: a new record in a community, signed with the community's key or `author`.
-    private func create(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+    private func create(_ request: Request, _ route: APIRequestContext) async throws -> Response {
         try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         guard kind != .community else {
@@ -120,7 +120,7 @@ struct RecordRoutes {
     }
 
     /// `PATCH /api/v1/{kind}/{id}`: changes some fields.
-    private func edit(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+    private func edit(_ request: Request, _ route: APIRequestContext) async throws -> Response {
         try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         let body = try await JSONBody.read(request, allowed: ["author", "fields", "clear", "remove"])
@@ -139,7 +139,7 @@ struct RecordRoutes {
     }
 
     /// `POST /api/v1/{kind}/{id}/renew`: republishes the record with a later expiry.
-    private func renew(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+    private func renew(_ request: Request, _ route: APIRequestContext) async throws -> Response {
         try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         let body = try await JSONBody.read(request, allowed: ["author", "expires"], optional: true)
@@ -152,7 +152,7 @@ struct RecordRoutes {
     }
 
     /// `DELETE /api/v1/{kind}/{id}`: deletes the record for good.
-    private func delete(_ request: Request, _ route: BasicRequestContext) async throws -> Response {
+    private func delete(_ request: Request, _ route: APIRequestContext) async throws -> Response {
         try context.requireToken(request.headers[.authorization], for: "writes")
         let kind = try KindPath.kind(route.parameters.get("kind"))
         try checkParameters(request, allowed: ["author"])

@@ -22,6 +22,12 @@ public struct APIContext: Sendable {
     public let corsOrigins: [String]
     /// The node's human name, which heads its site's pages.
     public let nodeName: String
+    /// When the site's sessions end.
+    public let sessionPolicy: SessionPolicy
+    /// Failed sign-ins, counted to slow guessing.
+    let signIns = SignInLimiter()
+    /// Where sign-in passwords are checked, one at a time.
+    let passwordChecks = PasswordChecks()
 
     /// A context.
     public init(
@@ -32,7 +38,8 @@ public struct APIContext: Sendable {
         registry: PrometheusCollectorRegistry,
         lifecycle: Lifecycle = Lifecycle(),
         corsOrigins: [String] = [],
-        nodeName: String = "Artel"
+        nodeName: String = "Artel",
+        sessionPolicy: SessionPolicy = .standard
     ) {
         self.directory = directory
         self.replica = replica
@@ -42,6 +49,7 @@ public struct APIContext: Sendable {
         self.lifecycle = lifecycle
         self.corsOrigins = corsOrigins
         self.nodeName = nodeName
+        self.sessionPolicy = sessionPolicy
     }
 
     /// Whether a request carries the token. Compared in constant time.

@@ -31,12 +31,13 @@ public enum APIServer: Sendable {
     }
 
     /// The routes, for the server and for tests that read them.
-    static func router(_ context: APIContext) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    static func router(_ context: APIContext) -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: CompressionMiddleware())
         router.add(middleware: ServerTimingMiddleware())
         if !context.corsOrigins.isEmpty { router.add(middleware: CORSMiddleware(origins: context.corsOrigins)) }
         router.add(middleware: ErrorMiddleware(siteName: context.nodeName))
+        router.add(middleware: SessionMiddleware(replica: context.replica, policy: context.sessionPolicy))
         HealthRoutes(context: context).register(on: router)
         ChangeRoutes(context: context).register(on: router)
         RecordRoutes(context: context).register(on: router)
@@ -47,6 +48,8 @@ public enum APIServer: Sendable {
         EmbedSiteRoutes(context: context).register(on: router)
         EventSiteRoutes(context: context).register(on: router)
         CommunitySiteRoutes(context: context).register(on: router)
+        AccountSiteRoutes(context: context).register(on: router)
+        EditorSiteRoutes(context: context).register(on: router)
         return router
     }
 }

@@ -6,16 +6,19 @@ extension URI {
     /// percent-decoded (a sequence that does not decode to UTF-8 is kept as written).
     var formParameters: FlatDictionary<Substring, Substring> {
         guard let query, !query.isEmpty else { return [:] }
-        return FlatDictionary(
-            query.split(separator: "&").map { pair in
-                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return (key: Self.formDecoded(parts[0]), value: parts.count > 1 ? Self.formDecoded(parts[1]) : "")
-            }
-        )
+        return FlatDictionary(Self.formFields(query).map { (key: Substring($0.name), value: Substring($0.value)) })
     }
 
-    private static func formDecoded(_ text: Substring) -> Substring {
+    /// The fields of a form's text (a query, or a posted form's body), in order.
+    static func formFields(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (name: formDecoded(parts[0]), value: parts.count > 1 ? formDecoded(parts[1]) : "")
+        }
+    }
+
+    private static func formDecoded(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return Substring(spaced.removingPercentEncoding ?? spaced)
+        return spaced.removingPercentEncoding ?? spaced
     }
 }

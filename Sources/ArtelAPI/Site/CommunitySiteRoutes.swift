@@ -17,7 +17,7 @@ import NIOCore
 struct CommunitySiteRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("communities") { request, _ in try await list(request) }
         router.get("communities/network.svg") { request, _ in try await federationNetwork(request) }
         router.get("communities/:key") { request, route in

@@ -8,7 +8,7 @@ import Hummingbird
 struct DigestSiteRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("digests") { request, _ in
             let (frame, chosen) = SiteRoutes.frame(request, .digests, siteName: context.nodeName)
             var query = RecordQuery(kind: .digest)

@@ -10,7 +10,7 @@ import Hummingbird
 struct EmbedSiteRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("embed/jobs") { request, _ in
             let (frame, chosen) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
             let communities = frame.parameters.filter { $0.name == "community" }.compactMap {

@@ -15,7 +15,7 @@ import HummingbirdCore
 struct EventSiteRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("events") { request, _ in try await list(request) }
         router.get("events/calendar") { request, _ in try await calendar(request) }
         router.get("events/:id") { request, route in

@@ -10,7 +10,7 @@ import Hummingbird
 struct MarketSiteRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("market") { request, _ in
             let (frame, chosen) = SiteRoutes.frame(request, .market, siteName: context.nodeName)
             let filters = MarketPage.Filters(frame.parameters)

@@ -17,10 +17,13 @@ enum SiteResponses {
     /// - Parameters:
     ///   - language: set as the `lang` cookie when the visitor chose it with the switch.
     ///   - embeddable: whether other sites may show it in a frame (`/embed/…`).
+    ///   - personal: whether it is made for one signed-in visitor (or holds a password field), so
+    ///     that no cache keeps it.
     static func page(
         _ page: SitePage,
         rememberLanguage language: SiteLanguage? = nil,
-        embeddable: Bool = false
+        embeddable: Bool = false,
+        personal: Bool = false
     )
         -> Response
     {
@@ -30,7 +33,7 @@ enum SiteResponses {
                 ? policy.replacingOccurrences(of: "frame-ancestors 'none'", with: "frame-ancestors *") : policy,
             HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "same-origin",
-            .cacheControl: "no-cache",
+            .cacheControl: personal || Visitor.current != nil ? "private, no-store" : "no-cache",
             .vary: "Accept-Language, Cookie",
         ]
         if let language {

@@ -13,7 +13,7 @@ import HummingbirdCore
 struct SiteRoutes {
     let context: APIContext
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<APIRequestContext>) {
         router.get("/") { request, _ in try await board(request) }
         router.get("jobs") { request, _ in try await board(request) }
         router.get("jobs/:id") { request, route in try await job(request, route.parameters.get("id") ?? "") }
@@ -124,7 +124,8 @@ struct SiteRoutes {
             section: section,
             path: request.uri.path,
             parameters: parameters.filter { $0.name != "lang" },
-            siteName: siteName
+            siteName: siteName,
+            account: Visitor.current?.page
         )
         return (frame, asked.flatMap(SiteLanguage.init(rawValue:)))
     }

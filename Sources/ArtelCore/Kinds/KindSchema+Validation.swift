@@ -14,8 +14,16 @@ extension KindSchema {
             guard let spec = field(operation.field) else { continue }
             try check(operation, of: spec)
         }
+        try checkRanges(delta.operations)
+        try checkIdentity(of: delta)
+        try checkExpiry(of: delta)
+    }
+
+    /// Checks that the operations set no lower bound above its upper bound (salary, dates).
+    func checkRanges(_ operations: [Operation]) throws(DeltaError) {
         for (lower, upper) in ranges {
-            guard let low = delta.value(setting: lower.id), let high = delta.value(setting: upper.id) else { continue }
+            guard let low = operations.value(setting: lower.id), let high = operations.value(setting: upper.id)
+            else { continue }
             if case .integer(let low) = low, case .integer(let high) = high, low > high {
                 throw DeltaError(.invertedRange, "\(lower.name) (\(low)) is greater than \(upper.name) (\(high))")
             }
@@ -23,11 +31,9 @@ extension KindSchema {
                 throw DeltaError(.invertedRange, "\(lower.name) is later than \(upper.name)")
             }
         }
-        try checkIdentity(of: delta)
-        try checkExpiry(of: delta)
     }
 
-    private func check(_ operation: Operation, of spec: FieldSpec) throws(DeltaError) {
+    func check(_ operation: Operation, of spec: FieldSpec) throws(DeltaError) {
         switch (operation, spec.cardinality) {
         case (.set(_, let value), .single), (.add(_, let value), .set), (.remove(_, let value), .set):
             guard value.type == spec.type else {
@@ -123,7 +129,14 @@ extension KindSchema {
 extension Delta {
     /// The value a `set` operation of the delta gives a field, if any.
     public func value(setting field: FieldID) -> Value? {
-        for case .set(field, let value) in operations { return value }
+        operations.value(setting: field)
+    }
+}
+
+extension [Operation] {
+    /// The value a `set` among the operations gives a field, if any.
+    func value(setting field: FieldID) -> Value? {
+        for case .set(field, let value) in self { return value }
         return nil
     }
 }

@@ -24,6 +24,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-06 repeating events", migrate: materializeRecurrence)
         migrator.registerMigration("2026-12-08 job figures", migrate: materializeJobFigures)
         migrator.registerMigration("2026-12-09 import digests", migrate: rememberImportDigests)
+        migrator.registerMigration("2026-12-09 accounts", migrate: createAccounts)
         return migrator
     }
 

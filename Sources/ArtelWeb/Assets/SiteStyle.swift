@@ -96,5 +96,19 @@ extension SiteAssets {
         border:1px solid var(--line);border-radius:8px;background:var(--card);margin:.5rem 0;padding:.5rem .75rem}\
         table.month td.blank,table.month td.empty:not(.today){display:none}table.month .weekday{display:inline}\
         table.month ul{font-size:1rem}}
+        form.account{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem}
+        form.account button{padding:.2rem .7rem}
+        form.signin,form.editor{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;\
+        margin:1rem 0;display:grid;gap:.75rem;max-width:36rem}
+        .field p{margin:0}
+        .field .error{color:var(--alert);font-weight:600}
+        .field input[aria-invalid=true],.field select[aria-invalid=true],.field textarea[aria-invalid=true]{\
+        border:2px solid var(--alert)}
+        fieldset.field{border:0;padding:0;margin:0}
+        fieldset.field legend{font-weight:600;font-size:.95rem;padding:0}
+        label.check{font-weight:400;display:flex;gap:.5rem;align-items:center}
+        label.check input{width:auto}
+        ul.editor-list{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
+        ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
         """
 }

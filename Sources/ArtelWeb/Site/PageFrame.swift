@@ -21,6 +21,8 @@ public struct PageFrame: Sendable {
     public let parameters: [(name: String, value: String)]
     /// The node's name, shown in the header and every title.
     public let siteName: String
+    /// Who is signed in, when someone is: the header names them and offers to sign out.
+    public let account: SignedInAccount?
 
     /// A frame.
     public init(
@@ -28,13 +30,15 @@ public struct PageFrame: Sendable {
         section: Section,
         path: String,
         parameters: [(name: String, value: String)],
-        siteName: String
+        siteName: String,
+        account: SignedInAccount? = nil
     ) {
         self.language = language
         self.section = section
         self.path = path
         self.parameters = parameters
         self.siteName = siteName
+        self.account = account
     }
 
     /// The words of the page's language.
@@ -86,6 +90,7 @@ public struct PageFrame: Sendable {
             "label": words["language.switch"],
         ]
         context["feeds"] = feeds
+        if let account { context["account"] = ["name": account.name, "csrf": account.formToken] }
         if let jsonLD { context["jsonLD"] = Self.scriptSafeJSON(jsonLD) }
         return context
     }

@@ -45,6 +45,9 @@ public struct SiteWords: Sendable {
         return text
     }
 
+    /// The text of a key, or `nil` for a key that only some fields or states have (a field's hint).
+    func optional(_ key: String) -> String? { table[key] }
+
     /// The text of a key with `{n}` replaced by a number, chosen by the language's plural rule
     /// from `key.one`, `key.few` and `key.many` (Russian) or `key.one` and `key.many` (English).
     public func count(_ key: String, _ number: Int) -> String {

@@ -33,13 +33,14 @@ extension SiteTemplates {
         {{#alternate}}
         <a class="language" href="{{href}}" hreflang="{{lang}}" lang="{{lang}}">{{label}}</a>
         {{/alternate}}
+        {{>accountBar}}
         </header>
         <main id="main">
         {{$content}}{{/content}}
         </main>
         <footer class="site">
         <p>{{w.footer.about}}</p>
-        <p><a href="/node#api">{{w.footer.api}}</a></p>
+        <p><a href="/node#api">{{w.footer.api}}</a>{{^account}} · <a href="/signin">{{w.account.signIn}}</a>{{/account}}</p>
         </footer>
         </body>
         </html>

@@ -31,6 +31,12 @@ enum SiteTemplates {
         "communities": communityList,
         "community": communityPage,
         "node": nodePage,
+        "signin": signInPage,
+        "accountBar": accountBar,
+        "editor": editorPage,
+        "jobForm": jobFormPage,
+        "fieldDescription": fieldDescription,
+        "editorConfirm": editorConfirmPage,
     ]
 
     /// The compiled templates.

@@ -3,7 +3,7 @@ extension SiteWords {
     /// can lack a language.
     static let areas: [[String: (ru: String, en: String)]] = [
         layoutWords, jobWords, problemWords, digestWords, marketWords, embedWords,
-        eventWords, calendarWords, communityWords, nodeWords,
+        eventWords, calendarWords, communityWords, nodeWords, accountWords, editorWords,
     ]
 
     /// The site in Russian.
