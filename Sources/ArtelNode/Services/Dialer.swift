@@ -25,6 +25,8 @@ public struct Dialer: Service {
                 do {
                     peers = try await context.replica.peers().filter { $0.isConfigured && $0.address != nil }
                 } catch {
+                    // Shutdown cancels the read: nothing went wrong, and nothing is left to dial.
+                    if error is CancellationError || Task.isCancelled { break }
                     context.logger.info("could not read the peers to dial", metadata: ["error": "\(error)"])
                     peers = []
                 }
