@@ -95,12 +95,12 @@ struct FeedRoutes {
     private func publicJobs(_ request: Request) async throws -> ([JobListing], String, FeedLinks) {
         let communities = try Self.communities(request)
         let feed = try FeedURL.of(request, communities: communities)
-        let names = try await PublicListings.communityNames(context.replica)
+        let (names, languages) = try await PublicListings.communityNamesAndLanguages(context.replica)
         let jobs = try await PublicListings.jobs(
             context.replica,
             communities: communities,
             names: names,
-            languages: try await PublicListings.communityLanguages(context.replica),
+            languages: languages,
             now: Int64(WallClock.now)
         )
         var homePage: String?

@@ -104,11 +104,20 @@ public enum PublicListings: Sendable {
 
     /// The names of the communities a replica knows, for feed titles.
     public static func communityNames(_ replica: Replica) async throws -> [PublicKey: String] {
-        var query = RecordQuery(kind: .community)
-        query.limit = 10_000
-        var names: [PublicKey: String] = [:]
-        for view in try await replica.list(query) { names[view.community] = view.string("name") }
-        return names
+        try await communityNamesAndLanguages(replica).names
+    }
+
+    /// The names of the communities a replica knows, and the languages of those that name one, from
+    /// one read of the communities: what a list of jobs written in their communities' words needs.
+    public static func communityNamesAndLanguages(
+        _ replica: Replica
+    ) async throws -> (names: [PublicKey: String], languages: [PublicKey: String]) {
+        var (names, languages): ([PublicKey: String], [PublicKey: String]) = ([:], [:])
+        for view in try await communities(replica) {
+            names[view.community] = view.string("name")
+            languages[view.community] = view.string("language")
+        }
+        return (names, languages)
     }
 
     /// Communities to choose from in a form, by name as people sort them.
@@ -120,16 +129,14 @@ public enum PublicListings: Sendable {
 
     /// The languages of the communities a replica knows that name one (their `language` field).
     public static func communityLanguages(_ replica: Replica) async throws -> [PublicKey: String] {
-        try await communityFields(replica, "language")
+        try await communityNamesAndLanguages(replica).languages
     }
 
     /// The first `http` or `https` link of each community a replica knows that has one (its
     /// `links`, sorted): the page a feed of one community's jobs describes.
     public static func communityWebsites(_ replica: Replica) async throws -> [PublicKey: String] {
-        var query = RecordQuery(kind: .community)
-        query.limit = 10_000
         var websites: [PublicKey: String] = [:]
-        for view in try await replica.list(query) {
+        for view in try await communities(replica) {
             guard case .set(let links)? = view.value(of: "links") else { continue }
             let texts = links.compactMap { if case .string(let link) = $0 { link } else { nil } }
             websites[view.community] = texts.sorted().first(where: FeedLinks.isWebURL)
@@ -137,12 +144,11 @@ public enum PublicListings: Sendable {
         return websites
     }
 
-    private static func communityFields(_ replica: Replica, _ field: String) async throws -> [PublicKey: String] {
+    /// Every community a replica knows (at most 10 000).
+    private static func communities(_ replica: Replica) async throws -> [RecordView] {
         var query = RecordQuery(kind: .community)
         query.limit = 10_000
-        var values: [PublicKey: String] = [:]
-        for view in try await replica.list(query) { values[view.community] = view.string(field) }
-        return values
+        return try await replica.list(query)
     }
 
     private static func query(_ kind: RecordKind, _ communities: Set<PublicKey>) -> RecordQuery {

@@ -11,6 +11,8 @@ enum SiteResponses {
     static let policy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    /// The same for the embeds, which any site may frame.
+    static let embeddablePolicy = policy.replacingOccurrences(of: "frame-ancestors 'none'", with: "frame-ancestors *")
 
     /// An HTML page.
     ///
@@ -29,8 +31,7 @@ enum SiteResponses {
     {
         var headers: HTTPFields = [
             .contentType: "text/html; charset=utf-8",
-            .contentSecurityPolicy: embeddable
-                ? policy.replacingOccurrences(of: "frame-ancestors 'none'", with: "frame-ancestors *") : policy,
+            .contentSecurityPolicy: embeddable ? embeddablePolicy : policy,
             HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "same-origin",
             .cacheControl: personal || Visitor.current != nil ? "private, no-store" : "no-cache",

@@ -38,8 +38,7 @@ struct SiteRoutes {
         let (frame, chosen) = Self.frame(request, .jobs, siteName: context.nodeName)
         let filters = JobBoardFilters(frame.parameters)
         let now = Int64(WallClock.now)
-        let names = try await PublicListings.communityNames(context.replica)
-        let languages = try await PublicListings.communityLanguages(context.replica)
+        let (names, languages) = try await PublicListings.communityNamesAndLanguages(context.replica)
         let (records, total) = try await context.replica.recordsPage(filters.query(now: now))
         let jobs = records.compactMap {
             JobListing(

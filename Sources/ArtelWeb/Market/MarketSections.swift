@@ -5,15 +5,18 @@ import Foundation
 struct MarketSections {
     let stats: JobStats
     let frame: PageFrame
+    /// The salary terms most vacancies give (say, RUB a month take-home): medians are compared in
+    /// these only, never across currencies, periods or bases.
+    private let mainTerms: (currency: String, period: String, basis: String)?
+
+    init(stats: JobStats, frame: PageFrame) {
+        self.stats = stats
+        self.frame = frame
+        mainTerms = stats.total.salaries.max { $0.count < $1.count }.map { ($0.currency, $0.period, $0.basis) }
+    }
 
     private var words: SiteWords { frame.words }
     private var catalog: Catalog { Catalog.forLanguage(frame.language.rawValue) }
-
-    /// The salary terms most vacancies give (say, RUB a month take-home): medians are compared in
-    /// these only, never across currencies, periods or bases.
-    private var mainTerms: (currency: String, period: String, basis: String)? {
-        stats.total.salaries.max { $0.count < $1.count }.map { ($0.currency, $0.period, $0.basis) }
-    }
 
     var all: [[String: Any]] {
         [
