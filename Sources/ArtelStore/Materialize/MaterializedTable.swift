@@ -26,6 +26,8 @@ package struct MaterializedTable: Sendable {
     package let searchIndex: String?
     /// The fields the full-text index covers, in its column order.
     let searchFields: [FieldSpec]
+    /// Whether the full-text index has a last column, `facets`, for ``SearchFacets``.
+    let searchFacets: Bool
 
     /// `INSERT` of a full row: parameter 1 is the row id, then the meta columns, then the fields.
     let insertSQL: String
@@ -46,13 +48,15 @@ package struct MaterializedTable: Sendable {
         name: String,
         columns fieldNames: [String],
         renamed: [String: String] = [:],
-        search: [String] = []
+        search: [String] = [],
+        facets: Bool = false
     ) {
         let schema = kind.schema
         self.kind = kind
         self.name = name
         columns = fieldNames.map { Column(field: schema[$0], name: renamed[$0] ?? schema[$0].column) }
         searchFields = search.map { schema[$0] }
+        searchFacets = facets
         let names = (Self.metaColumns + columns.map(\.name)).map { "\"\($0)\"" }
         let parameters = names.indices.map { "?\($0 + 1)" }
         insertSQL =
@@ -69,12 +73,15 @@ package struct MaterializedTable: Sendable {
         }
         // FTS5 is fed bound values: inserting through INSERT … SELECT or triggers is three times slower.
         let index = "\(name)_search"
-        let list = searchFields.map(\.column).joined(separator: ", ")
-        let values = (1...search.count + 1).map { "?\($0)" }.joined(separator: ", ")
+        let list = (searchFields.map(\.column) + (facets ? ["facets"] : [])).joined(separator: ", ")
+        let values = (1...search.count + (facets ? 2 : 1)).map { "?\($0)" }.joined(separator: ", ")
         searchIndex = index
         indexSQL = "INSERT INTO \(index) (rowid, \(list)) VALUES (\(values))"
         unindexSQL = "INSERT INTO \(index) (\(index), rowid, \(list)) VALUES ('delete', \(values))"
     }
+
+    /// The `fts5vocab` table that lists the words of a full-text index (``SearchMatch``).
+    package static func terms(of index: String) -> String { "\(index)_terms" }
 
     /// The table of a kind, or `nil` for control-plane kinds, which are not materialized.
     package static func of(_ kind: RecordKind) -> MaterializedTable? {
@@ -119,7 +126,8 @@ package struct MaterializedTable: Sendable {
                 "work_mode", "location.country", "location.city", "tags", "date_posted", "valid_through", "status",
                 "visibility", "salary_gross", "apply_url", "sources",
             ],
-            search: ["title", "employer", "description", "duties", "requirements", "skills", "tags", "location.city"]
+            search: ["title", "employer", "description", "duties", "requirements", "skills", "tags", "location.city"],
+            facets: true
         ),
         MaterializedTable(
             kind: .digest,

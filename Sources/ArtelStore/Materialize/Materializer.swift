@@ -38,7 +38,7 @@ struct Materializer {
             ColumnValue(column.field, in: state).bind(at: first + Int32(offset), of: statement)
         }
         try statement.run()
-        if let indexSQL = table.indexSQL { try index(state, with: indexSQL, rowid: rowid) }
+        try index(state, rowid: rowid)
     }
 
     /// Whether a record is there: not deleted, and some delta of it kept.
@@ -77,6 +77,12 @@ struct Materializer {
         try statement.run()
     }
 
+    /// Indexes the text of a shown record that has no entry in the index, as a migration that
+    /// makes the index again does.
+    func index(_ state: RecordState, rowid: Int64) throws {
+        if let indexSQL = table.indexSQL { try index(state, with: indexSQL, rowid: rowid) }
+    }
+
     /// Adds or removes (`'delete'` needs the text that was indexed) a record's text in the index.
     private func index(_ state: RecordState, with sql: String, rowid: Int64) throws {
         let statement = try statements[sql]
@@ -84,6 +90,7 @@ struct Materializer {
         for (offset, field) in table.searchFields.enumerated() {
             ColumnValue(field, in: state).searchable.bind(at: Int32(offset + 2), of: statement)
         }
+        if table.searchFacets { statement.bind(Int32(table.searchFields.count + 2), SearchFacets.text(of: state)) }
         try statement.run()
     }
 }

@@ -83,19 +83,25 @@ struct ListSQL {
             counting
             ? "SELECT count(*) FROM \(table.name) AS r"
             : "SELECT r.rowid\(totals ? ", count(*) OVER ()" : "") FROM \(table.name) AS r"
-        // Records the operator hid (`artel hide`) are left out of every list that does not ask for them.
+        // Records the operator hid (`artel hide`) are left out of every list that does not ask for
+        // them. The hidden rows are found once per query, not once per matching row.
         if !query.includingHidden {
             conditions.append(
-                "NOT EXISTS (SELECT 1 FROM hidden h JOIN records rec ON rec.record_id = h.record_id "
-                    + "JOIN scopes s ON s.id = rec.scope AND s.community = h.community AND s.kind = h.kind "
-                    + "WHERE rec.rowid = r.rowid)"
+                "r.rowid NOT IN (SELECT rec.rowid FROM hidden h JOIN records rec ON rec.record_id = h.record_id "
+                    + "JOIN scopes s ON s.id = rec.scope AND s.community = h.community AND s.kind = h.kind)"
             )
         }
 
         if let words = query.text.map(SearchText.words), !words.isEmpty {
             if let index = table.searchIndex {
                 text += " JOIN \(index) ON \(index).rowid = r.rowid"
-                require("\(index) MATCH ?", words.map { "\"\(SearchText.stem($0))\"*" }.joined(separator: " "))
+                let match = SearchMatch(
+                    words: words,
+                    facets: table.searchFacets ? SearchFacets.terms(for: query) : [],
+                    terms: MaterializedTable.terms(of: index)
+                )
+                conditions.append("\(index) MATCH (\(match.sql))")
+                _ = arguments.append(contentsOf: StatementArguments(match.arguments))
             } else {
                 let column = try Self.column(for: "text", kind: kind, among: Self.nameColumn)
                 for word in words {
