@@ -90,7 +90,12 @@ public struct PageFrame: Sendable {
             "label": words["language.switch"],
         ]
         context["feeds"] = feeds
-        if let account { context["account"] = ["name": account.name, "csrf": account.formToken] }
+        if let account {
+            context["account"] = [
+                "name": account.name, "csrf": account.formToken, "moderates": account.moderates,
+                "moderateRecord": account.moderates ? ModerationLinks.record(onPage: path) : nil,
+            ]
+        }
         if let jsonLD { context["jsonLD"] = Self.scriptSafeJSON(jsonLD) }
         return context
     }
