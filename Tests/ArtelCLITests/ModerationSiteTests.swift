@@ -126,6 +126,7 @@ struct ModerationSiteTests {
                 #expect(try browser.get("/moderation/unhide?id=\(setup.honest)").status == 200)
                 let job = try browser.get("/jobs/\(setup.honest)").text
                 #expect(job.contains(#"<a href="/moderation/records/\#(setup.honest)">Модерировать эту запись</a>"#))
+                #expect(try !browser.get("/moderation").text.contains("Модерировать эту запись"))
             }
             #expect(try setup.state() == before, "asking changes nothing")
         }

@@ -91,10 +91,11 @@ public struct PageFrame: Sendable {
         ]
         context["feeds"] = feeds
         if let account {
-            context["account"] = [
+            var shown: [String: Any] = [
                 "name": account.name, "csrf": account.formToken, "moderates": account.moderates,
-                "moderateRecord": account.moderates ? ModerationLinks.record(onPage: path) : nil,
             ]
+            if account.moderates, let link = ModerationLinks.record(onPage: path) { shown["moderateRecord"] = link }
+            context["account"] = shown
         }
         if let jsonLD { context["jsonLD"] = Self.scriptSafeJSON(jsonLD) }
         return context

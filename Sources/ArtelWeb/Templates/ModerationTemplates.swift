@@ -33,15 +33,18 @@ extension SiteTemplates {
         </ul>
         {{/hasBlocks}}
         {{^hasBlocks}}<p class="muted">{{w.moderation.noBlocks}}</p>{{/hasBlocks}}
-        <form class="editor" method="get" action="/moderation/block">
+        <h3 id="block-by-key">{{w.moderation.blockByKey}}</h3>
+        <form class="editor" method="get" action="/moderation/block" aria-labelledby="block-by-key">
         <fieldset class="field">
-        <legend>{{w.moderation.blockByKey}}</legend>
+        <legend>{{w.moderation.what}}</legend>
         {{#targets}}<label class="check"><input type="radio" name="target" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/targets}}
+        </fieldset>
+        <div class="field">
         <label for="block-key">{{w.moderation.key}}</label>
         <p class="muted" id="block-key-hint">{{w.moderation.keyHint}}</p>
         <input type="text" id="block-key" name="key" aria-describedby="block-key-hint" autocapitalize="none" spellcheck="false">
+        </div>
         <div class="actions"><button type="submit">{{w.moderation.next}}</button></div>
-        </fieldset>
         </form>
         <h2>{{w.moderation.hiddenRecords}}</h2>
         {{#hasHidden}}
@@ -52,9 +55,10 @@ extension SiteTemplates {
         </ul>
         {{/hasHidden}}
         {{^hasHidden}}<p class="muted">{{w.moderation.noHidden}}</p>{{/hasHidden}}
-        <form class="editor" method="get" action="/moderation/hide">
+        <h3 id="hide-by-id">{{w.moderation.hideById}}</h3>
+        <form class="editor" method="get" action="/moderation/hide" aria-labelledby="hide-by-id">
         <div class="field">
-        <label for="hide-id">{{w.moderation.hideById}}</label>
+        <label for="hide-id">{{w.moderation.id}}</label>
         <p class="muted" id="hide-id-hint">{{w.moderation.idHint}}</p>
         <input type="text" id="hide-id" name="id" aria-describedby="hide-id-hint" autocapitalize="none" spellcheck="false">
         </div>
