@@ -230,6 +230,9 @@ struct ModerationSiteTests {
             #expect(try setup.node.run("apply", exported).output.contains("blocked"))
             let refusals = try boris.get("/moderation/refusals").text
             #expect(refusals.contains("<code>blocked</code>") && refusals.contains(setup.spammer))
+            let fromFiles = try boris.get("/moderation/refusals?source=file").text
+            #expect(fromFiles.contains("Только источник «file».") && fromFiles.contains("<code>blocked</code>"))
+            #expect(try boris.get("/moderation/refusals?source=peer").text.contains("Узел ничего не отклонял."))
 
             // The undo lifts the block; what was purged comes back with the next delivery.
             let lifted = try boris.post(

@@ -199,12 +199,7 @@ struct EditorSiteRoutes {
     /// Runs `body` for a signed-in editor; a visitor who is not signed in is sent to sign in, an
     /// account of another role is refused.
     private func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
-        guard let visitor = Visitor.current else {
-            let next = request.method == .get ? request.uri.path : "/editor"
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "/-._~")
-            return Self.redirect("/signin?next=" + (next.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""))
-        }
+        guard let visitor = Visitor.current else { return SiteAccess.signIn(request, fallback: "/editor") }
         guard visitor.account.role == .editor else {
             let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
             return SiteResponses.page(EditorPages.forbidden(frame))
