@@ -94,8 +94,7 @@ struct EditorSiteRoutes {
     /// `POST /editor/jobs/new`: the job, once every field passes; else the form with its problems.
     private func create(_ request: Request, _ visitor: Visitor, address: String?) async throws -> Response {
         let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
-        let posted = try await FormBody.read(request)
-        guard FormGuard.accepts(request, posted, from: visitor) else {
+        guard let posted = try await FormGuard.genuine(request, from: visitor) else {
             return SiteResponses.page(SignInPage.forged(frame))
         }
         let form = JobForm(posted.fields)
@@ -154,8 +153,7 @@ struct EditorSiteRoutes {
         _ visitor: Visitor,
         address: String?
     ) async throws -> Response {
-        let posted = try await FormBody.read(request)
-        guard FormGuard.accepts(request, posted, from: visitor) else {
+        guard let posted = try await FormGuard.genuine(request, from: visitor) else {
             return SiteResponses.page(SignInPage.forged(frame))
         }
         let now = WallClock.now

@@ -127,8 +127,7 @@ struct ModerationSiteRoutes {
         _ frame: PageFrame,
         address: String?
     ) async throws -> Response {
-        let form = try await FormBody.read(request)
-        guard FormGuard.accepts(request, form, from: visitor) else {
+        guard let form = try await FormGuard.genuine(request, from: visitor) else {
             return SiteResponses.page(SignInPage.forged(frame))
         }
         let reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -231,7 +230,7 @@ struct ModerationSiteRoutes {
     ) async throws -> Response {
         guard let visitor = Visitor.current else { return SiteAccess.signIn(request, fallback: "/moderation") }
         let (frame, chosen) = SiteRoutes.frame(request, .node, siteName: context.nodeName)
-        guard visitor.account.moderates else { return SiteResponses.page(ModerationPages.forbidden(frame)) }
+        guard visitor.account.moderates else { return SiteResponses.page(ModerationPages.problem(frame, .forbidden)) }
         return try await body(visitor, frame, chosen)
     }
 }

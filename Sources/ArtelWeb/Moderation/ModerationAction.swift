@@ -121,6 +121,8 @@ public enum ModerationAction: Sendable, Equatable {
 
 /// Why a moderator's request cannot be done: its words under `moderation.problem.`, and its status.
 public enum ModerationProblem: String, Error, Sendable {
+    /// The account is neither a moderator nor an operator.
+    case forbidden
     /// The block names neither an author nor a community.
     case target
     /// The key is not 64 hex digits.
@@ -139,5 +141,11 @@ public enum ModerationProblem: String, Error, Sendable {
     case source
 
     /// The HTTP status of the page that says so.
-    public var status: Int { self == .notBlocked || self == .noRecord ? 404 : 400 }
+    public var status: Int {
+        switch self {
+        case .forbidden: 403
+        case .notBlocked, .noRecord: 404
+        default: 400
+        }
+    }
 }

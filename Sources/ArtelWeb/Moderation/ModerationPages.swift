@@ -215,23 +215,14 @@ public enum ModerationPages: Sendable {
         )
     }
 
-    /// The page for a request the moderator's pages cannot do; nothing was changed.
+    /// The page for a request the moderator's pages cannot do, or an account that may not use them
+    /// (neither a moderator nor an operator); nothing was changed.
     public static func problem(_ frame: PageFrame, _ problem: ModerationProblem) -> SitePage {
         SitePage.error(
             frame,
             status: problem.status,
-            heading: frame.words["moderation.problemTitle"],
+            heading: frame.words[problem == .forbidden ? "moderation.forbidden" : "moderation.problemTitle"],
             message: frame.words["moderation.problem.\(problem.rawValue)"]
-        )
-    }
-
-    /// The page for an account that is neither a moderator nor an operator.
-    public static func forbidden(_ frame: PageFrame) -> SitePage {
-        SitePage.error(
-            frame,
-            status: 403,
-            heading: frame.words["moderation.forbidden"],
-            message: frame.words["moderation.forbiddenText"]
         )
     }
 }

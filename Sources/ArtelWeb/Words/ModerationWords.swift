@@ -115,7 +115,7 @@ extension SiteWords {
         "moderation.again.block": ("Заблокировать снова", "Block again"),
         "moderation.again.hide": ("Скрыть снова", "Hide again"),
         "moderation.forbidden": ("Нет доступа", "Not allowed"),
-        "moderation.forbiddenText": (
+        "moderation.problem.forbidden": (
             "Эти страницы — для модераторов и операторов узла. Учётная запись редактора их не открывает.",
             "These pages are for the node's moderators and operators. An editor's account cannot open them."
         ),

@@ -18,3 +18,12 @@ enum SiteAccess {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 }
+
+extension FormGuard {
+    /// A signed-in visitor's form, once it passes ``accepts(_:_:from:)``; `nil` for a forged one,
+    /// which the page refuses without changing anything.
+    static func genuine(_ request: Request, from visitor: Visitor) async throws -> FormBody? {
+        let form = try await FormBody.read(request)
+        return accepts(request, form, from: visitor) ? form : nil
+    }
+}
