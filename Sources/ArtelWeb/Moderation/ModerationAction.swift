@@ -120,7 +120,7 @@ public enum ModerationAction: Sendable, Equatable {
 }
 
 /// Why a moderator's request cannot be done: its words under `moderation.problem.`, and its status.
-public enum ModerationProblem: String, Error, Sendable {
+public enum ModerationProblem: String, Error, Sendable, CaseIterable {
     /// The account is neither a moderator nor an operator.
     case forbidden
     /// The block names neither an author nor a community.
