@@ -113,7 +113,7 @@ struct ModerationSiteRoutes {
     private func ask(_ name: String, _ frame: PageFrame, _ chosen: SiteLanguage?) async throws -> Response {
         let page: SitePage
         switch try await resolve(name, frame.parameters) {
-        case .success(let (action, subject)): page = ModerationPages.confirm(frame, action, subject: subject)
+        case .success(let resolved): page = ModerationPages.confirm(frame, resolved.action, subject: resolved.subject)
         case .failure(let problem): page = ModerationPages.problem(frame, problem)
         }
         return SiteResponses.page(page, rememberLanguage: chosen)
@@ -132,26 +132,24 @@ struct ModerationSiteRoutes {
         }
         let reason = form["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
         guard reason.count <= 500 else { return SiteResponses.page(ModerationPages.problem(frame, .reason)) }
-        let action: ModerationAction
+        let resolved: Resolved
         switch try await resolve(name, form.fields) {
-        case .success(let (resolved, _)): action = resolved
+        case .success(let found): resolved = found
         case .failure(let problem): return SiteResponses.page(ModerationPages.problem(frame, problem))
         }
+        let action = resolved.action
         let replica = context.replica
         let now = WallClock.now
         switch action {
         case .block(let target, let key):
             _ = try await replica.block(key, as: target, reason: reason.isEmpty ? nil : reason, now: now)
         case .unblock(_, let key): _ = try await replica.unblock(key)
-        case .hide, .unhide:
-            guard case .success(let record) = try await find(action.auditTarget) else {
-                return SiteResponses.page(ModerationPages.problem(frame, .noRecord))
-            }
-            if case .hide = action {
-                _ = try await replica.hide(record.kind, record.reference, now: now)
-            } else {
-                _ = try await replica.unhide(record.kind, record.reference)
-            }
+        case .hide:
+            guard let record = resolved.record else { break }
+            _ = try await replica.hide(record.kind, record.reference, now: now)
+        case .unhide:
+            guard let record = resolved.record else { break }
+            _ = try await replica.unhide(record.kind, record.reference)
         }
         try await replica.audit(
             AuditEntry(
@@ -167,12 +165,21 @@ struct ModerationSiteRoutes {
 
     // MARK: Reading requests
 
-    /// The action a form or query asks for, what it names checked against the replica (a record's id
-    /// given in full, an unblock's target as blocked), and its subject for people.
+    /// An action with what it names checked against the replica.
+    private struct Resolved {
+        /// The action, a record's id given in full, an unblock's target as blocked.
+        let action: ModerationAction
+        /// What it is done to, for people: a key, a community's name, a record's title.
+        let subject: String
+        /// The record it hides or shows.
+        var record: StoredRecord?
+    }
+
+    /// The action a form or query asks for, checked against the replica.
     private func resolve(
         _ name: String,
         _ fields: [(name: String, value: String)]
-    ) async throws -> Result<(ModerationAction, String), ModerationProblem> {
+    ) async throws -> Result<Resolved, ModerationProblem> {
         let action: ModerationAction
         switch ModerationAction.parse(name, fields) {
         case .success(let parsed): action = parsed
@@ -181,18 +188,24 @@ struct ModerationSiteRoutes {
         switch action {
         case .block(.community, let key):
             let name = try await PublicListings.communityNames(context.replica)[key]
-            return .success((action, name.map { "\($0) · \(key.hex)" } ?? key.hex))
-        case .block(_, let key): return .success((action, key.hex))
+            return .success(Resolved(action: action, subject: name.map { "\($0) · \(key.hex)" } ?? key.hex))
+        case .block(_, let key): return .success(Resolved(action: action, subject: key.hex))
         case .unblock(_, let key):
             guard let block = try await context.replica.blocks().first(where: { $0.key == key }) else {
                 return .failure(.notBlocked)
             }
-            return .success((.unblock(block.target, key), key.hex))
+            return .success(Resolved(action: .unblock(block.target, key), subject: key.hex))
         case .hide(let id), .unhide(let id):
             switch try await find(id) {
             case .success(let record):
                 let full = record.id.hex
-                return .success(((action == .hide(id) ? .hide(full) : .unhide(full)), Self.title(record) ?? full))
+                return .success(
+                    Resolved(
+                        action: action == .hide(id) ? .hide(full) : .unhide(full),
+                        subject: Self.title(record) ?? full,
+                        record: record
+                    )
+                )
             case .failure(let problem): return .failure(problem)
             }
         }
