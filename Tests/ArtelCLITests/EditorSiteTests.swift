@@ -17,10 +17,7 @@ struct EditorSiteTests {
         let community: String
 
         func browser(_ name: String) throws -> SiteBrowser {
-            var browser = SiteBrowser(serve.api)
-            let answer = try browser.signIn(name, EditorSiteTests.password)
-            try #require(answer.status == 303, "\(name) could not sign in: \(answer.status)")
-            return browser
+            try SiteBrowser.signedIn(serve.api, name)
         }
 
         /// Every job the replica holds, whatever its status, as `list jobs --json` shows them.

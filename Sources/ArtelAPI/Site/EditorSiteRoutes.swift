@@ -94,8 +94,7 @@ struct EditorSiteRoutes {
     /// `POST /editor/jobs/new`: the job, once every field passes; else the form with its problems.
     private func create(_ request: Request, _ visitor: Visitor, address: String?) async throws -> Response {
         let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
-        let posted = try await FormBody.read(request)
-        guard FormGuard.accepts(request, posted, from: visitor) else {
+        guard let posted = try await FormGuard.genuine(request, from: visitor) else {
             return SiteResponses.page(SignInPage.forged(frame))
         }
         let form = JobForm(posted.fields)
@@ -154,8 +153,7 @@ struct EditorSiteRoutes {
         _ visitor: Visitor,
         address: String?
     ) async throws -> Response {
-        let posted = try await FormBody.read(request)
-        guard FormGuard.accepts(request, posted, from: visitor) else {
+        guard let posted = try await FormGuard.genuine(request, from: visitor) else {
             return SiteResponses.page(SignInPage.forged(frame))
         }
         let now = WallClock.now
@@ -199,12 +197,7 @@ struct EditorSiteRoutes {
     /// Runs `body` for a signed-in editor; a visitor who is not signed in is sent to sign in, an
     /// account of another role is refused.
     private func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
-        guard let visitor = Visitor.current else {
-            let next = request.method == .get ? request.uri.path : "/editor"
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "/-._~")
-            return Self.redirect("/signin?next=" + (next.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""))
-        }
+        guard let visitor = Visitor.current else { return SiteAccess.signIn(request, fallback: "/editor") }
         guard visitor.account.role == .editor else {
             let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
             return SiteResponses.page(EditorPages.forbidden(frame))

@@ -5,10 +5,13 @@ public struct SignedInAccount: Sendable, Hashable {
     public let name: String
     /// The session's CSRF token.
     public let formToken: String
+    /// Whether the account may use the moderator's pages: the header links to them.
+    public let moderates: Bool
 
     /// An account as a page sees it.
-    public init(name: String, formToken: String) {
+    public init(name: String, formToken: String, moderates: Bool = false) {
         self.name = name
         self.formToken = formToken
+        self.moderates = moderates
     }
 }

@@ -90,7 +90,13 @@ public struct PageFrame: Sendable {
             "label": words["language.switch"],
         ]
         context["feeds"] = feeds
-        if let account { context["account"] = ["name": account.name, "csrf": account.formToken] }
+        if let account {
+            var shown: [String: Any] = [
+                "name": account.name, "csrf": account.formToken, "moderates": account.moderates,
+            ]
+            if account.moderates, let link = ModerationLinks.record(onPage: path) { shown["moderateRecord"] = link }
+            context["account"] = shown
+        }
         if let jsonLD { context["jsonLD"] = Self.scriptSafeJSON(jsonLD) }
         return context
     }

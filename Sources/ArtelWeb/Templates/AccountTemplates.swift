@@ -30,6 +30,7 @@ extension SiteTemplates {
     static let accountBar = """
         {{#account}}
         <form class="account" method="post" action="/signout">
+        {{#moderates}}<span><a href="/moderation">{{w.moderation.link}}</a>{{#moderateRecord}} · <a href="{{moderateRecord}}">{{w.moderation.moderate}}</a>{{/moderateRecord}}</span>{{/moderates}}
         <span>{{w.account.signedInAs}} <strong>{{name}}</strong> ·</span>
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{w.account.signOut}}</button>

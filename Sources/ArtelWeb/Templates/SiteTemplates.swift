@@ -37,6 +37,9 @@ enum SiteTemplates {
         "jobForm": jobFormPage,
         "fieldDescription": fieldDescription,
         "editorConfirm": editorConfirmPage,
+        "moderation": moderationPage, "moderationQuarantine": moderationQuarantinePage,
+        "moderationRefusals": moderationRefusalsPage, "moderationRecord": moderationRecordPage,
+        "moderationConfirm": moderationConfirmPage,
     ]
 
     /// The compiled templates.

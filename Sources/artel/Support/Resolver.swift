@@ -44,10 +44,7 @@ struct Resolver {
 
     /// A stored record of any of some kinds by a unique prefix of its id.
     func record(among kinds: [RecordKind], _ prefix: String) async throws -> StoredRecord {
-        var matches: [(RecordKind, Reference)] = []
-        for kind in kinds {
-            matches += try await node.replica.findRecords(kind, idPrefix: prefix.lowercased()).map { (kind, $0) }
-        }
+        let matches = try await node.replica.findRecords(among: kinds, idPrefix: prefix.lowercased())
         let what = kinds.count == 1 ? "\(kinds[0])" : "record"
         guard let (kind, match) = matches.first else {
             throw StoreError(.notFound, "no \(what) has an id starting with \"\(prefix.prefix(32))\"")
@@ -56,7 +53,7 @@ struct Resolver {
             throw StoreError(
                 .ambiguous,
                 "\"\(prefix)\" starts several \(what) ids; give more digits:\n"
-                    + matches.map { "  \($0.0) \($0.1.record.hex)" }.joined(separator: "\n")
+                    + matches.map { "  \($0.kind) \($0.reference.record.hex)" }.joined(separator: "\n")
             )
         }
         guard let record = try await node.replica.record(kind, match) else {

@@ -145,10 +145,7 @@ struct HideCommand: AsyncParsableCommand {
 
     func run() async throws {
         let node = try global.openNode()
-        let record = try await Resolver(node: node).record(
-            among: [.job, .event, .digest, .person, .membership, .tie, .community],
-            id
-        )
+        let record = try await Resolver(node: node).record(among: RecordKind.hideable, id)
         let changed =
             undo
             ? try await node.replica.unhide(record.kind, record.reference)

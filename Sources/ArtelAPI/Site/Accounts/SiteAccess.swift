@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The answers a page that needs an account gives before it does anything.
+enum SiteAccess {
+    /// Sends a visitor who is not signed in to `/signin`, to come back to the page asked for (a
+    /// `GET`), or to `fallback` after a form.
+    static func signIn(_ request: Request, fallback: String) -> Response {
+        let next = request.method == .get ? request.uri.path : fallback
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "/-._~")
+        return redirect("/signin?next=" + (next.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""))
+    }
+
+    /// A `303 See Other` to a page of the site, never cached.
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+}
+
+extension FormGuard {
+    /// A signed-in visitor's form, once it passes ``accepts(_:_:from:)``; `nil` for a forged one,
+    /// which the page refuses without changing anything.
+    static func genuine(_ request: Request, from visitor: Visitor) async throws -> FormBody? {
+        let form = try await FormBody.read(request)
+        return accepts(request, form, from: visitor) ? form : nil
+    }
+}
