@@ -5,10 +5,13 @@ public struct SignedInAccount: Sendable, Hashable {
     public let name: String
     /// The session's CSRF token.
     public let formToken: String
+    /// Whether it is the node's operator, whose header links to `/operator`.
+    public let isOperator: Bool
 
     /// An account as a page sees it.
-    public init(name: String, formToken: String) {
+    public init(name: String, formToken: String, isOperator: Bool = false) {
         self.name = name
         self.formToken = formToken
+        self.isOperator = isOperator
     }
 }

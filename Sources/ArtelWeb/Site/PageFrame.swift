@@ -90,7 +90,9 @@ public struct PageFrame: Sendable {
             "label": words["language.switch"],
         ]
         context["feeds"] = feeds
-        if let account { context["account"] = ["name": account.name, "csrf": account.formToken] }
+        if let account {
+            context["account"] = ["name": account.name, "csrf": account.formToken, "isOperator": account.isOperator]
+        }
         if let jsonLD { context["jsonLD"] = Self.scriptSafeJSON(jsonLD) }
         return context
     }

@@ -31,6 +31,7 @@ extension SiteTemplates {
         {{#account}}
         <form class="account" method="post" action="/signout">
         <span>{{w.account.signedInAs}} <strong>{{name}}</strong> ·</span>
+        {{#isOperator}}<a href="/operator">{{w.operator.link}}</a> ·{{/isOperator}}
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{w.account.signOut}}</button>
         </form>

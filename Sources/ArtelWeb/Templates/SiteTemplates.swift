@@ -37,6 +37,10 @@ enum SiteTemplates {
         "jobForm": jobFormPage,
         "fieldDescription": fieldDescription,
         "editorConfirm": editorConfirmPage,
+        "operator": operatorPage, "operatorLine": operatorLine, "operatorChoice": operatorChoice,
+        "operatorTop": operatorTop, "operatorSummary": operatorSummary, "operatorPeers": operatorPeersPage,
+        "operatorFollows": operatorFollowsPage, "operatorAccounts": operatorAccountsPage,
+        "operatorPasswd": operatorPasswdPage, "operatorConfirm": operatorConfirmPage,
     ]
 
     /// The compiled templates.

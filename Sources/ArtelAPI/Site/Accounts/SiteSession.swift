@@ -13,7 +13,9 @@ struct Visitor: Sendable {
     let token: SessionToken
 
     /// The account as a page's header shows it.
-    var page: SignedInAccount { SignedInAccount(name: account.name, formToken: token.formToken) }
+    var page: SignedInAccount {
+        SignedInAccount(name: account.name, formToken: token.formToken, isOperator: account.role == .operator)
+    }
 
     /// The visitor of the request being answered, `nil` when nobody is signed in.
     @TaskLocal static var current: Visitor?
