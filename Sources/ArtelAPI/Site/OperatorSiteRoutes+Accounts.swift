@@ -106,12 +106,13 @@ extension OperatorSiteRoutes {
             let communities = communityTexts.compactMap(PublicKey.init(hex:)).filter(known.contains)
             let role = Account.Role(rawValue: posted["role"])
             if let role {
-                switch NewAccount.rightsProblem(role, communities: communityTexts.count, kinds: kindNames) {
-                case nil: break
-                case .notAnEditor: form.problems["communities"] = "operator.accounts.notAnEditor"
-                case .noCommunity: form.problems["communities"] = "operator.accounts.noCommunity"
-                case .noKinds: form.problems["kinds"] = "operator.accounts.noKinds"
-                case .kind: form.problems["kinds"] = "operator.accounts.badKind"
+                for problem in NewAccount.rightsProblems(role, communities: communityTexts.count, kinds: kindNames) {
+                    switch problem {
+                    case .notAnEditor: form.problems["communities"] = "operator.accounts.notAnEditor"
+                    case .noCommunity: form.problems["communities"] = "operator.accounts.noCommunity"
+                    case .noKinds: form.problems["kinds"] = "operator.accounts.noKinds"
+                    case .kind: form.problems["kinds"] = "operator.accounts.badKind"
+                    }
                 }
                 if communities.count != communityTexts.count {
                     form.problems["communities"] = "operator.follows.badCommunity"

@@ -7,10 +7,11 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The operator's pages (`/operator/…`): the node's health, its peers, follows and accounts, and an
+/// The operator's pages (`/operator/…`): the node's health, its peers, follows, grants and accounts, and an
 /// online backup to download.
 ///
-/// They make the same store calls as `artel status`, `artel peer`, `artel follow` and `artel user`,
+/// They make the same store calls as `artel status`, `artel peer`, `artel follow`, `artel grant`,
+/// `artel revoke` and `artel user`,
 /// with the same checks, so that a change made here is the one the command would make: a serving
 /// node's ``Dialer`` reads the peers every few seconds and dials one added here without a restart.
 /// Only an operator reaches them: a signed-out visitor is sent to `/signin`, another role gets 403.
@@ -26,6 +27,7 @@ struct OperatorSiteRoutes {
         registerPeers(on: router)
         registerFollows(on: router)
         registerAccounts(on: router)
+        registerGrants(on: router)
     }
 
     /// `GET /operator`: the node's health as `/health` and `artel status` tell it.

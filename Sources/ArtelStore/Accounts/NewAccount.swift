@@ -35,20 +35,22 @@ public struct NewAccount: Sendable {
         case kind(String)
     }
 
-    /// Why some communities and kinds do not suit a role, or `nil` when they do.
+    /// Why some communities and kinds do not suit a role, each problem once, in the order the
+    /// command line names them; none when they suit it.
     ///
     /// - Parameters:
     ///   - role: the role asked for.
     ///   - communities: how many communities were named.
     ///   - kinds: the kinds' names as given.
-    public static func rightsProblem(_ role: Account.Role, communities: Int, kinds: [String]) -> RightsProblem? {
-        guard role == .editor else { return communities == 0 && kinds.isEmpty ? nil : .notAnEditor }
-        guard communities > 0 else { return .noCommunity }
-        guard !kinds.isEmpty else { return .noKinds }
+    public static func rightsProblems(_ role: Account.Role, communities: Int, kinds: [String]) -> [RightsProblem] {
+        guard role == .editor else { return communities == 0 && kinds.isEmpty ? [] : [.notAnEditor] }
+        var problems: [RightsProblem] = []
+        if communities == 0 { problems.append(.noCommunity) }
+        if kinds.isEmpty { problems.append(.noKinds) }
         if let wrong = kinds.first(where: { kind in !editableKinds.contains { $0.name == kind } }) {
-            return .kind(wrong)
+            problems.append(.kind(wrong))
         }
-        return nil
+        return problems
     }
 
     /// What adding an account made.

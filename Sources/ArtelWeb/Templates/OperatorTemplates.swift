@@ -8,6 +8,7 @@ extension SiteTemplates {
         <li><a href="/operator/peers">{{w.operator.peersTitle}}</a></li>
         <li><a href="/operator/follows">{{w.operator.followsTitle}}</a></li>
         <li><a href="/operator/accounts">{{w.operator.accountsTitle}}</a></li>
+        <li><a href="/operator/grants">{{w.operator.grantsTitle}}</a></li>
         </ul></nav>
         <section class="record">
         <h2>{{w.operator.health}}</h2>
@@ -214,6 +215,51 @@ extension SiteTemplates {
         <input type="hidden" name="csrf" value="{{csrf}}">
         <div class="actions"><button type="submit">{{button}}</button> <a href="{{back}}">{{w.operator.cancel}}</a></div>
         </form>
+        {{/content}}
+        {{/layout}}
+        """
+
+    /// The grants of the communities whose keys the node holds, and the form that issues one.
+    static let operatorGrantsPage = """
+        {{<layout}}
+        {{$content}}
+        {{>operatorTop}}
+        <h1>{{w.operator.grantsTitle}}</h1>
+        <p>{{w.operator.grants.lead}}</p>
+        {{^hasKeys}}<p class="muted">{{w.operator.grants.noKeys}}</p>{{/hasKeys}}
+        {{#communities}}
+        <section class="record">
+        <h2>{{name}}</h2>
+        {{#hasGrants}}
+        <ul class="peers">
+        {{#grants}}
+        <li>
+        <dl class="details">
+        <dt>{{w.operator.grants.to}}</dt><dd><code class="key">{{to}}</code></dd>
+        <dt>{{w.operator.grants.kinds}}</dt><dd>{{kinds}}</dd>
+        <dt>{{w.operator.grants.dates}}</dt><dd>{{dates}}</dd>
+        <dt>{{w.operator.grants.standing}}</dt><dd>{{standing}}</dd>
+        </dl>
+        {{#revoke}}<p><a href="{{revoke}}">{{w.operator.grants.revoke}}</a></p>{{/revoke}}
+        </li>
+        {{/grants}}
+        </ul>
+        {{/hasGrants}}
+        {{^hasGrants}}<p class="muted">{{w.operator.grants.none}}</p>{{/hasGrants}}
+        </section>
+        {{/communities}}
+        {{#hasKeys}}
+        <h2 id="issue">{{w.operator.grants.issue}}</h2>
+        {{>operatorSummary}}
+        <form class="editor" method="post" action="/operator/grants" novalidate>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{#community}}{{>operatorChoice}}{{/community}}
+        {{#grantee}}{{>operatorLine}}{{/grantee}}
+        {{#kinds}}{{>operatorChoice}}{{/kinds}}
+        {{#dates}}{{>operatorLine}}{{/dates}}
+        <div class="actions"><button type="submit">{{w.operator.grants.issue}}</button></div>
+        </form>
+        {{/hasKeys}}
         {{/content}}
         {{/layout}}
         """

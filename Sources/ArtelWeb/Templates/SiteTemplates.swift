@@ -41,6 +41,7 @@ enum SiteTemplates {
         "operatorTop": operatorTop, "operatorSummary": operatorSummary, "operatorPeers": operatorPeersPage,
         "operatorFollows": operatorFollowsPage, "operatorAccounts": operatorAccountsPage,
         "operatorPasswd": operatorPasswdPage, "operatorConfirm": operatorConfirmPage,
+        "operatorGrants": operatorGrantsPage,
     ]
 
     /// The compiled templates.

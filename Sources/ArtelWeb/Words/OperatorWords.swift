@@ -53,6 +53,10 @@ extension SiteWords {
         "operator.peers.reload": (
             "Обновите страницу, чтобы увидеть новое состояние.", "Reload the page to see the states change."
         ),
+        "operator.done.peerAdded": (
+            "Пир добавлен: узел начнёт соединяться с ним через несколько секунд.",
+            "The peer is added: the node dials it within a few seconds."
+        ),
         "operator.done.peerRemoved": ("Пир удалён.", "The peer is removed."),
 
         "operator.followsTitle": ("Подписки", "Follows"),
@@ -160,5 +164,62 @@ extension SiteWords {
                 + "artel restore FILE on a stopped node."
         ),
         "operator.backup.download": ("Скачать копию", "Download a backup"),
+
+        "operator.grantsTitle": ("Гранты", "Grants"),
+        "operator.grants.lead": (
+            "Гранты сообществ, чьи ключи хранит этот узел: какой ключ автора что может писать и до какого дня.",
+            "The grants of the communities whose keys this node holds: which author key may write what, and until when."
+        ),
+        "operator.grants.noKeys": (
+            "Узел не хранит ключа ни одного сообщества: гранты выдаёт владелец ключа (artel grant).",
+            "The node holds no community's key: grants are given where the key is (artel grant)."
+        ),
+        "operator.grants.none": (
+            "Грантов нет: пишет только ключ сообщества.", "No grants: only the community key writes."
+        ),
+        "operator.grants.to": ("Кому", "To"),
+        "operator.grants.kinds": ("Что может писать", "May write"),
+        "operator.grants.dates": ("Срок", "Dates"),
+        "operator.grants.standing": ("Состояние", "Standing"),
+        "operator.grants.valid": ("действует", "valid"),
+        "operator.grants.revoked": ("отозван", "revoked"),
+        "operator.grants.compromised": ("отозван: ключ скомпрометирован", "revoked as compromised"),
+        "operator.grants.waiting": ("ждёт родительского гранта", "waiting for the grant it rests on"),
+        "operator.grants.invalid": ("недействителен", "invalid"),
+        "operator.grants.revoke": ("Отозвать", "Revoke"),
+        "operator.grants.confirmRemove": ("Отозвать грант?", "Revoke the grant?"),
+        "operator.grants.removeText": (
+            "С этой минуты ключ автора не сможет писать по нему; написанное раньше останется. Гранты, выданные "
+                + "под ним, тоже закончатся.",
+            "From now on the author key cannot write under it; what it wrote before stays. Grants made under it "
+                + "end too."
+        ),
+        "operator.grants.yesRemove": ("Да, отозвать", "Yes, revoke it"),
+        "operator.grants.issue": ("Выдать грант", "Issue a grant"),
+        "operator.grants.community": ("Сообщество", "Community"),
+        "operator.grants.grantee": ("Ключ автора", "Author key"),
+        "operator.grants.granteeHint": (
+            "64 шестнадцатеричные цифры или имя ключа в хранилище узла",
+            "64 hex digits, or the name of a key in the node's key store"
+        ),
+        "operator.grants.from": ("С даты", "From"),
+        "operator.grants.fromHint": ("ГГГГ-ММ-ДД; пусто — с этой минуты", "YYYY-MM-DD; empty: from now"),
+        "operator.grants.until": ("По дату включительно", "Until (inclusive)"),
+        "operator.grants.untilHint": (
+            "ГГГГ-ММ-ДД, не больше года от начала", "YYYY-MM-DD, at most a year after the start"
+        ),
+        "operator.grants.badCommunity": (
+            "Выберите сообщество, чей ключ хранит узел", "Choose a community whose key the node holds"
+        ),
+        "operator.grants.badGrantee": (
+            "Нужны 64 шестнадцатеричные цифры или имя ключа из хранилища узла",
+            "Give 64 hex digits or the name of a key in the node's key store"
+        ),
+        "operator.grants.noKinds": ("Выберите хотя бы один вид", "Choose at least one kind"),
+        "operator.grants.badDate": ("Введите дату в виде ГГГГ-ММ-ДД", "Enter a date as YYYY-MM-DD"),
+        "operator.grants.beforeFrom": ("Конец раньше начала", "The end comes before the start"),
+        "operator.grants.tooLong": ("Грант длится не больше года", "A grant lasts at most a year"),
+        "operator.done.granted": ("Грант выдан.", "The grant is issued."),
+        "operator.done.revoked": ("Грант отозван.", "The grant is revoked."),
     ]
 }

@@ -42,7 +42,7 @@ struct AddUser: AsyncParsableCommand {
         guard let role = Account.Role(rawValue: role) else {
             throw ValidationError("--role \(role) is not a role: editor, moderator or operator")
         }
-        switch NewAccount.rightsProblem(role, communities: community.count, kinds: kinds) {
+        switch NewAccount.rightsProblems(role, communities: community.count, kinds: kinds).first {
         case nil: return
         case .notAnEditor: throw ValidationError("only an editor writes for communities: drop --community and --kinds")
         case .noCommunity: throw ValidationError("an editor needs --community (repeatable)")
