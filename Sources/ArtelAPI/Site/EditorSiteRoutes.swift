@@ -214,11 +214,9 @@ struct EditorSiteRoutes {
         _ body: (StoredRecord, PageFrame) async throws -> Response
     ) async throws -> Response {
         let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
-        let id = (route.parameters.get("id") ?? "").lowercased()
-        guard id.count == 32, Hex.isHexDigits(id),
-            let reference = try await context.replica.findRecords(.job, idPrefix: id, limit: 2).first,
-            let job = try await context.replica.record(.job, reference), !job.state.isDeleted
-        else { return SiteResponses.page(.notFound(frame)) }
+        guard let job = try await context.pathRecord(.job, route), !job.state.isDeleted else {
+            return SiteResponses.page(.notFound(frame))
+        }
         guard visitor.account.mayWrite(.job, in: job.community) else {
             return SiteResponses.page(EditorPages.forbidden(frame))
         }

@@ -131,10 +131,7 @@ extension OperatorSiteRoutes {
         _ body: (StoredRecord, PageFrame) async throws -> Response
     ) async throws -> Response {
         let (frame, _) = SiteRoutes.frame(request, .node, siteName: context.nodeName)
-        let id = (route.parameters.get("id") ?? "").lowercased()
-        guard id.count == 32, Hex.isHexDigits(id),
-            let reference = try await context.replica.findRecords(.grant, idPrefix: id, limit: 2).first,
-            let grant = try await context.replica.record(.grant, reference),
+        guard let grant = try await context.pathRecord(.grant, route),
             try context.directory.keys.signingKey(for: grant.community) != nil
         else { return SiteResponses.page(.notFound(frame)) }
         return try await body(grant, frame)

@@ -95,10 +95,7 @@ public enum OperatorAccountsPage: Sendable {
                 ),
                 form.line("again", label: "operator.accounts.again", type: "password", frame),
             ],
-            "summary": form.summary(fields, frame), "hasSummary": !form.problems.isEmpty,
-            "csrf": frame.account?.formToken ?? "",
         ]
-        if let done = OperatorPages.done(frame) { content["done"] = done }
         if let made {
             content["done"] = words["operator.done.\(made.done)"]
             content["made"] = [
@@ -106,10 +103,13 @@ public enum OperatorAccountsPage: Sendable {
                 "hasGrants": !made.grantCommands.isEmpty,
             ]
         }
-        return SitePage.render(
+        return OperatorPages.formPage(
+            frame,
             "operatorAccounts",
-            frame.context(title: words["operator.accountsTitle"], content: content),
-            status: form.problems.isEmpty ? 200 : 422
+            title: words["operator.accountsTitle"],
+            content: content,
+            form: form,
+            fields: fields
         )
     }
 
@@ -123,13 +123,14 @@ public enum OperatorAccountsPage: Sendable {
                 form.line("password", label: "operator.accounts.password", type: "password", frame),
                 form.line("again", label: "operator.accounts.again", type: "password", frame),
             ],
-            "summary": form.summary(["password", "again"], frame), "hasSummary": !form.problems.isEmpty,
-            "csrf": frame.account?.formToken ?? "",
         ]
-        return SitePage.render(
+        return OperatorPages.formPage(
+            frame,
             "operatorPasswd",
-            frame.context(title: title, content: content),
-            status: form.problems.isEmpty ? 200 : 422
+            title: title,
+            content: content,
+            form: form,
+            fields: ["password", "again"]
         )
     }
 }

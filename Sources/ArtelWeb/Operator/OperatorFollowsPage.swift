@@ -18,7 +18,7 @@ public enum OperatorFollowsPage: Sendable {
         let words = frame.words
         let names = Dictionary(communities.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
         let options = communities.map { (value: $0.key.hex, label: $0.name) }
-        var content: [String: Any] = [
+        let content: [String: Any] = [
             "follows": follows.entries.map { NodePage.followItem($0, names: names, frame) },
             "hasFollows": !follows.entries.isEmpty,
             "community": form.choice(
@@ -34,14 +34,14 @@ public enum OperatorFollowsPage: Sendable {
                 options: RecordKind.allCases.map { (value: $0.name, label: words["node.kind.\($0.name)"]) },
                 frame
             ),
-            "summary": form.summary(["community", "kinds"], frame), "hasSummary": !form.problems.isEmpty,
-            "csrf": frame.account?.formToken ?? "",
         ]
-        if let done = OperatorPages.done(frame) { content["done"] = done }
-        return SitePage.render(
+        return OperatorPages.formPage(
+            frame,
             "operatorFollows",
-            frame.context(title: words["operator.followsTitle"], content: content),
-            status: form.problems.isEmpty ? 200 : 422
+            title: words["operator.followsTitle"],
+            content: content,
+            form: form,
+            fields: ["community", "kinds"]
         )
     }
 }

@@ -57,7 +57,7 @@ public enum OperatorGrantsPage: Sendable {
             ]
         }
         let grantable = RecordKind.allCases.filter { !$0.isGrantOrRevocation }
-        var content: [String: Any] = [
+        let content: [String: Any] = [
             "communities": sections, "hasKeys": !communities.isEmpty,
             "community": form.choice(
                 "community",
@@ -88,14 +88,14 @@ public enum OperatorGrantsPage: Sendable {
                     frame
                 ),
             ],
-            "summary": form.summary(fields, frame), "hasSummary": !form.problems.isEmpty,
-            "csrf": frame.account?.formToken ?? "",
         ]
-        if let done = OperatorPages.done(frame) { content["done"] = done }
-        return SitePage.render(
+        return OperatorPages.formPage(
+            frame,
             "operatorGrants",
-            frame.context(title: words["operator.grantsTitle"], content: content),
-            status: form.problems.isEmpty ? 200 : 422
+            title: words["operator.grantsTitle"],
+            content: content,
+            form: form,
+            fields: fields
         )
     }
 

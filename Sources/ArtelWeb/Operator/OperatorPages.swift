@@ -101,6 +101,28 @@ public enum OperatorPages: Sendable {
         )
     }
 
+    /// An operator's page with a form: its problems summed up at the top in the order of `fields`,
+    /// what was just done, the session's form token; status 422 while problems are left.
+    static func formPage(
+        _ frame: PageFrame,
+        _ template: String,
+        title: String,
+        content: [String: Any],
+        form: OperatorForm,
+        fields: [String]
+    ) -> SitePage {
+        var content = content
+        content["summary"] = form.summary(fields, frame)
+        content["hasSummary"] = !form.problems.isEmpty
+        content["csrf"] = frame.account?.formToken ?? ""
+        if content["done"] == nil, let done = done(frame) { content["done"] = done }
+        return SitePage.render(
+            template,
+            frame.context(title: title, content: content),
+            status: form.problems.isEmpty ? 200 : 422
+        )
+    }
+
     /// What was just done, said at the top of a page, from its `?done=` parameter.
     static func done(_ frame: PageFrame) -> String? {
         frame.parameters.last { $0.name == "done" }.flatMap { frame.words.optional("operator.done.\($0.value)") }

@@ -24,20 +24,20 @@ public enum OperatorPeersPage: Sendable {
             if peer.isConfigured { item["remove"] = "/operator/peers/\(peer.key.hex)/remove" }
             return item
         }
-        var content: [String: Any] = [
+        let content: [String: Any] = [
             "peers": items, "hasPeers": !items.isEmpty,
             "fields": [
                 form.line("address", label: "node.address", hint: "operator.peers.addressHint", frame),
                 form.line("key", label: "node.key", hint: "operator.peers.keyHint", frame),
             ],
-            "summary": form.summary(["address", "key"], frame), "hasSummary": !form.problems.isEmpty,
-            "csrf": frame.account?.formToken ?? "",
         ]
-        if let done = OperatorPages.done(frame) { content["done"] = done }
-        return SitePage.render(
+        return OperatorPages.formPage(
+            frame,
             "operatorPeers",
-            frame.context(title: words["operator.peersTitle"], content: content),
-            status: form.problems.isEmpty ? 200 : 422
+            title: words["operator.peersTitle"],
+            content: content,
+            form: form,
+            fields: ["address", "key"]
         )
     }
 }

@@ -38,6 +38,15 @@ extension SiteTemplates {
         {{/layout}}
         """
 
+    /// What a peer's entry tells of it, on the node's page and the operator's peers page.
+    static let peerFacts = """
+        <dt>{{w.node.key}}</dt><dd><code class="key">{{key}}</code></dd>
+        <dt>{{w.node.address}}</dt><dd>{{address}}</dd>
+        <dt>{{w.node.stateLabel}}</dt><dd class="peer-state">{{state}}</dd>
+        <dt>{{w.node.connectedNow}}</dt><dd>{{connected}}</dd>
+        <dt>{{w.node.lastSync}}</dt><dd>{{#syncedISO}}<time datetime="{{syncedISO}}">{{synced}}</time>{{/syncedISO}}{{^syncedISO}}{{synced}}{{/syncedISO}}</dd>
+        """
+
     /// A line of text on an operator's form, with its hint and problem.
     static let operatorLine = """
         <div class="field">
@@ -90,11 +99,7 @@ extension SiteTemplates {
         <li class="record">
         <h2>{{name}}</h2>
         <dl class="details">
-        <dt>{{w.node.key}}</dt><dd><code class="key">{{key}}</code></dd>
-        <dt>{{w.node.address}}</dt><dd>{{address}}</dd>
-        <dt>{{w.node.stateLabel}}</dt><dd class="peer-state">{{state}}</dd>
-        <dt>{{w.node.connectedNow}}</dt><dd>{{connected}}</dd>
-        <dt>{{w.node.lastSync}}</dt><dd>{{synced}}</dd>
+        {{>peerFacts}}
         <dt>{{w.operator.peers.traffic}}</dt><dd>{{traffic}}</dd>
         {{#error}}<dt>{{w.operator.peers.error}}</dt><dd>{{error}}</dd>{{/error}}
         </dl>

@@ -41,7 +41,7 @@ enum SiteTemplates {
         "operatorTop": operatorTop, "operatorSummary": operatorSummary, "operatorPeers": operatorPeersPage,
         "operatorFollows": operatorFollowsPage, "operatorAccounts": operatorAccountsPage,
         "operatorPasswd": operatorPasswdPage, "operatorConfirm": operatorConfirmPage,
-        "operatorGrants": operatorGrantsPage,
+        "operatorGrants": operatorGrantsPage, "peerFacts": peerFacts,
     ]
 
     /// The compiled templates.
