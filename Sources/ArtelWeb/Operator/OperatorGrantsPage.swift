@@ -36,6 +36,8 @@ public enum OperatorGrantsPage: Sendable {
         form: OperatorForm = OperatorForm()
     ) -> SitePage {
         let words = frame.words
+        var form = form
+        if form.values["community"] == nil, communities.count == 1 { form.values["community"] = communities[0].key.hex }
         let sections = communities.map { community -> [String: Any] in
             let grants = community.trust.plane.grants.values.sorted { ($0.validFrom, $0.id) < ($1.validFrom, $1.id) }
             return [
