@@ -51,6 +51,7 @@ public enum APIServer: Sendable {
         AccountSiteRoutes(context: context).register(on: router)
         EditorSiteRoutes(context: context).register(on: router)
         ModerationSiteRoutes(context: context).register(on: router)
+        OperatorSiteRoutes(context: context).register(on: router)
         return router
     }
 }

@@ -87,7 +87,7 @@ struct AccountSiteRoutes {
                 address: address
             )
         )
-        let destination = next ?? (account.role == .editor ? "/editor" : "/")
+        let destination = next ?? ["editor": "/editor", "operator": "/operator"][account.role.rawValue] ?? "/"
         var response = Response(status: .seeOther, headers: [.location: destination, .cacheControl: "no-store"])
         response.headers[.setCookie] = SessionCookie.set(
             token.text,

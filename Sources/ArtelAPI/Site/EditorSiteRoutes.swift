@@ -129,7 +129,7 @@ struct EditorSiteRoutes {
             return again([:], refusal: error.message)
         }
         try await audit(visitor, "job.create", record, address: address)
-        return Self.redirect("/editor?done=created")
+        return SiteAccess.redirect("/editor?done=created")
     }
 
     /// `GET /editor/jobs/{id}/edit|close|delete`: the form, or the question before closing or deleting.
@@ -172,7 +172,7 @@ struct EditorSiteRoutes {
                     )
                     return SiteResponses.page(page)
                 }
-                guard !operations.isEmpty else { return Self.redirect("/editor") }
+                guard !operations.isEmpty else { return SiteAccess.redirect("/editor") }
                 _ = try await publisher(visitor).edit(job, operations: operations, now: now)
             case "close":
                 _ = try await publisher(visitor).edit(
@@ -189,7 +189,7 @@ struct EditorSiteRoutes {
         }
         try await audit(visitor, "job.\(action)", job.id, address: address)
         let done = ["edit": "changed", "close": "closed", "delete": "deleted"][action]!
-        return Self.redirect("/editor?done=\(done)")
+        return SiteAccess.redirect("/editor?done=\(done)")
     }
 
     // MARK: Access
@@ -197,12 +197,10 @@ struct EditorSiteRoutes {
     /// Runs `body` for a signed-in editor; a visitor who is not signed in is sent to sign in, an
     /// account of another role is refused.
     private func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
-        guard let visitor = Visitor.current else { return SiteAccess.signIn(request, fallback: "/editor") }
-        guard visitor.account.role == .editor else {
-            let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
-            return SiteResponses.page(EditorPages.forbidden(frame))
+        let forbidden = {
+            SiteResponses.page(EditorPages.forbidden(SiteRoutes.frame(request, .jobs, siteName: context.nodeName).0))
         }
-        return try await body(visitor)
+        return try await SiteAccess.guarded(request, role: .editor, home: "/editor", forbidden: forbidden, body)
     }
 
     /// Runs `body` with the live job the path names, when the editor may write its community's
@@ -214,11 +212,9 @@ struct EditorSiteRoutes {
         _ body: (StoredRecord, PageFrame) async throws -> Response
     ) async throws -> Response {
         let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
-        let id = (route.parameters.get("id") ?? "").lowercased()
-        guard id.count == 32, Hex.isHexDigits(id),
-            let reference = try await context.replica.findRecords(.job, idPrefix: id, limit: 2).first,
-            let job = try await context.replica.record(.job, reference), !job.state.isDeleted
-        else { return SiteResponses.page(.notFound(frame)) }
+        guard let job = try await context.pathRecord(.job, route), !job.state.isDeleted else {
+            return SiteResponses.page(.notFound(frame))
+        }
         guard visitor.account.mayWrite(.job, in: job.community) else {
             return SiteResponses.page(EditorPages.forbidden(frame))
         }
@@ -256,9 +252,5 @@ struct EditorSiteRoutes {
                 address: address
             )
         )
-    }
-
-    private static func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 }

@@ -7,11 +7,14 @@ public struct SignedInAccount: Sendable, Hashable {
     public let formToken: String
     /// Whether the account may use the moderator's pages: the header links to them.
     public let moderates: Bool
+    /// Whether it is the node's operator, whose header links to `/operator`.
+    public let isOperator: Bool
 
     /// An account as a page sees it.
-    public init(name: String, formToken: String, moderates: Bool = false) {
+    public init(name: String, formToken: String, moderates: Bool = false, isOperator: Bool = false) {
         self.name = name
         self.formToken = formToken
         self.moderates = moderates
+        self.isOperator = isOperator
     }
 }

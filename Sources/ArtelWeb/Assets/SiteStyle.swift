@@ -111,5 +111,6 @@ extension SiteAssets {
         ul.editor-list{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
         ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
         .live-note,ul.editor-list li{overflow-wrap:anywhere}
+        ul.peers .actions{flex-wrap:wrap}.actions button{white-space:nowrap}
         """
 }

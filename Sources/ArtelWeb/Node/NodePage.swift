@@ -51,46 +51,54 @@ public enum NodePage: Sendable {
         }
         let content: [String: Any] = [
             "node": ["name": facts.name, "key": facts.key.hex, "version": facts.version],
-            "peers": peers.map { peer -> [String: Any] in
-                let state = peer.state == .backingOff ? "backingOff" : peer.state.rawValue
-                var item: [String: Any] = [
-                    "name": words["node.peer"].replacingOccurrences(
-                        of: "{key}",
-                        with: String(peer.key.hex.prefix(16)) + "…"
-                    ),
-                    "key": peer.key.hex,
-                    "address": peer.address ?? words["node.inbound"],
-                    "state": words.table["node.state.\(state)"] ?? peer.state.rawValue,
-                    "connected": words[facts.connected.contains(peer.key) ? "node.yes" : "node.no"],
-                    "synced": peer.synced.map { SiteDates.dayAndTime(Int64($0), in: frame.language) }
-                        ?? words["node.never"],
-                ]
-                if let synced = peer.synced { item["syncedISO"] = ISODates.dateTime(Int64(synced)) }
-                return item
-            },
+            "peers": peers.map { peerItem($0, connected: facts.connected.contains($0.key), frame) },
             "hasPeers": !peers.isEmpty,
-            "follows": facts.follows.entries.map { entry -> [String: Any] in
-                var item: [String: Any] = [
-                    "kinds": entry.kinds == .all
-                        ? words["node.everyKind"]
-                        : entry.kinds.kinds.map { words.table["node.kind.\($0.name)"] ?? $0.name }.joined(
-                            separator: ", "
-                        )
-                ]
-                if let community = entry.community {
-                    if let name = facts.communityNames[community] {
-                        item["name"] = name
-                        item["href"] = CommunityProfile.href(community)
-                    } else {
-                        item["name"] = String(community.hex.prefix(16)) + "…"
-                    }
-                } else {
-                    item["name"] = words["node.everyCommunity"]
-                }
-                return item
-            },
+            "follows": facts.follows.entries.map { followItem($0, names: facts.communityNames, frame) },
             "hasFollows": !facts.follows.entries.isEmpty,
         ]
         return SitePage.render("node", frame.context(title: words["node.title"], content: content))
+    }
+
+    /// A peer as the node's page and the operator's peers page show it.
+    static func peerItem(_ peer: PeerRecord, connected: Bool, _ frame: PageFrame) -> [String: Any] {
+        let words = frame.words
+        let state = peer.state == .backingOff ? "backingOff" : peer.state.rawValue
+        var item: [String: Any] = [
+            "name": words["node.peer"].replacingOccurrences(
+                of: "{key}",
+                with: String(peer.key.hex.prefix(16)) + "…"
+            ),
+            "key": peer.key.hex,
+            "address": peer.address ?? words["node.inbound"],
+            "state": words.table["node.state.\(state)"] ?? peer.state.rawValue,
+            "connected": words[connected ? "node.yes" : "node.no"],
+            "synced": peer.synced.map { SiteDates.dayAndTime(Int64($0), in: frame.language) }
+                ?? words["node.never"],
+        ]
+        if let synced = peer.synced { item["syncedISO"] = ISODates.dateTime(Int64(synced)) }
+        return item
+    }
+
+    /// One entry of what the node follows, as the node's page and the operator's follows page show it.
+    static func followItem(_ entry: FollowSet.Entry, names: [PublicKey: String], _ frame: PageFrame) -> [String: Any] {
+        let words = frame.words
+        var item: [String: Any] = [
+            "kinds": entry.kinds == .all
+                ? words["node.everyKind"]
+                : entry.kinds.kinds.map { words.table["node.kind.\($0.name)"] ?? $0.name }.joined(
+                    separator: ", "
+                )
+        ]
+        if let community = entry.community {
+            if let name = names[community] {
+                item["name"] = name
+                item["href"] = CommunityProfile.href(community)
+            } else {
+                item["name"] = String(community.hex.prefix(16)) + "…"
+            }
+        } else {
+            item["name"] = words["node.everyCommunity"]
+        }
+        return item
     }
 }

@@ -93,6 +93,7 @@ public struct PageFrame: Sendable {
         if let account {
             var shown: [String: Any] = [
                 "name": account.name, "csrf": account.formToken, "moderates": account.moderates,
+                "isOperator": account.isOperator,
             ]
             if account.moderates, let link = ModerationLinks.record(onPage: path) { shown["moderateRecord"] = link }
             context["account"] = shown

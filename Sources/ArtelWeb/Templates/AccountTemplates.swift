@@ -32,6 +32,7 @@ extension SiteTemplates {
         <form class="account" method="post" action="/signout">
         {{#moderates}}<span><a href="/moderation">{{w.moderation.link}}</a>{{#moderateRecord}} · <a href="{{moderateRecord}}">{{w.moderation.moderate}}</a>{{/moderateRecord}}</span>{{/moderates}}
         <span>{{w.account.signedInAs}} <strong>{{name}}</strong> ·</span>
+        {{#isOperator}}<a href="/operator">{{w.operator.link}}</a> ·{{/isOperator}}
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{w.account.signOut}}</button>
         </form>

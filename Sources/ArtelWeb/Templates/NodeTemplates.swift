@@ -18,11 +18,7 @@ extension SiteTemplates {
         <li class="card">
         <h3>{{name}}</h3>
         <dl class="details">
-        <dt>{{w.node.key}}</dt><dd><code class="key">{{key}}</code></dd>
-        <dt>{{w.node.address}}</dt><dd>{{address}}</dd>
-        <dt>{{w.node.stateLabel}}</dt><dd>{{state}}</dd>
-        <dt>{{w.node.connectedNow}}</dt><dd>{{connected}}</dd>
-        <dt>{{w.node.lastSync}}</dt><dd>{{#syncedISO}}<time datetime="{{syncedISO}}">{{synced}}</time>{{/syncedISO}}{{^syncedISO}}{{synced}}{{/syncedISO}}</dd>
+        {{>peerFacts}}
         </dl>
         </li>
         {{/peers}}

@@ -40,6 +40,11 @@ enum SiteTemplates {
         "moderation": moderationPage, "moderationQuarantine": moderationQuarantinePage,
         "moderationRefusals": moderationRefusalsPage, "moderationRecord": moderationRecordPage,
         "moderationConfirm": moderationConfirmPage,
+        "operator": operatorPage, "operatorLine": operatorLine, "operatorChoice": operatorChoice,
+        "operatorTop": operatorTop, "operatorSummary": operatorSummary, "operatorPeers": operatorPeersPage,
+        "operatorFollows": operatorFollowsPage, "operatorAccounts": operatorAccountsPage,
+        "operatorPasswd": operatorPasswdPage, "operatorConfirm": operatorConfirmPage,
+        "operatorGrants": operatorGrantsPage, "peerFacts": peerFacts,
     ]
 
     /// The compiled templates.

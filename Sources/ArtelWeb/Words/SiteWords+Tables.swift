@@ -5,6 +5,7 @@ extension SiteWords {
         layoutWords, jobWords, problemWords, digestWords, marketWords, embedWords,
         eventWords, calendarWords, communityWords, nodeWords, accountWords, editorWords,
         moderationWords,
+        operatorWords,
     ]
 
     /// The site in Russian.

@@ -26,4 +26,12 @@ final class PasswordChecks: Sendable {
             queue.async { continuation.resume(returning: PasswordHash.verify(password, against: stored)) }
         }
     }
+
+    /// A password's Argon2id hash, made on the same thread as the checks: for the few passwords an
+    /// operator sets on the site, which wait their turn like a sign-in.
+    func hash(_ password: String) async -> String {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: PasswordHash.hash(password)) }
+        }
+    }
 }

@@ -14,7 +14,12 @@ struct Visitor: Sendable {
 
     /// The account as a page's header shows it.
     var page: SignedInAccount {
-        SignedInAccount(name: account.name, formToken: token.formToken, moderates: account.moderates)
+        SignedInAccount(
+            name: account.name,
+            formToken: token.formToken,
+            moderates: account.moderates,
+            isOperator: account.role == .operator
+        )
     }
 
     /// The visitor of the request being answered, `nil` when nobody is signed in.

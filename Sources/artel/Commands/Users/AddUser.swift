@@ -20,9 +20,6 @@ struct AddUser: AsyncParsableCommand {
             """
     )
 
-    /// The kinds an editor may be given: the ones the site's forms write.
-    static let editableKinds: [RecordKind] = [.job, .event, .digest]
-
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The name to sign in with: letters, digits, -, _ and .")
@@ -45,48 +42,57 @@ struct AddUser: AsyncParsableCommand {
         guard let role = Account.Role(rawValue: role) else {
             throw ValidationError("--role \(role) is not a role: editor, moderator or operator")
         }
-        guard role == .editor else {
-            guard community.isEmpty && kinds.isEmpty else {
-                throw ValidationError("only an editor writes for communities: drop --community and --kinds")
-            }
-            return
-        }
-        guard !community.isEmpty else { throw ValidationError("an editor needs --community (repeatable)") }
-        guard !kinds.isEmpty else { throw ValidationError("an editor needs --kinds job, event or digest (repeatable)") }
-        for kind in kinds where !Self.editableKinds.contains(where: { $0.name == kind }) {
+        switch NewAccount.rightsProblems(role, communities: community.count, kinds: kinds).first {
+        case nil: return
+        case .notAnEditor: throw ValidationError("only an editor writes for communities: drop --community and --kinds")
+        case .noCommunity: throw ValidationError("an editor needs --community (repeatable)")
+        case .noKinds: throw ValidationError("an editor needs --kinds job, event or digest (repeatable)")
+        case .kind(let kind):
             throw ValidationError("--kinds \(kind) is not a kind an editor writes: job, event or digest")
         }
     }
 
     func run() async throws {
         let node = try global.openNode()
-        let role = Account.Role(rawValue: role)!
-        if try await node.replica.credentials(of: name) != nil {
-            throw StoreError(.invalidInput, "an account named \"\(name)\" exists already; choose another name")
-        }
         let resolver = Resolver(node: node)
         var communities: [PublicKey] = []
         for text in community { communities.append(try await resolver.community(text)) }
         let hash = PasswordHash.hash(try PasswordInput.read(file: password.passwordFile))
-        let kinds = Set(kinds.compactMap { RecordKind(name: $0) })
         let names = try await resolver.communityNames()
-        var lines = ["Added \(role.rawValue) \(name)."]
-        var authorKey: String?
-        if role == .editor {
-            let editor = try EditorKey.prepare(for: name, in: node)
-            authorKey = editor.name
+        let added = try await NewAccount(
+            name: name,
+            role: Account.Role(rawValue: role)!,
+            communities: communities,
+            kinds: Set(kinds.compactMap { RecordKind(name: $0) })
+        ).add(
+            passwordHash: hash,
+            keys: node.directory.keys,
+            replica: node.replica,
+            now: node.now,
+            audit: node.audit("user.add", name)
+        )
+        var lines = ["Added \(role) \(name)."]
+        if let editor = added.editorKey {
             lines.append("Its writes are signed by the author key \(editor.name) (\(editor.publicKey.hex)).")
-            for community in Set(communities).sorted(by: { $0.hex < $1.hex }) {
+        }
+        for (community, outcome) in added.grants {
+            let label = names[community] ?? community.hex
+            let until = Moments.text(outcome.until, dateOnly: true)
+            if let grant = outcome.grant {
                 lines.append(
-                    try await EditorKey.grant(kinds, in: community, named: names[community], to: editor, node: node)
+                    "Granted \(outcome.kinds.joined(separator: ", ")) in \(label) until \(until): grant \(grant.hex)."
+                )
+            } else {
+                let flags = outcome.kinds.map { "--kinds \($0)" }.joined(separator: " ")
+                lines.append(
+                    """
+                    This node does not hold the key of \(label): until its holder grants the editor's key, \
+                    its writes wait in quarantine. Ask for:
+                      artel grant \(community.hex.prefix(16)) \(added.editorKey!.publicKey.hex) \(flags) --until \(until)
+                    """
                 )
             }
         }
-        let rights = Set(
-            communities.flatMap { community in kinds.map { Account.Right(community: community, kind: $0) } }
-        )
-        let account = Account(name: name, role: role, rights: rights, authorKey: authorKey, created: Int64(node.now))
-        try await node.replica.addAccount(account, passwordHash: hash, audit: node.audit("user.add", name))
-        output.emit(lines.joined(separator: "\n"), json: ListUsers.json(account, names: names))
+        output.emit(lines.joined(separator: "\n"), json: ListUsers.json(added.account, names: names))
     }
 }

@@ -1,21 +1,33 @@
-import ArtelCore
-import ArtelStore
+public import ArtelCore
 
 /// The author key that signs an editor's writes, and its grants. The key lives in the node's key
 /// store like any author key, so that its secret never leaves the node; the site signs with it on
 /// the editor's behalf, and only for the communities and kinds the account's rights name.
-enum EditorKey {
+public enum EditorKey {
     /// How long a grant made for an editor lasts: a year, the longest a grant may (DESIGN §5).
-    static let grantLength: Int64 = 365 * 86_400_000
+    public static let grantLength: Int64 = 365 * 86_400_000
 
     /// The key store's name for an account's author key.
-    static func name(for account: String) -> String { "user-\(account)" }
+    public static func name(for account: String) -> String { "user-\(account)" }
+
+    /// What came of granting an editor's key the kinds of one community.
+    public struct Outcome: Sendable, Equatable {
+        /// The kinds, by name.
+        public let kinds: [String]
+        /// Until when the grant lasts, or would.
+        public let until: Int64
+        /// The grant, when the node held the community's key; `nil` when it does not, and its
+        /// holder must grant the kinds (`artel grant`) before the editor's writes count.
+        public let grant: RecordID?
+    }
 
     /// The editor's author key: a new one, or the one a removed account of the same name left,
     /// so that re-adding a person keeps the grants their key holds.
-    static func prepare(for account: String, in node: Node) throws -> KeyEntry {
+    ///
+    /// - Throws: ``StoreError`` when the key store holds another kind of key by that name.
+    public static func prepare(for account: String, in keys: KeyStore) throws -> KeyEntry {
         let name = name(for: account)
-        if let existing = try node.directory.keys.entry(named: name) {
+        if let existing = try keys.entry(named: name) {
             guard existing.role == .author else {
                 throw StoreError(
                     .keyExists,
@@ -25,31 +37,25 @@ enum EditorKey {
             }
             return existing
         }
-        return try node.directory.keys.create(name: name, role: .author)
+        return try keys.create(name: name, role: .author)
     }
 
     /// Grants the editor's key some kinds in a community for a year when the node holds the
     /// community's key; otherwise says which grant to ask the key's holder for.
     ///
-    /// - Returns: a line for the operator.
-    static func grant(
+    /// - Throws: ``StoreError`` or ``DeltaError`` when the grant cannot be signed or stored.
+    public static func grant(
         _ kinds: Set<RecordKind>,
         in community: PublicKey,
-        named communityName: String?,
         to editor: KeyEntry,
-        node: Node
-    ) async throws -> String {
-        let label = communityName ?? community.hex
-        let kindNames = kinds.map(\.name).sorted()
-        let from = Int64(node.now)
+        keys: KeyStore,
+        replica: Replica,
+        now: UInt64
+    ) async throws -> Outcome {
+        let from = Int64(now)
         let until = from + grantLength
-        guard let key = try node.directory.keys.signingKey(for: community) else {
-            let flags = kindNames.map { "--kinds \($0)" }.joined(separator: " ")
-            return """
-                This node does not hold the key of \(label): until its holder grants the editor's key, \
-                its writes wait in quarantine. Ask for:
-                  artel grant \(community.hex.prefix(16)) \(editor.publicKey.hex) \(flags) --until \(Moments.text(until, dateOnly: true))
-                """
+        guard let key = try keys.signingKey(for: community) else {
+            return Outcome(kinds: kinds.map(\.name).sorted(), until: until, grant: nil)
         }
         let operations = Grant.operations(
             grantee: editor.publicKey,
@@ -60,14 +66,13 @@ enum EditorKey {
             parent: nil,
             note: "editor \(editor.name) on the site"
         )
-        let granted = try await Publisher(replica: node.replica, key: key).create(
+        let granted = try await Publisher(replica: replica, key: key).create(
             .grant,
             community: community,
-            record: RecordID.grant(issuer: community, timestamp: HLC(milliseconds: node.now)),
+            record: RecordID.grant(issuer: community, timestamp: HLC(milliseconds: now)),
             operations: operations,
-            now: node.now
+            now: now
         )
-        return "Granted \(kindNames.joined(separator: ", ")) in \(label) until "
-            + "\(Moments.text(until, dateOnly: true)): grant \(granted.delta.record.hex)."
+        return Outcome(kinds: kinds.map(\.name).sorted(), until: until, grant: granted.delta.record)
     }
 }
