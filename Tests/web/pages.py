@@ -66,4 +66,9 @@ PAGES: list[Page] = [
     Page("editor-close-job", "/editor/jobs/{job}/close", node="a", account="editor"),
     Page("editor-delete-job", "/editor/jobs/{job}/delete", node="a", account="editor"),
     Page("editor-refused", "/editor", node="a", account="moderator", status=403),
+    Page("propose-job", "/propose/job", node="a"),
+    Page("propose-job-en", "/propose/job?lang=en&community={community}", node="a"),
+    Page("propose-nobody", "/propose/job", status=404),
+    Page("propose-thanks", "/propose/thanks", node="a"),
+    Page("editor-proposals", "/editor/proposals", node="a", account="editor"),
 ]

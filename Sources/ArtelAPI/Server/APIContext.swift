@@ -28,6 +28,8 @@ public struct APIContext: Sendable {
     let signIns = SignInLimiter()
     /// Where sign-in passwords are checked, one at a time.
     let passwordChecks = PasswordChecks()
+    /// Visitors' proposals, counted per address to keep floods out.
+    let proposalLimiter = ProposalLimiter()
 
     /// A context.
     public init(

@@ -25,6 +25,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-08 job figures", migrate: materializeJobFigures)
         migrator.registerMigration("2026-12-09 import digests", migrate: rememberImportDigests)
         migrator.registerMigration("2026-12-09 accounts", migrate: createAccounts)
+        migrator.registerMigration("2026-12-10 visitors' proposals", migrate: createProposals)
         return migrator
     }
 

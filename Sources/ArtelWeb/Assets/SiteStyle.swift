@@ -110,5 +110,6 @@ extension SiteAssets {
         label.check input{width:auto}
         ul.editor-list{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
         ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
+        .trap{display:none}
         """
 }

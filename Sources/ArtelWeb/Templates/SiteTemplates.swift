@@ -37,6 +37,11 @@ enum SiteTemplates {
         "jobForm": jobFormPage,
         "fieldDescription": fieldDescription,
         "editorConfirm": editorConfirmPage,
+        "formProblems": formProblems,
+        "communityChoice": communityChoice,
+        "jobFields": jobFields,
+        "proposeJob": proposeJobPage, "proposalThanks": proposalThanksPage,
+        "editorProposals": editorProposalsPage, "proposalReview": proposalReviewPage,
     ]
 
     /// The compiled templates.
