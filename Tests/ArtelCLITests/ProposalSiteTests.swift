@@ -114,6 +114,25 @@ struct ProposalSiteTests {
         }
     }
 
+    @Test("Approvals of one proposal sent at once publish one job")
+    func approvesOnce() async throws {
+        try await EditorSiteTests.served { setup in
+            let (visitor, _) = try Self.visitor(setup)
+            #expect(try visitor.propose(Self.job(setup.community, "Одна на двоих")).status == 303)
+            let anna = try setup.browser("anna")
+            let token = try anna.formToken()
+            let fields = [("csrf", token), ("title", "Одна на двоих")]
+            let answers = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { try anna.post("/editor/proposals/1/approve", fields).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.sorted() == [303, 404, 404, 404], "\(answers)")
+            #expect(try setup.jobs().filter { "\($0)".contains("Одна на двоих") }.count == 1)
+        }
+    }
+
     @Test("An editor rejects a proposal with a reason, kept in the list of decided ones; no reason, no rejection")
     func rejectsWithAReason() async throws {
         try await EditorSiteTests.served { setup in

@@ -30,6 +30,8 @@ public struct APIContext: Sendable {
     let passwordChecks = PasswordChecks()
     /// Visitors' proposals, counted per address to keep floods out.
     let proposalLimiter = ProposalLimiter()
+    /// The proposals being decided, each by one request at a time.
+    let proposalClaims = ProposalClaims()
 
     /// A context.
     public init(

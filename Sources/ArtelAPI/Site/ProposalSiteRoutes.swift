@@ -172,6 +172,12 @@ struct ProposalSiteRoutes {
         guard FormGuard.accepts(request, posted, from: visitor) else {
             return SiteResponses.page(SignInPage.forged(frame))
         }
+        // Held until decided, and read again once held: another editor may have decided it meanwhile.
+        guard context.proposalClaims.claim(proposal.id) else { return SiteResponses.page(.notFound(frame)) }
+        defer { context.proposalClaims.release(proposal.id) }
+        guard try await context.replica.proposal(proposal.id)?.state == .pending else {
+            return SiteResponses.page(.notFound(frame))
+        }
         let names = try await PublicListings.communityNames(context.replica)
         let name = names[proposal.community] ?? proposal.community.hex
         let audit = AuditEntry(
