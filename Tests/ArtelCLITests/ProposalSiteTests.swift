@@ -48,6 +48,11 @@ struct ProposalSiteTests {
             #expect(try !HTTPClient.request("GET", "\(setup.serve.api)/api/v1/jobs").text.contains("Предложенная"))
             #expect(try !SiteJobTests.page("\(setup.serve.api)/").text.contains("Предложенная вакансия"))
             #expect(try !HTTPClient.request("GET", "\(setup.serve.api)/feeds/jobs.json").text.contains("Предложенная"))
+            let export = "\(setup.node.artel.data)/all.deltas"
+            try setup.node.expectSuccess("export", "--include-private", "--output", export)
+            let exported = try Data(contentsOf: URL(fileURLWithPath: export))
+            #expect(exported.range(of: Data("Предложенная".utf8)) == nil, "not in a delta export")
+            #expect(exported.range(of: Data("Вакансия из консоли".utf8)) != nil, "the export reads as text")
 
             // Only the editors of the community's jobs see it.
             let anna = try setup.browser("anna")
