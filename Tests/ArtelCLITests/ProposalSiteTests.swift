@@ -244,7 +244,10 @@ struct ProposalSiteTests {
         try await EditorSiteTests.served { setup in
             var visitor = ProposalVisitor(setup.serve.api)
             let fields = Self.job(setup.community, "Подделка")
-            #expect(try visitor.propose(fields).status == 403, "no cookie, no token")
+            let expired = try visitor.propose(fields)
+            #expect(expired.status == 403, "no cookie, no token")
+            #expect(expired.text.contains("Форма устарела") && expired.text.contains(#"value="Подделка""#))
+            #expect(expired.headers["set-cookie"]?.hasPrefix("artel_propose=") == true, "a fresh token to send again")
             try visitor.open()
             #expect(try visitor.propose(fields, origin: "http://evil.example").status == 403)
             #expect(try visitor.propose(fields, withToken: false).status == 403)

@@ -59,13 +59,28 @@ struct ProposalSiteRoutes {
     /// `GET /propose/job`: the form, its community chosen by `?community=`, and its token's cookie.
     private func proposalForm(_ request: Request) async throws -> Response {
         let (frame, chosen) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
+        let form = ProposalForm(frame.parameters.filter { $0.name == "community" })
+        return try await formPage(request, frame, form, rememberLanguage: chosen)
+    }
+
+    /// The form with a visitor's values and a form token, which the response's cookie gives the
+    /// browser when it holds none yet (or an expired one); the refusal when no community takes
+    /// proposals here.
+    ///
+    /// - Parameter expired: whether the form came back without its token, to say so.
+    private func formPage(
+        _ request: Request,
+        _ frame: PageFrame,
+        _ form: ProposalForm,
+        expired: Bool = false,
+        rememberLanguage chosen: SiteLanguage? = nil
+    ) async throws -> Response {
         let communities = try await proposable()
         guard !communities.isEmpty else {
             return SiteResponses.page(ProposalPages.refused(frame, .nobodyToReview), rememberLanguage: chosen)
         }
         let token = ProposalCookie.token(of: request) ?? ProposalCookie.make()
-        let form = ProposalForm(frame.parameters.filter { $0.name == "community" })
-        let page = ProposalPages.form(frame, form: form, token: token, communities: communities)
+        let page = ProposalPages.form(frame, form: form, token: token, communities: communities, expired: expired)
         var response = SiteResponses.page(page, rememberLanguage: chosen, personal: true)
         response.headers.append(
             HTTPField(name: .setCookie, value: ProposalCookie.set(token, secure: AccountSiteRoutes.isSecure(request)))
@@ -79,8 +94,10 @@ struct ProposalSiteRoutes {
         let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
         guard FormGuard.isSameOrigin(request) else { return SiteResponses.page(SignInPage.forged(frame)) }
         let form = ProposalForm(try await FormBody.read(request).fields)
+        // From this site's page but without its token (the cookie expired, or was never kept): the
+        // form again with what was typed and a fresh token, nothing stored.
         guard ProposalCookie.accepts(request, formToken: form.token) else {
-            return SiteResponses.page(SignInPage.forged(frame))
+            return try await formPage(request, frame, form, expired: true)
         }
         let now = Int64(WallClock.now)
         let sender = address ?? ""

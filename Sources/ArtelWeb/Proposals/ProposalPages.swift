@@ -13,12 +13,15 @@ public enum ProposalPages: Sendable {
     ///   - token: the form token that the visitor's `artel_propose` cookie holds too.
     ///   - communities: the communities that take proposals, by name.
     ///   - problems: what is wrong, by field name (``ProposalForm/contactField`` among them).
+    ///   - expired: whether the form came back without its token: nothing was stored, it can be
+    ///     sent again (403).
     public static func form(
         _ frame: PageFrame,
         form: ProposalForm,
         token: String,
         communities: [(key: PublicKey, name: String)],
-        problems: [String: FieldProblem] = [:]
+        problems: [String: FieldProblem] = [:],
+        expired: Bool = false
     ) -> SitePage {
         let words = frame.words
         var content = JobFormPage.formContent(frame, form: form.job, problems: problems, refusal: nil)
@@ -47,7 +50,8 @@ public enum ProposalPages: Sendable {
         content["contact"] = contactInput
         content["token"] = token
         content["trap"] = ProposalForm.trapField
-        let status = problems.isEmpty ? 200 : 422
+        if expired { content["expired"] = words["propose.expired"] }
+        let status = expired ? 403 : problems.isEmpty ? 200 : 422
         return SitePage.render(
             "proposeJob",
             frame.context(title: words["propose.job.title"], content: content),

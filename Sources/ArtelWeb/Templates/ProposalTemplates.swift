@@ -7,6 +7,7 @@ extension SiteTemplates {
         {{$content}}
         <h1>{{w.propose.job.title}}</h1>
         <p>{{w.propose.lead}}</p>
+        {{#expired}}<div class="problem" role="alert"><p>{{expired}}</p></div>{{/expired}}
         {{>formProblems}}
         <form class="editor" method="post" action="/propose/job" novalidate>
         <input type="hidden" name="token" value="{{token}}">

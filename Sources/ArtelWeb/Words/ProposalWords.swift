@@ -16,6 +16,10 @@ extension SiteWords {
         ),
         "propose.trap": ("Оставьте это поле пустым", "Leave this field empty"),
         "propose.send": ("Отправить редактору", "Send to an editor"),
+        "propose.expired": (
+            "Форма устарела, и ничего не сохранено. Проверьте вакансию и отправьте её ещё раз.",
+            "The form was out of date, and nothing was saved. Check the vacancy and send it again."
+        ),
         "propose.thanks.title": ("Спасибо!", "Thank you!"),
         "propose.thanks.text": (
             "Редактор посмотрит вашу вакансию. Если он её одобрит, она появится на доске.",
