@@ -77,4 +77,9 @@ PAGES: list[Page] = [
     Page("moderation-bad-key", "/moderation/block?target=author&key=abc", node="a", account="moderator", status=400),
     Page("moderation-refused", "/moderation", node="a", account="editor", status=403),
     Page("job-moderator", "/jobs/{job}", node="a", account="moderator"),
+    Page("propose-job", "/propose/job", node="a"),
+    Page("propose-job-en", "/propose/job?lang=en&community={community}", node="a"),
+    Page("propose-nobody", "/propose/job", status=404),
+    Page("propose-thanks", "/propose/thanks", node="a"),
+    Page("editor-proposals", "/editor/proposals", node="a", account="editor"),
 ]

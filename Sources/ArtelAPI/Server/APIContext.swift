@@ -28,6 +28,10 @@ public struct APIContext: Sendable {
     let signIns = SignInLimiter()
     /// Where sign-in passwords are checked, one at a time.
     let passwordChecks = PasswordChecks()
+    /// Visitors' proposals, counted per address to keep floods out.
+    let proposalLimiter = ProposalLimiter()
+    /// The proposals being decided, each by one request at a time.
+    let proposalClaims = ProposalClaims()
 
     /// A context.
     public init(

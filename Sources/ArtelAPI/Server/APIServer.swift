@@ -52,6 +52,7 @@ public enum APIServer: Sendable {
         EditorSiteRoutes(context: context).register(on: router)
         ModerationSiteRoutes(context: context).register(on: router)
         OperatorSiteRoutes(context: context).register(on: router)
+        ProposalSiteRoutes(context: context).register(on: router)
         return router
     }
 }

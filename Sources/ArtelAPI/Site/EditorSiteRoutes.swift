@@ -102,9 +102,10 @@ struct EditorSiteRoutes {
         guard let community = PublicKey(hex: form.community), visitor.account.mayWrite(.job, in: community) else {
             return SiteResponses.page(EditorPages.forbidden(frame))
         }
-        let now = WallClock.now
-        let (operations, problems) = form.operations(current: nil, now: Int64(now))
-        func again(_ problems: [String: FieldProblem], refusal: String? = nil) -> Response {
+        let record: RecordID
+        switch try await createJob(form, in: community, by: visitor) {
+        case .created(let created): record = created
+        case .refused(let problems, let refusal):
             let page = JobFormPage.render(
                 frame,
                 form: form,
@@ -115,7 +116,28 @@ struct EditorSiteRoutes {
             )
             return SiteResponses.page(page)
         }
-        guard problems.isEmpty else { return again(problems) }
+        try await audit(visitor, "job.create", record, address: address)
+        return SiteAccess.redirect("/editor?done=created")
+    }
+
+    /// What became of a new job's form.
+    enum JobCreation {
+        /// The job was signed and stored with this id.
+        case created(RecordID)
+        /// Nothing was stored: the form's problems by field, or why the node could not sign.
+        case refused(problems: [String: FieldProblem], refusal: String?)
+    }
+
+    /// Signs and stores a new job from a form with the account's author key, once every field passes.
+    ///
+    /// - Parameters:
+    ///   - form: the job's values.
+    ///   - community: the community it is for; the caller checked the account may write its jobs.
+    ///   - visitor: the signed-in editor.
+    func createJob(_ form: JobForm, in community: PublicKey, by visitor: Visitor) async throws -> JobCreation {
+        let now = WallClock.now
+        let (operations, problems) = form.operations(current: nil, now: Int64(now))
+        guard problems.isEmpty else { return .refused(problems: problems, refusal: nil) }
         let record = Publisher.newRecordID(now: now)
         do {
             _ = try await publisher(visitor).create(
@@ -126,10 +148,9 @@ struct EditorSiteRoutes {
                 now: now
             )
         } catch let error as DeltaError {
-            return again([:], refusal: error.message)
+            return .refused(problems: [:], refusal: error.message)
         }
-        try await audit(visitor, "job.create", record, address: address)
-        return SiteAccess.redirect("/editor?done=created")
+        return .created(record)
     }
 
     /// `GET /editor/jobs/{id}/edit|close|delete`: the form, or the question before closing or deleting.
@@ -196,7 +217,7 @@ struct EditorSiteRoutes {
 
     /// Runs `body` for a signed-in editor; a visitor who is not signed in is sent to sign in, an
     /// account of another role is refused.
-    private func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
+    func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
         let forbidden = {
             SiteResponses.page(EditorPages.forbidden(SiteRoutes.frame(request, .jobs, siteName: context.nodeName).0))
         }

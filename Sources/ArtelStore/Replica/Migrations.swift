@@ -26,6 +26,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-09 import digests", migrate: rememberImportDigests)
         migrator.registerMigration("2026-12-09 accounts", migrate: createAccounts)
         migrator.registerMigration("2026-12-10 search facets and terms", migrate: indexSearchFacetsAndTerms)
+        migrator.registerMigration("2026-12-10 visitors' proposals", migrate: createProposals)
         return migrator
     }
 

@@ -112,5 +112,6 @@ extension SiteAssets {
         ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
         .live-note,ul.editor-list li{overflow-wrap:anywhere}
         ul.peers .actions{flex-wrap:wrap}.actions button{white-space:nowrap}
+        .trap{display:none}
         """
 }

@@ -22,6 +22,30 @@ public enum JobFormPage: Sendable {
         refusal: String? = nil
     ) -> SitePage {
         let words = frame.words
+        var content = formContent(frame, form: form, problems: problems, refusal: refusal)
+        content["action"] = editing.map { "/editor/jobs/\($0.hex)/edit" } ?? "/editor/jobs/new"
+        content["csrf"] = frame.account?.formToken ?? ""
+        if editing == nil { content.merge(communityChoice(communities, chosen: form.community)) { $1 } }
+        let title = words[editing == nil ? "editor.newJob" : "editor.editJob"]
+        content["heading"] = title
+        let status = problems.isEmpty && refusal == nil ? 200 : 422
+        return SitePage.render("jobForm", frame.context(title: title, content: content), status: status)
+    }
+
+    /// What the job form's partials show (`jobFields`, `formProblems`): the fields with their values
+    /// and problems, the summary of the problems, and why the node refused to sign.
+    ///
+    /// - Parameters:
+    ///   - form: the values to show.
+    ///   - problems: what is wrong, by field name.
+    ///   - refusal: why the node refused to sign the job, in the rule's words.
+    static func formContent(
+        _ frame: PageFrame,
+        form: JobForm,
+        problems: [String: FieldProblem],
+        refusal: String?
+    ) -> [String: Any] {
+        let words = frame.words
         let catalog = Catalog.forLanguage(frame.language.rawValue)
         func label(_ name: String, _ value: String) -> String {
             switch name {
@@ -66,25 +90,29 @@ public enum JobFormPage: Sendable {
             return ["href": "#\(field["id"]!)", "message": "\(field["label"]!): \(error)"]
         }
         var content: [String: Any] = [
-            "fields": fields,
-            "summary": summary,
-            "hasSummary": !summary.isEmpty || refusal != nil,
-            "action": editing.map { "/editor/jobs/\($0.hex)/edit" } ?? "/editor/jobs/new",
-            "csrf": frame.account?.formToken ?? "",
+            "fields": fields, "summary": summary, "hasSummary": !summary.isEmpty || refusal != nil,
         ]
         if let refusal {
             content["failure"] = words["editor.failure.signature"].replacingOccurrences(of: "{detail}", with: refusal)
         }
-        if editing == nil {
-            content["communities"] = communities.map {
-                ["value": $0.key.hex, "label": $0.name, "selected": $0.key.hex == form.community]
-            }
-            content["choosesCommunity"] = true
-        }
-        let title = words[editing == nil ? "editor.newJob" : "editor.editJob"]
-        content["heading"] = title
-        let status = problems.isEmpty && refusal == nil ? 200 : 422
-        return SitePage.render("jobForm", frame.context(title: title, content: content), status: status)
+        return content
+    }
+
+    /// What the `communityChoice` partial shows: the communities to choose from, one chosen.
+    ///
+    /// - Parameters:
+    ///   - communities: the communities, by name.
+    ///   - chosen: the chosen one's key in hex.
+    static func communityChoice(
+        _ communities: [(key: PublicKey, name: String)],
+        chosen: String
+    ) -> [String: Any] {
+        [
+            "communities": communities.map {
+                ["value": $0.key.hex, "label": $0.name, "selected": $0.key.hex == chosen]
+            },
+            "choosesCommunity": true,
+        ]
     }
 
     /// A problem in the page's words.

@@ -103,6 +103,7 @@ extension SiteTemplates {
         {{#moreJobs}}<p><a href="{{moreJobs}}">{{w.communities.jobsAll}}</a></p>{{/moreJobs}}
         {{/hasJobs}}
         {{^hasJobs}}<p class="empty">{{w.communities.jobsNone}}</p>{{/hasJobs}}
+        <p><a href="/propose/job?community={{community.key}}">{{w.propose.link}}</a></p>
         </section>
         <section aria-labelledby="events">
         <h2 id="events">{{w.communities.eventsTitle}}</h2>

@@ -4,6 +4,7 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{w.editor.title}}</h1>
+        <p><a href="/editor/proposals">{{w.proposals.link}}</a></p>
         {{#done}}<p class="live-note" role="status">{{done}}</p>{{/done}}
         {{#communities}}
         <section class="record">
@@ -44,6 +45,32 @@ extension SiteTemplates {
         {{$content}}
         <p><a href="/editor">{{w.editor.back}}</a></p>
         <h1>{{heading}}</h1>
+        {{>formProblems}}
+        <form class="editor" method="post" action="{{action}}" novalidate>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{>communityChoice}}
+        {{>jobFields}}
+        <div class="actions"><button type="submit">{{w.editor.save}}</button> <a href="/editor">{{w.editor.cancel}}</a></div>
+        </form>
+        {{/content}}
+        {{/layout}}
+        """
+
+    /// The choice of the community a new record is for.
+    static let communityChoice = """
+        {{#choosesCommunity}}
+        <div class="field">
+        <label for="field-community">{{w.editor.community}}</label>
+        {{#communityError}}<p class="error" id="field-community-error">{{communityError}}</p>{{/communityError}}
+        <select id="field-community" name="community"{{#communityError}} aria-invalid="true" aria-describedby="field-community-error"{{/communityError}}>
+        {{#communities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/communities}}
+        </select>
+        </div>
+        {{/choosesCommunity}}
+        """
+
+    /// The summary of a form's problems, each a link to its field, and why the node refused.
+    static let formProblems = """
         {{#hasSummary}}
         <div class="problem" role="alert" tabindex="-1">
         <h2>{{w.editor.problems}}</h2>
@@ -53,16 +80,10 @@ extension SiteTemplates {
         </ul>
         </div>
         {{/hasSummary}}
-        <form class="editor" method="post" action="{{action}}" novalidate>
-        <input type="hidden" name="csrf" value="{{csrf}}">
-        {{#choosesCommunity}}
-        <div class="field">
-        <label for="field-community">{{w.editor.community}}</label>
-        <select id="field-community" name="community">
-        {{#communities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/communities}}
-        </select>
-        </div>
-        {{/choosesCommunity}}
+        """
+
+    /// The job form's fields, each with its label, hint and problem.
+    static let jobFields = """
         {{#fields}}
         {{#isCheckboxes}}
         <fieldset class="field"{{#error}} aria-describedby="{{id}}-error"{{/error}}>
@@ -88,10 +109,6 @@ extension SiteTemplates {
         </div>
         {{/isCheckboxes}}
         {{/fields}}
-        <div class="actions"><button type="submit">{{w.editor.save}}</button> <a href="/editor">{{w.editor.cancel}}</a></div>
-        </form>
-        {{/content}}
-        {{/layout}}
         """
 
     /// The attributes that tie an input to its hint and problem.

@@ -45,6 +45,11 @@ enum SiteTemplates {
         "operatorFollows": operatorFollowsPage, "operatorAccounts": operatorAccountsPage,
         "operatorPasswd": operatorPasswdPage, "operatorConfirm": operatorConfirmPage,
         "operatorGrants": operatorGrantsPage, "peerFacts": peerFacts,
+        "formProblems": formProblems,
+        "communityChoice": communityChoice,
+        "jobFields": jobFields,
+        "proposeJob": proposeJobPage, "proposalThanks": proposalThanksPage,
+        "editorProposals": editorProposalsPage, "proposalReview": proposalReviewPage,
     ]
 
     /// The compiled templates.

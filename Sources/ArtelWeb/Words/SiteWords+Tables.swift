@@ -6,6 +6,7 @@ extension SiteWords {
         eventWords, calendarWords, communityWords, nodeWords, accountWords, editorWords,
         moderationWords,
         operatorWords,
+        proposalWords,
     ]
 
     /// The site in Russian.

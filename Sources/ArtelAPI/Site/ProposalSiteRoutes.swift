@@ -1,0 +1,263 @@
+import ArtelCore
+import ArtelNode
+import ArtelStore
+import ArtelWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Visitors' proposals (`/propose/job`) and the editors' queue of them (`/editor/proposals`).
+///
+/// A visitor without an account proposes a vacancy for a community that has an editor on this
+/// node. The proposal is not a delta: it waits in the replica's `proposals` table, never synced,
+/// until an editor of that community and kind approves it (then it is signed with the editor's
+/// author key through the same ``Publisher`` as the editor's own jobs, and federates) or rejects it
+/// with a reason. The form is the editor's job form with its checks; a form token in a cookie and
+/// the origin check stop forged posts, a trap field catches programs, each address may send
+/// ``ProposalLimiter/perAddress`` an hour, a form holds at most ``FormBody/maximumSize``, and at
+/// most ``Proposal/capacity`` proposals wait. Every decision is in the audit log.
+struct ProposalSiteRoutes {
+    let context: APIContext
+
+    func register(on router: Router<APIRequestContext>) {
+        router.get("propose/job") { request, _ in try await proposalForm(request) }
+        router.post("propose/job") { request, route in try await propose(request, address: route.address) }
+        router.get("propose/thanks") { request, _ in
+            let (frame, chosen) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
+            return SiteResponses.page(ProposalPages.thanks(frame), rememberLanguage: chosen)
+        }
+        let editor = EditorSiteRoutes(context: context)
+        router.get("editor/proposals") { request, _ in try await editor.guarded(request) { try await list(request, $0) }
+        }
+        router.get("editor/proposals/:id") { request, route in
+            try await editor.guarded(request) { visitor in
+                try await withProposal(request, route, visitor) { proposal, frame in
+                    let names = try await PublicListings.communityNames(context.replica)
+                    let page = ProposalReviewPages.review(
+                        frame,
+                        proposal: proposal,
+                        form: JobForm(proposal.fields),
+                        communityName: names[proposal.community] ?? proposal.community.hex
+                    )
+                    return SiteResponses.page(page)
+                }
+            }
+        }
+        for action in ["approve", "reject"] {
+            router.post("editor/proposals/:id/\(action)") { request, route in
+                try await editor.guarded(request) { visitor in
+                    try await withProposal(request, route, visitor) { proposal, frame in
+                        try await decide(action, request, proposal, frame, visitor, address: route.address)
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Visitors
+
+    /// `GET /propose/job`: the form, its community chosen by `?community=`, and its token's cookie.
+    private func proposalForm(_ request: Request) async throws -> Response {
+        let (frame, chosen) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
+        let form = ProposalForm(frame.parameters.filter { $0.name == "community" })
+        return try await formPage(request, frame, form, rememberLanguage: chosen)
+    }
+
+    /// The form with a visitor's values and a form token, which the response's cookie gives the
+    /// browser when it holds none yet (or an expired one); the refusal when no community takes
+    /// proposals here.
+    ///
+    /// - Parameter expired: whether the form came back without its token, to say so.
+    private func formPage(
+        _ request: Request,
+        _ frame: PageFrame,
+        _ form: ProposalForm,
+        expired: Bool = false,
+        rememberLanguage chosen: SiteLanguage? = nil
+    ) async throws -> Response {
+        let communities = try await proposable()
+        guard !communities.isEmpty else {
+            return SiteResponses.page(ProposalPages.refused(frame, .nobodyToReview), rememberLanguage: chosen)
+        }
+        let token = ProposalCookie.token(of: request) ?? ProposalCookie.make()
+        let page = ProposalPages.form(frame, form: form, token: token, communities: communities, expired: expired)
+        var response = SiteResponses.page(page, rememberLanguage: chosen, personal: true)
+        response.headers.append(
+            HTTPField(name: .setCookie, value: ProposalCookie.set(token, secure: AccountSiteRoutes.isSecure(request)))
+        )
+        return response
+    }
+
+    /// `POST /propose/job`: queues the proposal once every field passes; else the form with its
+    /// problems. A filled trap field is thanked for like a real proposal, and dropped.
+    private func propose(_ request: Request, address: String?) async throws -> Response {
+        let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
+        guard FormGuard.isSameOrigin(request) else { return SiteResponses.page(SignInPage.forged(frame)) }
+        let form = ProposalForm(try await FormBody.read(request).fields)
+        // From this site's page but without its token (the cookie expired, or was never kept): the
+        // form again with what was typed and a fresh token, nothing stored.
+        guard ProposalCookie.accepts(request, formToken: form.token) else {
+            return try await formPage(request, frame, form, expired: true)
+        }
+        let now = Int64(WallClock.now)
+        let sender = address ?? ""
+        let wait = context.proposalLimiter.wait(sender, now: now)
+        guard wait == 0 else {
+            let seconds = Int((wait + 999) / 1000)
+            var response = SiteResponses.page(ProposalPages.refused(frame, .tooMany(retryAfter: seconds)))
+            response.headers[.retryAfter] = "\(seconds)"
+            return response
+        }
+        let thanks = SiteAccess.redirect("/propose/thanks")
+        if form.isTrapped {
+            context.proposalLimiter.count(sender, now: now)
+            return thanks
+        }
+        let communities = try await proposable()
+        var problems = form.problems(now: now)
+        let community = PublicKey(hex: form.job.community)
+        if community == nil || !communities.contains(where: { $0.key == community }) {
+            problems["community"] = FieldProblem(DeltaError(.unknownEnumValue, "no such community here"))
+        }
+        guard let community, problems.isEmpty else {
+            let page = ProposalPages.form(
+                frame,
+                form: form,
+                token: form.token,
+                communities: communities,
+                problems: problems
+            )
+            return SiteResponses.page(page, personal: true)
+        }
+        guard
+            let number = try await context.replica.queueProposal(
+                .job,
+                community: community,
+                fields: form.fields,
+                contact: form.contact.isEmpty ? nil : form.contact,
+                address: address,
+                now: now
+            )
+        else { return SiteResponses.page(ProposalPages.refused(frame, .queueFull)) }
+        context.proposalLimiter.count(sender, now: now)
+        try await context.replica.audit(
+            AuditEntry(
+                time: now,
+                account: nil,
+                action: "proposal.receive",
+                target: "proposal \(number)",
+                address: address
+            )
+        )
+        return thanks
+    }
+
+    /// The communities that take proposals of jobs, by name: held here, and with an editor of their jobs.
+    private func proposable() async throws -> [(key: PublicKey, name: String)] {
+        let editors = try await context.replica.proposableCommunities(.job)
+        let names = try await PublicListings.communityNames(context.replica)
+        return PublicListings.choices(names.filter { editors.contains($0.key) })
+    }
+
+    // MARK: Editors
+
+    /// `GET /editor/proposals`: the waiting and decided proposals of the editor's communities and kinds.
+    private func list(_ request: Request, _ visitor: Visitor) async throws -> Response {
+        let (frame, chosen) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
+        let rights = visitor.account.rights
+        let page = ProposalReviewPages.list(
+            frame,
+            pending: try await context.replica.proposals(for: rights, decided: false),
+            decided: try await context.replica.proposals(for: rights, decided: true),
+            names: try await PublicListings.communityNames(context.replica),
+            done: frame.parameters.last { $0.name == "done" }?.value
+        )
+        return SiteResponses.page(page, rememberLanguage: chosen)
+    }
+
+    /// `POST /editor/proposals/{id}/approve|reject`: publishes the job, signed by the editor's key,
+    /// or rejects the proposal with a reason; either way, once, with a line in the audit log.
+    private func decide(
+        _ action: String,
+        _ request: Request,
+        _ proposal: Proposal,
+        _ frame: PageFrame,
+        _ visitor: Visitor,
+        address: String?
+    ) async throws -> Response {
+        let posted = try await FormBody.read(request)
+        guard FormGuard.accepts(request, posted, from: visitor) else {
+            return SiteResponses.page(SignInPage.forged(frame))
+        }
+        // Held until decided, and read again once held: another editor may have decided it meanwhile.
+        guard context.proposalClaims.claim(proposal.id) else { return SiteResponses.page(.notFound(frame)) }
+        defer { context.proposalClaims.release(proposal.id) }
+        guard try await context.replica.proposal(proposal.id)?.state == .pending else {
+            return SiteResponses.page(.notFound(frame))
+        }
+        let names = try await PublicListings.communityNames(context.replica)
+        let name = names[proposal.community] ?? proposal.community.hex
+        let audit = AuditEntry(
+            time: Int64(WallClock.now),
+            account: visitor.account.name,
+            action: "proposal.\(action)",
+            target: "proposal \(proposal.id)",
+            address: address
+        )
+        guard action == "approve" else {
+            let reason = posted["reason"].trimmingCharacters(in: .whitespacesAndNewlines)
+            if let problem = ProposalReviewPages.problem(withReason: reason) {
+                let page = ProposalReviewPages.review(
+                    frame,
+                    proposal: proposal,
+                    form: JobForm(proposal.fields),
+                    communityName: name,
+                    reason: reason,
+                    reasonProblem: problem
+                )
+                return SiteResponses.page(page)
+            }
+            _ = try await context.replica.decideProposal(
+                proposal.id,
+                .rejected,
+                reason: reason,
+                record: nil,
+                audit: audit
+            )
+            return SiteAccess.redirect("/editor/proposals?done=rejected")
+        }
+        let form = JobForm(posted.fields)
+        let record: RecordID
+        switch try await EditorSiteRoutes(context: context).createJob(form, in: proposal.community, by: visitor) {
+        case .created(let created): record = created
+        case .refused(let problems, let refusal):
+            let page = ProposalReviewPages.review(
+                frame,
+                proposal: proposal,
+                form: form,
+                communityName: name,
+                problems: problems,
+                refusal: refusal
+            )
+            return SiteResponses.page(page)
+        }
+        _ = try await context.replica.decideProposal(proposal.id, .approved, reason: nil, record: record, audit: audit)
+        return SiteAccess.redirect("/editor/proposals?done=approved")
+    }
+
+    /// Runs `body` with the waiting proposal the path names, when the editor may write its
+    /// community's kind; 404 otherwise, so that other communities' editors learn nothing of it.
+    private func withProposal(
+        _ request: Request,
+        _ route: APIRequestContext,
+        _ visitor: Visitor,
+        _ body: (Proposal, PageFrame) async throws -> Response
+    ) async throws -> Response {
+        let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
+        guard let id = Int64(route.parameters.get("id") ?? ""),
+            let proposal = try await context.replica.proposal(id), proposal.state == .pending,
+            visitor.account.mayWrite(proposal.kind, in: proposal.community)
+        else { return SiteResponses.page(.notFound(frame)) }
+        return try await body(proposal, frame)
+    }
+}
