@@ -50,6 +50,7 @@ public enum APIServer: Sendable {
         CommunitySiteRoutes(context: context).register(on: router)
         AccountSiteRoutes(context: context).register(on: router)
         EditorSiteRoutes(context: context).register(on: router)
+        ImportSiteRoutes(context: context).register(on: router)
         return router
     }
 }

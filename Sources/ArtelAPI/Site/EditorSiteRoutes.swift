@@ -129,7 +129,7 @@ struct EditorSiteRoutes {
         } catch let error as DeltaError {
             return again([:], refusal: error.message)
         }
-        try await audit(visitor, "job.create", record, address: address)
+        try await audit(visitor, "job.create", record.hex, address: address)
         return Self.redirect("/editor?done=created")
     }
 
@@ -189,7 +189,7 @@ struct EditorSiteRoutes {
             let page = JobFormPage.render(frame, form: form, editing: job.id, communities: [], refusal: error.message)
             return SiteResponses.page(page)
         }
-        try await audit(visitor, "job.\(action)", job.id, address: address)
+        try await audit(visitor, "job.\(action)", job.id.hex, address: address)
         let done = ["edit": "changed", "close": "closed", "delete": "deleted"][action]!
         return Self.redirect("/editor?done=\(done)")
     }
@@ -198,7 +198,7 @@ struct EditorSiteRoutes {
 
     /// Runs `body` for a signed-in editor; a visitor who is not signed in is sent to sign in, an
     /// account of another role is refused.
-    private func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
+    func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
         guard let visitor = Visitor.current else {
             let next = request.method == .get ? request.uri.path : "/editor"
             var allowed = CharacterSet.alphanumerics
@@ -240,7 +240,7 @@ struct EditorSiteRoutes {
     }
 
     /// The publisher that signs with the account's author key.
-    private func publisher(_ visitor: Visitor) throws -> Publisher {
+    func publisher(_ visitor: Visitor) throws -> Publisher {
         guard let name = visitor.account.authorKey else {
             throw DeltaError(.unauthorized, "the account has no author key; the operator can add it again")
         }
@@ -253,19 +253,21 @@ struct EditorSiteRoutes {
         return Publisher(replica: context.replica, key: key)
     }
 
-    private func audit(_ visitor: Visitor, _ action: String, _ record: RecordID, address: String?) async throws {
+    /// Writes an action of the account to the audit log, with what it was done to and from where.
+    func audit(_ visitor: Visitor, _ action: String, _ target: String, address: String?) async throws {
         try await context.replica.audit(
             AuditEntry(
                 time: Int64(WallClock.now),
                 account: visitor.account.name,
                 action: action,
-                target: record.hex,
+                target: target,
                 address: address
             )
         )
     }
 
-    private static func redirect(_ location: String) -> Response {
+    /// `303 See Other` to a page of the site, as after every form that changed something.
+    static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 }

@@ -4,6 +4,7 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{w.editor.title}}</h1>
+        <p><a class="button" href="/editor/import">{{w.import.link}}</a></p>
         {{#done}}<p class="live-note" role="status">{{done}}</p>{{/done}}
         {{#communities}}
         <section class="record">

@@ -37,6 +37,7 @@ enum SiteTemplates {
         "jobForm": jobFormPage,
         "fieldDescription": fieldDescription,
         "editorConfirm": editorConfirmPage,
+        "importForm": importFormPage, "importDryRun": importDryRunPage,
     ]
 
     /// The compiled templates.

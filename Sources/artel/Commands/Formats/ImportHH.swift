@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 
 struct ImportHH: AsyncParsableCommand {
@@ -43,7 +44,7 @@ struct ImportHH: AsyncParsableCommand {
             noun: "vacancies",
             output: output
         ) {
-            try HHReader.jobs(in: $0, withContacts: withContacts).map(ImportItem.init)
+            try ImportFormat.hh.read($0, ImportOptions(withContacts: withContacts, now: 0))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 import Foundation
 
@@ -44,26 +45,7 @@ struct ImportICalendar: AsyncParsableCommand {
             noun: "events",
             output: output
         ) {
-            bytes in
-            // The same UID twice: the version with the highest SEQUENCE, then the later one, counts.
-            var latest: [RecordID: CalendarEvent] = [:]
-            var order: [RecordID] = []
-            for event in try ICalendarReader.events(in: bytes) {
-                let id = event.recordID
-                if let kept = latest[id], (kept.sequence ?? 0) > (event.sequence ?? 0) { continue }
-                if latest.updateValue(event, forKey: id) == nil { order.append(id) }
-            }
-            return order.map { id in
-                let event = latest[id]!
-                return ImportItem(
-                    kind: .event,
-                    record: id,
-                    operations: event.operations,
-                    controlled: CalendarEvent.importedFields,
-                    label: "event \(event.uid.prefix(60))",
-                    keepsAlive: event.hasOccurrence(after: now)
-                )
-            }
+            try ImportFormat.calendar.read($0, ImportOptions(now: now))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 import Foundation
 
@@ -11,7 +12,7 @@ enum ImportRun {
     /// Reads a file with a format's reader and imports what it gives into a community: the part
     /// every `artel import` command shares. A file the reader refuses, or a record the checks
     /// refuse, is refused whole, with the place at fault, and nothing is stored. When a record
-    /// appears twice, its last appearance counts.
+    /// appears twice, its last appearance counts (``ImportReading/items``).
     static func importFile(
         _ file: String,
         community name: String,
@@ -19,22 +20,20 @@ enum ImportRun {
         global: GlobalOptions,
         noun: String,
         output: OutputOptions,
-        read: ([UInt8]) throws -> [ImportItem]
+        read: ([UInt8]) throws -> ImportReading
     ) async throws {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw StoreError(.io, "cannot read \(file)")
         }
-        let brought: [ImportItem]
+        let items: [ImportItem]
         do {
-            brought = try read([UInt8](data))
+            items = try read([UInt8](data)).items
         } catch {
             throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
         }
         let community = try await resolver.community(name)
-        var seen: Set<RecordID> = []
-        let items = Array(brought.reversed().filter { seen.insert($0.record).inserted }.reversed())
         do {
             try await run(
                 items,
@@ -90,18 +89,5 @@ enum ImportRun {
             ("unchanged", .number(Int64(counts[.unchanged] ?? 0))), ("renewed", .number(Int64(counts[.renewed] ?? 0))),
             ("deleted", .number(Int64(counts[.deleted] ?? 0))),
         ])
-    }
-}
-
-extension ImportItem {
-    /// The item of a record a format reader brought.
-    init(_ record: ImportedRecord) {
-        self.init(
-            kind: record.kind,
-            record: record.record,
-            operations: record.operations,
-            controlled: record.controlled,
-            label: record.label
-        )
     }
 }
