@@ -66,4 +66,5 @@ PAGES: list[Page] = [
     Page("editor-close-job", "/editor/jobs/{job}/close", node="a", account="editor"),
     Page("editor-delete-job", "/editor/jobs/{job}/delete", node="a", account="editor"),
     Page("editor-refused", "/editor", node="a", account="moderator", status=403),
+    Page("editor-import", "/editor/import", node="a", account="editor"),
 ]
