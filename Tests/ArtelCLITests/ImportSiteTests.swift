@@ -257,4 +257,25 @@ struct ImportSiteTests {
             #expect(actions.contains("import.ics") && actions.contains("import.hh"))
         }
     }
+
+    @Test("An upload an hour old can no longer be imported, and the next upload removes it")
+    func uploadsExpire() async throws {
+        try await EditorSiteTests.served { setup in
+            let anna = try setup.browser("anna")
+            let token = try Self.token(try Self.uploadTelegram(anna, setup).text)
+            let metadata = "\(setup.node.artel.data)/imports/\(token).json"
+            var kept = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metadata)))
+                    as? [String: Any]
+            )
+            let uploaded = try #require(kept["uploaded"] as? Int64)
+            kept["uploaded"] = uploaded - 3_600_000
+            try JSONSerialization.data(withJSONObject: kept).write(to: URL(fileURLWithPath: metadata))
+            let late = try anna.post("/editor/import/commit", [("csrf", try anna.formToken()), ("token", token)])
+            #expect(late.status == 410 && late.text.contains("прошёл час"))
+            #expect(try setup.jobs().count == 1)
+            let next = try Self.token(try Self.uploadTelegram(anna, setup).text)
+            #expect(Set(Self.kept(setup)) == ["\(next).json", "\(next).upload"])
+        }
+    }
 }
