@@ -12,7 +12,9 @@ enum ImportRun {
     /// Reads a file with a format's reader and imports what it gives into a community: the part
     /// every `artel import` command shares. A file the reader refuses, or a record the checks
     /// refuse, is refused whole, with the place at fault, and nothing is stored. When a record
-    /// appears twice, its last appearance counts (``ImportReading/items``).
+    /// appears twice, its last appearance counts (``ImportReading/items``). With `dryRun`, prints
+    /// what the import would do with each record (``Publisher/plannedOutcomes(_:community:now:)``,
+    /// the site's dry run) and stores nothing.
     static func importFile(
         _ file: String,
         community name: String,
@@ -20,6 +22,7 @@ enum ImportRun {
         global: GlobalOptions,
         noun: String,
         output: OutputOptions,
+        dryRun: Bool = false,
         read: ([UInt8]) throws -> ImportReading
     ) async throws {
         let node = try global.openNode()
@@ -35,6 +38,12 @@ enum ImportRun {
         }
         let community = try await resolver.community(name)
         do {
+            guard !dryRun else {
+                let publisher = try resolver.publisher(for: community, author: signer)
+                let planned = try await publisher.plannedOutcomes(items, community: community, now: node.now)
+                plan(items, planned, noun: noun, file: file, community: community, output: output)
+                return
+            }
             try await run(
                 items,
                 noun: noun,
@@ -79,6 +88,40 @@ enum ImportRun {
         if let renewed = counts[.renewed] { summary += ", \(renewed) unchanged but renewed (a series still running)" }
         if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
         output.emit(summary + ".", json: json(counts, total: items.count, file: file, community: community))
+    }
+
+    /// Prints a dry run: each item with what the import would do with its record, and the counts.
+    static func plan(
+        _ items: [ImportItem],
+        _ planned: [RecordID: ImportOutcome],
+        noun: String,
+        file: String,
+        community: PublicKey,
+        output: OutputOptions
+    ) {
+        var counts: [ImportOutcome: Int] = [:]
+        for item in items { if let outcome = planned[item.record] { counts[outcome, default: 0] += 1 } }
+        if !output.json {
+            let words: [ImportOutcome: String] = [
+                .created: "new", .updated: "updated", .unchanged: "unchanged", .renewed: "renewed",
+                .deleted: "deleted here, left so",
+            ]
+            for item in items {
+                Console.line(
+                    "\(item.label): \(item.title ?? "(untitled)"): \(planned[item.record].flatMap { words[$0] } ?? "new")"
+                )
+            }
+        }
+        guard case .object(var members) = json(counts, total: items.count, file: file, community: community) else {
+            return
+        }
+        members.append(("stored", .bool(false)))
+        output.emit(
+            "Would import \(noun) from \(file): \(items.count) in all, \(counts[.created] ?? 0) new, "
+                + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged, "
+                + "\(counts[.renewed] ?? 0) renewed, \(counts[.deleted] ?? 0) deleted here. Nothing was stored (--dry-run).",
+            json: .object(members)
+        )
     }
 
     /// The counts of an import: `{"file": …, "community": …, "total": 3, "created": 2, "updated": 1, …}`.
