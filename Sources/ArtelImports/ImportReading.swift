@@ -30,18 +30,14 @@ public struct ImportReading: Sendable {
         public let items: [ImportItem]
         /// Why it gives none; `nil` when it gives some.
         public let skip: Skip?
-        /// The reader's own words for ``skip``.
-        public let reason: String?
         /// Parts of it that were left out, each with its reason.
         public let notes: [String]
 
         /// An entry.
-        public init(source: String, items: [ImportItem], skip: Skip? = nil, reason: String? = nil, notes: [String] = [])
-        {
+        public init(source: String, items: [ImportItem], skip: Skip? = nil, notes: [String] = []) {
             self.source = source
             self.items = items
             self.skip = skip
-            self.reason = reason
             self.notes = notes
         }
     }
@@ -90,7 +86,6 @@ public struct ImportReading: Sendable {
                 source: "\(post.id)",
                 items: post.jobs.map(ImportItem.init),
                 skip: post.skipped.map(Skip.init(reason:)),
-                reason: post.skipped,
                 notes: post.notes
             )
         }

@@ -102,7 +102,6 @@ struct ImportSiteRoutes {
         let entries = reading.entries.map { entry in
             ImportPages.Entry(
                 post: format == .telegram ? Int64(entry.source) : nil,
-                label: entry.source,
                 records: entry.items.map {
                     (title: $0.title, outcome: outcomes[$0.record].map { "\($0)" } ?? "created")
                 },

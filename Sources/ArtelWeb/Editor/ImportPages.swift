@@ -108,10 +108,9 @@ public enum ImportPages: Sendable {
 
     /// One entry of the file in the dry run: a Telegram message, an event, a vacancy.
     public struct Entry: Sendable {
-        /// The message id for a Telegram post; else `nil`, and ``label`` names it.
+        /// The message id for a Telegram post; `nil` for an entry that is one record, which its
+        /// title names.
         public let post: Int64?
-        /// What the file calls it.
-        public let label: String
         /// Its records: each title and what becomes of it (`created`, `updated`, `unchanged`,
         /// `renewed`, `deleted`).
         public let records: [(title: String?, outcome: String)]
@@ -123,13 +122,11 @@ public enum ImportPages: Sendable {
         /// An entry.
         public init(
             post: Int64?,
-            label: String,
             records: [(title: String?, outcome: String)],
             skip: String?,
             notes: [String]
         ) {
             self.post = post
-            self.label = label
             self.records = records
             self.skip = skip
             self.notes = notes
@@ -166,10 +163,6 @@ public enum ImportPages: Sendable {
             "summary": summary,
             "entries": entries.map { entry -> [String: Any] in
                 var shown: [String: Any] = [
-                    "heading": entry.post.map {
-                        words["import.entry.post"].replacingOccurrences(of: "{id}", with: "\($0)")
-                    }
-                        ?? words["import.entry.record"].replacingOccurrences(of: "{id}", with: entry.label),
                     "records": entry.records.map { record in
                         [
                             "title": record.title ?? words["import.untitled"],
@@ -182,6 +175,9 @@ public enum ImportPages: Sendable {
                     "hasNotes": !entry.notes.isEmpty,
                 ]
                 if let skip = entry.skip { shown["skip"] = words["import.skip.\(skip)"] }
+                if let post = entry.post {
+                    shown["heading"] = words["import.entry.post"].replacingOccurrences(of: "{id}", with: "\(post)")
+                }
                 return shown
             },
             "token": token,

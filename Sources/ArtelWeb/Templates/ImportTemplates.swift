@@ -70,7 +70,7 @@ extension SiteTemplates {
         <ol class="editor-list import-entries">
         {{#entries}}
         <li>
-        <strong>{{heading}}</strong>{{#skip}} <span class="meta">{{skip}}</span>{{/skip}}
+        {{#heading}}<strong>{{heading}}</strong>{{/heading}}{{#skip}} <span class="meta">{{skip}}</span>{{/skip}}
         {{#hasRecords}}
         <ul>
         {{#records}}<li>{{title}} <span class="meta">{{outcome}}</span></li>{{/records}}

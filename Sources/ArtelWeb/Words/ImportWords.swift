@@ -52,7 +52,6 @@ extension SiteWords {
             "To create: {created}, to update: {updated}, to renew: {renewed}; unchanged: {unchanged}; skipped: {skipped}."
         ),
         "import.entry.post": ("Пост {id}", "Post {id}"),
-        "import.entry.record": ("Запись {id}", "Entry {id}"),
         "import.untitled": ("(без названия)", "(untitled)"),
         "import.outcome.created": ("будет создана", "will be created"),
         "import.outcome.updated": ("будет обновлена", "will be updated"),
