@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ArtelNode", targets: ["ArtelNode"]),
         .library(name: "ArtelAPI", targets: ["ArtelAPI"]),
         .library(name: "ArtelWeb", targets: ["ArtelWeb"]),
+        .library(name: "ArtelImports", targets: ["ArtelImports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         .systemLibrary(
@@ -59,6 +61,10 @@ let package = Package(
         .target(
             name: "ArtelFormats",
             dependencies: ["ArtelCore"]
+        ),
+        .target(
+            name: "ArtelImports",
+            dependencies: ["ArtelCore", "ArtelFormats", "ArtelStore"]
         ),
         .target(
             name: "ArtelSync",
@@ -98,6 +104,7 @@ let package = Package(
                 "ArtelFormats",
                 "ArtelNode",
                 "ArtelWeb",
+                "ArtelImports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -108,6 +115,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         .executableTarget(
@@ -115,6 +123,7 @@ let package = Package(
             dependencies: [
                 "ArtelCore",
                 "ArtelFormats",
+                "ArtelImports",
                 "ArtelStore",
                 "ArtelSync",
                 "ArtelNode",

@@ -243,12 +243,7 @@ struct EditorSiteTests {
             defer { serve.stop() }
             var anna = SiteBrowser(serve.api)
             #expect(try anna.signIn("anna", Self.password).status == 303)
-            let form = try anna.get("/editor/jobs/new").text
-            let community = try #require(
-                form.range(of: #"option value="[0-9a-f]{64}""#, options: .regularExpression).map {
-                    String(form[$0].dropFirst(#"option value=""#.count).dropLast())
-                }
-            )
+            let community = try EditorPartners.communityOption(in: try anna.get("/editor/jobs/new").text)
             let answer = try anna.post(
                 "/editor/jobs/new",
                 [("csrf", try anna.formToken()), ("community", community), ("title", "Без гранта")]
@@ -263,24 +258,7 @@ struct EditorSiteTests {
 
     @Test("A job an editor posts on one node reaches a partner node's board", .timeLimit(.minutes(3)))
     func reachesPartners() async throws {
-        try await withNetwork(2) { nodes in
-            let added = try UserCLITests.user(
-                nodes[0],
-                stdin: Self.password,
-                "add anna --role editor --community own --kinds job"
-            )
-            try #require(added.status == 0, "\(added.error)")
-            let servers = try nodes.map { try ServeProcess($0.artel) }
-            defer { for server in servers { server.stop() } }
-            try nodes[1].expectSuccess("peer", "add", servers[0].address, try nodes[0].nodeKey())
-            var anna = SiteBrowser(servers[0].api)
-            #expect(try anna.signIn("anna", Self.password).status == 303)
-            let form = try anna.get("/editor/jobs/new").text
-            let community = try #require(
-                form.range(of: #"option value="[0-9a-f]{64}""#, options: .regularExpression).map {
-                    String(form[$0].dropFirst(#"option value=""#.count).dropLast())
-                }
-            )
+        try await EditorPartners.with { nodes, servers, anna, community in
             let posted = try anna.post(
                 "/editor/jobs/new",
                 [("csrf", try anna.formToken()), ("community", community), ("title", "Вакансия для партнёров")]

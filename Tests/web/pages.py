@@ -82,4 +82,5 @@ PAGES: list[Page] = [
     Page("propose-nobody", "/propose/job", status=404),
     Page("propose-thanks", "/propose/thanks", node="a"),
     Page("editor-proposals", "/editor/proposals", node="a", account="editor"),
+    Page("editor-import", "/editor/import", node="a", account="editor"),
 ]

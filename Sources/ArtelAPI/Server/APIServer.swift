@@ -53,6 +53,7 @@ public enum APIServer: Sendable {
         ModerationSiteRoutes(context: context).register(on: router)
         OperatorSiteRoutes(context: context).register(on: router)
         ProposalSiteRoutes(context: context).register(on: router)
+        ImportSiteRoutes(context: context).register(on: router)
         return router
     }
 }

@@ -116,7 +116,7 @@ struct EditorSiteRoutes {
             )
             return SiteResponses.page(page)
         }
-        try await audit(visitor, "job.create", record, address: address)
+        try await audit(visitor, "job.create", record.hex, address: address)
         return SiteAccess.redirect("/editor?done=created")
     }
 
@@ -208,7 +208,7 @@ struct EditorSiteRoutes {
             let page = JobFormPage.render(frame, form: form, editing: job.id, communities: [], refusal: error.message)
             return SiteResponses.page(page)
         }
-        try await audit(visitor, "job.\(action)", job.id, address: address)
+        try await audit(visitor, "job.\(action)", job.id.hex, address: address)
         let done = ["edit": "changed", "close": "closed", "delete": "deleted"][action]!
         return SiteAccess.redirect("/editor?done=\(done)")
     }
@@ -250,7 +250,7 @@ struct EditorSiteRoutes {
     }
 
     /// The publisher that signs with the account's author key.
-    private func publisher(_ visitor: Visitor) throws -> Publisher {
+    func publisher(_ visitor: Visitor) throws -> Publisher {
         guard let name = visitor.account.authorKey else {
             throw DeltaError(.unauthorized, "the account has no author key; the operator can add it again")
         }
@@ -263,13 +263,14 @@ struct EditorSiteRoutes {
         return Publisher(replica: context.replica, key: key)
     }
 
-    private func audit(_ visitor: Visitor, _ action: String, _ record: RecordID, address: String?) async throws {
+    /// Writes an action of the account to the audit log, with what it was done to and from where.
+    func audit(_ visitor: Visitor, _ action: String, _ target: String, address: String?) async throws {
         try await context.replica.audit(
             AuditEntry(
                 time: Int64(WallClock.now),
                 account: visitor.account.name,
                 action: action,
-                target: record.hex,
+                target: target,
                 address: address
             )
         )

@@ -98,84 +98,10 @@ extension Publisher {
         source: String,
         progress: (_ done: Int) -> Void = { _ in }
     ) async throws -> [ImportOutcome: Int] {
-        let digests = digests(of: items, community: community)
-        let skipped = try await replica.unchangedSinceImport(
-            zip(items, digests).compactMap { item, digest in digest.map { (item.kind, item.record, $0) } },
-            in: community
-        )
-        var counts: [ImportOutcome: Int] = [:]
-        if !skipped.isEmpty { counts[.unchanged] = items.count { skipped.contains($0.record) } }
-        let compared = items.indices.filter { !skipped.contains(items[$0].record) }
-        let current = try await replica.currentRecords(
-            compared.map { (items[$0].kind, items[$0].record) },
-            in: community
-        )
-        var clock = try await replica.clock()
-        var drafts: [Delta] = []
-        /// For each draft, what to remember once it is stored: the item's digest and the newest delta row read.
-        var remembered: [(digest: Bytes32, after: Int64)?] = []
-        var unchanged: [ImportDigestEntry] = []
-        for index in compared {
-            let item = items[index]
-            let state = current[item.record]?.record.state
-            let mark = current[item.record]?.mark
-            if state?.isDeleted == true {
-                counts[.deleted, default: 0] += 1
-                continue
-            }
-            var operations = item.operations
-            if let state {
-                let removals = Self.removals(
-                    from: state,
-                    toMatch: item.operations,
-                    controlled: item.controlled,
-                    kind: item.kind
-                )
-                if removals.isEmpty && !Self.differs(state, item.operations) {
-                    guard item.keepsAlive, state.expiry != 0, state.expiry <= now + Self.renewalWindow else {
-                        counts[.unchanged, default: 0] += 1
-                        if let digest = digests[index], let mark {
-                            unchanged.append(
-                                ImportDigestEntry(
-                                    kind: item.kind,
-                                    record: item.record,
-                                    digest: digest,
-                                    basis: .unchanged(mark)
-                                )
-                            )
-                        }
-                        continue
-                    }
-                    counts[.renewed, default: 0] += 1
-                    operations = Self.renewal(of: state)
-                } else {
-                    counts[.updated, default: 0] += 1
-                    operations += removals
-                }
-            } else {
-                counts[.created, default: 0] += 1
-            }
-            var delta = Delta(
-                kind: item.kind,
-                community: community,
-                author: key.publicKey,
-                record: item.record,
-                timestamp: clock.tick(now: now, after: state?.latestTimestamp),
-                expiry: 0,
-                operations: operations
-            )
-            delta.expiry = item.kind.schema.expiryAllowance(for: delta).clamp(0)
-            do throws(DeltaError) {
-                try Admission.check(delta, now: now)
-                if state == nil { try item.kind.schema.checkCreates(operations) }
-            } catch {
-                throw DeltaError(error.code, "\(item.label): \(error.message)")
-            }
-            drafts.append(delta)
-            remembered.append(digests[index].map { ($0, mark?.lastDelta ?? 0) })
-        }
-        try await replica.rememberImports(unchanged, in: community)
-        guard !drafts.isEmpty else { return counts }
+        let draft = try await draftImport(items, community: community, now: now)
+        let (drafts, remembered) = (draft.drafts, draft.remembered)
+        try await replica.rememberImports(draft.unchanged, in: community)
+        guard !drafts.isEmpty else { return draft.counts }
         try await checkAuthorized(drafts)
         // Each batch is signed while the one before it is stored.
         let batches = stride(from: 0, to: drafts.count, by: Replica.batchSize).map {
@@ -203,7 +129,129 @@ extension Publisher {
             progress(done)
             signed = try await next
         }
-        return counts
+        return draft.counts
+    }
+
+    /// What an import would write: each item's outcome, and the checked, unsigned deltas for those
+    /// that change something, nothing written.
+    private struct ImportDraft {
+        /// What becomes of each item's record.
+        let outcomes: [RecordID: ImportOutcome]
+        /// How many items had each outcome.
+        let counts: [ImportOutcome: Int]
+        /// The deltas to sign and store.
+        let drafts: [Delta]
+        /// For each draft, what to remember once it is stored: the item's digest and the newest delta row read.
+        let remembered: [(digest: Bytes32, after: Int64)?]
+        /// The digests of items found unchanged, to remember.
+        let unchanged: [ImportDigestEntry]
+    }
+
+    /// Drafts an import (see ``importRecords(_:community:now:source:progress:)``) without writing
+    /// anything: each item compared with its record, each delta drafted and checked.
+    private func draftImport(_ items: [ImportItem], community: PublicKey, now: UInt64) async throws -> ImportDraft {
+        let digests = digests(of: items, community: community)
+        let skipped = try await replica.unchangedSinceImport(
+            zip(items, digests).compactMap { item, digest in digest.map { (item.kind, item.record, $0) } },
+            in: community
+        )
+        var outcomes: [RecordID: ImportOutcome] = [:]
+        for item in items where skipped.contains(item.record) { outcomes[item.record] = .unchanged }
+        let compared = items.indices.filter { !skipped.contains(items[$0].record) }
+        let current = try await replica.currentRecords(
+            compared.map { (items[$0].kind, items[$0].record) },
+            in: community
+        )
+        var clock = try await replica.clock()
+        var drafts: [Delta] = []
+        /// For each draft, what to remember once it is stored: the item's digest and the newest delta row read.
+        var remembered: [(digest: Bytes32, after: Int64)?] = []
+        var unchanged: [ImportDigestEntry] = []
+        for index in compared {
+            let item = items[index]
+            let state = current[item.record]?.record.state
+            let mark = current[item.record]?.mark
+            if state?.isDeleted == true {
+                outcomes[item.record] = .deleted
+                continue
+            }
+            var operations = item.operations
+            if let state {
+                let removals = Self.removals(
+                    from: state,
+                    toMatch: item.operations,
+                    controlled: item.controlled,
+                    kind: item.kind
+                )
+                if removals.isEmpty && !Self.differs(state, item.operations) {
+                    guard item.keepsAlive, state.expiry != 0, state.expiry <= now + Self.renewalWindow else {
+                        outcomes[item.record] = .unchanged
+                        if let digest = digests[index], let mark {
+                            unchanged.append(
+                                ImportDigestEntry(
+                                    kind: item.kind,
+                                    record: item.record,
+                                    digest: digest,
+                                    basis: .unchanged(mark)
+                                )
+                            )
+                        }
+                        continue
+                    }
+                    outcomes[item.record] = .renewed
+                    operations = Self.renewal(of: state)
+                } else {
+                    outcomes[item.record] = .updated
+                    operations += removals
+                }
+            } else {
+                outcomes[item.record] = .created
+            }
+            var delta = Delta(
+                kind: item.kind,
+                community: community,
+                author: key.publicKey,
+                record: item.record,
+                timestamp: clock.tick(now: now, after: state?.latestTimestamp),
+                expiry: 0,
+                operations: operations
+            )
+            delta.expiry = item.kind.schema.expiryAllowance(for: delta).clamp(0)
+            do throws(DeltaError) {
+                try Admission.check(delta, now: now)
+                if state == nil { try item.kind.schema.checkCreates(operations) }
+            } catch {
+                throw DeltaError(error.code, "\(item.label): \(error.message)")
+            }
+            drafts.append(delta)
+            remembered.append(digests[index].map { ($0, mark?.lastDelta ?? 0) })
+        }
+        var counts: [ImportOutcome: Int] = [:]
+        for item in items { if let outcome = outcomes[item.record] { counts[outcome, default: 0] += 1 } }
+        return ImportDraft(
+            outcomes: outcomes,
+            counts: counts,
+            drafts: drafts,
+            remembered: remembered,
+            unchanged: unchanged
+        )
+    }
+
+    /// What an import of these items would do to each record, as
+    /// ``importRecords(_:community:now:source:progress:)`` decides it, with every check it makes
+    /// before writing (the records' values, the key's right to write them) and nothing written: a
+    /// dry run.
+    ///
+    /// - Returns: the outcome of each item's record.
+    /// - Throws: ``DeltaError`` or ``StoreError`` naming the item at fault, as the import would.
+    public func plannedOutcomes(
+        _ items: [ImportItem],
+        community: PublicKey,
+        now: UInt64
+    ) async throws -> [RecordID: ImportOutcome] {
+        let draft = try await draftImport(items, community: community, now: now)
+        if !draft.drafts.isEmpty { try await checkAuthorized(draft.drafts) }
+        return draft.outcomes
     }
 
     /// The digests of items on every core, in order; nil for an item that keeps a series alive

@@ -5,6 +5,7 @@ extension SiteTemplates {
         {{$content}}
         <h1>{{w.editor.title}}</h1>
         <p><a href="/editor/proposals">{{w.proposals.link}}</a></p>
+        <p><a class="button" href="/editor/import">{{w.import.link}}</a></p>
         {{#done}}<p class="live-note" role="status">{{done}}</p>{{/done}}
         {{#communities}}
         <section class="record">

@@ -50,6 +50,7 @@ enum SiteTemplates {
         "jobFields": jobFields,
         "proposeJob": proposeJobPage, "proposalThanks": proposalThanksPage,
         "editorProposals": editorProposalsPage, "proposalReview": proposalReviewPage,
+        "importForm": importFormPage, "importDryRun": importDryRunPage,
     ]
 
     /// The compiled templates.

@@ -7,6 +7,7 @@ extension SiteWords {
         moderationWords,
         operatorWords,
         proposalWords,
+        importWords,
     ]
 
     /// The site in Russian.

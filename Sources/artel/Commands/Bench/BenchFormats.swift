@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 import Foundation
 
@@ -59,15 +60,7 @@ struct BenchFormats: AsyncParsableCommand {
         let (jobs, readSeconds) = try Measure.timed { try HHReader.jobs(in: [UInt8](page)) }
         output.record("hh_bytes", BenchOutput.count(page.count))
         line("read_hh", "read hh.ru JSON (\(page.count / 1_000_000) MB)", readSeconds)
-        let items = jobs.map {
-            ImportItem(
-                kind: $0.kind,
-                record: $0.record,
-                operations: $0.operations,
-                controlled: $0.controlled,
-                label: $0.label
-            )
-        }
+        let items = jobs.map(ImportItem.init)
         let importSeconds = try await Measure.timedAsync {
             let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
             precondition(counts[.created] == count, "every vacancy must be new")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 import Foundation
 
@@ -48,15 +49,7 @@ struct BenchTelegram: AsyncParsableCommand {
         let replica = try Replica.create(at: "\(directory)/import.sqlite")
         defer { try? replica.close() }
         let publisher = Publisher(replica: replica, key: key)
-        let items = jobs.map {
-            ImportItem(
-                kind: $0.kind,
-                record: $0.record,
-                operations: $0.operations,
-                controlled: $0.controlled,
-                label: $0.label
-            )
-        }
+        let items = jobs.map(ImportItem.init)
         let importSeconds = try await Measure.timedAsync {
             let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
             precondition(counts[.created] == jobs.count, "every vacancy must be new")

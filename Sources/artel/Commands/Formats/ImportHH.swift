@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 
 struct ImportHH: AsyncParsableCommand {
@@ -12,7 +13,8 @@ struct ImportHH: AsyncParsableCommand {
             employment, schedule and work format, experience, key skills, area, employer, the \
             description as plain text, the apply link and the publication time. A vacancy is \
             identified by its hh.ru id, recorded in `sources`. Contacts are personal data: they are \
-            imported only with --with-contacts.
+            imported only with --with-contacts. --dry-run prints, vacancy by vacancy, what the import \
+            would do, and stores nothing.
 
             Example:
               curl -s 'https://api.hh.ru/vacancies?text=комьюнити-менеджер' > hh.json
@@ -31,6 +33,9 @@ struct ImportHH: AsyncParsableCommand {
     @Flag(help: "Also import each vacancy's contact person (personal data).")
     var withContacts = false
 
+    @Flag(help: "Print what the import would do with each record, and store nothing.")
+    var dryRun = false
+
     @OptionGroup var signer: AuthorOption
     @OptionGroup var output: OutputOptions
 
@@ -41,9 +46,10 @@ struct ImportHH: AsyncParsableCommand {
             signer: signer,
             global: global,
             noun: "vacancies",
-            output: output
+            output: output,
+            dryRun: dryRun
         ) {
-            try HHReader.jobs(in: $0, withContacts: withContacts).map(ImportItem.init)
+            try ImportFormat.hh.read($0, ImportOptions(withContacts: withContacts, now: 0))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 import Foundation
 
@@ -16,7 +17,9 @@ struct ImportICalendar: AsyncParsableCommand {
             be imported again and again: an unchanged event is left as it is, except a repeating one \
             with occurrences still to come that would expire within 14 days, which is renewed (an \
             event lives until 30 days after its first occurrence unless renewed). Importing the \
-            calendar at least every two weeks keeps its series listed.
+            calendar at least every two weeks keeps its series listed. --dry-run prints, event by event, \
+            what the import would do (new, updated, unchanged, renewed), with every check the import \
+            makes, and stores nothing.
 
             Example:
               artel import ics meetups.ics --community "Tech Leaders Moscow"
@@ -31,6 +34,9 @@ struct ImportICalendar: AsyncParsableCommand {
     @Option(help: "The community the events belong to: its name, its key's name, or a prefix of its id.")
     var community: String
 
+    @Flag(help: "Print what the import would do with each record, and store nothing.")
+    var dryRun = false
+
     @OptionGroup var signer: AuthorOption
     @OptionGroup var output: OutputOptions
 
@@ -42,28 +48,10 @@ struct ImportICalendar: AsyncParsableCommand {
             signer: signer,
             global: global,
             noun: "events",
-            output: output
+            output: output,
+            dryRun: dryRun
         ) {
-            bytes in
-            // The same UID twice: the version with the highest SEQUENCE, then the later one, counts.
-            var latest: [RecordID: CalendarEvent] = [:]
-            var order: [RecordID] = []
-            for event in try ICalendarReader.events(in: bytes) {
-                let id = event.recordID
-                if let kept = latest[id], (kept.sequence ?? 0) > (event.sequence ?? 0) { continue }
-                if latest.updateValue(event, forKey: id) == nil { order.append(id) }
-            }
-            return order.map { id in
-                let event = latest[id]!
-                return ImportItem(
-                    kind: .event,
-                    record: id,
-                    operations: event.operations,
-                    controlled: CalendarEvent.importedFields,
-                    label: "event \(event.uid.prefix(60))",
-                    keepsAlive: event.hasOccurrence(after: now)
-                )
-            }
+            try ImportFormat.calendar.read($0, ImportOptions(now: now))
         }
     }
 }

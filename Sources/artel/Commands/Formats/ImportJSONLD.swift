@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 
 struct ImportJSONLD: AsyncParsableCommand {
@@ -37,7 +38,7 @@ struct ImportJSONLD: AsyncParsableCommand {
             noun: "records",
             output: output
         ) {
-            try SchemaOrgReader.records(in: $0).map(ImportItem.init)
+            ImportReading(items: try SchemaOrgReader.records(in: $0).map(ImportItem.init))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 import Foundation
 
@@ -11,7 +12,9 @@ enum ImportRun {
     /// Reads a file with a format's reader and imports what it gives into a community: the part
     /// every `artel import` command shares. A file the reader refuses, or a record the checks
     /// refuse, is refused whole, with the place at fault, and nothing is stored. When a record
-    /// appears twice, its last appearance counts.
+    /// appears twice, its last appearance counts (``ImportReading/items``). With `dryRun`, prints
+    /// what the import would do with each record (``Publisher/plannedOutcomes(_:community:now:)``,
+    /// the site's dry run) and stores nothing.
     static func importFile(
         _ file: String,
         community name: String,
@@ -19,23 +22,28 @@ enum ImportRun {
         global: GlobalOptions,
         noun: String,
         output: OutputOptions,
-        read: ([UInt8]) throws -> [ImportItem]
+        dryRun: Bool = false,
+        read: ([UInt8]) throws -> ImportReading
     ) async throws {
         let node = try global.openNode()
         let resolver = Resolver(node: node)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw StoreError(.io, "cannot read \(file)")
         }
-        let brought: [ImportItem]
+        let items: [ImportItem]
         do {
-            brought = try read([UInt8](data))
+            items = try read([UInt8](data)).items
         } catch {
             throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
         }
         let community = try await resolver.community(name)
-        var seen: Set<RecordID> = []
-        let items = Array(brought.reversed().filter { seen.insert($0.record).inserted }.reversed())
         do {
+            guard !dryRun else {
+                let publisher = try resolver.publisher(for: community, author: signer)
+                let planned = try await publisher.plannedOutcomes(items, community: community, now: node.now)
+                plan(items, planned, noun: noun, file: file, community: community, output: output)
+                return
+            }
             try await run(
                 items,
                 noun: noun,
@@ -82,6 +90,40 @@ enum ImportRun {
         output.emit(summary + ".", json: json(counts, total: items.count, file: file, community: community))
     }
 
+    /// Prints a dry run: each item with what the import would do with its record, and the counts.
+    static func plan(
+        _ items: [ImportItem],
+        _ planned: [RecordID: ImportOutcome],
+        noun: String,
+        file: String,
+        community: PublicKey,
+        output: OutputOptions
+    ) {
+        var counts: [ImportOutcome: Int] = [:]
+        for item in items { if let outcome = planned[item.record] { counts[outcome, default: 0] += 1 } }
+        if !output.json {
+            let words: [ImportOutcome: String] = [
+                .created: "new", .updated: "updated", .unchanged: "unchanged", .renewed: "renewed",
+                .deleted: "deleted here, left so",
+            ]
+            for item in items {
+                Console.line(
+                    "\(item.label): \(item.title ?? "(untitled)"): \(planned[item.record].flatMap { words[$0] } ?? "new")"
+                )
+            }
+        }
+        guard case .object(var members) = json(counts, total: items.count, file: file, community: community) else {
+            return
+        }
+        members.append(("stored", .bool(false)))
+        output.emit(
+            "Would import \(noun) from \(file): \(items.count) in all, \(counts[.created] ?? 0) new, "
+                + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged, "
+                + "\(counts[.renewed] ?? 0) renewed, \(counts[.deleted] ?? 0) deleted here. Nothing was stored (--dry-run).",
+            json: .object(members)
+        )
+    }
+
     /// The counts of an import: `{"file": …, "community": …, "total": 3, "created": 2, "updated": 1, …}`.
     static func json(_ counts: [ImportOutcome: Int], total: Int, file: String, community: PublicKey) -> JSON {
         .object([
@@ -90,18 +132,5 @@ enum ImportRun {
             ("unchanged", .number(Int64(counts[.unchanged] ?? 0))), ("renewed", .number(Int64(counts[.renewed] ?? 0))),
             ("deleted", .number(Int64(counts[.deleted] ?? 0))),
         ])
-    }
-}
-
-extension ImportItem {
-    /// The item of a record a format reader brought.
-    init(_ record: ImportedRecord) {
-        self.init(
-            kind: record.kind,
-            record: record.record,
-            operations: record.operations,
-            controlled: record.controlled,
-            label: record.label
-        )
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 import Foundation
 
@@ -71,7 +72,7 @@ struct ImportTelegram: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard !channel.isEmpty, channel.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+        guard ImportOptions.isChannelName(channel) else {
             throw ValidationError("--channel takes the channel's username: letters, digits and _ (t.me/USERNAME)")
         }
         for tag in tags where !tag.hasPrefix("#") || tag.count < 2 || tag.contains(where: \.isWhitespace) {
@@ -120,7 +121,7 @@ struct ImportTelegram: AsyncParsableCommand {
             if !output.json {
                 Console.line(TelegramConsole.summary(report, events: events ? announcements.count : nil))
             }
-            return (report.jobs + announcements).map(ImportItem.init)
+            return ImportReading(telegram: report, events: announcements)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArtelCore
 import ArtelFormats
+import ArtelImports
 import ArtelStore
 
 /// How `artel import telegram` tells what it read: each post with its vacancies or the reason it
@@ -22,17 +23,15 @@ enum TelegramConsole {
     /// `Read 12 posts: 5 vacancies from 3 posts; 9 posts skipped (…).`
     static func summary(_ report: TelegramReader.Report, events: Int?) -> String {
         let read = report.posts.filter { !$0.jobs.isEmpty }
-        var reasons: [String: Int] = [:]
+        var reasons: [ImportReading.Skip: Int] = [:]
         for post in report.posts {
             guard let skipped = post.skipped else { continue }
-            let reason =
-                skipped.hasPrefix("service") ? "service" : skipped.hasPrefix("no vacancy") ? "no hashtag" : "no vacancy"
-            reasons[reason, default: 0] += 1
+            reasons[ImportReading.Skip(reason: skipped), default: 0] += 1
         }
         let skipped = report.posts.count - read.count
         let kinds = [
-            ("service", "service message", "service messages"), ("no hashtag", "without a vacancy hashtag", nil),
-            ("no vacancy", "with a hashtag but no vacancy", nil),
+            (ImportReading.Skip.serviceMessage, "service message", "service messages"),
+            (.noHashtag, "without a vacancy hashtag", nil), (.noVacancy, "with a hashtag but no vacancy", nil),
         ].compactMap { key, one, many in
             reasons[key].map { number in many.map { count(number, one, $0) } ?? "\(number) \(one)" }
         }
@@ -49,13 +48,7 @@ enum TelegramConsole {
     /// What `--dry-run --json` prints: the counts, and each post with its vacancies' titles, or why it
     /// was skipped, and the parts left out.
     static func json(_ report: TelegramReader.Report, events: Int?) -> JSON {
-        let schema = RecordKind.job.schema
-        func title(_ job: ImportedRecord) -> JSON {
-            for case .set(let field, .string(let text)) in job.operations where schema.field(field)?.name == "title" {
-                return .string(text)
-            }
-            return .null
-        }
+        func title(_ job: ImportedRecord) -> JSON { ImportItem(job).title.map(JSON.string) ?? .null }
         var members: [(String, JSON)] = [
             ("messages", .number(Int64(report.posts.count))), ("vacancies", .number(Int64(report.jobs.count))),
             ("skipped", .number(Int64(report.posts.filter { $0.jobs.isEmpty }.count))),

