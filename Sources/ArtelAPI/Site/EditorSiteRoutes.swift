@@ -24,20 +24,22 @@ struct EditorSiteRoutes {
         router.post("editor/jobs/new") { request, route in
             try await guarded(request) { try await create(request, $0, address: route.address) }
         }
-        for action in ["edit", "close", "delete"] {
+        for action in ["edit", "close", "delete", "renew"] {
             router.get("editor/jobs/:id/\(action)") { request, route in
                 try await guarded(request) { visitor in
-                    try await withJob(request, route, visitor) { ask(action, $0, $1) }
+                    try await withRecord(.job, request, route, visitor) { ask(action, $0, $1) }
                 }
             }
             router.post("editor/jobs/:id/\(action)") { request, route in
                 try await guarded(request) { visitor in
-                    try await withJob(request, route, visitor) { job, frame in
+                    try await withRecord(.job, request, route, visitor) { job, frame in
                         try await change(action, request, job, frame, visitor, address: route.address)
                     }
                 }
             }
         }
+        EditorEventSiteRoutes(editor: self).register(on: router)
+        EditorDigestSiteRoutes(editor: self).register(on: router)
     }
 
     // MARK: Pages
@@ -56,7 +58,6 @@ struct EditorSiteRoutes {
             events.communities = [community]
             events.from = now
             events.limit = 50
-            let start = RecordKind.event.schema["start"].id
             communities.append(
                 EditorPages.Community(
                     key: community,
@@ -65,18 +66,19 @@ struct EditorSiteRoutes {
                     jobs: try await context.replica.records(jobs).compactMap {
                         JobListing(id: $0.id, community: $0.community, state: $0.state, communityName: names[community])
                     },
-                    events: try await context.replica.records(events).compactMap { event in
-                        guard let title = event.view?.string("title"),
-                            case .timestamp(let moment)? = event.state.value(of: start)
-                        else { return nil }
-                        return (event.id, title, moment)
-                    }
+                    events: try await context.replica.records(events).compactMap(EditorPages.Event.init),
+                    writesEvents: visitor.account.mayWrite(.event, in: community)
                 )
             )
         }
         let done = frame.parameters.last { $0.name == "done" }?.value
         return SiteResponses.page(
-            EditorPages.dashboard(frame, communities: communities, done: done),
+            EditorPages.dashboard(
+                frame,
+                communities: communities,
+                done: done,
+                writesDigests: visitor.account.rights.contains { $0.kind == .digest }
+            ),
             rememberLanguage: chosen
         )
     }
@@ -142,7 +144,16 @@ struct EditorSiteRoutes {
         guard let listing = JobListing(id: job.id, community: job.community, state: job.state) else {
             return SiteResponses.page(.notFound(frame))
         }
-        return SiteResponses.page(EditorPages.confirm(frame, action: action, job: listing))
+        let until = action == "renew" ? Int64(Self.renewedExpiry(job, now: WallClock.now)) : nil
+        return SiteResponses.page(
+            EditorPages.confirm(
+                frame,
+                key: action,
+                action: "/editor/jobs/\(job.id.hex)/\(action)",
+                title: listing.title,
+                until: until
+            )
+        )
     }
 
     /// `POST /editor/jobs/{id}/edit|close|delete`: the change, signed by the account's key.
@@ -176,6 +187,8 @@ struct EditorSiteRoutes {
                 }
                 guard !operations.isEmpty else { return Self.redirect("/editor") }
                 _ = try await publisher(visitor).edit(job, operations: operations, now: now)
+            case "renew":
+                _ = try await publisher(visitor).renew(job, now: now)
             case "close":
                 _ = try await publisher(visitor).edit(
                     job,
@@ -190,7 +203,7 @@ struct EditorSiteRoutes {
             return SiteResponses.page(page)
         }
         try await audit(visitor, "job.\(action)", job.id, address: address)
-        let done = ["edit": "changed", "close": "closed", "delete": "deleted"][action]!
+        let done = ["edit": "changed", "close": "closed", "delete": "deleted", "renew": "renewed"][action]!
         return Self.redirect("/editor?done=\(done)")
     }
 
@@ -198,7 +211,7 @@ struct EditorSiteRoutes {
 
     /// Runs `body` for a signed-in editor; a visitor who is not signed in is sent to sign in, an
     /// account of another role is refused.
-    private func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
+    func guarded(_ request: Request, _ body: (Visitor) async throws -> Response) async throws -> Response {
         guard let visitor = Visitor.current else {
             let next = request.method == .get ? request.uri.path : "/editor"
             var allowed = CharacterSet.alphanumerics
@@ -212,9 +225,11 @@ struct EditorSiteRoutes {
         return try await body(visitor)
     }
 
-    /// Runs `body` with the live job the path names, when the editor may write its community's
-    /// jobs; 404 for a job that does not exist or was deleted, 403 for another community's.
-    private func withJob(
+    /// Runs `body` with the live record of `kind` the path names, when the editor may write its
+    /// community's records of that kind; 404 for one that does not exist or was deleted, 403 for
+    /// another community's.
+    func withRecord(
+        _ kind: RecordKind,
         _ request: Request,
         _ route: APIRequestContext,
         _ visitor: Visitor,
@@ -223,24 +238,35 @@ struct EditorSiteRoutes {
         let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
         let id = (route.parameters.get("id") ?? "").lowercased()
         guard id.count == 32, Hex.isHexDigits(id),
-            let reference = try await context.replica.findRecords(.job, idPrefix: id, limit: 2).first,
-            let job = try await context.replica.record(.job, reference), !job.state.isDeleted
+            let reference = try await context.replica.findRecords(kind, idPrefix: id, limit: 2).first,
+            let record = try await context.replica.record(kind, reference), !record.state.isDeleted
         else { return SiteResponses.page(.notFound(frame)) }
-        guard visitor.account.mayWrite(.job, in: job.community) else {
+        guard visitor.account.mayWrite(kind, in: record.community) else {
             return SiteResponses.page(EditorPages.forbidden(frame))
         }
-        return try await body(job, frame)
+        return try await body(record, frame)
     }
 
     /// The communities the editor may post jobs in, by name.
     private func jobCommunities(_ visitor: Visitor) async throws -> [(key: PublicKey, name: String)] {
+        try await communities(visitor, writing: .job)
+    }
+
+    /// The communities the editor may write records of `kind` in, by name.
+    func communities(_ visitor: Visitor, writing kind: RecordKind) async throws -> [(key: PublicKey, name: String)] {
         let names = try await PublicListings.communityNames(context.replica)
-        return visitor.account.communities.filter { visitor.account.mayWrite(.job, in: $0) }
+        return visitor.account.communities.filter { visitor.account.mayWrite(kind, in: $0) }
             .map { (key: $0, name: names[$0] ?? $0.hex) }.sorted { $0.name < $1.name }
     }
 
+    /// When a job renewed `now` expires: as late as its kind allows, as `artel job renew` renews it.
+    static func renewedExpiry(_ record: StoredRecord, now: UInt64) -> UInt64 {
+        guard case .days(let days) = record.kind.schema.expiry else { return now }
+        return now + days * 86_400_000
+    }
+
     /// The publisher that signs with the account's author key.
-    private func publisher(_ visitor: Visitor) throws -> Publisher {
+    func publisher(_ visitor: Visitor) throws -> Publisher {
         guard let name = visitor.account.authorKey else {
             throw DeltaError(.unauthorized, "the account has no author key; the operator can add it again")
         }
@@ -253,7 +279,8 @@ struct EditorSiteRoutes {
         return Publisher(replica: context.replica, key: key)
     }
 
-    private func audit(_ visitor: Visitor, _ action: String, _ record: RecordID, address: String?) async throws {
+    /// Writes what the account did to the audit log.
+    func audit(_ visitor: Visitor, _ action: String, _ record: RecordID, address: String?) async throws {
         try await context.replica.audit(
             AuditEntry(
                 time: Int64(WallClock.now),
@@ -265,7 +292,8 @@ struct EditorSiteRoutes {
         )
     }
 
-    private static func redirect(_ location: String) -> Response {
+    /// The answer that sends the browser on after a form (303).
+    static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 }

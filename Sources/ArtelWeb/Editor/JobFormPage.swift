@@ -23,74 +23,20 @@ public enum JobFormPage: Sendable {
     ) -> SitePage {
         let words = frame.words
         let catalog = Catalog.forLanguage(frame.language.rawValue)
-        func label(_ name: String, _ value: String) -> String {
+        let fields = FormFields.render(form.form, problems: problems, frame: frame, prefix: "editor") { name, value in
             switch name {
             case "employment": catalog.employment(value)
             case "work_mode": catalog.workMode(value)
             default: words["editor.choice.\(value)"]
             }
         }
-        var fields: [[String: Any]] = []
-        for (name, input) in JobForm.inputs {
-            let id = "field-" + name.replacingOccurrences(of: ".", with: "-")
-            var field: [String: Any] = [
-                "name": name, "id": id, "label": words["editor.field.\(name)"], "value": form.texts[name] ?? "",
-            ]
-            if name == "title" { field["required"] = true }
-            if let hint = words.optional("editor.hint.\(name)") { field["hint"] = hint }
-            if let problem = problems[name] { field["error"] = message(problem, frame) }
-            switch input {
-            case .line, .tags: field["isLine"] = true
-            case .text: field["isText"] = true
-            case .integer: field["isNumber"] = true
-            case .date: field["isDate"] = true
-            case .select(let values):
-                field["isSelect"] = true
-                field["options"] =
-                    [["value": "", "label": words["editor.choice.none"], "selected": (form.texts[name] ?? "").isEmpty]]
-                    + values.map { ["value": $0, "label": label(name, $0), "selected": form.texts[name] == $0] }
-            case .checkboxes(let values):
-                field["isCheckboxes"] = true
-                let chosen = Set(form.chosen[name] ?? [])
-                field["options"] = values.enumerated().map { index, value in
-                    [
-                        "value": value, "label": label(name, value), "checked": chosen.contains(value),
-                        "id": "\(id)-\(index)",
-                    ]
-                }
-            }
-            fields.append(field)
-        }
-        let summary = fields.compactMap { field -> [String: Any]? in
-            guard let error = field["error"] else { return nil }
-            return ["href": "#\(field["id"]!)", "message": "\(field["label"]!): \(error)"]
-        }
-        var content: [String: Any] = [
-            "fields": fields,
-            "summary": summary,
-            "hasSummary": !summary.isEmpty || refusal != nil,
-            "action": editing.map { "/editor/jobs/\($0.hex)/edit" } ?? "/editor/jobs/new",
-            "csrf": frame.account?.formToken ?? "",
-        ]
-        if let refusal {
-            content["failure"] = words["editor.failure.signature"].replacingOccurrences(of: "{detail}", with: refusal)
-        }
-        if editing == nil {
-            content["communities"] = communities.map {
-                ["value": $0.key.hex, "label": $0.name, "selected": $0.key.hex == form.community]
-            }
-            content["choosesCommunity"] = true
-        }
-        let title = words[editing == nil ? "editor.newJob" : "editor.editJob"]
-        content["heading"] = title
-        let status = problems.isEmpty && refusal == nil ? 200 : 422
-        return SitePage.render("jobForm", frame.context(title: title, content: content), status: status)
-    }
-
-    /// A problem in the page's words.
-    static func message(_ problem: FieldProblem, _ frame: PageFrame) -> String {
-        let text = frame.words["editor.problem.\(problem.kind.rawValue)"]
-        guard let detail = problem.detail else { return text }
-        return "\(text) (\(detail))"
+        return FormFields.page(
+            frame,
+            heading: words[editing == nil ? "editor.newJob" : "editor.editJob"],
+            fields: fields,
+            action: editing.map { "/editor/jobs/\($0.hex)/edit" } ?? "/editor/jobs/new",
+            communities: editing == nil ? (communities, form.community) : nil,
+            refusal: refusal
+        )
     }
 }

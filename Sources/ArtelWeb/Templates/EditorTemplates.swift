@@ -5,6 +5,7 @@ extension SiteTemplates {
         {{$content}}
         <h1>{{w.editor.title}}</h1>
         {{#done}}<p class="live-note" role="status">{{done}}</p>{{/done}}
+        {{#writesDigests}}<p><a class="button" href="/editor/digests/new">{{w.editor.newDigest}}</a></p>{{/writesDigests}}
         {{#communities}}
         <section class="record">
         <h2>{{name}}</h2>
@@ -17,7 +18,7 @@ extension SiteTemplates {
         {{#isOpen}}<a href="{{href}}">{{title}}</a>{{/isOpen}}{{^isOpen}}{{title}}{{/isOpen}}
         <span class="meta">{{posted}} · {{status}}</span>
         {{#writable}}
-        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{#isOpen}} <a href="{{close}}">{{w.editor.close}}</a>{{/isOpen}} <a href="{{delete}}">{{w.editor.delete}}</a></span>
+        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{#isOpen}} <a href="{{close}}">{{w.editor.close}}</a>{{/isOpen}} <a href="{{renew}}">{{w.editor.renew}}</a> <a href="{{delete}}">{{w.editor.delete}}</a></span>
         {{/writable}}
         </li>
         {{/jobs}}
@@ -25,9 +26,17 @@ extension SiteTemplates {
         {{/hasJobs}}
         {{^hasJobs}}<p class="muted">{{w.editor.noJobs}}</p>{{/hasJobs}}
         <h3>{{w.editor.events}}</h3>
+        {{#writesEvents}}<p><a class="button" href="{{newEvent}}">{{w.editor.newEvent}}</a></p>{{/writesEvents}}
         {{#hasEvents}}
         <ul class="editor-list">
-        {{#events}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{start}}</span></li>{{/events}}
+        {{#events}}
+        <li>
+        <a href="{{href}}">{{title}}</a> <span class="meta">{{start}}{{#status}} · {{status}}{{/status}}</span>
+        {{#writable}}
+        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{^isCancelled}} <a href="{{cancel}}">{{w.editor.cancelEvent}}</a>{{/isCancelled}} <a href="{{delete}}">{{w.editor.delete}}</a></span>
+        {{/writable}}
+        </li>
+        {{/events}}
         </ul>
         {{/hasEvents}}
         {{^hasEvents}}<p class="muted">{{w.editor.noEvents}}</p>{{/hasEvents}}
@@ -81,6 +90,7 @@ extension SiteTemplates {
         {{#isLine}}<input type="text" id="{{id}}" name="{{name}}" value="{{value}}"{{#required}} required{{/required}}{{>fieldDescription}}>{{/isLine}}
         {{#isNumber}}<input type="text" inputmode="numeric" id="{{id}}" name="{{name}}" value="{{value}}"{{>fieldDescription}}>{{/isNumber}}
         {{#isDate}}<input type="date" id="{{id}}" name="{{name}}" value="{{value}}"{{>fieldDescription}}>{{/isDate}}
+        {{#isDateTime}}<input type="datetime-local" id="{{id}}" name="{{name}}" value="{{value}}"{{#required}} required{{/required}}{{>fieldDescription}}>{{/isDateTime}}
         {{#isText}}<textarea id="{{id}}" name="{{name}}" rows="8"{{>fieldDescription}}>{{value}}</textarea>{{/isText}}
         {{#isSelect}}<select id="{{id}}" name="{{name}}"{{>fieldDescription}}>
         {{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}
@@ -106,6 +116,7 @@ extension SiteTemplates {
         {{$content}}
         <h1>{{question}}</h1>
         <p class="record"><strong>{{jobTitle}}</strong></p>
+        {{#until}}<p>{{until}}</p>{{/until}}
         {{#isDelete}}<p>{{w.editor.deleteForGood}}</p>{{/isDelete}}
         <form class="editor" method="post" action="{{action}}">
         <input type="hidden" name="csrf" value="{{csrf}}">

@@ -37,6 +37,7 @@ enum SiteTemplates {
         "jobForm": jobFormPage,
         "fieldDescription": fieldDescription,
         "editorConfirm": editorConfirmPage,
+        "editorDigest": editorDigestPage,
     ]
 
     /// The compiled templates.

@@ -4,6 +4,7 @@ extension SiteWords {
     static let areas: [[String: (ru: String, en: String)]] = [
         layoutWords, jobWords, problemWords, digestWords, marketWords, embedWords,
         eventWords, calendarWords, communityWords, nodeWords, accountWords, editorWords,
+        editorMoreWords,
     ]
 
     /// The site in Russian.

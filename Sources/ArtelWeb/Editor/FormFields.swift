@@ -1,0 +1,103 @@
+import ArtelCore
+import Foundation
+
+/// What the editor's record forms share on the page (the `jobForm` template): each field with its
+/// label, hint, value and problem, the summary of problems that links to them, and the page itself.
+enum FormFields {
+    /// The fields of a form as the template shows them.
+    ///
+    /// - Parameters:
+    ///   - prefix: the catalog's prefix of the labels and hints (`editor.field.`, `editor.hint.`
+    ///     come from `editor` + `.field.`).
+    ///   - label: the words of a choice of a field.
+    static func render(
+        _ form: RecordForm,
+        problems: [String: FieldProblem],
+        frame: PageFrame,
+        prefix: String,
+        label: (_ field: String, _ value: String) -> String
+    ) -> [[String: Any]] {
+        let words = frame.words
+        var fields: [[String: Any]] = []
+        for (name, input) in form.inputs {
+            let id = "field-" + name.replacingOccurrences(of: ".", with: "-")
+            var field: [String: Any] = [
+                "name": name, "id": id, "label": words["\(prefix).field.\(name)"], "value": form.texts[name] ?? "",
+            ]
+            if form.kind.schema[name].isRequired { field["required"] = true }
+            if let hint = words.optional("\(prefix).hint.\(name)") { field["hint"] = hint }
+            if let problem = problems[name] { field["error"] = message(problem, frame) }
+            switch input {
+            case .line, .tags: field["isLine"] = true
+            case .text: field["isText"] = true
+            case .integer: field["isNumber"] = true
+            case .date: field["isDate"] = true
+            case .dateTime: field["isDateTime"] = true
+            case .select(let values):
+                field["isSelect"] = true
+                field["options"] =
+                    [["value": "", "label": words["editor.choice.none"], "selected": (form.texts[name] ?? "").isEmpty]]
+                    + values.map { ["value": $0, "label": label(name, $0), "selected": form.texts[name] == $0] }
+            case .checkboxes(let values):
+                field["isCheckboxes"] = true
+                let chosen = Set(form.chosen[name] ?? [])
+                field["options"] = values.enumerated().map { index, value in
+                    [
+                        "value": value, "label": label(name, value), "checked": chosen.contains(value),
+                        "id": "\(id)-\(index)",
+                    ]
+                }
+            }
+            fields.append(field)
+        }
+        return fields
+    }
+
+    /// The form's page: its fields, the summary of their problems and the node's refusal above.
+    ///
+    /// - Parameters:
+    ///   - heading: the page's title.
+    ///   - action: where the form posts.
+    ///   - communities: for a new record, the communities to choose from and the chosen one's key.
+    ///   - refusal: why the node refused to sign the record, in the rule's words.
+    static func page(
+        _ frame: PageFrame,
+        heading: String,
+        fields: [[String: Any]],
+        action: String,
+        communities: (list: [(key: PublicKey, name: String)], chosen: String)?,
+        refusal: String?
+    ) -> SitePage {
+        let words = frame.words
+        let summary = fields.compactMap { field -> [String: Any]? in
+            guard let error = field["error"] else { return nil }
+            return ["href": "#\(field["id"]!)", "message": "\(field["label"]!): \(error)"]
+        }
+        var content: [String: Any] = [
+            "fields": fields,
+            "summary": summary,
+            "hasSummary": !summary.isEmpty || refusal != nil,
+            "action": action,
+            "csrf": frame.account?.formToken ?? "",
+            "heading": heading,
+        ]
+        if let refusal {
+            content["failure"] = words["editor.failure.signature"].replacingOccurrences(of: "{detail}", with: refusal)
+        }
+        if let communities {
+            content["communities"] = communities.list.map {
+                ["value": $0.key.hex, "label": $0.name, "selected": $0.key.hex == communities.chosen]
+            }
+            content["choosesCommunity"] = true
+        }
+        let status = summary.isEmpty && refusal == nil ? 200 : 422
+        return SitePage.render("jobForm", frame.context(title: heading, content: content), status: status)
+    }
+
+    /// A problem in the page's words.
+    static func message(_ problem: FieldProblem, _ frame: PageFrame) -> String {
+        let text = frame.words["editor.problem.\(problem.kind.rawValue)"]
+        guard let detail = problem.detail else { return text }
+        return "\(text) (\(detail))"
+    }
+}
