@@ -66,4 +66,9 @@ PAGES: list[Page] = [
     Page("editor-close-job", "/editor/jobs/{job}/close", node="a", account="editor"),
     Page("editor-delete-job", "/editor/jobs/{job}/delete", node="a", account="editor"),
     Page("editor-refused", "/editor", node="a", account="moderator", status=403),
+    Page("editor-new-event", "/editor/events/new", node="a", account="editor"),
+    Page("editor-edit-event", "/editor/events/{event}/edit", node="a", account="editor"),
+    Page("editor-cancel-event", "/editor/events/{event}/cancel", node="a", account="editor"),
+    Page("editor-renew-job", "/editor/jobs/{job}/renew", node="a", account="editor"),
+    Page("editor-digest", "/editor/digests/new?from=2000-01-01&until=2100-01-01", node="a", account="chief"),
 ]

@@ -21,8 +21,18 @@ struct EditorDigestSiteRoutes {
             try await editor.guarded(request) { visitor in
                 try await withPublishers(request, visitor) { frame, publishers in
                     let fields = frame.parameters.map { (name: $0.name, value: $0.value) }
-                    let composing = fields.contains { $0.name == "from" || $0.name == "until" }
-                    return try await page(frame, fields, publishers, composing: composing)
+                    guard fields.contains(where: { $0.name == "from" || $0.name == "until" }) else {
+                        // The form starts with the week `artel digest compose` takes by default.
+                        let now = Int64(WallClock.now)
+                        let week = [("from", ISODates.date(now - 7 * 86_400_000)), ("until", ISODates.date(now))]
+                        return try await page(
+                            frame,
+                            week.map { (name: $0.0, value: $0.1) },
+                            publishers,
+                            composing: false
+                        )
+                    }
+                    return try await page(frame, fields, publishers, composing: true)
                 }
             }
         }
@@ -130,20 +140,17 @@ struct EditorDigestSiteRoutes {
         guard problems.isEmpty else {
             return try await page(frame, fields, publishers, composing: true, problems: problems)
         }
-        let now = WallClock.now
-        let record = Publisher.newRecordID(now: now)
-        do {
-            _ = try await editor.publisher(visitor).create(
-                .digest,
-                community: community,
-                record: record,
-                operations: operations,
-                now: now
-            )
-        } catch let error as DeltaError {
+        switch try await editor.publish(
+            .digest,
+            in: community,
+            operations,
+            by: visitor,
+            verb: "publish",
+            address: address
+        ) {
+        case .success(let record): return EditorSiteRoutes.redirect("/digests/\(record.hex)")
+        case .failure(let error):
             return try await page(frame, fields, publishers, composing: true, refusal: error.message)
         }
-        try await editor.audit(visitor, "digest.publish", record, address: address)
-        return EditorSiteRoutes.redirect("/digests/\(record.hex)")
     }
 }

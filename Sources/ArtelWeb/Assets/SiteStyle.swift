@@ -111,6 +111,7 @@ extension SiteAssets {
         ul.editor-list{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
         ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
         ol.editor-list{margin:0;padding:0;list-style:none;display:grid;gap:.75rem}
+        label.position{font-weight:400;margin-right:.25rem}
         input.position{width:4.5rem;margin-right:.5rem}
         """
 }

@@ -150,7 +150,7 @@ public enum DigestComposePage: Sendable {
         let words = frame.words
         let chosen = Set(choice.communities)
         var content: [String: Any] = [
-            "from": choice.from, "until": choice.until, "title": choice.title,
+            "from": choice.from, "until": choice.until, "digestTitle": choice.title,
             "csrf": frame.account?.formToken ?? "",
             "communities": communities.enumerated().map { index, community in
                 [
@@ -212,7 +212,6 @@ public enum DigestComposePage: Sendable {
         return [
             "item": "\(job.reference)", "position": String(index + 1), "id": "digest-position-\(index)",
             "title": job.title, "employer": job.employer ?? "", "community": job.communityName ?? job.community.hex,
-            "positionLabel": words["editor.digest.positionOf"].replacingOccurrences(of: "{title}", with: job.title),
             "merged": merged, "hasMerged": !merged.isEmpty,
         ]
     }

@@ -1,9 +1,20 @@
 public import ArtelCore
 import Foundation
 
-/// `/editor/events/new` and `/editor/events/{id}/edit`: the event form, and the same form again with
-/// each problem beside its field, an error summary above, and every value kept.
-public enum EventEditorFormPage: Sendable {
+/// `/editor/events/new` and `/editor/events/{id}/edit`: the event form, and the same form again
+/// with each problem beside its field, an error summary above, and every value kept.
+extension EventEditorForm: EditorForm {
+    /// Events.
+    public static var kind: RecordKind { .event }
+
+    /// The operations of ``operations(current:)``: an event's form needs no clock.
+    public func operations(
+        current: RecordState?,
+        now: Int64
+    ) -> (operations: [ArtelCore.Operation], problems: [String: FieldProblem]) {
+        operations(current: current)
+    }
+
     /// The page.
     ///
     /// - Parameters:
@@ -12,24 +23,24 @@ public enum EventEditorFormPage: Sendable {
     ///   - communities: for a new event, the communities the editor may post events in.
     ///   - problems: what is wrong, by field name.
     ///   - refusal: why the node refused to sign the event, in the rule's words.
-    public static func render(
+    public static func page(
         _ frame: PageFrame,
         form: EventEditorForm,
         editing: RecordID?,
         communities: [(key: PublicKey, name: String)],
-        problems: [String: FieldProblem] = [:],
-        refusal: String? = nil
+        problems: [String: FieldProblem],
+        refusal: String?
     ) -> SitePage {
-        let words = frame.words
-        let fields = FormFields.render(form.form, problems: problems, frame: frame, prefix: "editor.event") {
-            words["events.\($0).\($1)"]
-        }
-        return FormFields.page(
+        FormFields.page(
             frame,
-            heading: words[editing == nil ? "editor.newEvent" : "editor.editEvent"],
-            fields: fields,
-            action: editing.map { "/editor/events/\($0.hex)/edit" } ?? "/editor/events/new",
-            communities: editing == nil ? (communities, form.community) : nil,
+            form.form,
+            problems: problems,
+            prefix: "editor.event",
+            label: { frame.words["events.\($0).\($1)"] },
+            headings: ("editor.newEvent", "editor.editEvent"),
+            path: "events",
+            editing: editing,
+            communities: (communities, form.community),
             refusal: refusal
         )
     }

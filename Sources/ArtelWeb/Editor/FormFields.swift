@@ -53,38 +53,48 @@ enum FormFields {
         return fields
     }
 
-    /// The form's page: its fields, the summary of their problems and the node's refusal above.
+    /// A record form's page (`/editor/{path}/new`, `/editor/{path}/{id}/edit`): its fields, the
+    /// summary of their problems and the node's refusal above.
     ///
     /// - Parameters:
-    ///   - heading: the page's title.
-    ///   - action: where the form posts.
+    ///   - prefix: the catalog's prefix of the fields' labels and hints (``render(_:problems:frame:prefix:label:)``).
+    ///   - label: the words of a choice of a field.
+    ///   - headings: the catalog's keys of the new record's page title and the edited one's.
+    ///   - path: the records' path under `/editor/`.
+    ///   - editing: the id of the record being edited; `nil` for a new one.
     ///   - communities: for a new record, the communities to choose from and the chosen one's key.
     ///   - refusal: why the node refused to sign the record, in the rule's words.
     static func page(
         _ frame: PageFrame,
-        heading: String,
-        fields: [[String: Any]],
-        action: String,
-        communities: (list: [(key: PublicKey, name: String)], chosen: String)?,
+        _ form: RecordForm,
+        problems: [String: FieldProblem],
+        prefix: String,
+        label: (_ field: String, _ value: String) -> String,
+        headings: (new: String, edit: String),
+        path: String,
+        editing: RecordID?,
+        communities: (list: [(key: PublicKey, name: String)], chosen: String),
         refusal: String?
     ) -> SitePage {
         let words = frame.words
+        let fields = render(form, problems: problems, frame: frame, prefix: prefix, label: label)
         let summary = fields.compactMap { field -> [String: Any]? in
             guard let error = field["error"] else { return nil }
             return ["href": "#\(field["id"]!)", "message": "\(field["label"]!): \(error)"]
         }
+        let heading = words[editing == nil ? headings.new : headings.edit]
         var content: [String: Any] = [
             "fields": fields,
             "summary": summary,
             "hasSummary": !summary.isEmpty || refusal != nil,
-            "action": action,
+            "action": editing.map { "/editor/\(path)/\($0.hex)/edit" } ?? "/editor/\(path)/new",
             "csrf": frame.account?.formToken ?? "",
             "heading": heading,
         ]
         if let refusal {
             content["failure"] = words["editor.failure.signature"].replacingOccurrences(of: "{detail}", with: refusal)
         }
-        if let communities {
+        if editing == nil {
             content["communities"] = communities.list.map {
                 ["value": $0.key.hex, "label": $0.name, "selected": $0.key.hex == communities.chosen]
             }

@@ -23,19 +23,22 @@ public enum JobFormPage: Sendable {
     ) -> SitePage {
         let words = frame.words
         let catalog = Catalog.forLanguage(frame.language.rawValue)
-        let fields = FormFields.render(form.form, problems: problems, frame: frame, prefix: "editor") { name, value in
-            switch name {
-            case "employment": catalog.employment(value)
-            case "work_mode": catalog.workMode(value)
-            default: words["editor.choice.\(value)"]
-            }
-        }
         return FormFields.page(
             frame,
-            heading: words[editing == nil ? "editor.newJob" : "editor.editJob"],
-            fields: fields,
-            action: editing.map { "/editor/jobs/\($0.hex)/edit" } ?? "/editor/jobs/new",
-            communities: editing == nil ? (communities, form.community) : nil,
+            form.form,
+            problems: problems,
+            prefix: "editor",
+            label: { name, value in
+                switch name {
+                case "employment": catalog.employment(value)
+                case "work_mode": catalog.workMode(value)
+                default: words["editor.choice.\(value)"]
+                }
+            },
+            headings: ("editor.newJob", "editor.editJob"),
+            path: "jobs",
+            editing: editing,
+            communities: (communities, form.community),
             refusal: refusal
         )
     }

@@ -7,15 +7,7 @@ extension SiteTemplates {
         {{$content}}
         <p><a href="/editor">{{w.editor.back}}</a></p>
         <h1>{{w.editor.digest.title}}</h1>
-        {{#hasSummary}}
-        <div class="problem" role="alert" tabindex="-1">
-        <h2>{{w.editor.problems}}</h2>
-        {{#failure}}<p>{{failure}}</p>{{/failure}}
-        <ul>
-        {{#summary}}<li><a href="{{href}}">{{message}}</a></li>{{/summary}}
-        </ul>
-        </div>
-        {{/hasSummary}}
+        {{>problemSummary}}
         <form class="editor" method="get" action="/editor/digests/new">
         <div class="field">
         <label for="digest-from">{{w.editor.digest.field.from}}</label>
@@ -39,7 +31,7 @@ extension SiteTemplates {
         {{#composed}}
         <h2>{{w.editor.digest.vacancies}}</h2>
         <p>{{found}}</p>
-        <form class="editor" method="post" action="/editor/digests/new">
+        <form class="editor" method="post" action="/editor/digests/new" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}">
         <input type="hidden" name="from" value="{{from}}">
         <input type="hidden" name="until" value="{{until}}">
@@ -50,9 +42,9 @@ extension SiteTemplates {
         {{#entries}}
         <li>
         <input type="hidden" name="item" value="{{item}}">
-        <label class="visually-hidden" for="{{id}}">{{positionLabel}}</label>
-        <input class="position" type="number" min="1" id="{{id}}" name="position" value="{{position}}">
-        <strong>{{title}}</strong>{{#employer}} · {{employer}}{{/employer}} <span class="meta">{{community}}</span>
+        <label class="position" for="{{id}}">{{w.editor.digest.position}}</label>
+        <input class="position" type="number" min="1" id="{{id}}" name="position" value="{{position}}" aria-describedby="{{id}}-title">
+        <strong id="{{id}}-title">{{title}}</strong>{{#employer}} · {{employer}}{{/employer}} <span class="meta">{{community}}</span>
         {{#hasMerged}}
         <ul>
         {{#merged}}<li>{{w.editor.digest.merged}} {{title}} <span class="meta">{{community}}</span>: {{reason}}</li>{{/merged}}
@@ -67,7 +59,7 @@ extension SiteTemplates {
         <div class="field">
         <label for="digest-title">{{w.editor.digest.field.title}}</label>
         {{#titleError}}<p class="error" id="digest-title-error">{{titleError}}</p>{{/titleError}}
-        <input type="text" id="digest-title" name="title" value="{{title}}" required{{#titleError}} aria-invalid="true" aria-describedby="digest-title-error"{{/titleError}}>
+        <input type="text" id="digest-title" name="title" value="{{digestTitle}}" required{{#titleError}} aria-invalid="true" aria-describedby="digest-title-error"{{/titleError}}>
         </div>
         <div class="field">
         <label for="digest-publisher">{{w.editor.digest.field.publisher}}</label>

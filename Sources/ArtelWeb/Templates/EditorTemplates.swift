@@ -53,15 +53,7 @@ extension SiteTemplates {
         {{$content}}
         <p><a href="/editor">{{w.editor.back}}</a></p>
         <h1>{{heading}}</h1>
-        {{#hasSummary}}
-        <div class="problem" role="alert" tabindex="-1">
-        <h2>{{w.editor.problems}}</h2>
-        {{#failure}}<p>{{failure}}</p>{{/failure}}
-        <ul>
-        {{#summary}}<li><a href="{{href}}">{{message}}</a></li>{{/summary}}
-        </ul>
-        </div>
-        {{/hasSummary}}
+        {{>problemSummary}}
         <form class="editor" method="post" action="{{action}}" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}">
         {{#choosesCommunity}}
@@ -102,6 +94,19 @@ extension SiteTemplates {
         </form>
         {{/content}}
         {{/layout}}
+        """
+
+    /// The summary of a form's problems above it, each linking to its field, and the node's refusal.
+    static let problemSummary = """
+        {{#hasSummary}}
+        <div class="problem" role="alert" tabindex="-1">
+        <h2>{{w.editor.problems}}</h2>
+        {{#failure}}<p>{{failure}}</p>{{/failure}}
+        <ul>
+        {{#summary}}<li><a href="{{href}}">{{message}}</a></li>{{/summary}}
+        </ul>
+        </div>
+        {{/hasSummary}}
         """
 
     /// The attributes that tie an input to its hint and problem.

@@ -38,6 +38,7 @@ enum SiteTemplates {
         "fieldDescription": fieldDescription,
         "editorConfirm": editorConfirmPage,
         "editorDigest": editorDigestPage,
+        "problemSummary": problemSummary,
     ]
 
     /// The compiled templates.

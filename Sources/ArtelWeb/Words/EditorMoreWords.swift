@@ -76,7 +76,7 @@ extension SiteWords {
             "Вакансий: {vacancies}; повторов объединено: {merged}.",
             "{vacancies} vacancies; {merged} repeated listings merged."
         ),
-        "editor.digest.positionOf": ("Место в дайджесте: {title}", "Position in the digest: {title}"),
+        "editor.digest.position": ("Место", "Position"),
         "editor.digest.merged": ("Объединена с", "Merged with"),
         "editor.digest.reason.sameLink": ("та же ссылка для отклика", "the same apply link"),
         "editor.digest.reason.sameEmployerAndTitle": (
