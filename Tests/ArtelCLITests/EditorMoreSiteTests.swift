@@ -147,6 +147,16 @@ struct EditorMoreSiteTests {
                 )
                 .status == 403
             )
+            // A digest for a community whose digests dina may not write is refused, whatever the form says.
+            let communities = try #require(try setup.node.json("list", "communities") as? [[String: Any]])
+            let other = try #require(
+                communities.compactMap { $0["community"] as? String }.first { $0 != setup.community }
+            )
+            let foreign = [
+                ("csrf", try dina.formToken()), ("publisher", other), ("title", "Чужой дайджест"), ("step", "publish"),
+                ("from", "2000-01-01"),
+            ]
+            #expect(try dina.post("/editor/digests/new", foreign).status == 403)
             #expect(try Self.state(setup) == before)
         }
     }
