@@ -227,6 +227,11 @@ struct EditorMoreSiteTests {
             let fields = try #require(event["fields"] as? [String: Any])
             #expect("\(fields["start"] ?? "")".hasPrefix("2099-12-10T14:00"), "19:00 in Yekaterinburg: \(fields)")
             #expect(fields["timezone"] as? String == "Asia/Yekaterinburg")
+            let next = try anna.get("/editor/events/new?community=\(setup.community)").text
+            #expect(
+                next.contains(#"value="Asia/Yekaterinburg""#),
+                "a new event starts in the zone of the community's latest"
+            )
             #expect(try Self.log(setup, id).contains("by key user-anna"))
             #expect(try SiteJobTests.page("\(setup.serve.api)/events/\(id)").text.contains("Мастермайнд"))
             let dashboard = try anna.get("/editor?done=eventCreated").text

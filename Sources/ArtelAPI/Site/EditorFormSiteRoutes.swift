@@ -32,6 +32,8 @@ struct EditorFormSiteRoutes<Form: EditorForm>: Sendable {
     let created: String, changed: String
     /// The confirmed actions, by the path's last part.
     let actions: [String: Action]
+    /// What a new record's form starts with besides its community, for the community chosen.
+    var starting: (@Sendable (APIContext, PublicKey) async throws -> [(name: String, value: String)])?
 
     private var context: APIContext { editor.context }
     private var kind: RecordKind { Form.kind }
@@ -64,7 +66,12 @@ struct EditorFormSiteRoutes<Form: EditorForm>: Sendable {
         let (frame, chosen) = SiteRoutes.frame(request, section, siteName: context.nodeName)
         let communities = try await editor.communities(visitor, writing: kind)
         guard !communities.isEmpty else { return SiteResponses.page(EditorPages.forbidden(frame)) }
-        let form = Form(frame.parameters.filter { $0.name == "community" })
+        let chosenCommunity = frame.parameters.filter { $0.name == "community" }
+        var fields = chosenCommunity.map { (name: $0.name, value: $0.value) }
+        if let starting, let community = chosenCommunity.last.flatMap({ PublicKey(hex: $0.value) }) {
+            fields += try await starting(context, community)
+        }
+        let form = Form(fields)
         let page = Form.page(frame, form: form, editing: nil, communities: communities, problems: [:], refusal: nil)
         return SiteResponses.page(page, rememberLanguage: chosen)
     }
@@ -183,8 +190,9 @@ extension EditorFormSiteRoutes where Form == JobForm {
 }
 
 extension EditorFormSiteRoutes where Form == EventEditorForm {
-    /// The event pages: cancelling sets the status `cancelled`, as `artel event edit --status
-    /// cancelled` does, so that calendars show the event called off.
+    /// The event pages: a new event's time zone is the one the community's latest event named;
+    /// cancelling sets the status `cancelled`, as `artel event edit --status cancelled` does, so
+    /// that calendars show the event called off.
     init(events editor: EditorSiteRoutes) {
         let status = RecordKind.event.schema["status"].id
         self.init(
@@ -198,7 +206,23 @@ extension EditorFormSiteRoutes where Form == EventEditorForm {
                     try await publisher.edit(event, operations: [.set(status, .string("cancelled"))], now: now)
                 },
                 "delete": Action(key: "event.delete", done: "eventDeleted") { try await $0.delete($1, now: $2) },
-            ]
+            ],
+            starting: Self.communityZone
         )
+    }
+
+    /// The time zone of the community's event that starts last (of those a year back and on), as
+    /// a new event's form starts with it; none when no event names one.
+    @Sendable static func communityZone(
+        _ context: APIContext,
+        _ community: PublicKey
+    ) async throws -> [(name: String, value: String)] {
+        var query = RecordQuery(kind: .event)
+        query.communities = [community]
+        query.from = Int64(WallClock.now) - 365 * 86_400_000
+        query.limit = 200
+        let latest = try await context.replica.records(query).compactMap(EditorPages.Event.init)
+            .filter { $0.timeZone.flatMap(TimeZone.init(identifier:)) != nil }.max { $0.start < $1.start }
+        return latest?.timeZone.map { [(name: "timezone", value: $0)] } ?? []
     }
 }
