@@ -83,4 +83,9 @@ PAGES: list[Page] = [
     Page("propose-thanks", "/propose/thanks", node="a"),
     Page("editor-proposals", "/editor/proposals", node="a", account="editor"),
     Page("editor-import", "/editor/import", node="a", account="editor"),
+    Page("editor-new-event", "/editor/events/new", node="a", account="editor"),
+    Page("editor-edit-event", "/editor/events/{event}/edit", node="a", account="editor"),
+    Page("editor-cancel-event", "/editor/events/{event}/cancel", node="a", account="editor"),
+    Page("editor-renew-job", "/editor/jobs/{job}/renew", node="a", account="editor"),
+    Page("editor-digest", "/editor/digests/new?from=2000-01-01&until=2100-01-01", node="a", account="chief"),
 ]

@@ -181,6 +181,7 @@ PASSWORD = "пароль редакции 2026"
 ACCOUNTS: dict[str, list[str]] = {
     "editor": ["--role", "editor", "--community", COMMUNITY, "--kinds", "job", "--kinds", "event"],
     "moderator": ["--role", "moderator"],
+    "chief": ["--role", "editor", "--community", COMMUNITY, "--kinds", "digest"],
 }
 
 # The vacancy the editor posts from the browser.

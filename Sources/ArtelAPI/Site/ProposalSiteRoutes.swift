@@ -227,10 +227,7 @@ struct ProposalSiteRoutes {
             return SiteAccess.redirect("/editor/proposals?done=rejected")
         }
         let form = JobForm(posted.fields)
-        let record: RecordID
-        switch try await EditorSiteRoutes(context: context).createJob(form, in: proposal.community, by: visitor) {
-        case .created(let created): record = created
-        case .refused(let problems, let refusal):
+        func again(_ problems: [String: FieldProblem], refusal: String? = nil) -> Response {
             let page = ProposalReviewPages.review(
                 frame,
                 proposal: proposal,
@@ -240,6 +237,14 @@ struct ProposalSiteRoutes {
                 refusal: refusal
             )
             return SiteResponses.page(page)
+        }
+        let (operations, problems) = form.operations(current: nil, now: Int64(WallClock.now))
+        guard problems.isEmpty else { return again(problems) }
+        let editor = EditorSiteRoutes(context: context)
+        let record: RecordID
+        switch try await editor.publish(.job, in: proposal.community, operations, by: visitor, verb: "create", address: address) {
+        case .success(let created): record = created
+        case .failure(let refusal): return again([:], refusal: refusal.message)
         }
         _ = try await context.replica.decideProposal(proposal.id, .approved, reason: nil, record: record, audit: audit)
         return SiteAccess.redirect("/editor/proposals?done=approved")

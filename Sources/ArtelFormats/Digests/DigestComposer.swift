@@ -29,15 +29,7 @@ public enum DigestComposer: Sendable {
         // retains every field); then joined in order.
         let indices = Array(jobs.indices)
         let links = ParallelMap.map(indices) { _, index in jobs[index].applyURL.flatMap(urlKey) }
-        let names = ParallelMap.map(indices) { _, index in
-            jobs[index].employer.map { employer in
-                var key = MatchKey()
-                appendWords(of: employer, to: &key, skipping: legalForms)
-                key.bytes.append(UInt8(ascii: "|"))
-                appendWords(of: jobs[index].title, to: &key)
-                return key
-            }
-        }
+        let names = ParallelMap.map(indices) { _, index in nameKey(jobs[index]) }
         for keys in [links, names] {
             var first: [MatchKey: Int] = [:]
             first.reserveCapacity(jobs.count)
@@ -125,8 +117,19 @@ public enum DigestComposer: Sendable {
         ["ооо", "оао", "ао", "пао", "зао", "ип", "нко", "llc", "inc", "ltd", "gmbh", "corp"].map { Array($0.utf8) }
     )
 
+    /// A listing's employer and title as the rule compares them; `nil` without an employer.
+    static func nameKey(_ job: JobListing) -> MatchKey? {
+        job.employer.map { employer in
+            var key = MatchKey()
+            appendWords(of: employer, to: &key, skipping: legalForms)
+            key.bytes.append(UInt8(ascii: "|"))
+            appendWords(of: job.title, to: &key)
+            return key
+        }
+    }
+
     /// A link as the rule compares it.
-    private static func urlKey(_ url: String) -> MatchKey? {
+    static func urlKey(_ url: String) -> MatchKey? {
         normalizedURL(url).map { MatchKey(bytes: Array($0.utf8)) }
     }
 

@@ -45,3 +45,30 @@ extension JobListing {
     /// The job as a reference.
     public var reference: Reference { Reference(community: community, record: id) }
 }
+
+extension DigestEntry {
+    /// The operations of a new digest record listing `entries` in their order, as `artel digest
+    /// publish` and the editor's digest page write one.
+    ///
+    /// - Parameters:
+    ///   - title: the digest's title.
+    ///   - period: the days it covers, Unix ms.
+    ///   - tags: its tags, without `#`.
+    public static func recordOperations(
+        _ entries: [DigestEntry],
+        title: String,
+        period: (start: Int64, end: Int64),
+        tags: [String] = []
+    ) -> [Operation] {
+        let schema = RecordKind.digest.schema
+        let items = entries.map { Reference(community: $0.job.community, record: $0.job.id) }
+        return [
+            .set(schema["title"].id, .string(title)),
+            .set(schema["period_start"].id, .timestamp(period.start)),
+            .set(schema["period_end"].id, .timestamp(period.end)),
+            .set(schema["items"].id, .references(items)),
+        ]
+            + Set(tags).sorted().map { .add(schema["tags"].id, .string($0)) }
+            + Set(alsoListedElements(entries)).sorted().map { .add(alsoListedField, .string($0)) }
+    }
+}

@@ -113,5 +113,8 @@ extension SiteAssets {
         .live-note,ul.editor-list li{overflow-wrap:anywhere}
         ul.peers .actions{flex-wrap:wrap}.actions button{white-space:nowrap}
         .trap{display:none}
+        ol.editor-list{margin:0;padding:0;list-style:none;display:grid;gap:.75rem}
+        label.position{font-weight:400;margin-right:.25rem}
+        input.position{width:4.5rem;margin-right:.5rem}
         """
 }

@@ -2,63 +2,40 @@ public import ArtelCore
 import Foundation
 
 /// The form an editor writes a job with: what was typed, field by field, and the operations it
-/// makes. Each value is checked by the job's own rules (``KindSchema/problems(in:creating:)``, the
-/// rules every node applies to a delta), so that every problem is found at once and shown beside
-/// its field; the write itself then goes through the same ``Publisher`` as `artel job post` and
-/// the API's `POST /api/v1/jobs`.
+/// makes, checked by the job's own rules (``RecordForm``); the write itself then goes through the
+/// same ``Publisher`` as `artel job post` and the API's `POST /api/v1/jobs`.
 public struct JobForm: Sendable {
-    /// How a field is typed.
-    enum Input: Sendable {
-        case line, text, integer, date, tags
-        case select([String])
-        case checkboxes([String])
-    }
-
     /// The fields of the form, in order: the job's public field names.
-    static let inputs: [(name: String, input: Input)] = [
+    static let inputs: [(name: String, input: RecordForm.Input)] = [
         ("title", .line), ("employer", .line), ("description", .text), ("salary_min", .integer),
-        ("salary_max", .integer), ("salary_currency", .line), ("salary_period", .select(choices("salary_period"))),
-        ("employment", .checkboxes(choices("employment"))), ("work_mode", .select(choices("work_mode"))),
-        ("location.city", .line), ("apply_url", .line), ("contact", .line), ("valid_through", .date), ("tags", .tags),
+        ("salary_max", .integer), ("salary_currency", .line),
+        ("salary_period", .select(RecordForm.choices(.job, "salary_period"))),
+        ("employment", .checkboxes(RecordForm.choices(.job, "employment"))),
+        ("work_mode", .select(RecordForm.choices(.job, "work_mode"))), ("location.city", .line), ("apply_url", .line),
+        ("contact", .line), ("valid_through", .date), ("tags", .tags),
     ]
-
-    private static func choices(_ name: String) -> [String] {
-        guard case .oneOf(let values) = RecordKind.job.schema[name].rule else { return [] }
-        return values
-    }
 
     /// The community the job is for, its key in hex (chosen on a new job's form).
     public var community: String
+    /// The fields as typed.
+    private(set) var form: RecordForm
     /// What was typed in each single field, and the tags as typed.
-    public private(set) var texts: [String: String] = [:]
+    public var texts: [String: String] { form.texts }
     /// The boxes ticked of each set field.
-    public private(set) var chosen: [String: [String]] = [:]
+    public var chosen: [String: [String]] { form.chosen }
 
     /// The form as posted.
     ///
     /// - Parameter fields: the posted fields in order.
     public init(_ fields: [(name: String, value: String)]) {
         community = fields.last { $0.name == "community" }?.value ?? ""
-        for (name, input) in Self.inputs {
-            switch input {
-            case .checkboxes: chosen[name] = fields.filter { $0.name == name }.map(\.value)
-            default: texts[name] = fields.last { $0.name == name }?.value ?? ""
-            }
-        }
+        form = RecordForm(.job, Self.inputs, fields: fields)
     }
 
     /// The form of a stored job, to edit it.
     public init(_ state: RecordState, community: PublicKey) {
         self.community = community.hex
-        let schema = RecordKind.job.schema
-        for (name, input) in Self.inputs {
-            let spec = schema[name]
-            switch input {
-            case .checkboxes: chosen[name] = state.elements(of: spec.id).compactMap(\.text)
-            case .tags: texts[name] = state.elements(of: spec.id).compactMap(\.text).joined(separator: ", ")
-            default: texts[name] = state.value(of: spec.id).map(Self.text) ?? ""
-            }
-        }
+        form = RecordForm(.job, Self.inputs, state: state, zone: LocalMoments.utc)
     }
 
     /// The operations that write the form: every filled field for a new job (posted `now`), only
@@ -71,90 +48,9 @@ public struct JobForm: Sendable {
         current: RecordState?,
         now: Int64
     ) -> (operations: [ArtelCore.Operation], problems: [String: FieldProblem]) {
-        let schema = RecordKind.job.schema
-        var operations: [ArtelCore.Operation] = []
-        var problems: [String: FieldProblem] = [:]
-        for (name, input) in Self.inputs {
-            let spec = schema[name]
-            let wanted: [Value]
-            switch input {
-            case .checkboxes:
-                wanted = Array(Set(chosen[name] ?? [])).sorted().map(Value.string)
-            case .tags:
-                let tags = (texts[name] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                wanted = Array(Set(tags.filter { !$0.isEmpty })).sorted().map(Value.string)
-            default:
-                let text = Self.normalized(
-                    texts[name] ?? "",
-                    multiline: { if case .text = input { true } else { false } }()
-                )
-                guard !text.isEmpty else {
-                    if current?.value(of: spec.id) != nil { operations.append(.clear(spec.id)) }
-                    continue
-                }
-                guard let value = Self.value(text, input) else {
-                    problems[name] = FieldProblem(input.isDate ? .date : .integer)
-                    continue
-                }
-                if current?.value(of: spec.id) != value { operations.append(.set(spec.id, value)) }
-                continue
-            }
-            let held = Set(current?.elements(of: spec.id) ?? [])
-            for element in wanted where !held.contains(element) { operations.append(.add(spec.id, element)) }
-            for element in held.subtracting(wanted).sorted(by: { $0.canonicalPrecedes($1) }) {
-                operations.append(.remove(spec.id, element))
-            }
-        }
-        if current == nil { operations.append(.set(schema["date_posted"].id, .timestamp(now))) }
-        for (name, error) in schema.problems(in: operations, creating: current == nil) where problems[name] == nil {
-            problems[name] = FieldProblem(error)
-        }
-        return (problems.isEmpty ? operations : [], problems)
-    }
-
-    /// A text as it is stored: lines joined by `\n`, spaces trimmed, a one-line field on one line.
-    private static func normalized(_ text: String, multiline: Bool) -> String {
-        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        return multiline ? unified : unified.replacingOccurrences(of: "\n", with: " ")
-    }
-
-    /// A typed text as a field's value; `nil` when it is not one.
-    private static func value(_ text: String, _ input: Input) -> Value? {
-        switch input {
-        case .integer:
-            return Int64(text.filter { !$0.isWhitespace }).map(Value.integer)
-        case .date:
-            // A day alone means until that day ends (UTC), as `artel grant --until` reads one.
-            guard let (milliseconds, isDate) = ISODates.read(text) else { return nil }
-            return .timestamp(isDate ? milliseconds + 86_400_000 - 1 : milliseconds)
-        default:
-            return .string(text)
-        }
-    }
-
-    /// A stored value as the form shows it: a date as `YYYY-MM-DD`, the way a date input writes it.
-    private static func text(_ value: Value) -> String {
-        switch value {
-        case .string(let text): text
-        case .integer(let number): String(number)
-        case .timestamp(let milliseconds): ISODates.date(milliseconds)
-        default: ""
-        }
-    }
-}
-
-extension JobForm.Input {
-    var isDate: Bool {
-        if case .date = self { return true }
-        return false
-    }
-}
-
-extension Value {
-    /// The text of a string value.
-    var text: String? {
-        if case .string(let text) = self { return text }
-        return nil
+        let posted: [ArtelCore.Operation] =
+            current == nil ? [.set(RecordKind.job.schema["date_posted"].id, .timestamp(now))] : []
+        return form.operations(current: current, zone: LocalMoments.utc, extra: posted)
     }
 }
 
@@ -176,6 +72,16 @@ public struct FieldProblem: Sendable, Hashable {
         case integer
         /// A date field holds something else.
         case date
+        /// A date-and-time field holds something else.
+        case dateTime
+        /// A time zone is not an IANA one.
+        case timeZone
+        /// A period ends before it starts.
+        case period
+        /// A digest would list nothing.
+        case empty
+        /// A digest would list more vacancies than it may.
+        case tooMany
         /// Another rule of the field, said in ``FieldProblem/detail``.
         case invalid
     }

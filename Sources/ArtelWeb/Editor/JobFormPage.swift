@@ -21,104 +21,41 @@ public enum JobFormPage: Sendable {
         problems: [String: FieldProblem] = [:],
         refusal: String? = nil
     ) -> SitePage {
-        let words = frame.words
-        var content = formContent(frame, form: form, problems: problems, refusal: refusal)
-        content["action"] = editing.map { "/editor/jobs/\($0.hex)/edit" } ?? "/editor/jobs/new"
-        content["csrf"] = frame.account?.formToken ?? ""
-        if editing == nil { content.merge(communityChoice(communities, chosen: form.community)) { $1 } }
-        let title = words[editing == nil ? "editor.newJob" : "editor.editJob"]
-        content["heading"] = title
-        let status = problems.isEmpty && refusal == nil ? 200 : 422
-        return SitePage.render("jobForm", frame.context(title: title, content: content), status: status)
+        FormFields.page(
+            frame,
+            form.form,
+            problems: problems,
+            prefix: "editor",
+            label: label(frame),
+            headings: ("editor.newJob", "editor.editJob"),
+            path: "jobs",
+            editing: editing,
+            communities: (communities, form.community),
+            refusal: refusal
+        )
     }
 
-    /// What the job form's partials show (`jobFields`, `formProblems`): the fields with their values
-    /// and problems, the summary of the problems, and why the node refused to sign.
-    ///
-    /// - Parameters:
-    ///   - form: the values to show.
-    ///   - problems: what is wrong, by field name.
-    ///   - refusal: why the node refused to sign the job, in the rule's words.
-    static func formContent(
+    /// What the job form's partials show (``FormFields/content(_:_:problems:prefix:label:refusal:)``),
+    /// for pages that show the job form in a form of their own.
+    static func content(
         _ frame: PageFrame,
         form: JobForm,
         problems: [String: FieldProblem],
         refusal: String?
     ) -> [String: Any] {
+        FormFields.content(frame, form.form, problems: problems, prefix: "editor", label: label(frame), refusal: refusal)
+    }
+
+    /// The words of a choice of a job's field.
+    private static func label(_ frame: PageFrame) -> (_ field: String, _ value: String) -> String {
         let words = frame.words
         let catalog = Catalog.forLanguage(frame.language.rawValue)
-        func label(_ name: String, _ value: String) -> String {
+        return { name, value in
             switch name {
             case "employment": catalog.employment(value)
             case "work_mode": catalog.workMode(value)
             default: words["editor.choice.\(value)"]
             }
         }
-        var fields: [[String: Any]] = []
-        for (name, input) in JobForm.inputs {
-            let id = "field-" + name.replacingOccurrences(of: ".", with: "-")
-            var field: [String: Any] = [
-                "name": name, "id": id, "label": words["editor.field.\(name)"], "value": form.texts[name] ?? "",
-            ]
-            if name == "title" { field["required"] = true }
-            if let hint = words.optional("editor.hint.\(name)") { field["hint"] = hint }
-            if let problem = problems[name] { field["error"] = message(problem, frame) }
-            switch input {
-            case .line, .tags: field["isLine"] = true
-            case .text: field["isText"] = true
-            case .integer: field["isNumber"] = true
-            case .date: field["isDate"] = true
-            case .select(let values):
-                field["isSelect"] = true
-                field["options"] =
-                    [["value": "", "label": words["editor.choice.none"], "selected": (form.texts[name] ?? "").isEmpty]]
-                    + values.map { ["value": $0, "label": label(name, $0), "selected": form.texts[name] == $0] }
-            case .checkboxes(let values):
-                field["isCheckboxes"] = true
-                let chosen = Set(form.chosen[name] ?? [])
-                field["options"] = values.enumerated().map { index, value in
-                    [
-                        "value": value, "label": label(name, value), "checked": chosen.contains(value),
-                        "id": "\(id)-\(index)",
-                    ]
-                }
-            }
-            fields.append(field)
-        }
-        let summary = fields.compactMap { field -> [String: Any]? in
-            guard let error = field["error"] else { return nil }
-            return ["href": "#\(field["id"]!)", "message": "\(field["label"]!): \(error)"]
-        }
-        var content: [String: Any] = [
-            "fields": fields, "summary": summary, "hasSummary": !summary.isEmpty || refusal != nil,
-        ]
-        if let refusal {
-            content["failure"] = words["editor.failure.signature"].replacingOccurrences(of: "{detail}", with: refusal)
-        }
-        return content
-    }
-
-    /// What the `communityChoice` partial shows: the communities to choose from, one chosen.
-    ///
-    /// - Parameters:
-    ///   - communities: the communities, by name.
-    ///   - chosen: the chosen one's key in hex.
-    static func communityChoice(
-        _ communities: [(key: PublicKey, name: String)],
-        chosen: String
-    ) -> [String: Any] {
-        [
-            "communities": communities.map {
-                ["value": $0.key.hex, "label": $0.name, "selected": $0.key.hex == chosen]
-            },
-            "choosesCommunity": true,
-        ]
-    }
-
-    /// A problem in the page's words.
-    static func message(_ problem: FieldProblem, _ frame: PageFrame) -> String {
-        let text = frame.words["editor.problem.\(problem.kind.rawValue)"]
-        guard let detail = problem.detail else { return text }
-        return "\(text) (\(detail))"
     }
 }

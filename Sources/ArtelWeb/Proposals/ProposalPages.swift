@@ -24,22 +24,22 @@ public enum ProposalPages: Sendable {
         expired: Bool = false
     ) -> SitePage {
         let words = frame.words
-        var content = JobFormPage.formContent(frame, form: form.job, problems: problems, refusal: nil)
-        content.merge(JobFormPage.communityChoice(communities, chosen: form.job.community)) { $1 }
+        var content = JobFormPage.content(frame, form: form.job, problems: problems, refusal: nil)
+        content.merge(FormFields.communityChoice(communities, chosen: form.job.community)) { $1 }
         var contactInput: [String: Any] = [
             "id": "field-\(ProposalForm.contactField)", "name": ProposalForm.contactField, "value": form.contact,
             "label": words["propose.contact"], "hint": words["propose.contactHint"],
         ]
         var summary = content["summary"] as? [[String: Any]] ?? []
         if let problem = problems["community"] {
-            content["communityError"] = JobFormPage.message(problem, frame)
+            content["communityError"] = FormFields.message(problem, frame)
             summary.insert(
                 ["href": "#field-community", "message": "\(words["editor.community"]): \(content["communityError"]!)"],
                 at: 0
             )
         }
         if let problem = problems[ProposalForm.contactField] {
-            contactInput["error"] = JobFormPage.message(problem, frame)
+            contactInput["error"] = FormFields.message(problem, frame)
             summary.append([
                 "href": "#field-\(ProposalForm.contactField)",
                 "message": "\(words["propose.contact"]): \(contactInput["error"]!)",

@@ -67,7 +67,7 @@ public enum ProposalReviewPages: Sendable {
         reasonProblem: FieldProblem? = nil
     ) -> SitePage {
         let words = frame.words
-        var content = JobFormPage.formContent(frame, form: form, problems: problems, refusal: refusal)
+        var content = JobFormPage.content(frame, form: form, problems: problems, refusal: refusal)
         let heading = words["proposals.review"].replacingOccurrences(of: "{number}", with: "\(proposal.id)")
         content["heading"] = heading
         content["community"] = communityName
@@ -77,7 +77,7 @@ public enum ProposalReviewPages: Sendable {
         content["approve"] = "/editor/proposals/\(proposal.id)/approve"
         content["reject"] = "/editor/proposals/\(proposal.id)/reject"
         var reasonField: [String: Any] = ["id": "field-reason", "value": reason]
-        if let reasonProblem { reasonField["error"] = JobFormPage.message(reasonProblem, frame) }
+        if let reasonProblem { reasonField["error"] = FormFields.message(reasonProblem, frame) }
         content["reason"] = reasonField
         let failed = !problems.isEmpty || refusal != nil || reasonProblem != nil
         return SitePage.render(

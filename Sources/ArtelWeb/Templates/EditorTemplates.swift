@@ -4,9 +4,8 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{w.editor.title}}</h1>
-        <p><a href="/editor/proposals">{{w.proposals.link}}</a></p>
-        <p><a class="button" href="/editor/import">{{w.import.link}}</a></p>
         {{#done}}<p class="live-note" role="status">{{done}}</p>{{/done}}
+        {{#writesDigests}}<p><a class="button" href="/editor/digests/new">{{w.editor.newDigest}}</a></p>{{/writesDigests}}
         {{#communities}}
         <section class="record">
         <h2>{{name}}</h2>
@@ -19,7 +18,7 @@ extension SiteTemplates {
         {{#isOpen}}<a href="{{href}}">{{title}}</a>{{/isOpen}}{{^isOpen}}{{title}}{{/isOpen}}
         <span class="meta">{{posted}} · {{status}}</span>
         {{#writable}}
-        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{#isOpen}} <a href="{{close}}">{{w.editor.close}}</a>{{/isOpen}} <a href="{{delete}}">{{w.editor.delete}}</a></span>
+        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{#isOpen}} <a href="{{close}}">{{w.editor.close}}</a>{{/isOpen}} <a href="{{renew}}">{{w.editor.renew}}</a> <a href="{{delete}}">{{w.editor.delete}}</a></span>
         {{/writable}}
         </li>
         {{/jobs}}
@@ -27,9 +26,17 @@ extension SiteTemplates {
         {{/hasJobs}}
         {{^hasJobs}}<p class="muted">{{w.editor.noJobs}}</p>{{/hasJobs}}
         <h3>{{w.editor.events}}</h3>
+        {{#writesEvents}}<p><a class="button" href="{{newEvent}}">{{w.editor.newEvent}}</a></p>{{/writesEvents}}
         {{#hasEvents}}
         <ul class="editor-list">
-        {{#events}}<li><a href="{{href}}">{{title}}</a> <span class="meta">{{start}}</span></li>{{/events}}
+        {{#events}}
+        <li>
+        <a href="{{href}}">{{title}}</a> <span class="meta">{{start}}{{#status}} · {{status}}{{/status}}</span>
+        {{#writable}}
+        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{^isCancelled}} <a href="{{cancel}}">{{w.editor.cancelEvent}}</a>{{/isCancelled}} <a href="{{delete}}">{{w.editor.delete}}</a></span>
+        {{/writable}}
+        </li>
+        {{/events}}
         </ul>
         {{/hasEvents}}
         {{^hasEvents}}<p class="muted">{{w.editor.noEvents}}</p>{{/hasEvents}}
@@ -46,18 +53,18 @@ extension SiteTemplates {
         {{$content}}
         <p><a href="/editor">{{w.editor.back}}</a></p>
         <h1>{{heading}}</h1>
-        {{>formProblems}}
+        {{>problemSummary}}
         <form class="editor" method="post" action="{{action}}" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}">
         {{>communityChoice}}
-        {{>jobFields}}
+        {{>recordFields}}
         <div class="actions"><button type="submit">{{w.editor.save}}</button> <a href="/editor">{{w.editor.cancel}}</a></div>
         </form>
         {{/content}}
         {{/layout}}
         """
 
-    /// The choice of the community a new record is for.
+    /// The choice of the community a new record is for, with its problem when the choice is not allowed.
     static let communityChoice = """
         {{#choosesCommunity}}
         <div class="field">
@@ -70,21 +77,8 @@ extension SiteTemplates {
         {{/choosesCommunity}}
         """
 
-    /// The summary of a form's problems, each a link to its field, and why the node refused.
-    static let formProblems = """
-        {{#hasSummary}}
-        <div class="problem" role="alert" tabindex="-1">
-        <h2>{{w.editor.problems}}</h2>
-        {{#failure}}<p>{{failure}}</p>{{/failure}}
-        <ul>
-        {{#summary}}<li><a href="{{href}}">{{message}}</a></li>{{/summary}}
-        </ul>
-        </div>
-        {{/hasSummary}}
-        """
-
-    /// The job form's fields, each with its label, hint and problem.
-    static let jobFields = """
+    /// A record form's fields (``FormFields``), each with its label, hint and problem.
+    static let recordFields = """
         {{#fields}}
         {{#isCheckboxes}}
         <fieldset class="field"{{#error}} aria-describedby="{{id}}-error"{{/error}}>
@@ -103,6 +97,7 @@ extension SiteTemplates {
         {{#isLine}}<input type="text" id="{{id}}" name="{{name}}" value="{{value}}"{{#required}} required{{/required}}{{>fieldDescription}}>{{/isLine}}
         {{#isNumber}}<input type="text" inputmode="numeric" id="{{id}}" name="{{name}}" value="{{value}}"{{>fieldDescription}}>{{/isNumber}}
         {{#isDate}}<input type="date" id="{{id}}" name="{{name}}" value="{{value}}"{{>fieldDescription}}>{{/isDate}}
+        {{#isDateTime}}<input type="datetime-local" id="{{id}}" name="{{name}}" value="{{value}}"{{#required}} required{{/required}}{{>fieldDescription}}>{{/isDateTime}}
         {{#isText}}<textarea id="{{id}}" name="{{name}}" rows="8"{{>fieldDescription}}>{{value}}</textarea>{{/isText}}
         {{#isSelect}}<select id="{{id}}" name="{{name}}"{{>fieldDescription}}>
         {{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}
@@ -110,6 +105,19 @@ extension SiteTemplates {
         </div>
         {{/isCheckboxes}}
         {{/fields}}
+        """
+
+    /// The summary of a form's problems above it, each linking to its field, and the node's refusal.
+    static let problemSummary = """
+        {{#hasSummary}}
+        <div class="problem" role="alert" tabindex="-1">
+        <h2>{{w.editor.problems}}</h2>
+        {{#failure}}<p>{{failure}}</p>{{/failure}}
+        <ul>
+        {{#summary}}<li><a href="{{href}}">{{message}}</a></li>{{/summary}}
+        </ul>
+        </div>
+        {{/hasSummary}}
         """
 
     /// The attributes that tie an input to its hint and problem.
@@ -124,6 +132,7 @@ extension SiteTemplates {
         {{$content}}
         <h1>{{question}}</h1>
         <p class="record"><strong>{{jobTitle}}</strong></p>
+        {{#until}}<p>{{until}}</p>{{/until}}
         {{#isDelete}}<p>{{w.editor.deleteForGood}}</p>{{/isDelete}}
         <form class="editor" method="post" action="{{action}}">
         <input type="hidden" name="csrf" value="{{csrf}}">

@@ -8,11 +8,11 @@ extension SiteTemplates {
         <h1>{{w.propose.job.title}}</h1>
         <p>{{w.propose.lead}}</p>
         {{#expired}}<div class="problem" role="alert"><p>{{expired}}</p></div>{{/expired}}
-        {{>formProblems}}
+        {{>problemSummary}}
         <form class="editor" method="post" action="/propose/job" novalidate>
         <input type="hidden" name="token" value="{{token}}">
         {{>communityChoice}}
-        {{>jobFields}}
+        {{>recordFields}}
         {{#contact}}
         <div class="field">
         <label for="{{id}}">{{label}}</label>
@@ -81,10 +81,10 @@ extension SiteTemplates {
         <p><a href="/editor/proposals">{{w.proposals.back}}</a></p>
         <h1>{{heading}}</h1>
         <p class="meta">{{community}} · {{w.proposals.received}} {{received}}{{#contact}} · {{w.proposals.contact}}: {{contact}}{{/contact}}</p>
-        {{>formProblems}}
+        {{>problemSummary}}
         <form class="editor" method="post" action="{{approve}}" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}">
-        {{>jobFields}}
+        {{>recordFields}}
         <div class="actions"><button type="submit">{{w.proposals.approve}}</button></div>
         </form>
         <h2>{{w.proposals.rejectTitle}}</h2>

@@ -45,12 +45,12 @@ enum SiteTemplates {
         "operatorFollows": operatorFollowsPage, "operatorAccounts": operatorAccountsPage,
         "operatorPasswd": operatorPasswdPage, "operatorConfirm": operatorConfirmPage,
         "operatorGrants": operatorGrantsPage, "peerFacts": peerFacts,
-        "formProblems": formProblems,
-        "communityChoice": communityChoice,
-        "jobFields": jobFields,
         "proposeJob": proposeJobPage, "proposalThanks": proposalThanksPage,
         "editorProposals": editorProposalsPage, "proposalReview": proposalReviewPage,
         "importForm": importFormPage, "importDryRun": importDryRunPage,
+        "editorDigest": editorDigestPage,
+        "problemSummary": problemSummary,
+        "communityChoice": communityChoice, "recordFields": recordFields,
     ]
 
     /// The compiled templates.

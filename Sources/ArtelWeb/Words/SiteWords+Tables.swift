@@ -8,6 +8,7 @@ extension SiteWords {
         operatorWords,
         proposalWords,
         importWords,
+        editorMoreWords,
     ]
 
     /// The site in Russian.

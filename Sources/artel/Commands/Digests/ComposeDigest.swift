@@ -95,17 +95,15 @@ struct PublishDigest: AsyncParsableCommand {
         }
         let community = try await resolver.community(to)
         let (start, end) = selection.period(now: node.now)
-        var builder = OperationBuilder(.digest)
-        builder.set("title", title)
-        builder.set("period_start", moment: start)
-        builder.set("period_end", moment: end)
-        builder.set("items", .references(entries.map { Reference(community: $0.job.community, record: $0.job.id) }))
-        builder.add("tags", selection.tags.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
-        builder.add("also_listed", DigestEntry.alsoListedElements(entries))
-        try builder.requireAll()
+        let operations = DigestEntry.recordOperations(
+            entries,
+            title: title,
+            period: (start, end),
+            tags: selection.tags.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        )
         let record = Publisher.newRecordID(now: node.now)
         let delta = try await resolver.publisher(for: community, author: signer)
-            .create(.digest, community: community, record: record, operations: builder.operations, now: node.now)
+            .create(.digest, community: community, record: record, operations: operations, now: node.now)
         let repeated = entries.filter { !$0.alsoListed.isEmpty }.count
         let view = try await node.view(.digest, Reference(community: community, record: record))
         output.emit(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArtelAPI
 import ArtelCore
 import ArtelFormats
 import ArtelStore
@@ -60,24 +61,13 @@ struct DigestSelection: ParsableArguments {
     func entries(_ node: Node, resolver: Resolver) async throws -> [DigestEntry] {
         var communities: Set<PublicKey> = []
         for name in community { communities.insert(try await resolver.community(name)) }
-        var query = RecordQuery(kind: .job)
-        query.communities = Array(communities)
-        query.visibilities = [.public, .federation]
-        query.limit = 1_000_000
-        let names = try await resolver.communityNames()
-        let (start, end) = period(now: node.now)
         let wanted = Set(tags.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 })
-        let jobs = try await node.replica.records(query).compactMap { record -> JobListing? in
-            JobListing(
-                id: record.id,
-                community: record.community,
-                state: record.state,
-                communityName: names[record.community]
-            )
-        }
-        .filter { job in
-            let posted = job.datePosted ?? job.updated
-            guard (start...end).contains(posted), job.status != "closed", job.status != "filled" else { return false }
+        let jobs = try await DigestCandidates.jobs(
+            node.replica,
+            communities: communities,
+            period: period(now: node.now),
+            names: try await resolver.communityNames()
+        ) { job in
             if !wanted.isEmpty && wanted.isDisjoint(with: job.tags) { return false }
             if !workMode.isEmpty && !workMode.contains(job.workMode ?? "") { return false }
             if !employment.isEmpty && Set(employment).isDisjoint(with: job.employment) { return false }
