@@ -111,7 +111,7 @@ extension SiteAssets {
         ul.editor-list{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
         ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
         .live-note,ul.editor-list li{overflow-wrap:anywhere}
-        ul.peers .actions{flex-wrap:wrap}.actions button{white-space:nowrap}
+        ul.peers .actions{flex-wrap:wrap}ul.peers .actions button{white-space:nowrap}
         .trap{display:none}
         ol.editor-list{margin:0;padding:0;list-style:none;display:grid;gap:.75rem}
         label.position{font-weight:400;margin-right:.25rem}

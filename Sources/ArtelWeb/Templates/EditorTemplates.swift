@@ -4,6 +4,8 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{w.editor.title}}</h1>
+        <p><a href="/editor/proposals">{{w.proposals.link}}</a></p>
+        <p><a class="button" href="/editor/import">{{w.import.link}}</a></p>
         {{#done}}<p class="live-note" role="status">{{done}}</p>{{/done}}
         {{#writesDigests}}<p><a class="button" href="/editor/digests/new">{{w.editor.newDigest}}</a></p>{{/writesDigests}}
         {{#communities}}
