@@ -242,7 +242,14 @@ struct ProposalSiteRoutes {
         guard problems.isEmpty else { return again(problems) }
         let editor = EditorSiteRoutes(context: context)
         let record: RecordID
-        switch try await editor.publish(.job, in: proposal.community, operations, by: visitor, verb: "create", address: address) {
+        switch try await editor.publish(
+            .job,
+            in: proposal.community,
+            operations,
+            by: visitor,
+            verb: "create",
+            address: address
+        ) {
         case .success(let created): record = created
         case .failure(let refusal): return again([:], refusal: refusal.message)
         }
