@@ -2,7 +2,8 @@ import ArtelCore
 import Foundation
 
 /// Runs ``Admission`` over a batch on every core: decoding, the follow set, signature verification,
-/// kind rules, authorization and the clock, all outside the write transaction.
+/// kind rules, authorization and the clock, all outside the write transaction, on
+/// ``BackgroundThreads`` so that the node's requests go first.
 enum ParallelAdmission {
     /// Batches smaller than this are checked on the calling task: splitting costs more than it saves.
     static let parallelThreshold = 64
@@ -24,7 +25,9 @@ enum ParallelAdmission {
         return await withTaskGroup(of: (Int, [Result<SignedDelta, Refusal>]).self) { group in
             for start in stride(from: 0, to: batch.count, by: chunkSize) {
                 let chunk = batch[start..<min(start + chunkSize, batch.count)]
-                group.addTask { (start, chunk.map { admit($0, now: now, follows: follows) }) }
+                group.addTask {
+                    (start, await BackgroundThreads.run { chunk.map { admit($0, now: now, follows: follows) } })
+                }
             }
             var results = [Result<SignedDelta, Refusal>?](repeating: nil, count: batch.count)
             for await (start, chunk) in group {
