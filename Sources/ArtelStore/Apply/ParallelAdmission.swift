@@ -5,7 +5,7 @@ import Foundation
 /// kind rules, authorization and the clock, all outside the write transaction, on
 /// ``BackgroundThreads`` so that the node's requests go first.
 enum ParallelAdmission {
-    /// Batches smaller than this are checked on the calling task: splitting costs more than it saves.
+    /// Batches smaller than this are checked on one thread: splitting costs more than it saves.
     static let parallelThreshold = 64
 
     /// Admits every delta of a batch.
@@ -16,9 +16,11 @@ enum ParallelAdmission {
     ///   - follows: what this node follows; other deltas are refused.
     /// - Returns: one result per delta, in order.
     static func admit(_ batch: [[UInt8]], now: UInt64, follows: FollowSet) async -> [Result<SignedDelta, Refusal>] {
+        // One delta, a write of this node's own or a peer's live push, is checked where it is.
+        guard batch.count > 1 else { return batch.map { admit($0, now: now, follows: follows) } }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard batch.count >= parallelThreshold, cores > 1 else {
-            return batch.map { admit($0, now: now, follows: follows) }
+            return await BackgroundThreads.run { batch.map { admit($0, now: now, follows: follows) } }
         }
         let chunkCount = cores * 4
         let chunkSize = (batch.count + chunkCount - 1) / chunkCount
