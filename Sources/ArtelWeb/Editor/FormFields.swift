@@ -106,7 +106,10 @@ enum FormFields {
             "fields": fields, "summary": summary, "hasSummary": !summary.isEmpty || refusal != nil,
         ]
         if let refusal {
-            content["failure"] = frame.words["editor.failure.signature"].replacingOccurrences(of: "{detail}", with: refusal)
+            content["failure"] = frame.words["editor.failure.signature"].replacingOccurrences(
+                of: "{detail}",
+                with: refusal
+            )
         }
         return content
     }

@@ -43,7 +43,14 @@ public enum JobFormPage: Sendable {
         problems: [String: FieldProblem],
         refusal: String?
     ) -> [String: Any] {
-        FormFields.content(frame, form.form, problems: problems, prefix: "editor", label: label(frame), refusal: refusal)
+        FormFields.content(
+            frame,
+            form.form,
+            problems: problems,
+            prefix: "editor",
+            label: label(frame),
+            refusal: refusal
+        )
     }
 
     /// The words of a choice of a job's field.
