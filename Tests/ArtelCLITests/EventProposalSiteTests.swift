@@ -91,6 +91,10 @@ struct EventProposalSiteTests {
             #expect(decided.contains("/events/\(record)") && decided.contains("одобрено"))
             #expect(try setup.browser("anna").get("/editor/proposals/\(id)").status == 404, "decided once")
             #expect(try ProposalSiteTests.logged(setup.node, "ivan", "proposal.approve", proposal: id))
+
+            // The next visitor's form for the community starts in the zone of its latest event, as an editor's does.
+            var next = ProposalVisitor(setup.serve.api, kind: "event")
+            #expect(try next.open("?community=\(setup.community)").text.contains(#"value="Asia/Yekaterinburg""#))
         }
     }
 

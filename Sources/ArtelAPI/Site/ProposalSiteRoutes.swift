@@ -65,10 +65,16 @@ struct ProposalSiteRoutes {
 
     // MARK: Visitors
 
-    /// `GET /propose/{kind}`: the form, its community chosen by `?community=`, and its token's cookie.
+    /// `GET /propose/{kind}`: the form, its community chosen by `?community=`, and its token's
+    /// cookie; with the community chosen, the form starts as the editor's does (``starting``).
     private func proposalForm(_ kind: any EditorForm.Type, _ request: Request) async throws -> Response {
         let (frame, chosen) = SiteRoutes.frame(request, Self.section(kind.kind), siteName: context.nodeName)
-        let form = ProposalForm(kind, frame.parameters.filter { $0.name == "community" })
+        let community = frame.parameters.filter { $0.name == "community" }
+        var fields = community.map { (name: $0.name, value: $0.value) }
+        if let starting = Self.starting[kind.kind], let key = community.last.flatMap({ PublicKey(hex: $0.value) }) {
+            fields += try await starting(context, key)
+        }
+        let form = ProposalForm(kind, fields)
         return try await formPage(request, frame, form, rememberLanguage: chosen)
     }
 
@@ -286,6 +292,13 @@ struct ProposalSiteRoutes {
         else { return SiteResponses.page(.notFound(frame)) }
         return try await body(proposal, form, frame)
     }
+
+    /// What a new record's form of a kind starts with besides its community, as the editor's form
+    /// of the kind starts: an event in the time zone of the community's latest event.
+    private static let starting:
+        [RecordKind: @Sendable (APIContext, PublicKey) async throws -> [(name: String, value: String)]] = [
+            .event: EditorFormSiteRoutes<EventEditorForm>.communityZone
+        ]
 
     /// The section a kind's proposal form belongs to.
     private static func section(_ kind: RecordKind) -> PageFrame.Section { kind == .event ? .events : .jobs }
