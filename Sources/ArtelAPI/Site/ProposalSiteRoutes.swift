@@ -284,12 +284,16 @@ struct ProposalSiteRoutes {
         _ visitor: Visitor,
         _ body: (Proposal, any EditorForm.Type, PageFrame) async throws -> Response
     ) async throws -> Response {
-        let (frame, _) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
-        guard let id = Int64(route.parameters.get("id") ?? ""),
-            let proposal = try await context.replica.proposal(id), proposal.state == .pending,
-            let form = ProposalForm.forms[proposal.kind],
-            visitor.account.mayWrite(proposal.kind, in: proposal.community)
-        else { return SiteResponses.page(.notFound(frame)) }
+        var found: Proposal?
+        if let id = Int64(route.parameters.get("id") ?? "") { found = try await context.replica.proposal(id) }
+        let shown = found.flatMap {
+            $0.state == .pending && visitor.account.mayWrite($0.kind, in: $0.community) ? $0 : nil
+        }
+        // The section of its kind only once the editor may see it: a 404 says nothing of the kind.
+        let (frame, _) = SiteRoutes.frame(request, Self.section(shown?.kind ?? .job), siteName: context.nodeName)
+        guard let proposal = shown, let form = ProposalForm.forms[proposal.kind] else {
+            return SiteResponses.page(.notFound(frame))
+        }
         return try await body(proposal, form, frame)
     }
 
@@ -300,6 +304,6 @@ struct ProposalSiteRoutes {
             .event: EditorFormSiteRoutes<EventEditorForm>.communityZone
         ]
 
-    /// The section a kind's proposal form belongs to.
+    /// The section a kind's proposal pages belong to.
     private static func section(_ kind: RecordKind) -> PageFrame.Section { kind == .event ? .events : .jobs }
 }
