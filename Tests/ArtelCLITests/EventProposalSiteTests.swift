@@ -139,7 +139,7 @@ struct EventProposalSiteTests {
         }
     }
 
-    @Test("Signed out or forged, an event proposal's decision changes nothing")
+    @Test("Signed out or forged, an event proposal's decision changes nothing; its editor rejects it with a reason")
     func refusesSignedOutAndForged() async throws {
         try await EditorSiteTests.served { setup in
             var visitor = ProposalVisitor(setup.serve.api, kind: "event")
@@ -168,6 +168,16 @@ struct EventProposalSiteTests {
             #expect(foreign.status == 403)
             #expect(try !EditorMoreSiteTests.events(setup).contains { "\($0)".contains("Подделка") })
             #expect(try ivan.get("/editor/proposals/1").status == 200, "still waiting")
+
+            // With its token, the editor of the community's events rejects it, for a reason.
+            let rejected = try ivan.post(
+                "/editor/proposals/1/reject",
+                [("csrf", try ivan.formToken()), ("reason", "Уже есть такая встреча")]
+            )
+            #expect(rejected.status == 303 && rejected.headers["location"] == "/editor/proposals?done=rejected")
+            #expect(try ivan.get("/editor/proposals").text.contains("Уже есть такая встреча"))
+            #expect(try !EditorMoreSiteTests.events(setup).contains { "\($0)".contains("Ждёт редактора") })
+            #expect(try ProposalSiteTests.logged(setup.node, "ivan", "proposal.reject", proposal: "1"))
         }
     }
 }
