@@ -197,6 +197,8 @@ let package = Package(
             name: "ArtelCLITests",
             dependencies: [
                 "ArtelCore", "ArtelStore", "ArtelTestKit", "artel", .product(name: "GRDB", package: "GRDB.swift"),
+                "ArtelAPI", "ArtelNode", .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
     ]

@@ -141,6 +141,32 @@ struct SearchFacetTests {
         }
     }
 
+    @Test("A page's total counts every match, with words or without, hidden records left out, past the last page too")
+    func pageTotals() async throws {
+        try await TestReplicas.withReplica { replica in
+            _ = try await replica.apply(Self.jobs.map { delta($0).bytes }, now: now, source: "test")
+            let hidden = Reference(community: TestKeys.techLeaders.publicKey, record: DeltaFactory.recordID(3))
+            #expect(try await replica.hide(.job, hidden, now: now))
+            for text in [nil, "разработчик"] as [String?] {
+                for modes in [[], ["remote"]] {
+                    var query = RecordQuery(kind: .job)
+                    query.text = text
+                    query.workModes = modes
+                    query.limit = 1_000
+                    let all = try await titles(replica, query)
+                    #expect(!all.contains(Self.jobs[2].title))
+                    query.limit = 5
+                    for offset in [0, 5, all.count + 5] {
+                        query.offset = offset
+                        let (views, total) = try await replica.page(query)
+                        #expect(total == all.count, "\(text ?? "-") \(modes) at \(offset)")
+                        #expect(views.count == max(0, min(5, all.count - offset)))
+                    }
+                }
+            }
+        }
+    }
+
     @Test("A job edited into other filters is found by its new ones only, and the index stays sound")
     func editsMoveAJob() async throws {
         try await TestReplicas.withReplica { replica in

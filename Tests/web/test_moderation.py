@@ -53,6 +53,8 @@ def test_a_moderator_blocks_an_author_and_the_listings_disappear(federation, bro
     assert all(title in a.get("/")[1] for title in SPAM)
 
     sign_in(browser, a, "moderator")
+    assert browser.current_url == a.url + "/moderation", "a moderator lands on the moderator's pages"
+    browser.get(a.url + "/")
     browser.find_element(By.LINK_TEXT, SPAM[0]).click()
     wait(browser).until(EC.url_contains("/jobs/"))
     browser.find_element(By.LINK_TEXT, "Модерировать эту запись").click()

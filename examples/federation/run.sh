@@ -254,9 +254,26 @@ for id in "${ids[@]}"; do
     at "$id" config check >/dev/null
 done
 echo "  artel.toml written for each node: peers on $host:${peer[msk]}–${peer[assoc]}, APIs on $host:${api[msk]}–${api[assoc]}"
+
+# 4. Accounts for the site on each node: an editor of the node's community (its jobs, events and
+# digests), a moderator and an operator. Their passwords are new on each run, the same on the three
+# nodes, and printed with each site's address at the end: the nodes listen on loopback only, for
+# the person trying the demo, so printing them is fine here (never on a node others can reach).
+roles=(editor moderator operator)
+declare -A password
+for role in "${roles[@]}"; do
+    password[$role]="demo-$role-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+done
+for id in "${ids[@]}"; do
+    printf '%s\n' "${password[editor]}" | at "$id" user add editor --role editor --community "${community[$id]}" \
+        --kinds job --kinds event --kinds digest >/dev/null
+    printf '%s\n' "${password[moderator]}" | at "$id" user add moderator --role moderator >/dev/null
+    printf '%s\n' "${password[operator]}" | at "$id" user add operator --role operator >/dev/null
+done
+echo "  accounts on each node: editor (its community's jobs, events and digests), moderator, operator"
 echo
 
-# 4. Serve. Each node gets its own process group (set -m), so that Ctrl-C reaches this script
+# 5. Serve. Each node gets its own process group (set -m), so that Ctrl-C reaches this script
 # alone and the nodes get one SIGTERM from it, and stop gracefully.
 echo "== Starting the nodes"
 for id in "${ids[@]}"; do
@@ -282,9 +299,22 @@ for id in "${ids[@]}"; do
     printf '  %-30s pid %-7s serving: peers %s:%s, API http://%s:%s\n' \
         "${node_name[$id]}" "${pid[$id]}" "$host" "${peer[$id]}" "$host" "${api[$id]}"
 done
+# Each account signs in on each site and lands on its own home page.
+declare -A home=([editor]=/editor [moderator]=/moderation [operator]=/operator)
+for id in "${ids[@]}"; do
+    for role in "${roles[@]}"; do
+        url="http://$host:${api[$id]}"
+        landed=$(curl -sS --max-time 10 -o /dev/null -w '%{http_code} %{redirect_url}' -H "Origin: $url" \
+            --data-urlencode "name=$role" --data-urlencode "password=${password[$role]}" "$url/signin") ||
+            die "${node_name[$id]} did not answer $url/signin; see $base/$id/artel.log"
+        [ "$landed" = "303 $url${home[$role]}" ] ||
+            die "$role could not sign in on ${node_name[$id]} (answered \"$landed\"); see $base/$id/artel.log"
+    done
+done
+echo "  on each site, editor, moderator and operator sign in and land on /editor, /moderation, /operator"
 echo
 
-# 5. The partners post while their nodes serve: the command line writes to the replica, and the
+# 6. The partners post while their nodes serve: the command line writes to the replica, and the
 # serving node pushes each new delta to its peers.
 echo "== Tech Leaders Moscow imports its Telegram channel's vacancy digests and event posts"
 at msk import telegram "$root/Tests/Fixtures/telegram/result.json" --channel community_managers \
@@ -341,7 +371,7 @@ post_event --title "Как выявить и работать с лидерам�
     --price бесплатно --language ru --tags лидеры_сообществ
 echo
 
-# 6. Convergence: every node holds every partner's jobs and events.
+# 7. Convergence: every node holds every partner's jobs and events.
 echo "== Waiting for the federation to converge (at most $timeout s)"
 declare -A own_jobs own_events
 for id in msk spb; do
@@ -377,7 +407,7 @@ while :; do
 done
 echo
 
-# 7. The association's digest of the partners' vacancies: each vacancy once.
+# 8. The association's digest of the partners' vacancies: each vacancy once.
 echo "== The association composes and publishes its digest"
 first=$(ARTEL_DATA="$base/assoc" "$artel" list jobs --json --limit 500 |
     sed -n 's/.*"date_posted"[[:space:]]*:[[:space:]]*"\([0-9-]\{10\}\).*/\1/p' | sort | head -n 1)
@@ -406,7 +436,7 @@ until [ "$(count msk digests)" = 1 ] && [ "$(count spb digests)" = 1 ]; do
 done
 echo
 
-# 8. What each node holds, and where to look.
+# 9. What each node holds, and where to look.
 echo "== Each node now holds"
 for id in msk spb; do
     printf '  %-30s %2s jobs (%s its own), %2s events (%s its own), %s digest (the association'"'"'s)\n' \
@@ -422,6 +452,10 @@ for id in "${ids[@]}"; do
     url="http://$host:${api[$id]}"
     echo "${node_name[$id]} — ${community[$id]}"
     echo "  site          $url/  (the job board; events, communities, digests, market)"
+    echo "  sign in       $url/signin  (demo accounts, this run's passwords):"
+    echo "    editor      ${password[editor]}  → /editor: the jobs, events and digests of ${community[$id]}"
+    echo "    moderator   ${password[moderator]}  → /moderation: quarantine, blocks, hidden records"
+    echo "    operator    ${password[operator]}  → /operator: peers, follows, accounts, grants, backup"
     echo "  API base      $url/api/v1/  (jobs, events, communities, digests…)"
     echo "  health        $url/health"
     echo "  metrics       $url/metrics  (with the API token below)"

@@ -87,7 +87,7 @@ struct AccountSiteRoutes {
                 address: address
             )
         )
-        let destination = next ?? ["editor": "/editor", "operator": "/operator"][account.role.rawValue] ?? "/"
+        let destination = next ?? Self.home(of: account.role)
         var response = Response(status: .seeOther, headers: [.location: destination, .cacheControl: "no-store"])
         response.headers[.setCookie] = SessionCookie.set(
             token.text,
@@ -119,6 +119,15 @@ struct AccountSiteRoutes {
         var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
         response.headers[.setCookie] = SessionCookie.clear(secure: Self.isSecure(request))
         return response
+    }
+
+    /// Where an account of `role` lands after signing in, when no page of the site asked for it.
+    static func home(of role: Account.Role) -> String {
+        switch role {
+        case .editor: "/editor"
+        case .moderator: "/moderation"
+        case .operator: "/operator"
+        }
     }
 
     /// A path on this site to go to after signing in; `nil` for anything else, so that a link
