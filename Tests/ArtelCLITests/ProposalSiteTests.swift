@@ -23,9 +23,32 @@ struct ProposalSiteTests {
         return log.filter { $0["action"] as? String == "proposal.receive" }.count
     }
 
-    /// A visitor who opened the form, and the keys of the communities it offers by name.
-    static func visitor(_ setup: EditorSiteTests.Setup) throws -> (ProposalVisitor, [String: String]) {
-        var visitor = ProposalVisitor(setup.serve.api)
+    /// The number of the first waiting proposal an editor's list links to.
+    static func firstWaiting(_ browser: SiteBrowser) throws -> String {
+        let list = try browser.get("/editor/proposals").text
+        return try #require(
+            list.range(of: #"/editor/proposals/[0-9]+""#, options: .regularExpression).map {
+                String(list[$0].dropFirst("/editor/proposals/".count).dropLast())
+            }
+        )
+    }
+
+    /// Whether the node's audit log holds a decision of an account on a proposal.
+    static func logged(_ node: TestNode, _ account: String, _ action: String, proposal id: String) throws -> Bool {
+        let audit = try #require(try node.json("user", "log") as? [[String: Any]])
+        return audit.contains {
+            $0["account"] as? String == account && $0["action"] as? String == action
+                && $0["target"] as? String == "proposal \(id)"
+        }
+    }
+
+    /// A visitor who opened the form of a kind (`job`, `event`), and the keys of the communities it
+    /// offers by name.
+    static func visitor(
+        _ setup: EditorSiteTests.Setup,
+        kind: String = "job"
+    ) throws -> (ProposalVisitor, [String: String]) {
+        var visitor = ProposalVisitor(setup.serve.api, kind: kind)
         let page = try visitor.open()
         try #require(page.status == 200, "\(page.text)")
         return (visitor, visitor.communities(page))
@@ -39,7 +62,7 @@ struct ProposalSiteTests {
             #expect(try SiteJobTests.page("\(setup.serve.api)/").text.contains("/propose/job"))
             let deltas = try #require(try setup.node.json("status") as? [String: Any])["deltas"] as? Int
             let sent = try visitor.propose(Self.job(setup.community, "Предложенная вакансия"))
-            #expect(sent.status == 303 && sent.headers["location"] == "/propose/thanks")
+            #expect(sent.status == 303 && sent.headers["location"] == "/propose/thanks?kind=job")
             #expect(try SiteJobTests.page("\(setup.serve.api)/propose/thanks").text.contains("Редактор посмотрит"))
 
             // Not a delta, not a record: nowhere a reader or a peer could see it.
@@ -58,11 +81,7 @@ struct ProposalSiteTests {
             let anna = try setup.browser("anna")
             let list = try anna.get("/editor/proposals").text
             #expect(list.contains("Предложенная вакансия") && list.contains("hr@runlab.example"))
-            let id = try #require(
-                list.range(of: #"/editor/proposals/[0-9]+""#, options: .regularExpression).map {
-                    String(list[$0].dropFirst("/editor/proposals/".count).dropLast())
-                }
-            )
+            let id = try Self.firstWaiting(anna)
             for name in ["olga", "ivan"] {
                 let other = try setup.browser(name)
                 #expect(try !other.get("/editor/proposals").text.contains("Предложенная вакансия"), "\(name)")
@@ -144,12 +163,7 @@ struct ProposalSiteTests {
             let (visitor, _) = try Self.visitor(setup)
             #expect(try visitor.propose(Self.job(setup.community, "Сомнительная вакансия")).status == 303)
             let anna = try setup.browser("anna")
-            let list = try anna.get("/editor/proposals").text
-            let id = try #require(
-                list.range(of: #"/editor/proposals/[0-9]+""#, options: .regularExpression).map {
-                    String(list[$0].dropFirst("/editor/proposals/".count).dropLast())
-                }
-            )
+            let id = try Self.firstWaiting(anna)
             let empty = try anna.post(
                 "/editor/proposals/\(id)/reject",
                 [("csrf", try anna.formToken()), ("reason", " ")]
@@ -166,13 +180,7 @@ struct ProposalSiteTests {
             #expect(decided.contains("Предложение отклонено.") && decided.contains("Нет зарплаты и &lt;ссылки&gt;"))
             #expect(!decided.contains("/editor/proposals/\(id)\""))
             #expect(try !setup.jobs().contains { "\($0)".contains("Сомнительная") })
-            let audit = try #require(try setup.node.json("user", "log") as? [[String: Any]])
-            #expect(
-                audit.contains {
-                    $0["account"] as? String == "anna" && $0["action"] as? String == "proposal.reject"
-                        && $0["target"] as? String == "proposal \(id)"
-                }
-            )
+            #expect(try Self.logged(setup.node, "anna", "proposal.reject", proposal: id))
         }
     }
 
@@ -184,7 +192,7 @@ struct ProposalSiteTests {
             trapped.removeAll { $0.0 == ProposalFormField.trap }
             trapped.append((ProposalFormField.trap, "https://spam.example"))
             let answer = try visitor.propose(trapped)
-            #expect(answer.status == 303 && answer.headers["location"] == "/propose/thanks")
+            #expect(answer.status == 303 && answer.headers["location"] == "/propose/thanks?kind=job")
             #expect(try Self.received(setup.node) == 0)
             #expect(try !setup.browser("anna").get("/editor/proposals").text.contains("Спам"))
             for number in 1...4 {
@@ -263,12 +271,7 @@ struct ProposalSiteTests {
 
             #expect(try visitor.propose(fields).status == 303)
             let anna = try setup.browser("anna")
-            let list = try anna.get("/editor/proposals").text
-            let id = try #require(
-                list.range(of: #"/editor/proposals/[0-9]+""#, options: .regularExpression).map {
-                    String(list[$0].dropFirst("/editor/proposals/".count).dropLast())
-                }
-            )
+            let id = try Self.firstWaiting(anna)
             #expect(try anna.post("/editor/proposals/\(id)/approve", [("title", "Подделка")]).status == 403)
             #expect(try anna.post("/editor/proposals/\(id)/reject", [("reason", "нет")]).status == 403)
             let foreign = try anna.post(
@@ -287,17 +290,22 @@ struct ProposalSiteTests {
         try await EditorSiteTests.served { setup in
             let (visitor, _) = try Self.visitor(setup)
             #expect(try visitor.propose(Self.job(setup.community, "Ждёт редактора")).status == 303)
-            let browser = SiteBrowser(setup.serve.api)
-            for (method, path) in [
-                ("GET", "/editor/proposals"), ("GET", "/editor/proposals/1"), ("POST", "/editor/proposals/1/approve"),
-                ("POST", "/editor/proposals/1/reject"),
-            ] {
-                let answer =
-                    method == "GET" ? try browser.get(path) : try browser.post(path, [("title", "x"), ("reason", "x")])
-                #expect(answer.status == 303, "\(method) \(path)")
-                #expect(answer.headers["location"]?.hasPrefix("/signin?next=") == true, "\(method) \(path)")
-            }
+            try Self.expectSignedOutSentToSignIn(setup, posting: [("title", "x"), ("reason", "x")])
             #expect(try setup.browser("anna").get("/editor/proposals/1").status == 200, "still waiting")
+        }
+    }
+
+    /// Expects every editor's page of the first proposal to send a signed-out browser to sign in,
+    /// the posts carrying `fields`.
+    static func expectSignedOutSentToSignIn(_ setup: EditorSiteTests.Setup, posting fields: [(String, String)]) throws {
+        let browser = SiteBrowser(setup.serve.api)
+        for (method, path) in [
+            ("GET", "/editor/proposals"), ("GET", "/editor/proposals/1"), ("POST", "/editor/proposals/1/approve"),
+            ("POST", "/editor/proposals/1/reject"),
+        ] {
+            let answer = method == "GET" ? try browser.get(path) : try browser.post(path, fields)
+            #expect(answer.status == 303, "\(method) \(path)")
+            #expect(answer.headers["location"]?.hasPrefix("/signin?next=") == true, "\(method) \(path)")
         }
     }
 

@@ -10,17 +10,20 @@ struct ProposalVisitor {
     var cookie: String?
     /// The form token the page carried.
     var token = ""
+    /// The kind proposed: `job`, `event`.
+    let kind: String
 
-    init(_ site: String) {
+    init(_ site: String, kind: String = "job") {
         self.site = site
+        self.kind = kind
     }
 
-    /// Opens the form (`/propose/job` with `query`), keeping its cookie and token.
+    /// Opens the form (`/propose/{kind}` with `query`), keeping its cookie and token.
     @discardableResult
     mutating func open(_ query: String = "") throws -> HTTPClient.Response {
         var headers = ["Accept": "text/html"]
         if let cookie { headers["Cookie"] = "artel_propose=\(cookie)" }
-        let page = try HTTPClient.request("GET", site + "/propose/job" + query, headers: headers)
+        let page = try HTTPClient.request("GET", site + "/propose/\(kind)" + query, headers: headers)
         if let header = page.headers["set-cookie"], header.hasPrefix("artel_propose=") {
             cookie = String(header.dropFirst("artel_propose=".count).prefix { $0 != ";" })
         }
@@ -56,6 +59,6 @@ struct ProposalVisitor {
         if let cookie { headers["Cookie"] = "artel_propose=\(cookie)" }
         let all = (withToken ? [("token", token)] : []) + fields
         let form = all.map { "\(SiteBrowser.encode($0.0))=\(SiteBrowser.encode($0.1))" }.joined(separator: "&")
-        return try HTTPClient.request("POST", site + "/propose/job", headers: headers, body: body ?? form)
+        return try HTTPClient.request("POST", site + "/propose/\(kind)", headers: headers, body: body ?? form)
     }
 }

@@ -120,6 +120,9 @@ def _build(a: Node, b: Node) -> Federation:
     for name, options in seed.ACCOUNTS.items():
         a.artel("user", "add", name, *options, "--password-file", str(password))
     a.serve()
+    # A visitor's event proposal that waits for the editor, the first proposal of node a.
+    a.propose("event", {"community": community, **seed.PROPOSAL, "start": f"{days[0]}T18:00"})
+    federation.records["proposal"] = "1"
 
     b.artel("init", "--name", "hr-association")
     b.artel("follow", community)

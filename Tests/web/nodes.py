@@ -222,6 +222,25 @@ class Node:
             raise RuntimeError(f"GET /api/v1/{kind} on {self.name}: {status} {body[:200]}")
         return int(json.loads(body)["total"])
 
+    def propose(self, kind: str, fields: dict[str, str]) -> None:
+        """Proposes a record of a kind (`job`, `event`) as a visitor's browser does: opens the form
+        for its token and cookie, then sends `fields` from the site's own origin."""
+        with urllib.request.urlopen(self.url + f"/propose/{kind}", timeout=TIMEOUT) as page:
+            cookie = page.headers.get("Set-Cookie", "").split(";", 1)[0]
+            token = re.search(r'name="token" value="([0-9a-f]+)"', page.read().decode("utf-8")).group(1)
+        request = urllib.request.Request(
+            self.url + f"/propose/{kind}",
+            data=urllib.parse.urlencode({"token": token, **fields}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": self.url, "Cookie": cookie},
+        )
+        try:
+            urllib.request.build_opener(_NoRedirect).open(request, timeout=TIMEOUT)
+        except urllib.error.HTTPError as error:
+            if error.code == 303:
+                return
+            raise RuntimeError(f"proposing a {kind} on node {self.name}: {error.code}") from error
+        raise RuntimeError(f"proposing a {kind} on node {self.name} did not redirect")
+
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Keeps a redirect as the answer, so that the cookie it sets can be read."""

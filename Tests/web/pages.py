@@ -5,6 +5,7 @@ One line a page. A path may name the records the federation fixture made, in bra
   {job}        the Yandex vacancy's id          {markup_job}  the vacancy whose fields hold markup
   {community}  the community's key (64 hex)     {event}       the online mastermind's id
   {digest}     the digest of the week's jobs    {month}       the mastermind's month, YYYY-MM
+  {proposal}   the number of a visitor's event proposal that waits for the editor
 (conftest.py's `federation` makes them; a page that needs another record adds it to `records` there).
 Add a page here when its route lands: every page issue 14 asks for is listed now.
 
@@ -81,7 +82,13 @@ PAGES: list[Page] = [
     Page("propose-job-en", "/propose/job?lang=en&community={community}", node="a"),
     Page("propose-nobody", "/propose/job", status=404),
     Page("propose-thanks", "/propose/thanks", node="a"),
+    Page("propose-event", "/propose/event", node="a"),
+    Page("propose-event-en", "/propose/event?lang=en&community={community}", node="a"),
+    Page("propose-event-nobody", "/propose/event", status=404),
+    Page("propose-event-thanks", "/propose/thanks?kind=event", node="a"),
     Page("editor-proposals", "/editor/proposals", node="a", account="editor"),
+    Page("proposal-review-event", "/editor/proposals/{proposal}", node="a", account="editor"),
+    Page("proposal-review-event-en", "/editor/proposals/{proposal}?lang=en", node="a", account="editor"),
     Page("editor-import", "/editor/import", node="a", account="editor"),
     Page("editor-new-event", "/editor/events/new", node="a", account="editor"),
     Page("editor-edit-event", "/editor/events/{event}/edit", node="a", account="editor"),

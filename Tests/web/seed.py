@@ -186,3 +186,15 @@ ACCOUNTS: dict[str, list[str]] = {
 
 # The vacancy the editor posts from the browser.
 EDITOR_JOB = "Менеджер сообщества выпускников"
+
+
+# The event a visitor proposes on node a before the tests start, waiting for the editor
+# (`{proposal}` in pages.py); its start is the mastermind's day.
+PROPOSAL: dict[str, str] = {
+    "title": "Завтрак организаторов митапов",
+    "type": "meetup",
+    "timezone": "Europe/Moscow",
+    "attendance": "offline",
+    "place.city": "Москва",
+    "proposer_contact": "breakfast@organizers.example",
+}

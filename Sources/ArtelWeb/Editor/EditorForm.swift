@@ -8,6 +8,8 @@ public protocol EditorForm: Sendable {
     static var kind: RecordKind { get }
     /// The community the record is for, its key in hex (chosen on a new record's form).
     var community: String { get }
+    /// The names of the fields the form reads besides `community`, in order.
+    static var fieldNames: [String] { get }
     /// The form as posted.
     init(_ fields: [(name: String, value: String)])
     /// The form of a stored record, to edit it.
@@ -19,6 +21,13 @@ public protocol EditorForm: Sendable {
         current: RecordState?,
         now: Int64
     ) -> (operations: [ArtelCore.Operation], problems: [String: FieldProblem])
+    /// What the form's partials show (`problemSummary`, `recordFields`), for a page that embeds the
+    /// form in a form of its own (a visitor's proposal, an editor's review of one).
+    ///
+    /// - Parameters:
+    ///   - problems: what is wrong, by field name.
+    ///   - refusal: why the node refused to sign the record, in the rule's words.
+    func content(_ frame: PageFrame, problems: [String: FieldProblem], refusal: String?) -> [String: Any]
     /// The form's page: a new record's (`editing` is `nil`) or a stored one's, with its problems.
     static func page(
         _ frame: PageFrame,
@@ -33,6 +42,14 @@ public protocol EditorForm: Sendable {
 extension JobForm: EditorForm {
     /// Jobs.
     public static var kind: RecordKind { .job }
+
+    /// The job's fields.
+    public static var fieldNames: [String] { inputs.map(\.name) }
+
+    /// ``JobFormPage``'s fields.
+    public func content(_ frame: PageFrame, problems: [String: FieldProblem], refusal: String?) -> [String: Any] {
+        JobFormPage.content(frame, form: self, problems: problems, refusal: refusal)
+    }
 
     /// ``JobFormPage``.
     public static func page(

@@ -7,6 +7,26 @@ extension EventEditorForm: EditorForm {
     /// Events.
     public static var kind: RecordKind { .event }
 
+    /// The event's fields.
+    public static var fieldNames: [String] { inputs.map(\.name) }
+
+    /// The event form's fields, as its own page shows them.
+    public func content(_ frame: PageFrame, problems: [String: FieldProblem], refusal: String?) -> [String: Any] {
+        FormFields.content(
+            frame,
+            form,
+            problems: problems,
+            prefix: "editor.event",
+            label: Self.label(frame),
+            refusal: refusal
+        )
+    }
+
+    /// The words of a choice of an event's field.
+    private static func label(_ frame: PageFrame) -> (_ field: String, _ value: String) -> String {
+        { frame.words["events.\($0).\($1)"] }
+    }
+
     /// The operations of ``operations(current:)``: an event's form needs no clock.
     public func operations(
         current: RecordState?,
@@ -36,7 +56,7 @@ extension EventEditorForm: EditorForm {
             form.form,
             problems: problems,
             prefix: "editor.event",
-            label: { frame.words["events.\($0).\($1)"] },
+            label: label(frame),
             headings: ("editor.newEvent", "editor.editEvent"),
             path: "events",
             editing: editing,

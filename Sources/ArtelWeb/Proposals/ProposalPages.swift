@@ -1,15 +1,16 @@
 public import ArtelCore
 import Foundation
 
-/// `/propose/job`: the form a visitor without an account proposes a vacancy with, for an editor of
-/// the chosen community to approve or reject; the page that thanks them; and the pages that say
-/// why a proposal is not taken. The fields are the editor's job form (``JobForm``), with the same
-/// checks and messages beside their fields.
+/// `/propose/job` and `/propose/event`: the form a visitor without an account proposes a vacancy
+/// or an event with, for an editor of the chosen community to approve or reject; the page that
+/// thanks them; and the pages that say why a proposal is not taken. The fields are the editor's
+/// form of the kind (``JobForm``, ``EventEditorForm``), with the same checks and messages beside
+/// their fields.
 public enum ProposalPages: Sendable {
     /// The form, empty or with the visitor's values and their problems.
     ///
     /// - Parameters:
-    ///   - form: the visitor's values.
+    ///   - form: the visitor's values, and the kind they propose.
     ///   - token: the form token that the visitor's `artel_propose` cookie holds too.
     ///   - communities: the communities that take proposals, by name.
     ///   - problems: what is wrong, by field name (``ProposalForm/contactField`` among them).
@@ -24,8 +25,9 @@ public enum ProposalPages: Sendable {
         expired: Bool = false
     ) -> SitePage {
         let words = frame.words
-        var content = JobFormPage.content(frame, form: form.job, problems: problems, refusal: nil)
-        content.merge(FormFields.communityChoice(communities, chosen: form.job.community)) { $1 }
+        let kind = form.kind.name
+        var content = form.record.content(frame, problems: problems, refusal: nil)
+        content.merge(FormFields.communityChoice(communities, chosen: form.record.community)) { $1 }
         var contactInput: [String: Any] = [
             "id": "field-\(ProposalForm.contactField)", "name": ProposalForm.contactField, "value": form.contact,
             "label": words["propose.contact"], "hint": words["propose.contactHint"],
@@ -50,18 +52,28 @@ public enum ProposalPages: Sendable {
         content["contact"] = contactInput
         content["token"] = token
         content["trap"] = ProposalForm.trapField
-        if expired { content["expired"] = words["propose.expired"] }
+        content["action"] = "/propose/\(kind)"
+        content["lead"] = words["propose.\(kind).lead"]
+        if expired { content["expired"] = words["propose.\(kind).expired"] }
         let status = expired ? 403 : problems.isEmpty ? 200 : 422
         return SitePage.render(
-            "proposeJob",
-            frame.context(title: words["propose.job.title"], content: content),
+            "proposeRecord",
+            frame.context(title: words["propose.\(kind).title"], content: content),
             status: status
         )
     }
 
     /// The page after a proposal is sent: an editor will look at it.
-    public static func thanks(_ frame: PageFrame) -> SitePage {
-        SitePage.render("proposalThanks", frame.context(title: frame.words["propose.thanks.title"], content: [:]))
+    ///
+    /// - Parameter kind: the kind proposed, one of ``ProposalForm/forms``.
+    public static func thanks(_ frame: PageFrame, kind: RecordKind) -> SitePage {
+        let words = frame.words
+        let content: [String: Any] = [
+            "text": words["propose.\(kind.name).thanks"], "back": words["propose.\(kind.name).back"],
+            "backHref": kind == .job ? "/" : "/\(kind.name)s", "again": words["propose.\(kind.name).again"],
+            "againHref": "/propose/\(kind.name)",
+        ]
+        return SitePage.render("proposalThanks", frame.context(title: words["propose.thanks.title"], content: content))
     }
 
     /// Why a proposal is not taken.

@@ -3,7 +3,7 @@ public import ArtelStore
 import Foundation
 
 /// `/editor/proposals`: the visitors' proposals an editor may decide, waiting and decided; and one
-/// proposal in the job form, to approve (after changing it, if need be) or to reject with a reason.
+/// proposal in the editor's form of its kind, to approve (after changing it, if need be) or to reject with a reason.
 public enum ProposalReviewPages: Sendable {
     /// The longest reason for a rejection, in characters.
     public static let reasonLimit = 1_000
@@ -26,6 +26,7 @@ public enum ProposalReviewPages: Sendable {
         func item(_ proposal: Proposal) -> [String: Any] {
             var item: [String: Any] = [
                 "title": proposal["title"].isEmpty ? words["proposals.untitled"] : proposal["title"],
+                "kind": words["proposals.kind.\(proposal.kind.name)"],
                 "community": names[proposal.community] ?? proposal.community.hex,
                 "received": SiteDates.day(proposal.received, in: frame.language),
                 "href": "/editor/proposals/\(proposal.id)",
@@ -35,7 +36,7 @@ public enum ProposalReviewPages: Sendable {
             ]
             if let contact = proposal.contact { item["contact"] = contact }
             if let reason = proposal.reason { item["reason"] = reason }
-            if let record = proposal.record { item["recordHref"] = "/jobs/\(record.hex)" }
+            if let record = proposal.record { item["recordHref"] = "/\(proposal.kind.name)s/\(record.hex)" }
             return item
         }
         var content: [String: Any] = [
@@ -46,20 +47,21 @@ public enum ProposalReviewPages: Sendable {
         return SitePage.render("editorProposals", frame.context(title: words["proposals.title"], content: content))
     }
 
-    /// One waiting proposal: its job form to approve, and the form to reject it.
+    /// One waiting proposal: its record's form to approve, and the form to reject it.
     ///
     /// - Parameters:
     ///   - proposal: the proposal.
-    ///   - form: the job's values: the visitor's, or the editor's changes to them.
+    ///   - form: the record's values in the editor's form of its kind: the visitor's, or the
+    ///     editor's changes to them.
     ///   - communityName: the community's name.
-    ///   - problems: what is wrong with the job, by field name.
-    ///   - refusal: why the node refused to sign the job, in the rule's words.
+    ///   - problems: what is wrong with the record, by field name.
+    ///   - refusal: why the node refused to sign the record, in the rule's words.
     ///   - reason: the reason typed for a rejection.
     ///   - reasonProblem: what is wrong with it.
     public static func review(
         _ frame: PageFrame,
         proposal: Proposal,
-        form: JobForm,
+        form: any EditorForm,
         communityName: String,
         problems: [String: FieldProblem] = [:],
         refusal: String? = nil,
@@ -67,7 +69,8 @@ public enum ProposalReviewPages: Sendable {
         reasonProblem: FieldProblem? = nil
     ) -> SitePage {
         let words = frame.words
-        var content = JobFormPage.content(frame, form: form, problems: problems, refusal: refusal)
+        var content = form.content(frame, problems: problems, refusal: refusal)
+        content["kind"] = words["proposals.kind.\(proposal.kind.name)"]
         let heading = words["proposals.review"].replacingOccurrences(of: "{number}", with: "\(proposal.id)")
         content["heading"] = heading
         content["community"] = communityName

@@ -103,7 +103,7 @@ extension SiteTemplates {
         {{#moreJobs}}<p><a href="{{moreJobs}}">{{w.communities.jobsAll}}</a></p>{{/moreJobs}}
         {{/hasJobs}}
         {{^hasJobs}}<p class="empty">{{w.communities.jobsNone}}</p>{{/hasJobs}}
-        <p><a href="/propose/job?community={{community.key}}">{{w.propose.link}}</a></p>
+        <p><a href="/propose/job?community={{community.key}}">{{w.propose.job.link}}</a></p>
         </section>
         <section aria-labelledby="events">
         <h2 id="events">{{w.communities.eventsTitle}}</h2>
@@ -115,6 +115,7 @@ extension SiteTemplates {
         </ul>
         {{/hasEvents}}
         {{^hasEvents}}<p class="empty">{{w.communities.eventsNone}}</p>{{/hasEvents}}
+        <p><a href="/propose/event?community={{community.key}}">{{w.propose.event.link}}</a></p>
         </section>
         <section aria-labelledby="subscribe">
         <h2 id="subscribe">{{w.communities.subscribeTitle}}</h2>

@@ -43,7 +43,7 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{w.events.title}}</h1>
-        <p class="lead">{{w.events.lead}}</p>
+        <p class="lead">{{w.events.lead}} <a href="/propose/event">{{w.propose.event.link}}</a></p>
         <p class="views"><a href="{{calendarHref}}">{{w.events.toCalendar}}</a></p>
         {{>eventFilters}}
         <p class="count" aria-live="polite">{{found}}</p>

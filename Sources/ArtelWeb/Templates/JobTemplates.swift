@@ -5,7 +5,7 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{w.jobs.title}}</h1>
-        <p class="lead">{{w.jobs.lead}} <a href="/propose/job">{{w.propose.link}}</a></p>
+        <p class="lead">{{w.jobs.lead}} <a href="/propose/job">{{w.propose.job.link}}</a></p>
         <form class="filters" method="get" action="{{action}}" role="search">
         <div class="search">
         <label for="q">{{w.jobs.search}}</label>

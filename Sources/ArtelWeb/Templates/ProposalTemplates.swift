@@ -1,15 +1,15 @@
 extension SiteTemplates {
-    /// A visitor's form to propose a vacancy: the community, the job's fields, a contact for the
-    /// editors, and a trap field hidden from people and screen readers alike (`display: none` by
+    /// A visitor's form to propose a vacancy or an event: the community, the record's fields, a
+    /// contact for the editors, and a trap field hidden from people and screen readers alike (`display: none` by
     /// the `trap` class) that only programs fill in.
-    static let proposeJobPage = """
+    static let proposeRecordPage = """
         {{<layout}}
         {{$content}}
-        <h1>{{w.propose.job.title}}</h1>
-        <p>{{w.propose.lead}}</p>
+        <h1>{{title}}</h1>
+        <p>{{lead}}</p>
         {{#expired}}<div class="problem" role="alert"><p>{{expired}}</p></div>{{/expired}}
         {{>problemSummary}}
-        <form class="editor" method="post" action="/propose/job" novalidate>
+        <form class="editor" method="post" action="{{action}}" novalidate>
         <input type="hidden" name="token" value="{{token}}">
         {{>communityChoice}}
         {{>recordFields}}
@@ -36,8 +36,8 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{w.propose.thanks.title}}</h1>
-        <p>{{w.propose.thanks.text}}</p>
-        <p><a href="/">{{w.propose.thanks.back}}</a> · <a href="/propose/job">{{w.propose.thanks.again}}</a></p>
+        <p>{{text}}</p>
+        <p><a href="{{backHref}}">{{back}}</a> · <a href="{{againHref}}">{{again}}</a></p>
         {{/content}}
         {{/layout}}
         """
@@ -54,7 +54,7 @@ extension SiteTemplates {
         {{#hasPending}}
         <ul class="editor-list">
         {{#pending}}
-        <li><a href="{{href}}">{{title}}</a> <span class="meta">{{community}} · {{received}}{{#contact}} · {{contact}}{{/contact}}</span></li>
+        <li><a href="{{href}}">{{title}}</a> <span class="meta">{{kind}} · {{community}} · {{received}}{{#contact}} · {{contact}}{{/contact}}</span></li>
         {{/pending}}
         </ul>
         {{/hasPending}}
@@ -64,7 +64,7 @@ extension SiteTemplates {
         <ul class="editor-list">
         {{#decided}}
         <li>{{#recordHref}}<a href="{{recordHref}}">{{title}}</a>{{/recordHref}}{{^recordHref}}{{title}}{{/recordHref}}
-        <span class="meta">{{community}} · {{state}} · {{by}} · {{decided}}</span>
+        <span class="meta">{{kind}} · {{community}} · {{state}} · {{by}} · {{decided}}</span>
         {{#reason}}<br><span class="meta">{{w.proposals.reason}}: {{reason}}</span>{{/reason}}</li>
         {{/decided}}
         </ul>
@@ -74,13 +74,13 @@ extension SiteTemplates {
         {{/layout}}
         """
 
-    /// One proposal to decide: the job form that approves it, then the form that rejects it.
+    /// One proposal to decide: the record's form that approves it, then the form that rejects it.
     static let proposalReviewPage = """
         {{<layout}}
         {{$content}}
         <p><a href="/editor/proposals">{{w.proposals.back}}</a></p>
         <h1>{{heading}}</h1>
-        <p class="meta">{{community}} · {{w.proposals.received}} {{received}}{{#contact}} · {{w.proposals.contact}}: {{contact}}{{/contact}}</p>
+        <p class="meta">{{kind}} · {{community}} · {{w.proposals.received}} {{received}}{{#contact}} · {{w.proposals.contact}}: {{contact}}{{/contact}}</p>
         {{>problemSummary}}
         <form class="editor" method="post" action="{{approve}}" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}">

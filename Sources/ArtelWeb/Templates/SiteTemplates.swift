@@ -45,7 +45,7 @@ enum SiteTemplates {
         "operatorFollows": operatorFollowsPage, "operatorAccounts": operatorAccountsPage,
         "operatorPasswd": operatorPasswdPage, "operatorConfirm": operatorConfirmPage,
         "operatorGrants": operatorGrantsPage, "peerFacts": peerFacts,
-        "proposeJob": proposeJobPage, "proposalThanks": proposalThanksPage,
+        "proposeRecord": proposeRecordPage, "proposalThanks": proposalThanksPage,
         "editorProposals": editorProposalsPage, "proposalReview": proposalReviewPage,
         "importForm": importFormPage, "importDryRun": importDryRunPage,
         "editorDigest": editorDigestPage,

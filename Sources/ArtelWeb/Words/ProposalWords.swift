@@ -1,12 +1,20 @@
 extension SiteWords {
     /// Visitors' proposals: the form, the thanks, the refusals, and the editor's list and review.
     static let proposalWords: [String: (ru: String, en: String)] = [
-        "propose.link": ("Предложить вакансию", "Propose a vacancy"),
+        "propose.job.link": ("Предложить вакансию", "Propose a vacancy"),
         "propose.job.title": ("Предложить вакансию", "Propose a vacancy"),
-        "propose.lead": (
+        "propose.job.lead": (
             "Учётная запись не нужна. Вакансию посмотрит редактор сообщества: опубликует её или откажет. "
                 + "До этого её никто не увидит.",
             "No account needed. An editor of the community will look at the vacancy and publish it or turn it "
+                + "down. Until then nobody else sees it."
+        ),
+        "propose.event.link": ("Предложить событие", "Propose an event"),
+        "propose.event.title": ("Предложить событие", "Propose an event"),
+        "propose.event.lead": (
+            "Учётная запись не нужна. Событие посмотрит редактор сообщества: опубликует его или откажет. "
+                + "До этого его никто не увидит.",
+            "No account needed. An editor of the community will look at the event and publish it or turn it "
                 + "down. Until then nobody else sees it."
         ),
         "propose.contact": ("Как с вами связаться", "How to reach you"),
@@ -16,17 +24,27 @@ extension SiteWords {
         ),
         "propose.trap": ("Оставьте это поле пустым", "Leave this field empty"),
         "propose.send": ("Отправить редактору", "Send to an editor"),
-        "propose.expired": (
+        "propose.job.expired": (
             "Форма устарела, и ничего не сохранено. Проверьте вакансию и отправьте её ещё раз.",
             "The form was out of date, and nothing was saved. Check the vacancy and send it again."
         ),
+        "propose.event.expired": (
+            "Форма устарела, и ничего не сохранено. Проверьте событие и отправьте его ещё раз.",
+            "The form was out of date, and nothing was saved. Check the event and send it again."
+        ),
         "propose.thanks.title": ("Спасибо!", "Thank you!"),
-        "propose.thanks.text": (
+        "propose.job.thanks": (
             "Редактор посмотрит вашу вакансию. Если он её одобрит, она появится на доске.",
             "An editor will look at your vacancy. Once approved, it appears on the board."
         ),
-        "propose.thanks.back": ("К вакансиям", "Back to the jobs"),
-        "propose.thanks.again": ("Предложить ещё одну", "Propose another"),
+        "propose.job.back": ("К вакансиям", "Back to the jobs"),
+        "propose.job.again": ("Предложить ещё одну", "Propose another"),
+        "propose.event.thanks": (
+            "Редактор посмотрит ваше событие. Если он его одобрит, оно появится в афише.",
+            "An editor will look at your event. Once approved, it appears among the events."
+        ),
+        "propose.event.back": ("К событиям", "Back to the events"),
+        "propose.event.again": ("Предложить ещё одно", "Propose another"),
         "propose.closed": ("Предложения не принимаются", "No proposals taken here"),
         "propose.closedText": (
             "У этого узла нет редакторов, которые могли бы посмотреть предложение.",
@@ -54,6 +72,8 @@ extension SiteWords {
         "proposals.state.rejected": ("отклонено", "rejected"),
         "proposals.state.pending": ("ждёт", "waiting"),
         "proposals.reason": ("Причина", "Reason"),
+        "proposals.kind.job": ("вакансия", "vacancy"),
+        "proposals.kind.event": ("событие", "event"),
         "proposals.review": ("Предложение № {number}", "Proposal {number}"),
         "proposals.received": ("получено", "received"),
         "proposals.contact": ("контакт", "contact"),
