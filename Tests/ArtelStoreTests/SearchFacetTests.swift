@@ -155,12 +155,22 @@ struct SearchFacetTests {
                     query.limit = 1_000
                     let all = try await titles(replica, query)
                     #expect(!all.contains(Self.jobs[2].title))
-                    query.limit = 5
-                    for offset in [0, 5, all.count + 5] {
-                        query.offset = offset
-                        let (views, total) = try await replica.page(query)
-                        #expect(total == all.count, "\(text ?? "-") \(modes) at \(offset)")
-                        #expect(views.count == max(0, min(5, all.count - offset)))
+                    for order in RecordQuery.Order.allCases {
+                        query.order = order
+                        query.offset = 0
+                        query.limit = 1_000
+                        let ordered = try await replica.list(query).compactMap { $0.string("title") }
+                        query.limit = 5
+                        for offset in [0, 5, all.count + 5] {
+                            query.offset = offset
+                            let (views, total) = try await replica.page(query)
+                            #expect(total == all.count, "\(text ?? "-") \(modes) \(order) at \(offset)")
+                            // A page is the same slice of the same order, however the total is counted.
+                            #expect(
+                                views.compactMap { $0.string("title") }
+                                    == Array(ordered.dropFirst(offset).prefix(5))
+                            )
+                        }
                     }
                 }
             }

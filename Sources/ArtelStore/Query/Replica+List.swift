@@ -93,10 +93,7 @@ struct ListSQL {
         let kind = query.kind
         let words = query.text.map(SearchText.words) ?? []
         searches = !words.isEmpty && table.searchIndex != nil
-        text =
-            counting
-            ? "SELECT count(*) FROM \(table.name) AS r"
-            : "SELECT r.rowid\(totals && searches ? ", count(*) OVER ()" : "") FROM \(table.name) AS r"
+        text = (counting ? "SELECT count(*)" : Self.selectRows) + " FROM \(table.name) AS r"
         // Records the operator hid (`artel hide`) are left out of every list that does not ask for
         // them. The hidden rows are found once per query, not once per matching row, and not looked
         // for at all while nothing is hidden.
@@ -229,19 +226,46 @@ struct ListSQL {
         if !query.visibilities.isEmpty {
             requireAny(Self.effectiveVisibility(kind), query.visibilities.map(\.rawValue))
         }
-        if !conditions.isEmpty { text += " WHERE " + conditions.joined(separator: " AND ") }
         if !counting {
+            var keys: [SortKey] = []
             if query.order == .salary {
                 _ = try Self.column(for: "salary order", kind: kind, among: [.job: "salary_max"])
-                text +=
-                    " ORDER BY coalesce(r.salary_max, r.salary_min) IS NULL, coalesce(r.salary_max, r.salary_min) DESC,"
-            } else {
-                text += " ORDER BY"
+                keys = [
+                    SortKey("coalesce(r.salary_max, r.salary_min) IS NULL"),
+                    SortKey("coalesce(r.salary_max, r.salary_min)", " DESC"),
+                ]
             }
-            text += " \(Self.order[kind]!), r.rowid LIMIT ? OFFSET ?"
+            keys += Self.order[kind]! + [SortKey("r.rowid")]
+            if totals && searches {
+                // The matches are kept once and counted there, which costs less than a window
+                // function over them; the page is then sorted from what was kept.
+                let named = keys.indices.map { "\(keys[$0].expression) AS k\($0)" }.joined(separator: ", ")
+                text = "WITH m AS MATERIALIZED (SELECT \(named)\(text.dropFirst(Self.selectRows.count))\(whereClause))"
+                text += " SELECT k\(keys.count - 1), (SELECT count(*) FROM m) FROM m ORDER BY "
+                text += keys.indices.map { "k\($0)\(keys[$0].suffix)" }.joined(separator: ", ")
+            } else {
+                text += whereClause + " ORDER BY " + keys.map { $0.expression + $0.suffix }.joined(separator: ", ")
+            }
+            text += " LIMIT ? OFFSET ?"
             _ = arguments.append(contentsOf: [query.limit, query.offset])
+        } else {
+            text += whereClause
         }
     }
+
+    /// One term of an `ORDER BY`: an expression, and what follows it (` DESC`, a collation).
+    struct SortKey {
+        let expression: String
+        let suffix: String
+
+        init(_ expression: String, _ suffix: String = "") {
+            self.expression = expression
+            self.suffix = suffix
+        }
+    }
+
+    /// The `WHERE` clause of the conditions, or nothing.
+    private var whereClause: String { conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ") }
 
     private mutating func require(_ condition: String, _ values: any DatabaseValueConvertible...) {
         conditions.append(condition)
@@ -300,11 +324,15 @@ struct ListSQL {
     private static let nameColumn: [RecordKind: String] = [
         .community: "name", .person: "display_name", .digest: "title",
     ]
-    private static let order: [RecordKind: String] = [
-        .job: "coalesce(r.date_posted, r.updated) DESC", .event: "r.start", .digest: "r.period_start DESC",
-        .community: "r.name COLLATE NOCASE", .person: "r.display_name COLLATE NOCASE", .membership: "r.updated DESC",
-        .tie: "r.updated DESC",
+    private static let order: [RecordKind: [SortKey]] = [
+        .job: [SortKey("coalesce(r.date_posted, r.updated)", " DESC")], .event: [SortKey("r.start")],
+        .digest: [SortKey("r.period_start", " DESC")], .community: [SortKey("r.name", " COLLATE NOCASE")],
+        .person: [SortKey("r.display_name", " COLLATE NOCASE")], .membership: [SortKey("r.updated", " DESC")],
+        .tie: [SortKey("r.updated", " DESC")],
     ]
+
+    /// How a list's statement begins, before a search's materialized matches replace it.
+    private static let selectRows = "SELECT r.rowid"
 
     private static func dateColumns(_ kind: RecordKind) throws -> (start: String, end: String) {
         switch kind {
