@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Threads that check big batches of deltas at a lower scheduling priority than the rest of the
@@ -34,8 +34,8 @@ enum BackgroundThreads {
             for number in 0..<max(threads, 1) {
                 let thread = Thread { [unowned self] in
                     #if canImport(Glibc)
-                        // `who` 0 is the calling thread: Linux keeps a nice value per thread.
-                        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, BackgroundThreads.niceness)
+                    // `who` 0 is the calling thread: Linux keeps a nice value per thread.
+                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, BackgroundThreads.niceness)
                     #endif
                     self.work()
                 }

@@ -109,7 +109,8 @@ extension SiteAssets {
         label.check{font-weight:400;display:flex;gap:.5rem;align-items:center}
         label.check input{width:auto}
         ul.editor-list{list-style:none;margin:0;padding:0;display:grid;gap:.5rem}
-        ul.editor-list .actions{margin:0;display:inline-flex;gap:.75rem}
+        ul.editor-list .actions{margin:0;display:inline-flex;flex-wrap:wrap;gap:.25rem .75rem}
+        ul.editor-list .actions a{white-space:nowrap}
         .live-note,ul.editor-list li{overflow-wrap:anywhere}
         ul.peers .actions{flex-wrap:wrap}ul.peers .actions button{white-space:nowrap}
         .trap{display:none}
