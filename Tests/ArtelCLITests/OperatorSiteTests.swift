@@ -433,7 +433,7 @@ struct OperatorSiteTests {
         }
     }
 
-    @Test("A peer added on the site is dialed by the serving node without a restart, and shows as connected")
+    @Test("A peer added on the site is dialed without a restart, shows as connected, and both nodes count the bytes")
     func addedPeerConnects() async throws {
         try await withNetwork(2) { nodes in
             let added = try UserCLITests.user(nodes[0], stdin: Self.password, "add root --role operator")
@@ -456,6 +456,22 @@ struct OperatorSiteTests {
                 "\(serveLogs(nodes))"
             )
             #expect(try await eventually { try nodes[0].expectSuccess("list", "communities").contains("Сообщество 1") })
+            let keys = [try nodes[0].nodeKey(), other]
+            for (index, node) in nodes.enumerated() {
+                #expect(
+                    try await eventually { try Self.countsBytes(node, with: keys[1 - index]) },
+                    "node \(index) has not counted bytes with its peer: \(serveLogs(nodes))"
+                )
+            }
+            let page = try root.get("/operator/peers").text
+            #expect(page.contains("<dt>Трафик</dt><dd>получено ") && !page.contains("получено 0 Б"), "\(page)")
         }
+    }
+
+    /// Whether a node's `artel peer list` has bytes both ways with a peer.
+    static func countsBytes(_ node: TestNode, with peer: String) throws -> Bool {
+        let peers = try #require(try node.json("peer", "list") as? [[String: Any]])
+        guard let record = peers.first(where: { $0["key"] as? String == peer }) else { return false }
+        return (record["bytes_in"] as? Int ?? 0) > 0 && (record["bytes_out"] as? Int ?? 0) > 0
     }
 }

@@ -29,7 +29,9 @@ struct FederationStoreTests {
         }
     }
 
-    @Test("A peer first seen in a session is recorded whole; later records add counts and keep its address")
+    @Test(
+        "A peer first seen in a session is recorded whole; later records add counts (deltas, bytes) and keep its address"
+    )
     func peerRecords() async throws {
         try await TestReplicas.withReplica { replica in
             let seen = TestKeys.key(9).publicKey
@@ -40,19 +42,23 @@ struct FederationStoreTests {
                 connected: true,
                 deltasIn: 3,
                 deltasOut: 2,
-                refused: 1
+                refused: 1,
+                bytesIn: 1_200,
+                bytesOut: 300
             )
             var record = try #require(try await replica.peers().first { $0.key == seen })
             #expect(record.state == .syncing && record.connected == 1_000 && !record.isConfigured)
             #expect(record.deltasIn == 3 && record.deltasOut == 2 && record.refused == 1)
+            #expect(record.bytesIn == 1_200 && record.bytesOut == 300)
 
             try await replica.addPeer(seen, address: "peer.example.org:7400", now: 2_000)
-            try await replica.recordPeer(seen, state: .live, now: 3_000, synced: true, deltasIn: 4)
+            try await replica.recordPeer(seen, state: .live, now: 3_000, synced: true, deltasIn: 4, bytesIn: 800)
             try await replica.recordPeer(seen, state: .disconnected, now: 4_000, error: "the peer closed")
             record = try #require(try await replica.peers().first { $0.key == seen })
             #expect(record.isConfigured && record.address == "peer.example.org:7400")
             #expect(record.state == .disconnected && record.synced == 3_000 && record.error == "the peer closed")
             #expect(record.deltasIn == 7 && record.connected == 1_000)
+            #expect(record.bytesIn == 2_000 && record.bytesOut == 300, "bytes are added, like deltas")
 
             #expect(try await replica.removePeer(seen))
             #expect(try await !replica.removePeer(seen))

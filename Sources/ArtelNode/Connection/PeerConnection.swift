@@ -26,6 +26,8 @@ struct PeerConnection: Sendable {
     let address: String
     /// The hub's reservation for this connection (see ``Hub/reserve(from:)``).
     let reservation: Int
+    /// The bytes read and written, for the peer's row.
+    let traffic = ConnectionTraffic()
 
     /// Runs the connection to its end.
     func run(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async -> Outcome {
@@ -128,6 +130,7 @@ struct PeerConnection: Sendable {
             var framer = MessageReader(maximumSize: configuration.limits.maximumMessageSize)
             while !decryptor.didSayGoodbye, let chunk = try await reader.next() {
                 received.increment(by: chunk.count)
+                traffic.add(received: chunk.count)
                 for body in try decryptor.feed(chunk) {
                     for message in try framer.feed(body) {
                         await messages.send(.message(message, await Self.admit(message, follows: follows)))
@@ -176,6 +179,7 @@ struct PeerConnection: Sendable {
                     encryptor = sealing
                     try await outbound.write(ByteBuffer(bytes: frames))
                     sent?.increment(by: frames.count)
+                    traffic.add(sent: frames.count)
                     control.yield(.written(plaintext.count))
                 case .finish:
                     if var sealing = encryptor { try await outbound.write(ByteBuffer(bytes: sealing.goodbye())) }

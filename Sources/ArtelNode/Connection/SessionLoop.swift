@@ -333,6 +333,7 @@ struct SessionLoop {
     private mutating func flush(state: PeerState, now: UInt64, synced: Bool = false, error: String? = nil) async throws
     {
         guard let peer else { return }
+        let bytes = connection.traffic.take()
         try await context.replica.recordPeer(
             peer,
             state: state,
@@ -341,7 +342,9 @@ struct SessionLoop {
             error: error,
             deltasIn: stats.accepted,
             deltasOut: stats.sent,
-            refused: stats.refused
+            refused: stats.refused,
+            bytesIn: bytes.received,
+            bytesOut: bytes.sent
         )
         stats = PeerStats(received: stats.received)
         deadlines.onFlushed(now: now)

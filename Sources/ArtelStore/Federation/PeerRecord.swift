@@ -25,6 +25,10 @@ public struct PeerRecord: Sendable, Hashable {
     public let deltasOut: Int
     /// Deltas from the peer that were refused.
     public let refused: Int
+    /// Bytes received from the peer in its sessions, as they came over the wire (encrypted).
+    public let bytesIn: Int
+    /// Bytes sent to the peer in its sessions, as they went over the wire (encrypted).
+    public let bytesOut: Int
 
     /// Whether `artel peer list` shows it: configured, or in a session now. Others that dialed this
     /// node are remembered for a while, but a stranger's visit is not a peer.

@@ -59,7 +59,7 @@ extension Replica {
     /// How long a peer that only dialed this node is remembered after its last session: a week.
     public static let inboundPeerRetention: UInt64 = 7 * 86_400_000
 
-    /// Records what happened with a peer: its state, and counts to add. A peer not known yet (one
+    /// Records what happened with a peer: its state, and counts (deltas, bytes) to add. A peer not known yet (one
     /// that dialed this node) is added as seen, not configured; when a session starts, peers not
     /// configured are forgotten after ``inboundPeerRetention`` or beyond ``maximumInboundPeers``.
     ///
@@ -73,16 +73,19 @@ extension Replica {
         error: String? = nil,
         deltasIn: Int = 0,
         deltasOut: Int = 0,
-        refused: Int = 0
+        refused: Int = 0,
+        bytesIn: Int = 0,
+        bytesOut: Int = 0
     ) async throws {
         try await writing("recording peer \(key.hex.prefix(16))") { db in
             try db.execute(
                 sql: """
                     INSERT INTO peers (
-                        node_key, added, seen, state, connected, synced, error, deltas_in, deltas_out, refused
+                        node_key, added, seen, state, connected, synced, error, deltas_in, deltas_out, refused,
+                        bytes_in, bytes_out
                     )
                     VALUES (
-                        ?1, ?2, ?2, ?3, CASE WHEN ?4 THEN ?2 END, CASE WHEN ?5 THEN ?2 END, ?6, ?7, ?8, ?9
+                        ?1, ?2, ?2, ?3, CASE WHEN ?4 THEN ?2 END, CASE WHEN ?5 THEN ?2 END, ?6, ?7, ?8, ?9, ?10, ?11
                     )
                     ON CONFLICT (node_key) DO UPDATE SET
                         state = ?3,
@@ -90,11 +93,12 @@ extension Replica {
                         connected = CASE WHEN ?4 THEN ?2 ELSE connected END,
                         synced = CASE WHEN ?5 THEN ?2 ELSE synced END,
                         error = CASE WHEN ?6 IS NOT NULL THEN ?6 WHEN ?4 THEN NULL ELSE error END,
-                        deltas_in = deltas_in + ?7, deltas_out = deltas_out + ?8, refused = refused + ?9
+                        deltas_in = deltas_in + ?7, deltas_out = deltas_out + ?8, refused = refused + ?9,
+                        bytes_in = bytes_in + ?10, bytes_out = bytes_out + ?11
                     """,
                 arguments: [
                     Data(key.bytes.bytes), Int64(now), state.rawValue, connected, synced, error, deltasIn, deltasOut,
-                    refused,
+                    refused, bytesIn, bytesOut,
                 ]
             )
             if connected { try Self.forgetStaleInboundPeers(now: now, in: db) }
@@ -145,7 +149,9 @@ extension Replica {
             error: row["error"],
             deltasIn: row["deltas_in"],
             deltasOut: row["deltas_out"],
-            refused: row["refused"]
+            refused: row["refused"],
+            bytesIn: row["bytes_in"],
+            bytesOut: row["bytes_out"]
         )
     }
 }

@@ -27,6 +27,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-09 accounts", migrate: createAccounts)
         migrator.registerMigration("2026-12-10 search facets and terms", migrate: indexSearchFacetsAndTerms)
         migrator.registerMigration("2026-12-10 visitors' proposals", migrate: createProposals)
+        migrator.registerMigration("2026-12-10 bytes per peer", migrate: countBytesPerPeer)
         return migrator
     }
 
@@ -295,5 +296,15 @@ enum Migrations {
         // Lists of jobs are ordered newest first (`ListSQL`): with this index a page of a filtered
         // list stops after its rows instead of sorting every match.
         try db.execute(sql: "CREATE INDEX jobs_by_posted ON jobs (coalesce(date_posted, updated) DESC)")
+    }
+
+    private static func countBytesPerPeer(_ db: Database) throws {
+        // The operator sees what each peer costs in traffic, not only in deltas.
+        try db.execute(
+            sql: """
+                ALTER TABLE peers ADD COLUMN bytes_in INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE peers ADD COLUMN bytes_out INTEGER NOT NULL DEFAULT 0;
+                """
+        )
     }
 }

@@ -74,6 +74,11 @@ public enum NodePage: Sendable {
             "connected": words[connected ? "node.yes" : "node.no"],
             "synced": peer.synced.map { SiteDates.dayAndTime(Int64($0), in: frame.language) }
                 ?? words["node.never"],
+            "bytes": words["node.bytesValue"].replacingOccurrences(
+                of: "{in}",
+                with: SiteSizes.text(peer.bytesIn, words)
+            )
+            .replacingOccurrences(of: "{out}", with: SiteSizes.text(peer.bytesOut, words)),
         ]
         if let synced = peer.synced { item["syncedISO"] = ISODates.dateTime(Int64(synced)) }
         return item

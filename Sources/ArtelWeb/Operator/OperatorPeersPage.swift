@@ -1,8 +1,8 @@
 public import ArtelCore
 public import ArtelStore
 
-/// `/operator/peers`: every peer with its state, last sync and deltas, a button to remove each, and
-/// the form that adds one.
+/// `/operator/peers`: every peer with its state, last sync, deltas and bytes, a button to remove
+/// each, and the form that adds one.
 public enum OperatorPeersPage: Sendable {
     /// The page; with problems, status 422.
     ///

@@ -45,6 +45,7 @@ extension SiteTemplates {
         <dt>{{w.node.stateLabel}}</dt><dd class="peer-state">{{state}}</dd>
         <dt>{{w.node.connectedNow}}</dt><dd>{{connected}}</dd>
         <dt>{{w.node.lastSync}}</dt><dd>{{#syncedISO}}<time datetime="{{syncedISO}}">{{synced}}</time>{{/syncedISO}}{{^syncedISO}}{{synced}}{{/syncedISO}}</dd>
+        <dt>{{w.node.bytes}}</dt><dd>{{bytes}}</dd>
         """
 
     /// A line of text on an operator's form, with its hint and problem.

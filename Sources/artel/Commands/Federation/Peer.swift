@@ -113,7 +113,8 @@ enum PeerPrinter {
         [
             peer.key.hex, peer.address ?? "(inbound)", peer.state.rawValue,
             peer.synced.map { "synced " + Moments.text(Int64($0)) } ?? "never synced",
-            "in \(peer.deltasIn) out \(peer.deltasOut) refused \(peer.refused)", peer.error ?? "",
+            "in \(peer.deltasIn) out \(peer.deltasOut) refused \(peer.refused)",
+            "bytes in \(peer.bytesIn) out \(peer.bytesOut)", peer.error ?? "",
         ]
     }
 
@@ -126,6 +127,7 @@ enum PeerPrinter {
             ("error", peer.error.map(JSON.string) ?? .null),
             ("deltas_in", .number(Int64(peer.deltasIn))), ("deltas_out", .number(Int64(peer.deltasOut))),
             ("refused", .number(Int64(peer.refused))),
+            ("bytes_in", .number(Int64(peer.bytesIn))), ("bytes_out", .number(Int64(peer.bytesOut))),
         ])
     }
 }
