@@ -147,7 +147,8 @@ def test_an_editor_composes_reorders_and_publishes_a_digest(node, browser, artif
     assert titles() == [second, first]
     browser.find_element(By.ID, "digest-title").send_keys(DIGEST)
     browser.find_element(By.CSS_SELECTOR, "button[value=publish]").click()
-    wait(browser).until(EC.url_contains("/digests/"))
+    # The form itself is at /editor/digests/new: wait for the published digest's own page.
+    wait(browser).until(lambda d: "/digests/" in d.current_url and "/editor/" not in d.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text == DIGEST
     main = browser.find_element(By.TAG_NAME, "main").text
     assert main.index(second) < main.index(first), main
