@@ -155,14 +155,6 @@ struct EditorSiteRoutes {
 
     /// Writes an action of the account to the audit log, with what it was done to and from where.
     func audit(_ visitor: Visitor, _ action: String, _ target: String, address: String?) async throws {
-        try await context.replica.audit(
-            AuditEntry(
-                time: Int64(WallClock.now),
-                account: visitor.account.name,
-                action: action,
-                target: target,
-                address: address
-            )
-        )
+        try await context.audit(visitor, action, target, address: address)
     }
 }

@@ -109,15 +109,7 @@ struct OperatorSiteRoutes {
 
     /// Writes what the operator did to the audit log.
     func audit(_ visitor: Visitor, _ action: String, _ target: String, address: String?) async throws {
-        try await context.replica.audit(
-            AuditEntry(
-                time: Int64(WallClock.now),
-                account: visitor.account.name,
-                action: action,
-                target: target,
-                address: address
-            )
-        )
+        try await context.audit(visitor, action, target, address: address)
     }
 
     /// The communities the node knows, by name.
