@@ -25,8 +25,8 @@ public struct RecordState: Sendable {
     /// The latest timestamp among the kept deltas, if any is kept.
     public var latestTimestamp: HLC? { kept.values.map(\.delta.timestamp).max() }
     // One register per single-valued field (and field 0, the record), one per element of a set field.
-    private var singles: [FieldID: Winner] = [:]
-    private var sets: [FieldID: [Value: Winner]] = [:]
+    private var singles = FieldRegisters<Winner>()
+    private var sets = FieldRegisters<[Value: Winner]>()
     private var winCounts: [DeltaID: Int] = [:]
 
     /// An empty record.
@@ -42,8 +42,8 @@ public struct RecordState: Sendable {
     /// The winner of every register that has one.
     public var registers: [RegisterKey: Winner] {
         var all: [RegisterKey: Winner] = [:]
-        for (field, winner) in singles { all[RegisterKey(field: field, element: nil)] = winner }
-        for (field, elements) in sets {
+        for (field, winner) in singles.all { all[RegisterKey(field: field, element: nil)] = winner }
+        for (field, elements) in sets.all {
             for (element, winner) in elements { all[RegisterKey(field: field, element: element)] = winner }
         }
         return all
@@ -69,6 +69,8 @@ public struct RecordState: Sendable {
         if signed.delta.isDelete { return mergeDelete(signed, stamp: stamp) }
         if isDeleted { return .recordDeleted }
 
+        // A record's first delta sets most of its registers: room for them at once, not by doubling.
+        if singles.isEmpty { singles.reserveCapacity(signed.delta.operations.count) }
         var pruned: [DeltaID] = []
         var wins = 0
         for operation in signed.delta.operations {
@@ -78,7 +80,7 @@ public struct RecordState: Sendable {
             case .set(let field, _), .clear(let field):
                 outcome = Self.take(&singles[field], by: challenger)
             case .add(let field, let element), .remove(let field, let element):
-                outcome = Self.take(&sets[field, default: [:]][element], by: challenger)
+                outcome = sets.update(field, from: [:]) { Self.take(&$0[element], by: challenger) }
             case .delete:
                 continue
             }
@@ -109,8 +111,9 @@ public struct RecordState: Sendable {
         let pruned = Array(kept.keys)
         kept = [signed.id: signed]
         winCounts = [signed.id: 1]
-        singles = [.record: Winner(stamp: stamp, operation: .delete)]
-        sets = [:]
+        singles = FieldRegisters()
+        singles[.record] = Winner(stamp: stamp, operation: .delete)
+        sets = FieldRegisters()
         return .kept(pruned: pruned)
     }
 
@@ -140,7 +143,11 @@ public struct RecordState: Sendable {
         for (element, winner) in registers {
             if case .add = winner.operation { elements.append(element) }
         }
-        return elements.count < 2 ? elements : elements.sorted { $0.canonicalPrecedes($1) }
+        guard elements.count > 1 else { return elements }
+        // Each element is encoded once, not once per comparison.
+        return elements.map { (key: $0.encodedBytes, element: $0) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.element)
     }
 
     /// The latest timestamp among the kept deltas.

@@ -163,7 +163,10 @@ struct RawStatement {
 /// The raw statements of one transaction, prepared on first use.
 final class RawStatements {
     private let db: Database
-    private var prepared: [String: RawStatement] = [:]
+    /// A transaction uses about ten statements, each found many times per delta. A scan comparing
+    /// strings costs less than hashing them: the SQL passed is most often the very string stored,
+    /// which `==` recognises without reading it, and other SQL differs within its first words.
+    private var prepared: [(sql: String, statement: RawStatement)] = []
 
     init(_ db: Database) {
         self.db = db
@@ -175,9 +178,9 @@ final class RawStatements {
     /// The statement for `sql`, prepared once per transaction.
     subscript(sql: String) -> RawStatement {
         get throws {
-            if let statement = prepared[sql] { return statement }
+            if let found = prepared.first(where: { $0.sql == sql }) { return found.statement }
             let statement = try RawStatement(db, sql: sql)
-            prepared[sql] = statement
+            prepared.append((sql, statement))
             return statement
         }
     }

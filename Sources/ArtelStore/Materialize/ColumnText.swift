@@ -18,6 +18,6 @@ extension MaterializedTable {
 enum JSONText {
     /// A compact JSON array of strings.
     static func array(_ strings: [String]) -> String {
-        JSON.array(strings.map(JSON.string)).compact
+        "[" + strings.map(JSON.quoted).joined(separator: ",") + "]"
     }
 }

@@ -61,6 +61,10 @@ package indirect enum JSON: Sendable {
 
     /// A JSON string literal.
     package static func quoted(_ text: String) -> String {
+        // Most text needs no escape: copied whole, without walking its scalars.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

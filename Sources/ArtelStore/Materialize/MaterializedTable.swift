@@ -7,7 +7,7 @@ package import ArtelCore
 /// one column per materialized field. Set fields and reference lists are JSON arrays of text;
 /// references are `<community hex>:<record hex>`; booleans 0 or 1; timestamps Unix milliseconds.
 /// Whole records are read from their deltas, so long text is not copied into the table.
-package struct MaterializedTable: Sendable {
+package final class MaterializedTable: Sendable {
     /// A registered field and its column.
     package struct Column: Sendable {
         /// The field.
@@ -85,7 +85,12 @@ package struct MaterializedTable: Sendable {
 
     /// The table of a kind, or `nil` for control-plane kinds, which are not materialized.
     package static func of(_ kind: RecordKind) -> MaterializedTable? {
-        all.first { $0.kind == kind }
+        byKind[Int(kind.rawValue)]
+    }
+
+    /// The tables by their kind's raw value: found on every applied delta, without hashing.
+    private static let byKind: [MaterializedTable?] = (0...Int(RecordKind.allCases.map(\.rawValue).max()!)).map {
+        raw in all.first { $0.kind.rawValue == raw }
     }
 
     /// Every materialized table.

@@ -12,14 +12,20 @@ import ArtelCore
 enum SearchFacets {
     /// The facets of a job, as the index's `facets` column takes them.
     static func text(of state: RecordState) -> String {
-        let schema = RecordKind.job.schema
         var facets: [String] = []
-        if case .string(let mode)? = state.value(of: schema["work_mode"].id) { facets.append(workMode(mode)) }
-        for case .string(let employment) in state.elements(of: schema["employment"].id) {
+        if case .string(let mode)? = state.value(of: Fields.workMode) { facets.append(workMode(mode)) }
+        for case .string(let employment) in state.elements(of: Fields.employment) {
             facets.append(self.employment(employment))
         }
-        if case .string(let code)? = state.value(of: schema["salary_currency"].id) { facets.append(currency(code)) }
+        if case .string(let code)? = state.value(of: Fields.currency) { facets.append(currency(code)) }
         return facets.joined(separator: " ")
+    }
+
+    /// The fields facets are made of, looked up once.
+    private enum Fields {
+        static let workMode = RecordKind.job.schema["work_mode"].id
+        static let employment = RecordKind.job.schema["employment"].id
+        static let currency = RecordKind.job.schema["salary_currency"].id
     }
 
     /// The full-text terms that narrow a search to the jobs a query's filters may match, to be
@@ -38,7 +44,20 @@ enum SearchFacets {
 
     /// A facet holds only ASCII letters and digits, lowercased, so the tokenizer keeps it whole.
     private static func letters(_ value: String) -> String {
-        String(
+        // Values are ASCII words (`remote`, `full_time`, `RUB`): their bytes are folded directly.
+        if value.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(value.utf8.count)
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(
             value.lowercased().unicodeScalars.filter {
                 $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))
             }

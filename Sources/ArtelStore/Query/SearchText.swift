@@ -5,25 +5,25 @@ import GRDB
 /// SQLite's `unicode61` tokenizer folds case and Latin diacritics, but not the Cyrillic ё, which
 /// Russian text writes as е as often as not: both sides fold ё to е, so "елка" finds "Ёлка".
 enum SearchText {
-    /// Text as indexed. Runs on every indexed column of every applied delta, so it scans bytes:
-    /// ё is `D1 91` in UTF-8 and Ё is `D0 81`.
+    /// Text as indexed. Runs on every indexed column of every applied delta, so it works on bytes:
+    /// ё is `D1 91` in UTF-8 and Ё is `D0 81`; е is `D0 B5` and Е is `D0 95`, as long, so the
+    /// letters are replaced in place.
     static func fold(_ text: String) -> String {
-        let utf8 = text.utf8
         var previous: UInt8 = 0
-        let hasYo = utf8.contains { byte in
+        let hasYo = text.utf8.contains { byte in
             defer { previous = byte }
             return (previous == 0xD1 && byte == 0x91) || (previous == 0xD0 && byte == 0x81)
         }
         guard hasYo else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "ё": scalars.append("е")
-            case "Ё": scalars.append("Е")
-            default: scalars.append(scalar)
+        var bytes = Array(text.utf8)
+        for index in bytes.indices.dropFirst() {
+            switch (bytes[index - 1], bytes[index]) {
+            case (0xD1, 0x91): (bytes[index - 1], bytes[index]) = (0xD0, 0xB5)
+            case (0xD0, 0x81): bytes[index] = 0x95
+            default: break
             }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The words of a search: runs of letters and digits, in any script, folded like indexed text.

@@ -1,0 +1,54 @@
+/// The registers of one record, one per field that has one.
+///
+/// A record has a few dozen fields at most, and every applied delta looks up each of its fields
+/// here, then every materialized column does again: a short array searched by the field's number
+/// costs a fraction of hashing it into a dictionary.
+struct FieldRegisters<Register: Sendable>: Sendable {
+    private var entries: [(field: FieldID, register: Register)] = []
+
+    /// No field has a register.
+    init() {}
+
+    /// Whether no field has a register.
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// Makes room for `count` registers at once.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
+    /// The register of `field`; setting `nil` removes it.
+    subscript(field: FieldID) -> Register? {
+        get { position(of: field).map { entries[$0].register } }
+        set {
+            switch (position(of: field), newValue) {
+            case (let index?, let register?): entries[index].register = register
+            case (let index?, nil): entries.remove(at: index)
+            case (nil, let register?): entries.append((field, register))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// Changes the register of `field` in place, starting from `initial` when it has none.
+    mutating func update<Result>(
+        _ field: FieldID,
+        from initial: @autoclosure () -> Register,
+        _ change: (inout Register) -> Result
+    ) -> Result {
+        let index =
+            position(of: field)
+            ?? {
+                entries.append((field, initial()))
+                return entries.count - 1
+            }()
+        return change(&entries[index].register)
+    }
+
+    /// Every field's register, in no particular order.
+    var all: [(field: FieldID, register: Register)] { entries }
+
+    private func position(of field: FieldID) -> Int? {
+        entries.firstIndex { $0.field == field }
+    }
+}
