@@ -288,6 +288,7 @@ struct SessionLoop {
             )
         }
         preadmitted = nil
+        await context.hub.receiving(admitted.admittedIDs)
         let stored = try await intake.add(admitted, urgent: urgent)
         self.intake = intake
         if let stored { try await handleStored(stored, now: now) }
@@ -313,6 +314,7 @@ struct SessionLoop {
         for refusal in report.refusals.prefix(3) {
             logger.info("refused a delta from the peer", metadata: ["refusal": "\(refusal.error)"])
         }
+        await context.hub.received(report.outcomes.compactMap(\.id))
         let results = report.outcomes.map { outcome in
             switch outcome {
             case .accepted(let delta): SyncSession.Applied(id: delta.id, refusal: nil)

@@ -42,6 +42,8 @@ public actor Hub {
     private var bannedUntil: [PublicKey: UInt64] = [:]
     private var recentlyPushed: [DeltaID] = []
     private var recentlyPushedSet: Set<DeltaID> = []
+    /// Deltas sessions are storing, which the watcher of local changes leaves to them.
+    private var incoming: Set<DeltaID> = []
     private var syncWaiters: [UInt64: @Sendable () -> Void] = [:]
     private var nextSyncWaiter: UInt64 = 0
 
@@ -158,9 +160,29 @@ public actor Hub {
     /// The peers with a session now.
     public var connected: Set<PublicKey> { Set(sessions.keys) }
 
-    /// The ones among `ids` that were not pushed lately.
+    /// The ones among `ids` that were not pushed lately, and that no session is storing.
     public func unpushed(_ ids: [DeltaID]) -> Set<DeltaID> {
-        Set(ids.filter { !recentlyPushedSet.contains($0) })
+        Set(ids.filter { !recentlyPushedSet.contains($0) && !incoming.contains($0) })
+    }
+
+    /// The most deltas remembered as ``receiving(_:)``: a session that ends between storing a
+    /// batch and ``received(_:)`` leaves its ids behind, and they are forgotten past this many.
+    /// The watcher then pushes them again, which costs bytes and loses nothing.
+    public static let incomingLimit = 100_000
+
+    /// Notes deltas a session is about to store. The watcher of local changes may read them from
+    /// the replica before the session has pushed them on; it leaves them to the session, which
+    /// pushes them to every peer but the one they came from. Without this, the watcher would push
+    /// them to every peer, their origin included, which would check them again for nothing.
+    public func receiving(_ ids: [DeltaID]) {
+        if incoming.count + ids.count > Self.incomingLimit { incoming = [] }
+        incoming.formUnion(ids)
+    }
+
+    /// Notes that a session has stored deltas it was ``receiving(_:)``, after pushing the
+    /// accepted ones on (``broadcast(_:from:)``).
+    public func received(_ ids: [DeltaID]) {
+        incoming.subtract(ids)
     }
 
     /// Pushes accepted deltas to every session but their origin's, remembering them so that the
