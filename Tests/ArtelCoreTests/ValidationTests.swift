@@ -46,9 +46,23 @@ struct ValidationTests {
     }
 
     @Test(
+        "A text's limit counts Unicode scalars, whatever bytes they take",
+        arguments: [
+            String(repeating: "я", count: 200), String(repeating: "🙂", count: 200),
+            "e\u{301}" + String(repeating: "x", count: 198),
+        ]
+    )
+    func limitInCharacters(title: String) throws {
+        try check(.job, [Fields.set(.job, "title", title), Fields.set(.job, "employer", "Яндекс")])
+    }
+
+    @Test(
         "Each refusal names the field at fault",
         arguments: [
             (Fields.set(.job, "title", String(repeating: "я", count: 201)), DeltaError.Code.fieldTooLong, "title"),
+            (Fields.set(.job, "title", String(repeating: "🙂", count: 201)), .fieldTooLong, "title"),
+            (Fields.set(.job, "title", "tab\tin a title"), .invalidField, "title"),
+            (Fields.set(.job, "description", "delete\u{7F}"), .invalidField, "description"),
             (Fields.set(.job, "title", ""), .invalidField, "title"),
             (Fields.set(.job, "title", "two\nlines"), .invalidField, "title"),
             (Fields.set(.job, "description", "bell\u{07}"), .invalidField, "description"),

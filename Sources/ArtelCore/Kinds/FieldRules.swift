@@ -77,10 +77,13 @@ enum FieldRules {
 
     static func checkText(_ text: String, name: String, limit: Int, multiline: Bool) throws(DeltaError) {
         guard !text.isEmpty else { throw DeltaError(.invalidField, "\(name) is empty; clear the field instead") }
+        // Every delta's text passes here, so it is read as UTF-8 bytes: a control character is one
+        // byte below 0x80, which no other character's encoding contains, and every character but
+        // its continuation bytes (10xxxxxx) starts a scalar.
         var count = 0
-        for scalar in text.unicodeScalars {
-            count += 1
-            let value = scalar.value
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { count += 1 }
+            let value = UInt32(byte)
             let isControl = value < 0x20 || value == 0x7f
             if isControl && !(multiline && (value == 0x0a || value == 0x09)) {
                 let what =

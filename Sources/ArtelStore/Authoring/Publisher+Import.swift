@@ -167,6 +167,8 @@ extension Publisher {
         /// For each draft, what to remember once it is stored: the item's digest and the newest delta row read.
         var remembered: [(digest: Bytes32, after: Int64)?] = []
         var unchanged: [ImportDigestEntry] = []
+        /// For each draft, its item's index, and whether it creates the record.
+        var drafted: [(item: Int, creates: Bool)] = []
         for index in compared {
             let item = items[index]
             let state = current[item.record]?.record.state
@@ -207,25 +209,21 @@ extension Publisher {
             } else {
                 outcomes[item.record] = .created
             }
-            var delta = Delta(
-                kind: item.kind,
-                community: community,
-                author: key.publicKey,
-                record: item.record,
-                timestamp: clock.tick(now: now, after: state?.latestTimestamp),
-                expiry: 0,
-                operations: operations
+            drafts.append(
+                Delta(
+                    kind: item.kind,
+                    community: community,
+                    author: key.publicKey,
+                    record: item.record,
+                    timestamp: clock.tick(now: now, after: state?.latestTimestamp),
+                    expiry: 0,
+                    operations: operations
+                )
             )
-            delta.expiry = item.kind.schema.expiryAllowance(for: delta).clamp(0)
-            do throws(DeltaError) {
-                try Admission.check(delta, now: now)
-                if state == nil { try item.kind.schema.checkCreates(operations) }
-            } catch {
-                throw DeltaError(error.code, "\(item.label): \(error.message)")
-            }
-            drafts.append(delta)
+            drafted.append((index, state == nil))
             remembered.append(digests[index].map { ($0, mark?.lastDelta ?? 0) })
         }
+        try Self.complete(&drafts, drafted: drafted, items: items, now: now)
         var counts: [ImportOutcome: Int] = [:]
         for item in items { if let outcome = outcomes[item.record] { counts[outcome, default: 0] += 1 } }
         return ImportDraft(
@@ -252,6 +250,43 @@ extension Publisher {
         let draft = try await draftImport(items, community: community, now: now)
         if !draft.drafts.isEmpty { try await checkAuthorized(draft.drafts) }
         return draft.outcomes
+    }
+
+    /// Sets each draft's expiry and checks it as admission will, on every core. The first draft at
+    /// fault, in the items' order, names its item.
+    private static func complete(
+        _ drafts: inout [Delta],
+        drafted: [(item: Int, creates: Bool)],
+        items: [ImportItem],
+        now: UInt64
+    ) throws(DeltaError) {
+        let chunk = 2_000
+        let starts = Array(stride(from: 0, to: drafts.count, by: chunk))
+        let completed = Mutex<[(drafts: [Delta], fault: DeltaError?)]>(
+            Array(repeating: ([], nil), count: starts.count)
+        )
+        let incomplete = drafts
+        DispatchQueue.concurrentPerform(iterations: starts.count) { number in
+            var part: [Delta] = []
+            var fault: DeltaError?
+            for offset in starts[number]..<min(starts[number] + chunk, incomplete.count) {
+                var delta = incomplete[offset]
+                let (index, creates) = drafted[offset]
+                delta.expiry = delta.kind.schema.expiryAllowance(for: delta).clamp(0)
+                do throws(DeltaError) {
+                    try Admission.check(delta, now: now)
+                    if creates { try delta.kind.schema.checkCreates(delta.operations) }
+                } catch {
+                    fault = DeltaError(error.code, "\(items[index].label): \(error.message)")
+                    break
+                }
+                part.append(delta)
+            }
+            completed.withLock { $0[number] = (part, fault) }
+        }
+        let parts = completed.withLock { $0 }
+        if let fault = parts.lazy.compactMap(\.fault).first { throw fault }
+        drafts = parts.flatMap(\.drafts)
     }
 
     /// The digests of items on every core, in order; nil for an item that keeps a series alive

@@ -53,7 +53,9 @@ extension Replica {
     public func changes(after row: Int64?, limit: Int = 1_000) async throws -> (changes: [StoredChange], last: Int64) {
         try await reading("reading new deltas") { db in
             guard let row else { return ([], try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deltas") ?? 0) }
-            let rows = try Row.fetchAll(
+            // Read with a cursor, one row object for all and the blobs unboxed: during a sync this
+            // runs over every delta the sessions store.
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT d.rowid, d.id, s.community, s.kind FROM deltas d JOIN scopes s ON s.id = d.scope
@@ -61,17 +63,19 @@ extension Replica {
                     """,
                 arguments: [row, limit]
             )
-            let changes = rows.compactMap { row -> StoredChange? in
-                guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: row["kind"] as Int64)) else {
-                    return nil
-                }
-                return StoredChange(
-                    row: row["rowid"],
-                    id: DeltaID(Bytes32(row["id"] as Data)!),
-                    scope: Scope(community: PublicKey(Bytes32(row["community"] as Data)!), kind: kind)
+            var changes: [StoredChange] = []
+            var last = row
+            while let stored = try rows.next() {
+                last = stored[0]
+                guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: stored[3] as Int64)),
+                    let id = try stored.withUnsafeData(atIndex: 1, { $0.flatMap(Bytes32.init) }),
+                    let community = try stored.withUnsafeData(atIndex: 2, { $0.flatMap(Bytes32.init) })
+                else { continue }
+                changes.append(
+                    StoredChange(row: last, id: DeltaID(id), scope: Scope(community: PublicKey(community), kind: kind))
                 )
             }
-            return (changes, rows.last.map { $0["rowid"] } ?? row)
+            return (changes, last)
         }
     }
 }
