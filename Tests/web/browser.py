@@ -16,9 +16,10 @@ import sys
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, WebDriverException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 from nodes import TIMEOUT, die_with_parent
 
@@ -168,3 +169,9 @@ def dialogs(driver: webdriver.Chrome) -> list[str]:
     except WebDriverException as error:
         called = [f"(could not read the probe: {error.msg})"]
     return shown + list(called)
+
+
+def wait(driver: webdriver.Chrome) -> WebDriverWait:
+    """Waits for a condition, asking again every 0.1 s. A condition that reads the page while a
+    form's answer replaces it finds stale elements: that is "not yet", and it is asked again."""
+    return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1, ignored_exceptions=[StaleElementReferenceException])

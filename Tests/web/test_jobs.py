@@ -6,15 +6,11 @@ import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 import browser as browsing
 import seed
-from nodes import TIMEOUT
-
-
-def wait(driver) -> WebDriverWait:
-    return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1)
+from browser import wait
 
 
 def card_titles(driver) -> list[str]:

