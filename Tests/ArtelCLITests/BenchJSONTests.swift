@@ -35,6 +35,11 @@ struct BenchJSONTests {
             let limit = try #require(apply["verify_limit"] as? [String: Any])
             #expect(limit["limit_ratio"] as? Double == 1)
             #expect((apply["replica_ratio"] as? Double).map { $0 > 0 } == true)
+            for key in ["apply", "apply_store_only"] {
+                let figure = try #require(apply[key] as? [String: Any], "no \(key)")
+                #expect((figure["cpu_microseconds_per_delta"] as? Double).map { $0 > 0 } == true, "\(key)")
+            }
+            #expect((apply["store_only_binding_ratio"] as? Double).map { $0 > 0 } == true)
         }
     }
 
