@@ -7,15 +7,7 @@ extension SiteTemplates {
         <p><a href="/editor">{{w.editor.back}}</a></p>
         <h1>{{w.import.title}}</h1>
         <p>{{w.import.intro}}</p>
-        {{#hasSummary}}
-        <div class="problem" role="alert" tabindex="-1">
-        <h2>{{w.editor.problems}}</h2>
-        {{#failure}}<p>{{failure}}</p>{{/failure}}
-        <ul>
-        {{#summary}}<li><a href="{{href}}">{{message}}</a></li>{{/summary}}
-        </ul>
-        </div>
-        {{/hasSummary}}
+        {{>problemSummary}}
         <form class="editor" method="post" action="/editor/import" enctype="multipart/form-data" novalidate>
         <input type="hidden" name="csrf" value="{{csrf}}">
         <div class="field">
