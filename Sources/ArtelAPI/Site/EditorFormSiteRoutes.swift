@@ -160,7 +160,7 @@ struct EditorFormSiteRoutes<Form: EditorForm>: Sendable {
         } catch let error as DeltaError {
             return again([:], refusal: error.message)
         }
-        try await editor.audit(visitor, "\(kind.name).\(action)", record.id.hex, address: address)
+        try await editor.context.audit(visitor, "\(kind.name).\(action)", record.id.hex, address: address)
         return SiteAccess.redirect("/editor?done=\(actions[action]?.done ?? changed)")
     }
 }

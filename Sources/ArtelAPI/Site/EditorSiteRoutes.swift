@@ -149,12 +149,7 @@ struct EditorSiteRoutes {
         } catch let error as DeltaError {
             return .failure(error)
         }
-        try await audit(visitor, "\(kind.name).\(verb)", record.hex, address: address)
+        try await context.audit(visitor, "\(kind.name).\(verb)", record.hex, address: address)
         return .success(record)
-    }
-
-    /// Writes an action of the account to the audit log, with what it was done to and from where.
-    func audit(_ visitor: Visitor, _ action: String, _ target: String, address: String?) async throws {
-        try await context.audit(visitor, action, target, address: address)
     }
 }

@@ -157,7 +157,7 @@ struct ImportSiteRoutes {
             return try await page(frame, visitor, upload, .refused(detail: error.message))
         }
         pending.remove(posted["token"])
-        try await editor.audit(visitor, "import.\(format.rawValue)", community.hex, address: address)
+        try await editor.context.audit(visitor, "import.\(format.rawValue)", community.hex, address: address)
         return SiteAccess.redirect("/editor?done=imported")
     }
 

@@ -151,15 +151,7 @@ struct ModerationSiteRoutes {
             guard let record = resolved.record else { break }
             _ = try await replica.unhide(record.kind, record.reference)
         }
-        try await replica.audit(
-            AuditEntry(
-                time: Int64(now),
-                account: visitor.account.name,
-                action: action.auditName,
-                target: action.auditTarget,
-                address: address
-            )
-        )
+        try await context.audit(visitor, action.auditName, action.auditTarget, address: address)
         return SiteAccess.redirect(action.report)
     }
 

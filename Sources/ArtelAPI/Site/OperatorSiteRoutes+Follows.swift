@@ -49,7 +49,7 @@ extension OperatorSiteRoutes {
                 _ = try await context.replica.unfollow(community, kinds: set)
             }
             let target = "\(community.hex) \(kinds.isEmpty ? "all" : kindNames.joined(separator: ","))"
-            try await audit(visitor, action, target, address: address)
+            try await context.audit(visitor, action, target, address: address)
             return SiteAccess.redirect("/operator/follows?done=followed")
         }
     }

@@ -102,7 +102,7 @@ extension OperatorSiteRoutes {
                 ),
                 now: now
             )
-            try await audit(visitor, "grant", granted.delta.record.hex, address: address)
+            try await context.audit(visitor, "grant", granted.delta.record.hex, address: address)
             return SiteAccess.redirect("/operator/grants?done=granted")
         }
     }
@@ -120,7 +120,7 @@ extension OperatorSiteRoutes {
             operations: Revocation.operations(grant: grant.reference, effectiveFrom: HLC(milliseconds: now)),
             now: now
         )
-        try await audit(visitor, "revoke", "\(grant.id.hex) \(revoked.delta.record.hex)", address: address)
+        try await context.audit(visitor, "revoke", "\(grant.id.hex) \(revoked.delta.record.hex)", address: address)
         return SiteAccess.redirect("/operator/grants?done=revoked")
     }
 

@@ -33,7 +33,7 @@ extension OperatorSiteRoutes {
                         return SiteResponses.page(.notFound(frame))
                     }
                     try await context.replica.removePeer(peer.key)
-                    try await audit(visitor, "peer.remove", peer.key.hex, address: route.address)
+                    try await context.audit(visitor, "peer.remove", peer.key.hex, address: route.address)
                     return SiteAccess.redirect("/operator/peers?done=peerRemoved")
                 }
             }
@@ -67,7 +67,7 @@ extension OperatorSiteRoutes {
             }
             guard let peerAddress, let key, form.problems.isEmpty else { return try await peers(request, form: form) }
             try await context.replica.addPeer(key, address: peerAddress.description, now: WallClock.now)
-            try await audit(visitor, "peer.add", "\(key.hex) \(peerAddress)", address: address)
+            try await context.audit(visitor, "peer.add", "\(key.hex) \(peerAddress)", address: address)
             return SiteAccess.redirect("/operator/peers?done=peerAdded")
         }
     }

@@ -61,7 +61,7 @@ struct OperatorSiteRoutes {
         let size = try await context.replica.backup(to: path)
         let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         try? FileManager.default.removeItem(atPath: path)
-        try await audit(visitor, "backup.download", "\(size) bytes", address: address)
+        try await context.audit(visitor, "backup.download", "\(size) bytes", address: address)
         let name = "artel-\(ISODates.dateTime(Int64(WallClock.now)).prefix(10)).sqlite"
         let body = ResponseBody(contentLength: Int(size)) { writer in
             defer { try? file.close() }
@@ -105,11 +105,6 @@ struct OperatorSiteRoutes {
             return SiteResponses.page(SignInPage.forged(frame))
         }
         return try await body(form, frame)
-    }
-
-    /// Writes what the operator did to the audit log.
-    func audit(_ visitor: Visitor, _ action: String, _ target: String, address: String?) async throws {
-        try await context.audit(visitor, action, target, address: address)
     }
 
     /// The communities the node knows, by name.

@@ -36,13 +36,9 @@ struct FieldRegisters<Register: Sendable>: Sendable {
         from initial: @autoclosure () -> Register,
         _ change: (inout Register) -> Result
     ) -> Result {
-        let index =
-            position(of: field)
-            ?? {
-                entries.append((field, initial()))
-                return entries.count - 1
-            }()
-        return change(&entries[index].register)
+        if let index = position(of: field) { return change(&entries[index].register) }
+        entries.append((field, initial()))
+        return change(&entries[entries.count - 1].register)
     }
 
     /// Every field's register, in no particular order.

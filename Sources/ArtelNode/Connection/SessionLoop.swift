@@ -314,7 +314,6 @@ struct SessionLoop {
         for refusal in report.refusals.prefix(3) {
             logger.info("refused a delta from the peer", metadata: ["refusal": "\(refusal.error)"])
         }
-        await context.hub.received(report.outcomes.compactMap(\.id))
         let results = report.outcomes.map { outcome in
             switch outcome {
             case .accepted(let delta): SyncSession.Applied(id: delta.id, refusal: nil)
@@ -328,6 +327,7 @@ struct SessionLoop {
             case .refused(let refusal): SyncSession.Applied(id: refusal.id, refusal: refusal.error)
             }
         }
+        await context.hub.received(results.compactMap(\.id))
         try await perform(session?.onApplied(results, now: now) ?? [])
     }
 

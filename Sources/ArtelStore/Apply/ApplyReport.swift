@@ -18,17 +18,6 @@ public enum DeltaOutcome: Sendable {
     case quarantined(DeltaID, String)
 }
 
-extension DeltaOutcome {
-    /// The delta's id, unless it was refused before its bytes could be decoded.
-    public var id: DeltaID? {
-        switch self {
-        case .accepted(let signed): signed.id
-        case .duplicate(let id), .superseded(let id), .recordDeleted(let id), .quarantined(let id, _): id
-        case .refused(let refusal): refusal.id
-        }
-    }
-}
-
 /// A refused delta: why, and what could be read of it.
 public struct Refusal: Error, CustomStringConvertible {
     /// The reason.
