@@ -2,7 +2,9 @@ import ArtelStore
 
 /// The deltas a session receives, on their way to the replica. They are gathered into batches
 /// stored in one transaction each (a transaction costs about as much for a hundred deltas as for
-/// thousands), and one batch is stored while the next is gathered and checked.
+/// thousands), and one batch is stored while the next is gathered and checked. A push is stored
+/// at once when nothing is being stored, and otherwise with the pushes that arrive meanwhile as soon
+/// as the batch in flight is stored: a burst of pushes is stored in a few transactions, not one each.
 struct DeltaIntake {
     /// The most deltas gathered before they are stored.
     static let batchSize = 2_000
@@ -15,6 +17,8 @@ struct DeltaIntake {
     private let events: AsyncStream<ConnectionEvent>.Continuation
     private var gathered = AdmittedDeltas()
     private var storing: (id: Int, task: Task<ApplyReport, any Error>)?
+    /// Whether a push waits for the batch in flight.
+    private var pushWaiting = false
     private var lastID = 0
 
     /// An intake storing into `replica`, naming `source` in the refusal log, and telling the
@@ -31,14 +35,19 @@ struct DeltaIntake {
         self.events = events
     }
 
-    /// Adds checked deltas. A push (`urgent`) is stored at once, so that it spreads without
-    /// waiting; the deltas of a sync wait for a full batch or ``delay``.
+    /// Adds checked deltas. A push (`urgent`) is stored at once, or as soon as the batch in flight
+    /// is stored (``stored(_:)``), so that it spreads without waiting; the deltas of a sync wait
+    /// for a full batch or ``delay``.
     ///
     /// - Returns: the report of the previous batch, when storing this one had to wait for it.
     mutating func add(_ admitted: AdmittedDeltas, urgent: Bool) async throws -> ApplyReport? {
         let first = gathered.count == 0
         gathered.append(admitted)
-        if urgent || gathered.count >= Self.batchSize { return try await startStoring() }
+        if gathered.count >= Self.batchSize || (urgent && storing == nil) { return try await startStoring() }
+        if urgent {
+            pushWaiting = true
+            return nil
+        }
         if first {
             let events = self.events
             Task {
@@ -57,6 +66,7 @@ struct DeltaIntake {
         let previous = try await finishStoring()
         let batch = gathered
         gathered = AdmittedDeltas()
+        pushWaiting = false
         lastID += 1
         let (id, replica, metrics, source, events) = (lastID, replica, metrics, source, events)
         storing = (
@@ -82,9 +92,15 @@ struct DeltaIntake {
         return try await current.task.value
     }
 
-    /// Whether the batch `id` (from a `.stored` event) is the one in flight.
-    func isStoring(_ id: Int) -> Bool {
-        storing?.id == id
+    /// The batch `id` is stored (a `.stored` event): takes its report, and starts storing the
+    /// pushes that waited for it.
+    ///
+    /// - Returns: its report, or `nil` when `id` is not the batch in flight.
+    mutating func stored(_ id: Int) async throws -> ApplyReport? {
+        guard storing?.id == id else { return nil }
+        let report = try await finishStoring()
+        if pushWaiting { _ = try await startStoring() }
+        return report
     }
 
     /// Stores everything gathered and waits for it: before the session ends.

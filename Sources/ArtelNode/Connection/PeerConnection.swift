@@ -133,7 +133,9 @@ struct PeerConnection: Sendable {
                 traffic.add(received: chunk.count)
                 for body in try decryptor.feed(chunk) {
                     for message in try framer.feed(body) {
-                        await messages.send(.message(message, await Self.admit(message, follows: follows)))
+                        await messages.send(
+                            .message(message, await Self.admit(message, follows: follows, known: context.hub.accepted))
+                        )
                     }
                 }
             }
@@ -149,11 +151,12 @@ struct PeerConnection: Sendable {
 
     /// The admission stage: checks the deltas a message carries (signature, rules, follows), so
     /// that the session loop only stores them. The reader admits one message's deltas while the
-    /// loop stores the previous message's.
-    private static func admit(_ message: Message, follows: FollowSet) async -> AdmittedDeltas? {
+    /// loop stores the previous message's. A delta the node accepted lately (`known`), which
+    /// another peer pushed first, is not verified again.
+    private static func admit(_ message: Message, follows: FollowSet, known: RecentlyAccepted) async -> AdmittedDeltas? {
         switch message {
-        case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows)
-        case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows)
+        case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows, known: known)
+        case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows, known: known)
         default: return nil
         }
     }

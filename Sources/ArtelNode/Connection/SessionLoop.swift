@@ -82,8 +82,8 @@ struct SessionLoop {
             self.intake = intake
             if let stored { try await handleStored(stored, now: now) }
         case .stored(let id):
-            guard var intake, intake.isStoring(id) else { break }
-            let stored = try await intake.finishStoring()
+            guard var intake else { break }
+            let stored = try await intake.stored(id)
             self.intake = intake
             if let stored { try await handleStored(stored, now: now) }
         case .written(let count):

@@ -51,6 +51,11 @@ public struct ApplyReport: Sendable {
     /// An empty report.
     public init() {}
 
+    /// A report of these outcomes.
+    init(outcomes: [DeltaOutcome]) {
+        self.outcomes = outcomes
+    }
+
     /// The deltas accepted, in the order offered.
     public var accepted: [SignedDelta] {
         outcomes.compactMap { if case .accepted(let delta) = $0 { delta } else { nil } }
@@ -107,20 +112,37 @@ public struct ApplyReport: Sendable {
     }
 }
 
-/// Deltas decoded, verified and checked by ``Replica/admit(_:now:follows:)``, ready for
-/// ``Replica/store(_:now:source:)``: each one admitted or refused, in the order given.
-public struct AdmittedDeltas: Sendable {
-    private(set) var results: [Result<SignedDelta, Refusal>]
+/// What admission made of one delta.
+enum AdmittedDelta: Sendable {
+    /// Decoded, verified and checked: ready to store.
+    case checked(SignedDelta)
+    /// Accepted lately (``RecentlyAccepted``): held already, its signature not checked again.
+    case known(DeltaID)
+    /// Refused, with what could be read of it.
+    case refused(Refusal)
+}
 
-    /// How many deltas, admitted or refused.
+/// Deltas decoded, verified and checked by ``Replica/admit(_:now:follows:known:)``, ready for
+/// ``Replica/store(_:now:source:)``: each one admitted, known or refused, in the order given.
+public struct AdmittedDeltas: Sendable {
+    private(set) var results: [AdmittedDelta]
+
+    /// How many deltas, admitted, known or refused.
     public var count: Int { results.count }
 
     /// The ids of the deltas admitted, in order.
     public var admittedIDs: [DeltaID] {
         results.compactMap { result in
-            guard case .success(let signed) = result else { return nil }
+            guard case .checked(let signed) = result else { return nil }
             return signed.id
         }
+    }
+
+    /// The ids, when every delta is ``AdmittedDelta/known``: there is nothing to write.
+    var allKnown: [DeltaID]? {
+        var ids: [DeltaID] = []
+        for case .known(let id) in results { ids.append(id) }
+        return ids.count == results.count ? ids : nil
     }
 }
 
@@ -130,10 +152,10 @@ extension AdmittedDeltas {
         results = []
     }
 
-    /// Deltas this node has just signed itself after checking them (``Publisher``): their
-    /// signatures need no second verification.
+    /// Deltas this node has just signed itself after checking them (``Publisher``), or whose
+    /// signatures and rules were checked before: they need no second verification.
     init(signedHere deltas: [SignedDelta]) {
-        results = deltas.map { .success($0) }
+        results = deltas.map { .checked($0) }
     }
 
     /// Appends another batch, to store both in one transaction.

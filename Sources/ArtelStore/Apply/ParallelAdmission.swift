@@ -14,24 +14,33 @@ enum ParallelAdmission {
     ///   - batch: encoded deltas.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - follows: what this node follows; other deltas are refused.
+    ///   - known: deltas accepted lately, taken as held without checking their signatures again.
     /// - Returns: one result per delta, in order.
-    static func admit(_ batch: [[UInt8]], now: UInt64, follows: FollowSet) async -> [Result<SignedDelta, Refusal>] {
+    static func admit(
+        _ batch: [[UInt8]],
+        now: UInt64,
+        follows: FollowSet,
+        known: RecentlyAccepted? = nil
+    ) async -> [AdmittedDelta] {
         // One delta, a write of this node's own or a peer's live push, is checked where it is.
-        guard batch.count > 1 else { return batch.map { admit($0, now: now, follows: follows) } }
+        guard batch.count > 1 else { return batch.map { admit($0, now: now, follows: follows, known: known) } }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard batch.count >= parallelThreshold, cores > 1 else {
-            return await BackgroundThreads.run { batch.map { admit($0, now: now, follows: follows) } }
+            return await BackgroundThreads.run { batch.map { admit($0, now: now, follows: follows, known: known) } }
         }
         let chunkCount = cores * 4
         let chunkSize = (batch.count + chunkCount - 1) / chunkCount
-        return await withTaskGroup(of: (Int, [Result<SignedDelta, Refusal>]).self) { group in
+        return await withTaskGroup(of: (Int, [AdmittedDelta]).self) { group in
             for start in stride(from: 0, to: batch.count, by: chunkSize) {
                 let chunk = batch[start..<min(start + chunkSize, batch.count)]
                 group.addTask {
-                    (start, await BackgroundThreads.run { chunk.map { admit($0, now: now, follows: follows) } })
+                    (
+                        start,
+                        await BackgroundThreads.run { chunk.map { admit($0, now: now, follows: follows, known: known) } }
+                    )
                 }
             }
-            var results = [Result<SignedDelta, Refusal>?](repeating: nil, count: batch.count)
+            var results = [AdmittedDelta?](repeating: nil, count: batch.count)
             for await (start, chunk) in group {
                 for (offset, result) in chunk.enumerated() { results[start + offset] = result }
             }
@@ -40,21 +49,23 @@ enum ParallelAdmission {
     }
 
     /// Admits one delta, keeping what could be decoded of it when it is refused. The follow set is
-    /// checked before the signature, so that a peer cannot make this node verify what it would not keep.
-    static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet) -> Result<SignedDelta, Refusal> {
+    /// checked before the signature, so that a peer cannot make this node verify what it would not
+    /// keep; then a delta `known` remembers is taken as held, unverified.
+    static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet, known: RecentlyAccepted?) -> AdmittedDelta {
         let signed: SignedDelta
         do {
             signed = try SignedDelta.decode(bytes)
         } catch {
-            return .failure(Refusal(error))
+            return .refused(Refusal(error))
         }
         do {
             try follows.check(signed.delta)
+            if known?.contains(signed.id) == true { return .known(signed.id) }
             try signed.checkSignature()
             try Admission.check(signed.delta, now: now)
         } catch {
-            return .failure(Refusal(error, delta: signed.delta, id: signed.id))
+            return .refused(Refusal(error, delta: signed.delta, id: signed.id))
         }
-        return .success(signed)
+        return .checked(signed)
     }
 }

@@ -34,13 +34,21 @@ extension Replica {
     /// every core, without the database, so that a caller can check the next batch while
     /// ``store(_:now:source:)`` writes the current one.
     ///
+    /// A delta whose id `known` remembers is taken as held, without checking its signature
+    /// again; the store counts it as a duplicate.
+    ///
     /// - Parameters:
     ///   - batch: encoded deltas, in any order.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - follows: what this node follows; deltas of other scopes are refused.
-    public static func admit(_ batch: [[UInt8]], now: UInt64, follows: FollowSet = .everything) async -> AdmittedDeltas
-    {
-        AdmittedDeltas(results: await ParallelAdmission.admit(batch, now: now, follows: follows))
+    ///   - known: the deltas this node accepted lately (a node's ``RecentlyAccepted``).
+    public static func admit(
+        _ batch: [[UInt8]],
+        now: UInt64,
+        follows: FollowSet = .everything,
+        known: RecentlyAccepted? = nil
+    ) async -> AdmittedDeltas {
+        AdmittedDeltas(results: await ParallelAdmission.admit(batch, now: now, follows: follows, known: known))
     }
 
     /// Applies a long sequence of deltas in transactions of ``batchSize``, verifying the next batch
@@ -88,23 +96,26 @@ extension Replica {
     /// - Returns: one outcome per delta.
     /// - Throws: ``StoreError`` when the replica cannot be written; nothing is stored then.
     public func store(_ admitted: AdmittedDeltas, now: UInt64, source: String) async throws -> ApplyReport {
-        try await writing("applying \(admitted.count) deltas") { db in
+        if let held = admitted.allKnown { return ApplyReport(outcomes: held.map { .duplicate($0) }) }
+        return try await writing("applying \(admitted.count) deltas") { db in
             var writer = BatchWriter(db: db)
             var gate = try TrustGate(db: db, source: source, now: now)
             var report = ApplyReport()
             var latest: HLC?
-            for case .success(let signed) in admitted.results where signed.delta.kind.isGrantOrRevocation {
+            for case .checked(let signed) in admitted.results where signed.delta.kind.isGrantOrRevocation {
                 try gate.learn(signed)
             }
             for result in admitted.results {
                 switch result {
-                case .success(let signed):
+                case .checked(let signed):
                     let outcome = try gate.admit(signed, into: &writer)
                     if case .accepted = outcome {
                         latest = max(latest ?? signed.delta.timestamp, signed.delta.timestamp)
                     }
                     report.outcomes.append(outcome)
-                case .failure(let refusal):
+                case .known(let id):
+                    report.outcomes.append(.duplicate(id))
+                case .refused(let refusal):
                     report.outcomes.append(.refused(refusal))
                 }
             }
@@ -127,10 +138,8 @@ extension Replica {
     package func applyAdmitted(_ deltas: [SignedDelta], now: UInt64, source: String) async throws -> ApplyReport {
         var report = ApplyReport()
         for start in stride(from: 0, to: deltas.count, by: Self.batchSize) {
-            let batch = deltas[start..<min(start + Self.batchSize, deltas.count)].map {
-                Result<SignedDelta, Refusal>.success($0)
-            }
-            report.append(try await store(AdmittedDeltas(results: batch), now: now, source: source))
+            let batch = Array(deltas[start..<min(start + Self.batchSize, deltas.count)])
+            report.append(try await store(AdmittedDeltas(signedHere: batch), now: now, source: source))
         }
         return report
     }

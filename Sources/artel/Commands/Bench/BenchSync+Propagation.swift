@@ -5,7 +5,8 @@ import Foundation
 extension BenchSync {
     /// Nodes connected as `dials` says (node *i* dials the nodes it returns); deltas posted on node 0
     /// one at a time, as another process on its machine would; the time until each other node
-    /// keeps it, checked every 2 ms.
+    /// keeps it, checked every 2 ms. Then a burst of ``burst`` deltas posted at once: the time until
+    /// every node keeps them all, and the CPU all the nodes spent on each.
     func propagation(
         _ topology: String,
         nodes count: Int,
@@ -49,7 +50,53 @@ extension BenchSync {
                     ("max_ms", .decimal(latencies.max() ?? 0, digits: 1)),
                 ])
             )
+            let cpuBefore = nodes.map(\.cpuSeconds).reduce(0, +)
+            let spread = try await spreadBurst(from: nodes[0], to: Array(nodes.dropFirst()))
+            let cpuPerDelta = (nodes.map(\.cpuSeconds).reduce(0, +) - cpuBefore) * 1e6 / Double(burst)
+            output.say(
+                String(
+                    format: "  a burst of %d deltas: everywhere in %.2f s, CPU %.0f µs a delta across the %d nodes",
+                    burst,
+                    Measure.seconds(spread),
+                    cpuPerDelta,
+                    count
+                )
+            )
+            output.record(
+                "burst_" + topology,
+                .object([
+                    ("deltas", BenchOutput.count(burst)),
+                    ("seconds", .decimal(Measure.seconds(spread), digits: 2)),
+                    ("cpu_microseconds_per_delta", .decimal(cpuPerDelta, digits: 0)),
+                ])
+            )
         }
+    }
+
+    /// Posts ``burst`` deltas on `origin` in one write and returns the time until every node in
+    /// `watched` keeps them all, checked every 10 ms.
+    private func spreadBurst(from origin: BenchNode, to watched: [BenchNode]) async throws -> Duration {
+        let deltas = try SampleJobs.make(count: burst, key: SigningKey.generate(), start: BenchNode.now)
+        let ids = deltas.map(\.id)
+        let poster = try Replica.open(at: origin.directory.replicaPath)
+        let watchers = try watched.map { try Replica.open(at: $0.directory.replicaPath) }
+        defer {
+            try? poster.close()
+            for watcher in watchers { try? watcher.close() }
+        }
+        let posted = ContinuousClock.now
+        _ = try await poster.apply(deltas.map(\.bytes), now: BenchNode.now, source: "bench")
+        var waiting = Set(watchers.indices)
+        while !waiting.isEmpty {
+            for index in waiting where try await watchers[index].deltas(ids: ids).missing.isEmpty {
+                waiting.remove(index)
+            }
+            guard ContinuousClock.now - posted < .seconds(60) else {
+                throw StoreError(.io, "a burst of \(burst) deltas did not reach \(waiting.map { watched[$0].name }) in 60 s")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return ContinuousClock.now - posted
     }
 
     /// Posts `samples` deltas on `origin`, each once the last has arrived everywhere, and returns

@@ -19,7 +19,9 @@ struct BenchSync: AsyncParsableCommand {
                 --differences: round trips, bytes each way, and time including reading the items
                 from SQLite, as the dialing node logs them;
               the propagation of new deltas posted on one node along a chain of --chain nodes and
-                in a full mesh of --mesh nodes: median and p99 latency over --samples deltas.
+                in a full mesh of --mesh nodes: median and p99 latency over --samples deltas;
+                then a burst of --burst deltas posted at once: the time until every node keeps them,
+                and the CPU all the nodes spent on each delta.
 
             The 1 000 000-delta replicas take a few minutes and about 2 GB of disk to prepare.
 
@@ -36,11 +38,12 @@ struct BenchSync: AsyncParsableCommand {
     @Option(help: "Nodes in the propagation chain.") var chain: Int = 5
     @Option(help: "Nodes in the propagation mesh.") var mesh: Int = 10
     @Option(help: "Deltas posted to measure propagation.") var samples: Int = 100
+    @Option(help: "Deltas posted at once to measure how a burst spreads.") var burst: Int = 1_000
     @OptionGroup var options: OutputOptions
 
     func validate() throws {
-        guard count >= 100, reconcileCount >= 100, samples >= 1 else {
-            throw ValidationError("--count and --reconcile-count must be at least 100, --samples at least 1")
+        guard count >= 100, reconcileCount >= 100, samples >= 1, burst >= 1 else {
+            throw ValidationError("--count and --reconcile-count must be at least 100, --samples and --burst at least 1")
         }
         guard differences >= 2, differences <= reconcileCount else {
             throw ValidationError("--differences must be between 2 and --reconcile-count")
