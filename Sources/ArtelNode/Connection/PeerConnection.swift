@@ -134,7 +134,7 @@ struct PeerConnection: Sendable {
                 for body in try decryptor.feed(chunk) {
                     for message in try framer.feed(body) {
                         await messages.send(
-                            .message(message, await Self.admit(message, follows: follows, known: context.hub.accepted))
+                            .message(message, await Self.admit(message, follows: follows, known: context.hub.verified))
                         )
                     }
                 }
@@ -151,9 +151,9 @@ struct PeerConnection: Sendable {
 
     /// The admission stage: checks the deltas a message carries (signature, rules, follows), so
     /// that the session loop only stores them. The reader admits one message's deltas while the
-    /// loop stores the previous message's. A delta the node accepted lately (`known`), which
-    /// another peer pushed first, is not verified again.
-    private static func admit(_ message: Message, follows: FollowSet, known: RecentlyAccepted) async -> AdmittedDeltas? {
+    /// loop stores the previous message's. A delta the node checked lately (`known`), which
+    /// another peer sent first, is not checked again.
+    private static func admit(_ message: Message, follows: FollowSet, known: RecentlyVerified) async -> AdmittedDeltas? {
         switch message {
         case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows, known: known)
         case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows, known: known)

@@ -34,10 +34,10 @@ public actor Hub {
 
     /// The key of the node whose sessions these are.
     public nonisolated let nodeKey: PublicKey
-    /// The deltas this node accepted and pushed lately, from its peers or its own replica: the
-    /// watcher of local changes does not push them again, and a session takes them as held when a
-    /// peer pushes them back (``Replica/admit(_:now:follows:known:)``).
-    public nonisolated let accepted = RecentlyAccepted(capacity: 100_000)
+    /// The deltas this node checked lately, or pushed from its own replica: a session takes them
+    /// as held when a peer sends them again, without checking their signatures again
+    /// (``Replica/admit(_:now:follows:known:)``).
+    public nonisolated let verified = RecentlyVerified(capacity: 100_000)
     private let maximumConnections: Int
     private var sessions: [PublicKey: Session] = [:]
     /// Connections in their handshake, with the address of each inbound one (`nil`: dialed).
@@ -45,6 +45,8 @@ public actor Hub {
     private var inboundHandshakes: [String: Int] = [:]
     private var lastID = 0
     private var bannedUntil: [PublicKey: UInt64] = [:]
+    private var recentlyPushed: [DeltaID] = []
+    private var recentlyPushedSet: Set<DeltaID> = []
     /// Deltas sessions are storing, which the watcher of local changes leaves to them.
     private var incoming: Set<DeltaID> = []
     private var syncWaiters: [UInt64: @Sendable () -> Void] = [:]
@@ -165,7 +167,7 @@ public actor Hub {
 
     /// The ones among `ids` that were not pushed lately, and that no session is storing.
     public func unpushed(_ ids: [DeltaID]) -> Set<DeltaID> {
-        Set(ids.filter { !accepted.contains($0) && !incoming.contains($0) })
+        Set(ids.filter { !recentlyPushedSet.contains($0) && !incoming.contains($0) })
     }
 
     /// The most deltas remembered as ``receiving(_:)``: a session that ends between storing a
@@ -189,9 +191,12 @@ public actor Hub {
     }
 
     /// Pushes accepted deltas to every session but their origin's, remembering them so that the
-    /// watcher of local changes does not push them again.
+    /// watcher of local changes does not push them again, and so that a session does not check a
+    /// copy a peer sends back (``verified``).
     public func broadcast(_ deltas: [(id: DeltaID, bytes: [UInt8], scope: Scope)], from origin: PublicKey?) {
-        for delta in deltas where accepted.insert(delta.id) {
+        for delta in deltas where !recentlyPushedSet.contains(delta.id) {
+            remember(delta.id)
+            verified.insert(delta.id)
             for (peer, session) in sessions where peer != origin { session.mailbox(.delta(delta.bytes, delta.scope)) }
         }
     }
@@ -215,5 +220,14 @@ public actor Hub {
     /// Drops a waiter registered with ``onSyncNow(_:)`` that is no longer waiting.
     public func forgetSyncNowWaiter(_ token: UInt64) {
         syncWaiters[token] = nil
+    }
+
+    private func remember(_ id: DeltaID) {
+        recentlyPushed.append(id)
+        recentlyPushedSet.insert(id)
+        if recentlyPushed.count > 200_000 {
+            for old in recentlyPushed.prefix(100_000) { recentlyPushedSet.remove(old) }
+            recentlyPushed.removeFirst(100_000)
+        }
     }
 }

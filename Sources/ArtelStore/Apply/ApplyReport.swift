@@ -116,7 +116,7 @@ public struct ApplyReport: Sendable {
 enum AdmittedDelta: Sendable {
     /// Decoded, verified and checked: ready to store.
     case checked(SignedDelta)
-    /// Accepted lately (``RecentlyAccepted``): held already, its signature not checked again.
+    /// Checked lately (``RecentlyVerified``): another copy was, so its signature is not checked again.
     case known(DeltaID)
     /// Refused, with what could be read of it.
     case refused(Refusal)

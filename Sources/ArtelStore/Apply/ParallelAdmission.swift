@@ -14,13 +14,14 @@ enum ParallelAdmission {
     ///   - batch: encoded deltas.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - follows: what this node follows; other deltas are refused.
-    ///   - known: deltas accepted lately, taken as held without checking their signatures again.
+    ///   - known: deltas checked lately, taken as held without checking their signatures again; the
+    ///     deltas admitted now are added to it.
     /// - Returns: one result per delta, in order.
     static func admit(
         _ batch: [[UInt8]],
         now: UInt64,
         follows: FollowSet,
-        known: RecentlyAccepted? = nil
+        known: RecentlyVerified? = nil
     ) async -> [AdmittedDelta] {
         // One delta, a write of this node's own or a peer's live push, is checked where it is.
         guard batch.count > 1 else { return batch.map { admit($0, now: now, follows: follows, known: known) } }
@@ -50,8 +51,9 @@ enum ParallelAdmission {
 
     /// Admits one delta, keeping what could be decoded of it when it is refused. The follow set is
     /// checked before the signature, so that a peer cannot make this node verify what it would not
-    /// keep; then a delta `known` remembers is taken as held, unverified.
-    static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet, known: RecentlyAccepted?) -> AdmittedDelta {
+    /// keep; then a delta `known` remembers is taken as held, unverified, and one that passes every
+    /// check is remembered there.
+    static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet, known: RecentlyVerified?) -> AdmittedDelta {
         let signed: SignedDelta
         do {
             signed = try SignedDelta.decode(bytes)
@@ -66,6 +68,7 @@ enum ParallelAdmission {
         } catch {
             return .refused(Refusal(error, delta: signed.delta, id: signed.id))
         }
+        known?.insert(signed.id)
         return .checked(signed)
     }
 }

@@ -35,18 +35,19 @@ extension Replica {
     /// ``store(_:now:source:)`` writes the current one.
     ///
     /// A delta whose id `known` remembers is taken as held, without checking its signature
-    /// again; the store counts it as a duplicate.
+    /// again, and the store counts it as a duplicate; each delta that passes every check is
+    /// remembered there.
     ///
     /// - Parameters:
     ///   - batch: encoded deltas, in any order.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - follows: what this node follows; deltas of other scopes are refused.
-    ///   - known: the deltas this node accepted lately (a node's ``RecentlyAccepted``).
+    ///   - known: the deltas this node checked lately (a node's ``RecentlyVerified``).
     public static func admit(
         _ batch: [[UInt8]],
         now: UInt64,
         follows: FollowSet = .everything,
-        known: RecentlyAccepted? = nil
+        known: RecentlyVerified? = nil
     ) async -> AdmittedDeltas {
         AdmittedDeltas(results: await ParallelAdmission.admit(batch, now: now, follows: follows, known: known))
     }

@@ -1,14 +1,16 @@
 public import ArtelCore
 import Synchronization
 
-/// The ids of the deltas a node accepted lately, for any thread to ask about.
+/// The ids of the deltas whose signatures a node checked lately, or that it wrote itself, for any
+/// thread to ask about and add to.
 ///
 /// A node's sessions push every delta it accepts to its other peers, so in a mesh the same delta
 /// reaches a node once from each peer that has it. A delta whose id is remembered here is taken as
 /// held when it arrives again, without checking its signature a second time
 /// (``Replica/admit(_:now:follows:known:)``): its id is the hash of every byte but the signature,
-/// so what it says is what the node verified, and the copy is neither stored nor relayed.
-public final class RecentlyAccepted: Sendable {
+/// so what it says is what the node verified, and the copy is neither stored nor relayed. Only a
+/// delta that passed every check is remembered, so a forged copy cannot keep the genuine one out.
+public final class RecentlyVerified: Sendable {
     /// How many ids are remembered at least; up to twice as many are, the oldest forgotten first.
     public let capacity: Int
     private let remembered = Mutex(Remembered())
@@ -24,23 +26,19 @@ public final class RecentlyAccepted: Sendable {
         self.capacity = capacity
     }
 
-    /// Remembers an accepted delta.
-    ///
-    /// - Returns: whether it was not remembered yet.
-    @discardableResult
-    public func insert(_ id: DeltaID) -> Bool {
+    /// Remembers a delta that passed every check, or that this node wrote.
+    public func insert(_ id: DeltaID) {
         remembered.withLock { remembered in
-            guard remembered.ids.insert(id).inserted else { return false }
+            guard remembered.ids.insert(id).inserted else { return }
             remembered.order.append(id)
             if remembered.order.count >= 2 * capacity {
                 for old in remembered.order.prefix(capacity) { remembered.ids.remove(old) }
                 remembered.order.removeFirst(capacity)
             }
-            return true
         }
     }
 
-    /// Whether the delta `id` was accepted lately.
+    /// Whether the delta `id` was checked lately.
     public func contains(_ id: DeltaID) -> Bool {
         remembered.withLock { $0.ids.contains(id) }
     }
