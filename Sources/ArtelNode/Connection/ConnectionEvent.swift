@@ -8,7 +8,7 @@ enum ConnectionEvent: Sendable {
     /// hello and for the reader's admission of the peer's deltas alike.
     case established(SessionKeys, FollowSet)
     /// A message arrived; the deltas of a `deltas` or `push` message come already admitted (see
-    /// ``Replica/admit(_:now:follows:)``), checked while the session loop stored the previous ones.
+    /// ``Replica/admit(_:now:follows:known:)``), checked while the session loop stored the previous ones.
     case message(Message, AdmittedDeltas?)
     /// The writer wrote this many bytes of messages.
     case written(Int)

@@ -153,7 +153,8 @@ struct PeerConnection: Sendable {
     /// that the session loop only stores them. The reader admits one message's deltas while the
     /// loop stores the previous message's. A delta the node checked lately (`known`), which
     /// another peer sent first, is not checked again.
-    private static func admit(_ message: Message, follows: FollowSet, known: RecentlyVerified) async -> AdmittedDeltas? {
+    private static func admit(_ message: Message, follows: FollowSet, known: RecentlyVerified) async -> AdmittedDeltas?
+    {
         switch message {
         case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows, known: known)
         case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows, known: known)

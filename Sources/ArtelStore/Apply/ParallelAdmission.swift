@@ -37,7 +37,9 @@ enum ParallelAdmission {
                 group.addTask {
                     (
                         start,
-                        await BackgroundThreads.run { chunk.map { admit($0, now: now, follows: follows, known: known) } }
+                        await BackgroundThreads.run {
+                            chunk.map { admit($0, now: now, follows: follows, known: known) }
+                        }
                     )
                 }
             }

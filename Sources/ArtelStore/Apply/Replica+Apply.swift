@@ -91,7 +91,7 @@ extension Replica {
     /// one transaction, and records the refusals.
     ///
     /// - Parameters:
-    ///   - admitted: deltas from ``admit(_:now:follows:)``.
+    ///   - admitted: deltas from ``admit(_:now:follows:known:)``.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - source: where the deltas come from (a file, a peer), for the refusal log.
     /// - Returns: one outcome per delta.

@@ -92,7 +92,10 @@ extension BenchSync {
                 waiting.remove(index)
             }
             guard ContinuousClock.now - posted < .seconds(60) else {
-                throw StoreError(.io, "a burst of \(burst) deltas did not reach \(waiting.map { watched[$0].name }) in 60 s")
+                throw StoreError(
+                    .io,
+                    "a burst of \(burst) deltas did not reach \(waiting.map { watched[$0].name }) in 60 s"
+                )
             }
             try await Task.sleep(for: .milliseconds(10))
         }

@@ -43,7 +43,9 @@ struct BenchSync: AsyncParsableCommand {
 
     func validate() throws {
         guard count >= 100, reconcileCount >= 100, samples >= 1, burst >= 1 else {
-            throw ValidationError("--count and --reconcile-count must be at least 100, --samples and --burst at least 1")
+            throw ValidationError(
+                "--count and --reconcile-count must be at least 100, --samples and --burst at least 1"
+            )
         }
         guard differences >= 2, differences <= reconcileCount else {
             throw ValidationError("--differences must be between 2 and --reconcile-count")

@@ -1,0 +1,37 @@
+import ArtelCore
+import ArtelStore
+import ArtelTestKit
+import Testing
+
+@testable import ArtelNode
+
+/// Pushes that arrive while a batch is being stored wait for it and are then stored together, so
+/// that a burst of pushes costs a few transactions, not one each.
+@Suite("The intake of a session's deltas")
+struct DeltaIntakeTests {
+    let factory = DeltaFactory()
+    let now = DeltaFactory.epoch + 1_000
+
+    @Test("a push is stored at once; pushes that arrive meanwhile are stored together once it is")
+    func pushesWaitForTheBatchInFlight() async throws {
+        try await TestReplicas.withReplica { replica in
+            let (events, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
+            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+            let jobs = (1...3).map { factory.job($0) }
+            func push(_ job: SignedDelta) async -> AdmittedDeltas { await Replica.admit([job.bytes], now: now) }
+
+            #expect(try await intake.add(push(jobs[0]), urgent: true) == nil, "nothing was in flight")
+            #expect(try await intake.add(push(jobs[1]), urgent: true) == nil, "it waits for the first")
+            #expect(try await intake.add(push(jobs[2]), urgent: true) == nil, "it waits for the first")
+
+            var stored: [[DeltaID]] = []
+            for await event in events {
+                guard case .stored(let id) = event, let report = try await intake.stored(id) else { continue }
+                stored.append(report.accepted.map(\.id))
+                if stored.count == 2 { break }
+            }
+            #expect(stored == [[jobs[0].id], [jobs[1].id, jobs[2].id]])
+            #expect(try await replica.summary().deltas == 3)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArtelCore
+import ArtelStore
+import ArtelTestKit
+import Testing
+
+/// A delta that reaches a node again (in a mesh, once from each peer) is not verified again when
+/// the node checked it lately; a forged copy can neither pass for it nor keep it out.
+@Suite("Deltas checked lately")
+struct RecentlyVerifiedTests {
+    let factory = DeltaFactory()
+    let now = DeltaFactory.epoch + 1_000
+
+    /// The delta's bytes with the last byte of its signature changed.
+    func forged(_ delta: SignedDelta) -> [UInt8] {
+        var bytes = delta.bytes
+        bytes[bytes.count - 1] ^= 0x01
+        return bytes
+    }
+
+    @Test("a copy of a delta checked lately is taken as held without checking its signature, and nothing changes")
+    func copyIsHeld() async throws {
+        try await TestReplicas.withReplica { replica in
+            let known = RecentlyVerified(capacity: 10)
+            let job = factory.job(1)
+            let first = try await replica.store(
+                await Replica.admit([job.bytes], now: now, known: known),
+                now: now,
+                source: "a"
+            )
+            #expect(first.accepted.map(\.id) == [job.id])
+            #expect(known.contains(job.id))
+
+            // Without the memory, the same forged copy is refused for its signature.
+            let checked = try await replica.store(await Replica.admit([forged(job)], now: now), now: now, source: "b")
+            #expect(checked.refusals.map(\.error.code) == [.badSignature])
+
+            let copy = try await replica.store(
+                await Replica.admit([forged(job)], now: now, known: known),
+                now: now,
+                source: "b"
+            )
+            #expect(copy.duplicates == 1 && copy.refusals.isEmpty && copy.accepted.isEmpty)
+            #expect(
+                try await replica.deltas(ids: [job.id]).found == [job.bytes],
+                "the stored bytes are the checked ones"
+            )
+            #expect(try await replica.summary().deltas == 1)
+        }
+    }
+
+    @Test("a forged copy that comes first is refused and not remembered: the genuine one is checked and kept")
+    func forgeryFirst() async throws {
+        try await TestReplicas.withReplica { replica in
+            let known = RecentlyVerified(capacity: 10)
+            let job = factory.job(1)
+            let forgery = try await replica.store(
+                await Replica.admit([forged(job)], now: now, known: known),
+                now: now,
+                source: "a"
+            )
+            #expect(forgery.refusals.map(\.error.code) == [.badSignature])
+            #expect(!known.contains(job.id))
+            let genuine = try await replica.store(
+                await Replica.admit([job.bytes], now: now, known: known),
+                now: now,
+                source: "b"
+            )
+            #expect(genuine.accepted.map(\.id) == [job.id])
+        }
+    }
+
+    @Test("a delta checked lately but no longer followed is refused as not followed")
+    func followsComeFirst() async throws {
+        let known = RecentlyVerified(capacity: 10)
+        let job = factory.job(1)
+        known.insert(job.id)
+        let admitted = await Replica.admit([job.bytes], now: now, follows: FollowSet([]), known: known)
+        try await TestReplicas.withReplica { replica in
+            let report = try await replica.store(admitted, now: now, source: "a")
+            #expect(report.refusals.map(\.error.code) == [.notFollowed])
+        }
+    }
+
+    @Test("the memory keeps at least its capacity and forgets the oldest past twice that")
+    func forgetsOldest() {
+        let known = RecentlyVerified(capacity: 3)
+        let ids = (1...6).map { factory.job($0).id }
+        for id in ids.prefix(5) { known.insert(id) }
+        #expect(ids.prefix(5).allSatisfy(known.contains))
+        known.insert(ids[5])
+        #expect(ids.prefix(3).allSatisfy { !known.contains($0) })
+        #expect(ids.suffix(3).allSatisfy(known.contains))
+    }
+}
