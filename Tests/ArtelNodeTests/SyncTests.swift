@@ -39,6 +39,18 @@ struct SyncTests {
         }
     }
 
+    @Test("A delta checked but never stored (its session ended first) comes back with the next reconciliation")
+    func checkedButLost() async throws {
+        try await withNodes(2) { nodes in
+            let factory = DeltaFactory(key: TestKeys.techLeaders, now: nowMilliseconds())
+            let deltas = try await post(nodes[0], factory, 0..<3)
+            // As if a push of deltas[0] had been checked and its session had ended before storing it.
+            nodes[1].context.hub.verified.insert(deltas[0].id)
+            try await nodes[1].peer(with: nodes[0])
+            #expect(try await eventually { try await nodes[1].keptIDs() == Set(deltas.map(\.id)) })
+        }
+    }
+
     @Test("A peer removed while unreachable stops being dialed; added again at its right address, it is dialed there")
     func peerMoves() async throws {
         try await withNodes(2) { nodes in

@@ -151,12 +151,14 @@ struct PeerConnection: Sendable {
 
     /// The admission stage: checks the deltas a message carries (signature, rules, follows), so
     /// that the session loop only stores them. The reader admits one message's deltas while the
-    /// loop stores the previous message's. A delta the node checked lately (`known`), which
-    /// another peer sent first, is not checked again.
+    /// loop stores the previous message's. A pushed delta the node checked lately (`known`), which
+    /// another peer pushed first, is not checked again. The deltas of a `deltas` message are always
+    /// checked: they answer this node's wants, and a reconciliation must be able to bring back a
+    /// delta that was checked but never stored (its session ended first).
     private static func admit(_ message: Message, follows: FollowSet, known: RecentlyVerified) async -> AdmittedDeltas?
     {
         switch message {
-        case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows, known: known)
+        case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows)
         case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows, known: known)
         default: return nil
         }

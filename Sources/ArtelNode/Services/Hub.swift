@@ -35,7 +35,7 @@ public actor Hub {
     /// The key of the node whose sessions these are.
     public nonisolated let nodeKey: PublicKey
     /// The deltas this node checked lately, or pushed from its own replica: a session takes them
-    /// as held when a peer sends them again, without checking their signatures again
+    /// as held when a peer pushes them again, without checking their signatures again
     /// (``Replica/admit(_:now:follows:known:)``).
     public nonisolated let verified = RecentlyVerified(capacity: 100_000)
     private let maximumConnections: Int

@@ -5,8 +5,8 @@ import Synchronization
 /// thread to ask about and add to.
 ///
 /// A node's sessions push every delta it accepts to its other peers, so in a mesh the same delta
-/// reaches a node once from each peer that has it. A delta whose id is remembered here is taken as
-/// held when it arrives again, without checking its signature a second time
+/// is pushed to a node once by each peer that has it. A push whose id is remembered here is taken
+/// as held, without checking its signature a second time
 /// (``Replica/admit(_:now:follows:known:)``): its id is the hash of every byte but the signature,
 /// so what it says is what the node verified, and the copy is neither stored nor relayed. Only a
 /// delta that passed every check is remembered, so a forged copy cannot keep the genuine one out.
@@ -22,7 +22,7 @@ public final class RecentlyVerified: Sendable {
 
     /// Remembers the last `capacity` ids at least.
     public init(capacity: Int = 100_000) {
-        precondition(capacity > 0, "a memory of accepted deltas holds at least one")
+        precondition(capacity > 0, "a memory of checked deltas holds at least one")
         self.capacity = capacity
     }
 
