@@ -81,6 +81,22 @@ struct RecentlyVerifiedTests {
         }
     }
 
+    @Test("bytes that only begin like a delta checked lately are decoded and refused for what is wrong with them")
+    func malformedCopies() async throws {
+        let known = RecentlyVerified(capacity: 10)
+        let job = factory.job(1)
+        known.insert(job.id)
+        let trailing = job.bytes + [0]
+        let short = Array(job.bytes.dropLast())
+        let admitted = await Replica.admit([trailing, short], now: now, known: known)
+        try await TestReplicas.withReplica { replica in
+            let report = try await replica.store(admitted, now: now, source: "a")
+            #expect(report.duplicates == 0)
+            #expect(report.refusals.count == 2)
+            #expect(try await replica.summary().deltas == 0)
+        }
+    }
+
     @Test("the memory keeps at least its capacity and forgets the oldest past twice that")
     func forgetsOldest() {
         let known = RecentlyVerified(capacity: 3)

@@ -53,9 +53,10 @@ enum ParallelAdmission {
 
     /// Admits one delta, keeping what could be decoded of it when it is refused. The follow set is
     /// checked before the signature, so that a peer cannot make this node verify what it would not
-    /// keep; then a delta `known` remembers is taken as held, unverified, and one that passes every
-    /// check is remembered there.
+    /// keep. A copy of a delta `known` remembers, in a scope followed, is taken as held without
+    /// being decoded or verified; a delta that passes every check is remembered there.
     static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet, known: RecentlyVerified?) -> AdmittedDelta {
+        if let known, let (id, scope) = knownCopy(bytes, known: known), follows.contains(scope) { return .known(id) }
         let signed: SignedDelta
         do {
             signed = try SignedDelta.decode(bytes)
@@ -64,7 +65,6 @@ enum ParallelAdmission {
         }
         do {
             try follows.check(signed.delta)
-            if known?.contains(signed.id) == true { return .known(signed.id) }
             try signed.checkSignature()
             try Admission.check(signed.delta, now: now)
         } catch {
@@ -72,5 +72,18 @@ enum ParallelAdmission {
         }
         known?.insert(signed.id)
         return .checked(signed)
+    }
+
+    /// The id and scope of a copy of a delta `known` remembers, read without decoding it: the id
+    /// is the hash of every byte but the last 64, and when it matches, those bytes are the checked
+    /// delta's (the rest is a signature that is not checked again), so its scope can be read
+    /// where the encoding puts it. Nil for anything else, which is then decoded and checked in full.
+    private static func knownCopy(_ bytes: [UInt8], known: RecentlyVerified) -> (DeltaID, Scope)? {
+        // Format version, kind, community, author, record, timestamp, expiry, one operation at least.
+        guard bytes.count >= 99 + Signature.count else { return nil }
+        let id = DeltaID(Blake2b.hash256(bytes[..<(bytes.count - Signature.count)]))
+        guard known.contains(id), let kind = RecordKind(rawValue: bytes[1]), let community = Bytes32(bytes[2..<34])
+        else { return nil }
+        return (id, Scope(community: PublicKey(community), kind: kind))
     }
 }
