@@ -19,7 +19,7 @@ struct HubRelayTests {
     final class Pushes: Sendable {
         private let counts = Mutex<[PublicKey: Int]>([:])
 
-        func count(_ peer: PublicKey) { counts.withLock { $0[peer, default: 0] += 1 } }
+        func count(_ peer: PublicKey, _ number: Int) { counts.withLock { $0[peer, default: 0] += number } }
         var byPeer: [PublicKey: Int] { counts.withLock { $0 } }
     }
 
@@ -31,7 +31,7 @@ struct HubRelayTests {
             let reservation = try #require(await hub.reserve(from: nil))
             _ = try await hub.register(peer, role: .initiator, reservation: reservation, isFriend: true, now: 0) {
                 notice in
-                if case .delta = notice { pushed.count(peer) }
+                if case .deltas(let deltas) = notice { pushed.count(peer, deltas.count) }
             }
         }
         return (hub, pushed)

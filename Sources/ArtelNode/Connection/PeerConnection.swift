@@ -179,14 +179,15 @@ struct PeerConnection: Sendable {
                 case .start(let keys):
                     encryptor = BoxStreamEncryptor(key: keys.encryptKey, nonce: keys.encryptNonce)
                     sent = context.metrics.traffic(with: keys.remote).sent
-                case .message(let plaintext):
+                case .messages(let plaintexts):
                     guard var sealing = encryptor else { continue }
-                    let frames = sealing.seal(plaintext)
+                    var frames: [UInt8] = []
+                    for plaintext in plaintexts { frames += sealing.seal(plaintext) }
                     encryptor = sealing
                     try await outbound.write(ByteBuffer(bytes: frames))
                     sent?.increment(by: frames.count)
                     traffic.add(sent: frames.count)
-                    control.yield(.written(plaintext.count))
+                    for plaintext in plaintexts { control.yield(.written(plaintext.count)) }
                 case .finish:
                     if var sealing = encryptor { try await outbound.write(ByteBuffer(bytes: sealing.goodbye())) }
                     outbound.finish()
@@ -204,8 +205,8 @@ struct PeerConnection: Sendable {
 enum WriterCommand: Sendable {
     /// Encrypt from now on with these keys.
     case start(SessionKeys)
-    /// Write one encoded message.
-    case message([UInt8])
+    /// Write encoded messages, in order, in one write.
+    case messages([[UInt8]])
     /// Say goodbye and stop.
     case finish
 }

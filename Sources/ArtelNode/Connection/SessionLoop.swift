@@ -115,9 +115,11 @@ struct SessionLoop {
                 }
                 try await flush(state: session.isLive ? .live : .syncing, now: now)
             }
-        case .notice(.delta(let bytes, let scope)):
-            pushBudget.give(bytes.count)
-            try await perform(session?.onLocalDelta(bytes, scope: scope) ?? [])
+        case .notice(.deltas(let deltas)):
+            pushBudget.give(deltas.reduce(0) { $0 + $1.bytes.count })
+            var directives: [SyncSession.Directive] = []
+            for delta in deltas { directives += session?.onLocalDelta(delta.bytes, scope: delta.scope) ?? [] }
+            try await perform(directives)
         case .notice(.syncNow):
             try await perform(session?.onSyncNow(now: now) ?? [])
         case .notice(.superseded):
@@ -183,8 +185,13 @@ struct SessionLoop {
                 isFriend: isFriend,
                 now: now
             ) { notice in
-                if case .delta(let bytes, _) = notice, !budget.take(bytes.count) { return }
-                notices.yield(.notice(notice))
+                guard case .deltas(let deltas) = notice else {
+                    notices.yield(.notice(notice))
+                    return
+                }
+                // The pushes that fit in the budget; past it, the rest are missed.
+                let taken = deltas.prefix { budget.take($0.bytes.count) }
+                if !taken.isEmpty { notices.yield(.notice(.deltas(Array(taken)))) }
             }
         } catch {
             return try await refuse(&session, error.code, error.reason)
@@ -227,17 +234,27 @@ struct SessionLoop {
     }
 
     /// Carries out directives, feeding the session the results of the ones that read or write.
+    /// Messages sent one after another go to the writer together, to be written at once.
     private mutating func perform(_ directives: [SyncSession.Directive]) async throws {
+        var outgoing: [[UInt8]] = []
         for directive in directives {
             let now = WallClock.now
-            switch directive {
-            case .send(let message):
+            if case .send(let message) = directive {
                 switch message {
                 case .deltas(let deltas): stats.sent += deltas.count
                 case .push: stats.sent += 1
                 default: break
                 }
-                writer.yield(.message(message.encoded))
+                outgoing.append(message.encoded)
+                continue
+            }
+            if !outgoing.isEmpty {
+                writer.yield(.messages(outgoing))
+                outgoing = []
+            }
+            switch directive {
+            case .send:
+                preconditionFailure("sends are gathered above")
             case .loadItems(let plane, let scopes):
                 let items = try await context.replica.reconciliationItems(matching: scopes, kinds: plane.kinds)
                 let next = session!.onItems(
@@ -277,6 +294,7 @@ struct SessionLoop {
                 if let peer { await context.hub.ban(peer, until: until) }
             }
         }
+        if !outgoing.isEmpty { writer.yield(.messages(outgoing)) }
     }
 
     /// Hands the deltas of the message being handled to the intake, as the reader admitted them.

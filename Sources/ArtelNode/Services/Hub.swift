@@ -7,8 +7,9 @@ public import ArtelSync
 public actor Hub {
     /// What a session receives from the hub.
     public enum Notice: Sendable {
-        /// A delta this node accepted elsewhere, to push.
-        case delta([UInt8], Scope)
+        /// Deltas this node accepted elsewhere, to push, in order: those one store or one look at
+        /// the replica found, together, so that a burst travels in few writes.
+        case deltas([(bytes: [UInt8], scope: Scope)])
         /// Reconcile now (`artel sync now`).
         case syncNow
         /// Both nodes dialed each other; the session the other one dialed stays, this one ends.
@@ -194,11 +195,14 @@ public actor Hub {
     /// watcher of local changes does not push them again, and so that a session does not check a
     /// copy a peer sends back (``verified``).
     public func broadcast(_ deltas: [(id: DeltaID, bytes: [UInt8], scope: Scope)], from origin: PublicKey?) {
+        var fresh: [(bytes: [UInt8], scope: Scope)] = []
         for delta in deltas where !recentlyPushedSet.contains(delta.id) {
             remember(delta.id)
             verified.insert(delta.id)
-            for (peer, session) in sessions where peer != origin { session.mailbox(.delta(delta.bytes, delta.scope)) }
+            fresh.append((delta.bytes, delta.scope))
         }
+        guard !fresh.isEmpty else { return }
+        for (peer, session) in sessions where peer != origin { session.mailbox(.deltas(fresh)) }
     }
 
     /// Asks every session to reconcile now, or only the session of one peer.
