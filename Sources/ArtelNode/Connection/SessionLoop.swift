@@ -234,27 +234,26 @@ struct SessionLoop {
     }
 
     /// Carries out directives, feeding the session the results of the ones that read or write.
-    /// Messages sent one after another go to the writer together, to be written at once.
+    /// Pushes one after another go to the writer together, to be written at once; every other
+    /// message is written on its own, so that a sync's `deltas` keep flowing one by one as the
+    /// writer takes them.
     private mutating func perform(_ directives: [SyncSession.Directive]) async throws {
-        var outgoing: [[UInt8]] = []
+        var pushes: [[UInt8]] = []
         for directive in directives {
             let now = WallClock.now
-            if case .send(let message) = directive {
-                switch message {
-                case .deltas(let deltas): stats.sent += deltas.count
-                case .push: stats.sent += 1
-                default: break
-                }
-                outgoing.append(message.encoded)
+            if case .send(let message) = directive, case .push = message {
+                stats.sent += 1
+                pushes.append(message.encoded)
                 continue
             }
-            if !outgoing.isEmpty {
-                writer.yield(.messages(outgoing))
-                outgoing = []
+            if !pushes.isEmpty {
+                writer.yield(.messages(pushes))
+                pushes = []
             }
             switch directive {
-            case .send:
-                preconditionFailure("sends are gathered above")
+            case .send(let message):
+                if case .deltas(let deltas) = message { stats.sent += deltas.count }
+                writer.yield(.messages([message.encoded]))
             case .loadItems(let plane, let scopes):
                 let items = try await context.replica.reconciliationItems(matching: scopes, kinds: plane.kinds)
                 let next = session!.onItems(
@@ -294,7 +293,7 @@ struct SessionLoop {
                 if let peer { await context.hub.ban(peer, until: until) }
             }
         }
-        if !outgoing.isEmpty { writer.yield(.messages(outgoing)) }
+        if !pushes.isEmpty { writer.yield(.messages(pushes)) }
     }
 
     /// Hands the deltas of the message being handled to the intake, as the reader admitted them.
