@@ -155,8 +155,7 @@ struct PeerConnection: Sendable {
     /// another peer pushed first, is not checked again. The deltas of a `deltas` message are always
     /// checked: they answer this node's wants, and a reconciliation must be able to bring back a
     /// delta that was checked but never stored (its session ended first).
-    private static func admit(_ message: Message, follows: FollowSet, known: RecentlyVerified) async -> AdmittedDeltas?
-    {
+    private static func admit(_ message: Message, follows: FollowSet, known: RecentDeltas) async -> AdmittedDeltas? {
         switch message {
         case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows)
         case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows, known: known)

@@ -38,7 +38,7 @@ public actor Hub {
     /// The deltas this node checked lately, or pushed from its own replica: a session takes them
     /// as held when a peer pushes them again, without checking their signatures again
     /// (``Replica/admit(_:now:follows:known:)``).
-    public nonisolated let verified = RecentlyVerified(capacity: 100_000)
+    public nonisolated let verified = RecentDeltas(capacity: 100_000)
     private let maximumConnections: Int
     private var sessions: [PublicKey: Session] = [:]
     /// Connections in their handshake, with the address of each inbound one (`nil`: dialed).
@@ -46,8 +46,8 @@ public actor Hub {
     private var inboundHandshakes: [String: Int] = [:]
     private var lastID = 0
     private var bannedUntil: [PublicKey: UInt64] = [:]
-    private var recentlyPushed: [DeltaID] = []
-    private var recentlyPushedSet: Set<DeltaID> = []
+    /// The deltas pushed lately, which the watcher of local changes does not push again.
+    private let pushed = RecentDeltas(capacity: 100_000)
     /// Deltas sessions are storing, which the watcher of local changes leaves to them.
     private var incoming: Set<DeltaID> = []
     private var syncWaiters: [UInt64: @Sendable () -> Void] = [:]
@@ -168,7 +168,7 @@ public actor Hub {
 
     /// The ones among `ids` that were not pushed lately, and that no session is storing.
     public func unpushed(_ ids: [DeltaID]) -> Set<DeltaID> {
-        Set(ids.filter { !recentlyPushedSet.contains($0) && !incoming.contains($0) })
+        Set(ids.filter { !pushed.contains($0) && !incoming.contains($0) })
     }
 
     /// The most deltas remembered as ``receiving(_:)``: a session that ends between storing a
@@ -196,8 +196,7 @@ public actor Hub {
     /// copy a peer sends back (``verified``).
     public func broadcast(_ deltas: [(id: DeltaID, bytes: [UInt8], scope: Scope)], from origin: PublicKey?) {
         var fresh: [(bytes: [UInt8], scope: Scope)] = []
-        for delta in deltas where !recentlyPushedSet.contains(delta.id) {
-            remember(delta.id)
+        for delta in deltas where pushed.insert(delta.id) {
             verified.insert(delta.id)
             fresh.append((delta.bytes, delta.scope))
         }
@@ -224,14 +223,5 @@ public actor Hub {
     /// Drops a waiter registered with ``onSyncNow(_:)`` that is no longer waiting.
     public func forgetSyncNowWaiter(_ token: UInt64) {
         syncWaiters[token] = nil
-    }
-
-    private func remember(_ id: DeltaID) {
-        recentlyPushed.append(id)
-        recentlyPushedSet.insert(id)
-        if recentlyPushed.count > 200_000 {
-            for old in recentlyPushed.prefix(100_000) { recentlyPushedSet.remove(old) }
-            recentlyPushed.removeFirst(100_000)
-        }
     }
 }

@@ -116,7 +116,7 @@ public struct ApplyReport: Sendable {
 enum AdmittedDelta: Sendable {
     /// Decoded, verified and checked: ready to store.
     case checked(SignedDelta)
-    /// Checked lately (``RecentlyVerified``): another copy was, so its signature is not checked again.
+    /// Checked lately (``RecentDeltas``): another copy was, so its signature is not checked again.
     case known(DeltaID)
     /// Refused, with what could be read of it.
     case refused(Refusal)

@@ -21,7 +21,7 @@ enum ParallelAdmission {
         _ batch: [[UInt8]],
         now: UInt64,
         follows: FollowSet,
-        known: RecentlyVerified? = nil
+        known: RecentDeltas? = nil
     ) async -> [AdmittedDelta] {
         // One delta, a write of this node's own or a peer's live push, is checked where it is.
         guard batch.count > 1 else { return batch.map { admit($0, now: now, follows: follows, known: known) } }
@@ -55,7 +55,7 @@ enum ParallelAdmission {
     /// checked before the signature, so that a peer cannot make this node verify what it would not
     /// keep. A copy of a delta `known` remembers, in a scope followed, is taken as held without
     /// being decoded or verified; a delta that passes every check is remembered there.
-    static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet, known: RecentlyVerified?) -> AdmittedDelta {
+    static func admit(_ bytes: [UInt8], now: UInt64, follows: FollowSet, known: RecentDeltas?) -> AdmittedDelta {
         if let known, let (id, scope) = knownCopy(bytes, known: known), follows.contains(scope) { return .known(id) }
         let signed: SignedDelta
         do {
@@ -78,7 +78,7 @@ enum ParallelAdmission {
     /// is the hash of every byte but the last 64, and when it matches, those bytes are the checked
     /// delta's (the rest is a signature that is not checked again), so its scope can be read
     /// where the encoding puts it. Nil for anything else, which is then decoded and checked in full.
-    private static func knownCopy(_ bytes: [UInt8], known: RecentlyVerified) -> (DeltaID, Scope)? {
+    private static func knownCopy(_ bytes: [UInt8], known: RecentDeltas) -> (DeltaID, Scope)? {
         // Format version, kind, community, author, record, timestamp, expiry, one operation at least.
         guard bytes.count >= 99 + Signature.count else { return nil }
         let id = DeltaID(Blake2b.hash256(bytes[..<(bytes.count - Signature.count)]))

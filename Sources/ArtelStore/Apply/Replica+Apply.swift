@@ -34,20 +34,22 @@ extension Replica {
     /// every core, without the database, so that a caller can check the next batch while
     /// ``store(_:now:source:)`` writes the current one.
     ///
-    /// A delta whose id `known` remembers is taken as held, without checking its signature
-    /// again, and the store counts it as a duplicate; each delta that passes every check is
-    /// remembered there.
+    /// A delta whose id `known` remembers is taken as held, without decoding it or checking its
+    /// signature again, and the store counts it as a duplicate: its id is the hash of every byte
+    /// but the signature, so what it says is what was checked, and the copy is neither stored nor
+    /// relayed. Each delta that passes every check is remembered there, and only such a delta, so
+    /// a forged copy that arrives first cannot keep the genuine one out.
     ///
     /// - Parameters:
     ///   - batch: encoded deltas, in any order.
     ///   - now: the wall clock in Unix milliseconds.
     ///   - follows: what this node follows; deltas of other scopes are refused.
-    ///   - known: the deltas this node checked lately (a node's ``RecentlyVerified``).
+    ///   - known: the deltas this node checked lately (a node's ``RecentDeltas``).
     public static func admit(
         _ batch: [[UInt8]],
         now: UInt64,
         follows: FollowSet = .everything,
-        known: RecentlyVerified? = nil
+        known: RecentDeltas? = nil
     ) async -> AdmittedDeltas {
         AdmittedDeltas(results: await ParallelAdmission.admit(batch, now: now, follows: follows, known: known))
     }

@@ -77,60 +77,89 @@ extension BenchSync {
     /// `watched` keeps them all, checked every 10 ms.
     private func spreadBurst(from origin: BenchNode, to watched: [BenchNode]) async throws -> Duration {
         let deltas = try SampleJobs.make(count: burst, key: SigningKey.generate(), start: BenchNode.now)
-        let ids = deltas.map(\.id)
-        let poster = try Replica.open(at: origin.directory.replicaPath)
-        let watchers = try watched.map { try Replica.open(at: $0.directory.replicaPath) }
-        defer {
-            try? poster.close()
-            for watcher in watchers { try? watcher.close() }
+        return try await withReplicas(of: origin, watched) { poster, watchers in
+            let arrivals = try await spread(
+                deltas,
+                from: poster,
+                to: watchers,
+                named: watched.map(\.name),
+                checkingEvery: .milliseconds(10),
+                within: .seconds(60)
+            )
+            return arrivals.max() ?? .zero
         }
-        let posted = ContinuousClock.now
-        _ = try await poster.apply(deltas.map(\.bytes), now: BenchNode.now, source: "bench")
-        var waiting = Set(watchers.indices)
-        while !waiting.isEmpty {
-            for index in waiting where try await watchers[index].deltas(ids: ids).missing.isEmpty {
-                waiting.remove(index)
-            }
-            guard ContinuousClock.now - posted < .seconds(60) else {
-                throw StoreError(
-                    .io,
-                    "a burst of \(burst) deltas did not reach \(waiting.map { watched[$0].name }) in 60 s"
-                )
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        return ContinuousClock.now - posted
     }
 
     /// Posts `samples` deltas on `origin`, each once the last has arrived everywhere, and returns
     /// each arrival's latency in milliseconds.
     private func measure(from origin: BenchNode, to watched: [BenchNode]) async throws -> [Double] {
         let key = SigningKey.generate()
+        return try await withReplicas(of: origin, watched) { poster, watchers in
+            var latencies: [Double] = []
+            for sample in 0..<samples {
+                let delta = try SampleJobs.make(count: 1, key: key, start: BenchNode.now + UInt64(sample))[0]
+                let arrivals = try await spread(
+                    [delta],
+                    from: poster,
+                    to: watchers,
+                    named: watched.map(\.name),
+                    checkingEvery: .milliseconds(2),
+                    within: .seconds(10)
+                )
+                latencies += arrivals.map { Measure.seconds($0) * 1000 }
+                // A random pause, so that posts do not fall in step with the node's 25 ms look for local changes.
+                try await Task.sleep(for: .milliseconds(Int.random(in: 20...70)))
+            }
+            return latencies
+        }
+    }
+
+    /// Runs `body` with the replicas of `origin` and of `watched` open beside their nodes.
+    private func withReplicas<T>(
+        of origin: BenchNode,
+        _ watched: [BenchNode],
+        _ body: (Replica, [Replica]) async throws -> T
+    ) async throws -> T {
         let poster = try Replica.open(at: origin.directory.replicaPath)
         let watchers = try watched.map { try Replica.open(at: $0.directory.replicaPath) }
         defer {
             try? poster.close()
             for watcher in watchers { try? watcher.close() }
         }
-        var latencies: [Double] = []
-        for sample in 0..<samples {
-            let delta = try SampleJobs.make(count: 1, key: key, start: BenchNode.now + UInt64(sample))[0]
-            let posted = ContinuousClock.now
-            _ = try await poster.apply([delta.bytes], now: BenchNode.now, source: "bench")
-            var waiting = Set(watchers.indices)
-            while !waiting.isEmpty {
-                for index in waiting where try await !watchers[index].deltas(ids: [delta.id]).found.isEmpty {
-                    latencies.append(Measure.seconds(ContinuousClock.now - posted) * 1000)
-                    waiting.remove(index)
-                }
-                guard ContinuousClock.now - posted < .seconds(10) else {
-                    throw StoreError(.io, "a posted delta did not reach \(waiting.map { watched[$0].name }) in 10 s")
-                }
-                try await Task.sleep(for: .milliseconds(2))
+        return try await body(poster, watchers)
+    }
+
+    /// Writes `deltas` into `poster` in one apply, as another process on its machine would, and
+    /// checks every `interval` until each of `watchers` keeps them all.
+    ///
+    /// - Returns: for each watcher, in the order they got there, the time from the write.
+    /// - Throws: when a watcher still lacks some after `limit`.
+    private func spread(
+        _ deltas: [SignedDelta],
+        from poster: Replica,
+        to watchers: [Replica],
+        named names: [String],
+        checkingEvery interval: Duration,
+        within limit: Duration
+    ) async throws -> [Duration] {
+        let ids = deltas.map(\.id)
+        let posted = ContinuousClock.now
+        _ = try await poster.apply(deltas.map(\.bytes), now: BenchNode.now, source: "bench")
+        var arrivals: [Duration] = []
+        var waiting = Set(watchers.indices)
+        while !waiting.isEmpty {
+            for index in waiting where try await watchers[index].deltas(ids: ids).missing.isEmpty {
+                arrivals.append(ContinuousClock.now - posted)
+                waiting.remove(index)
             }
-            // A random pause, so that posts do not fall in step with the node's 25 ms look for local changes.
-            try await Task.sleep(for: .milliseconds(Int.random(in: 20...70)))
+            guard ContinuousClock.now - posted < limit else {
+                throw StoreError(
+                    .io,
+                    "\(deltas.count) posted deltas did not all reach \(waiting.map { names[$0] }) in \(limit)"
+                )
+            }
+            try await Task.sleep(for: interval)
         }
-        return latencies
+        return arrivals
     }
 }
