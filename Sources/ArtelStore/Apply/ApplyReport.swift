@@ -114,8 +114,9 @@ public struct ApplyReport: Sendable {
 
 /// What admission made of one delta.
 enum AdmittedDelta: Sendable {
-    /// Decoded, verified and checked: ready to store.
-    case checked(SignedDelta)
+    /// Decoded, verified and checked: ready to store, with what it makes of a new record when that
+    /// was worked out before the store.
+    case checked(SignedDelta, FreshRecord?)
     /// Checked lately (``RecentDeltas``): another copy was, so its signature is not checked again.
     case known(DeltaID)
     /// Refused, with what could be read of it.
@@ -133,7 +134,7 @@ public struct AdmittedDeltas: Sendable {
     /// The ids of the deltas admitted, in order.
     public var admittedIDs: [DeltaID] {
         results.compactMap { result in
-            guard case .checked(let signed) = result else { return nil }
+            guard case .checked(let signed, _) = result else { return nil }
             return signed.id
         }
     }
@@ -153,9 +154,11 @@ extension AdmittedDeltas {
     }
 
     /// Deltas this node has just signed itself after checking them (``Publisher``), or whose
-    /// signatures and rules were checked before: they need no second verification.
-    init(signedHere deltas: [SignedDelta]) {
-        results = deltas.map { .checked($0) }
+    /// signatures and rules were checked before: they need no second verification. What each makes
+    /// of a new record is worked out on every core (``FreshRecord``), so that storing them takes
+    /// less of the writer's time.
+    static func prepared(_ deltas: [SignedDelta]) async -> AdmittedDeltas {
+        AdmittedDeltas(results: await BackgroundThreads.map(deltas) { .checked($0, FreshRecord($0)) })
     }
 
     /// Appends another batch, to store both in one transaction.

@@ -23,6 +23,32 @@ enum BackgroundThreads {
         }
     }
 
+    /// Batches smaller than this are mapped on one thread: splitting costs more than it saves.
+    static let parallelThreshold = 64
+
+    /// Transforms every element of a batch on the threads, in chunks spread over every core, and
+    /// returns the results in the batch's order.
+    static func map<Element: Sendable, Result: Sendable>(
+        _ batch: [Element],
+        _ transform: @escaping @Sendable (Element) -> Result
+    ) async -> [Result] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard batch.count >= parallelThreshold, cores > 1 else { return await run { batch.map(transform) } }
+        let chunkCount = cores * 4
+        let chunkSize = (batch.count + chunkCount - 1) / chunkCount
+        return await withTaskGroup(of: (Int, [Result]).self) { group in
+            for start in stride(from: 0, to: batch.count, by: chunkSize) {
+                let chunk = batch[start..<min(start + chunkSize, batch.count)]
+                group.addTask { (start, await run { chunk.map(transform) }) }
+            }
+            var results = [Result?](repeating: nil, count: batch.count)
+            for await (start, chunk) in group {
+                for (offset, result) in chunk.enumerated() { results[start + offset] = result }
+            }
+            return results.map { $0! }
+        }
+    }
+
     private static let pool = Pool(threads: ProcessInfo.processInfo.activeProcessorCount)
 
     /// The threads and the work waiting for them.

@@ -22,6 +22,9 @@ struct BatchWriter {
         /// The state when the batch first touched it.
         let initial: RecordState
         var changed = false
+        /// The row of ``state``, worked out before the transaction (``FreshRecord``); `nil` once
+        /// anything else changes the state.
+        var prepared: MaterializedRow?
 
         init(rowid: Int64?, stored: [DeltaID: Int64], state: RecordState, materialized: RecordState?) {
             self.rowid = rowid
@@ -54,13 +57,27 @@ struct BatchWriter {
     }
 
     /// Merges one admitted delta into its record.
-    mutating func merge(_ signed: SignedDelta) throws -> DeltaOutcome {
+    ///
+    /// - Parameter fresh: what the delta makes of a record that has no other, worked out before the
+    ///   transaction: taken instead of merging when the delta creates its record.
+    mutating func merge(_ signed: SignedDelta, fresh: FreshRecord? = nil) throws -> DeltaOutcome {
         let key = RecordKey(scope: signed.delta.scope, record: signed.delta.record)
         if records[key] == nil {
             records[key] = try load(key)
             touchOrder.append(key)
         }
-        switch records[key]!.state.merge(signed) {
+        let outcome: MergeOutcome
+        // A record that holds no delta yet (none stored, none merged by the batch) is empty, and
+        // merging into an empty record depends on the delta alone: the fresh state is that merge.
+        if let fresh, records[key]!.state.kept.isEmpty {
+            records[key]!.state = fresh.state
+            records[key]!.prepared = fresh.row
+            outcome = fresh.outcome
+        } else {
+            outcome = records[key]!.state.merge(signed)
+            records[key]!.prepared = nil
+        }
+        switch outcome {
         case .kept:
             records[key]!.changed = true
             return .accepted(signed)
@@ -99,6 +116,7 @@ struct BatchWriter {
         }
         let remaining = records[key]!.state.kept.values.filter { $0.id != signed.id }
         records[key]!.state = RecordState(merging: remaining)
+        records[key]!.prepared = nil
         records[key]!.changed = true
     }
 
@@ -167,8 +185,12 @@ struct BatchWriter {
             try insert.run()
         }
         if let table = MaterializedTable.of(key.scope.kind) {
-            try Materializer(statements: statements, table: table)
-                .write(record.state, before: record.materialized, rowid: rowid, scope: scopeID)
+            try Materializer(statements: statements, table: table).write(
+                record.prepared ?? MaterializedRow(record.state, in: table),
+                before: record.materialized,
+                rowid: rowid,
+                scope: scopeID
+            )
         }
         if kept.isEmpty {
             let delete = try statements["DELETE FROM records WHERE rowid = ?1"]

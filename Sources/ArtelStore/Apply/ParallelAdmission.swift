@@ -5,9 +5,6 @@ import Foundation
 /// kind rules, authorization and the clock, all outside the write transaction, on
 /// ``BackgroundThreads`` so that the node's requests go first.
 enum ParallelAdmission {
-    /// Batches smaller than this are checked on one thread: splitting costs more than it saves.
-    static let parallelThreshold = 64
-
     /// Admits every delta of a batch.
     ///
     /// - Parameters:
@@ -25,30 +22,7 @@ enum ParallelAdmission {
     ) async -> [AdmittedDelta] {
         // One delta, a write of this node's own or a peer's live push, is checked where it is.
         guard batch.count > 1 else { return batch.map { admit($0, now: now, follows: follows, known: known) } }
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard batch.count >= parallelThreshold, cores > 1 else {
-            return await BackgroundThreads.run { batch.map { admit($0, now: now, follows: follows, known: known) } }
-        }
-        let chunkCount = cores * 4
-        let chunkSize = (batch.count + chunkCount - 1) / chunkCount
-        return await withTaskGroup(of: (Int, [AdmittedDelta]).self) { group in
-            for start in stride(from: 0, to: batch.count, by: chunkSize) {
-                let chunk = batch[start..<min(start + chunkSize, batch.count)]
-                group.addTask {
-                    (
-                        start,
-                        await BackgroundThreads.run {
-                            chunk.map { admit($0, now: now, follows: follows, known: known) }
-                        }
-                    )
-                }
-            }
-            var results = [AdmittedDelta?](repeating: nil, count: batch.count)
-            for await (start, chunk) in group {
-                for (offset, result) in chunk.enumerated() { results[start + offset] = result }
-            }
-            return results.map { $0! }
-        }
+        return await BackgroundThreads.map(batch) { admit($0, now: now, follows: follows, known: known) }
     }
 
     /// Admits one delta, keeping what could be decoded of it when it is refused. The follow set is
@@ -71,7 +45,7 @@ enum ParallelAdmission {
             return .refused(Refusal(error, delta: signed.delta, id: signed.id))
         }
         known?.insert(signed.id)
-        return .checked(signed)
+        return .checked(signed, FreshRecord(signed))
     }
 
     /// The id and scope of a copy of a delta `known` remembers, read without decoding it: the id

@@ -105,13 +105,13 @@ extension Replica {
             var gate = try TrustGate(db: db, source: source, now: now)
             var report = ApplyReport()
             var latest: HLC?
-            for case .checked(let signed) in admitted.results where signed.delta.kind.isGrantOrRevocation {
+            for case .checked(let signed, _) in admitted.results where signed.delta.kind.isGrantOrRevocation {
                 try gate.learn(signed)
             }
             for result in admitted.results {
                 switch result {
-                case .checked(let signed):
-                    let outcome = try gate.admit(signed, into: &writer)
+                case .checked(let signed, let fresh):
+                    let outcome = try gate.admit(signed, fresh: fresh, into: &writer)
                     if case .accepted = outcome {
                         latest = max(latest ?? signed.delta.timestamp, signed.delta.timestamp)
                     }
@@ -137,12 +137,20 @@ extension Replica {
 
 extension Replica {
     /// Applies deltas whose signatures and rules were already checked, in transactions of
-    /// ``batchSize``: the store-only half of ``apply(_:now:source:progress:)``, for benchmarks.
+    /// ``batchSize``: the store-only half of ``apply(_:now:source:progress:)``, for benchmarks. As
+    /// there, each batch is made ready (``AdmittedDeltas/prepared(_:)``) while the one before it is
+    /// stored.
     package func applyAdmitted(_ deltas: [SignedDelta], now: UInt64, source: String) async throws -> ApplyReport {
         var report = ApplyReport()
-        for start in stride(from: 0, to: deltas.count, by: Self.batchSize) {
-            let batch = Array(deltas[start..<min(start + Self.batchSize, deltas.count)])
-            report.append(try await store(AdmittedDeltas(signedHere: batch), now: now, source: source))
+        let batches = stride(from: 0, to: deltas.count, by: Self.batchSize).map {
+            Array(deltas[$0..<min($0 + Self.batchSize, deltas.count)])
+        }
+        guard let first = batches.first else { return report }
+        var prepared = await AdmittedDeltas.prepared(first)
+        for index in batches.indices {
+            async let next = AdmittedDeltas.prepared(index + 1 < batches.count ? batches[index + 1] : [])
+            report.append(try await store(prepared, now: now, source: source))
+            prepared = await next
         }
         return report
     }

@@ -107,12 +107,12 @@ extension Publisher {
         let batches = stride(from: 0, to: drafts.count, by: Replica.batchSize).map {
             Array(drafts[$0..<min($0 + Replica.batchSize, drafts.count)])
         }
-        var signed = try await Self.sign(batches[0], with: key)
+        var (signed, admitted) = try await Self.signAndPrepare(batches[0], with: key)
         var done = 0
         for index in batches.indices {
             let following = index + 1 < batches.count ? batches[index + 1] : []
-            async let next = Self.sign(following, with: key)
-            let report = try await replica.store(AdmittedDeltas(signedHere: signed), now: now, source: source)
+            async let next = Self.signAndPrepare(following, with: key)
+            let report = try await replica.store(admitted, now: now, source: source)
             if let refusal = report.refusals.first { throw refusal.error }
             let written = zip(signed, remembered[done..<done + signed.count]).compactMap { delta, remember in
                 remember.map {
@@ -127,7 +127,7 @@ extension Publisher {
             try await replica.rememberImports(written, in: community)
             done += signed.count
             progress(done)
-            signed = try await next
+            (signed, admitted) = try await next
         }
         return draft.counts
     }
@@ -331,6 +331,16 @@ extension Publisher {
             case .refused(let error): throw error
             }
         }
+    }
+
+    /// Signs drafts on every core, and works out what each makes of a new record
+    /// (``AdmittedDeltas/prepared(_:)``), ready to store.
+    private static func signAndPrepare(
+        _ drafts: [Delta],
+        with key: SigningKey
+    ) async throws -> (signed: [SignedDelta], admitted: AdmittedDeltas) {
+        let signed = try await sign(drafts, with: key)
+        return (signed, await AdmittedDeltas.prepared(signed))
     }
 
     private static func sign(_ drafts: [Delta], with key: SigningKey) async throws -> [SignedDelta] {

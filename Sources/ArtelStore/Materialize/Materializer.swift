@@ -15,30 +15,33 @@ struct Materializer {
     ///   - rowid: the record's row id, shared by its materialized row.
     ///   - scope: the id of the record's scope.
     func write(_ state: RecordState, before: RecordState?, rowid: Int64, scope: Int64) throws {
+        try write(MaterializedRow(state, in: table), before: before, rowid: rowid, scope: scope)
+    }
+
+    /// Inserts, updates or removes the row and the index entry so that they hold `row`: the row of
+    /// the record's merged state now, worked out already. The other parameters are the same as
+    /// when the state is given.
+    func write(_ row: MaterializedRow, before: RecordState?, rowid: Int64, scope: Int64) throws {
         // Privacy follows every record that exists, complete or not: a private record never leaves.
-        try notePrivacy(
-            isPrivate: Self.exists(state) && isPrivate(state),
-            wasPrivate: before.map(isPrivate) ?? false,
-            rowid: rowid
-        )
+        try notePrivacy(isPrivate: row.isPrivate, wasPrivate: before.map(isPrivate) ?? false, rowid: rowid)
         // A record has a row and an index entry exactly when it is shown.
         let shown = before.flatMap { Self.isShown($0, of: table.kind) ? $0 : nil }
-        guard Self.isShown(state, of: table.kind) else {
+        guard let values = row.values else {
             if let shown { try removeRow(showing: shown, rowid: rowid) }
             return
         }
-        if let shown, let unindexSQL = table.unindexSQL { try index(shown, with: unindexSQL, rowid: rowid) }
+        if let shown, let unindexSQL = table.unindexSQL {
+            try index(SearchEntry(shown, in: table), with: unindexSQL, rowid: rowid)
+        }
         let statement = try statements[shown == nil ? table.insertSQL : table.updateSQL]
         statement.bind(1, rowid)
         statement.bind(2, scope)
-        statement.bind(3, Int64(state.updated?.milliseconds ?? 0))
-        statement.bind(4, Int64(bitPattern: state.expiry))
+        statement.bind(3, values.updated)
+        statement.bind(4, values.expiry)
         let first = Int32(MaterializedTable.metaColumns.count + 1)
-        for (offset, column) in table.columns.enumerated() {
-            ColumnValue(column.field, in: state).bind(at: first + Int32(offset), of: statement)
-        }
+        for (offset, value) in values.columns.enumerated() { value.bind(at: first + Int32(offset), of: statement) }
         try statement.run()
-        try index(state, rowid: rowid)
+        if let search = values.search, let indexSQL = table.indexSQL { try index(search, with: indexSQL, rowid: rowid) }
     }
 
     /// Whether a record is there: not deleted, and some delta of it kept.
@@ -51,7 +54,9 @@ struct Materializer {
 
     /// Removes the row and the index entry of a record, whose row shows `state`.
     func removeRow(showing state: RecordState, rowid: Int64) throws {
-        if let unindexSQL = table.unindexSQL { try index(state, with: unindexSQL, rowid: rowid) }
+        if let unindexSQL = table.unindexSQL {
+            try index(SearchEntry(state, in: table), with: unindexSQL, rowid: rowid)
+        }
         let delete = try statements[table.deleteSQL]
         delete.bind(1, rowid)
         try delete.run()
@@ -80,23 +85,21 @@ struct Materializer {
     /// Indexes the text of a shown record that has no entry in the index, as a migration that
     /// makes the index again does.
     func index(_ state: RecordState, rowid: Int64) throws {
-        if let indexSQL = table.indexSQL { try index(state, with: indexSQL, rowid: rowid) }
+        if let indexSQL = table.indexSQL { try index(SearchEntry(state, in: table), with: indexSQL, rowid: rowid) }
     }
 
     /// Adds or removes (`'delete'` needs the text that was indexed) a record's text in the index.
-    private func index(_ state: RecordState, with sql: String, rowid: Int64) throws {
+    private func index(_ entry: SearchEntry, with sql: String, rowid: Int64) throws {
         let statement = try statements[sql]
         statement.bind(1, rowid)
-        for (offset, field) in table.searchFields.enumerated() {
-            ColumnValue(field, in: state).searchable.bind(at: Int32(offset + 2), of: statement)
-        }
-        if table.searchFacets { statement.bind(Int32(table.searchFields.count + 2), SearchFacets.text(of: state)) }
+        for (offset, text) in entry.texts.enumerated() { text.bind(at: Int32(offset + 2), of: statement) }
+        if let facets = entry.facets { statement.bind(Int32(entry.texts.count + 2), facets) }
         try statement.run()
     }
 }
 
 /// The value of one materialized column, as computed from a merged record.
-enum ColumnValue: Equatable {
+enum ColumnValue: Equatable, Sendable {
     case null
     case integer(Int64)
     case text(String)

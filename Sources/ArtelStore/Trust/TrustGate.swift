@@ -50,13 +50,19 @@ struct TrustGate {
     }
 
     /// Decides one delta of the batch: merges it when authorized, holds it otherwise.
-    mutating func admit(_ signed: SignedDelta, into writer: inout BatchWriter) throws -> DeltaOutcome {
+    ///
+    /// - Parameter fresh: what the delta makes of a new record, worked out before the transaction.
+    mutating func admit(
+        _ signed: SignedDelta,
+        fresh: FreshRecord? = nil,
+        into writer: inout BatchWriter
+    ) throws -> DeltaOutcome {
         let delta = signed.delta
         let verdict: Verdict
         switch try decide(signed, in: &writer) {
         case .refuse(let error): return .refused(Refusal(error, delta: delta, id: signed.id))
         case .apply(let checked):
-            let outcome = try writer.merge(signed)
+            let outcome = try writer.merge(signed, fresh: fresh)
             if checked, try holdsAny(of: delta.community) { try held.release(signed.id) }
             return outcome
         case .hold(let held): verdict = held
