@@ -14,8 +14,11 @@ struct BatchWriter {
     }
 
     private struct LoadedRecord {
-        let rowid: Int64?
-        let stored: [DeltaID: Int64]
+        /// Its row in `records`, once it has one.
+        var rowid: Int64?
+        /// The rows of its stored deltas, by id: what the replica held, then what it holds once
+        /// the batch is written.
+        var stored: [DeltaID: Int64]
         var state: RecordState
         /// The state its materialized row shows, or `nil` when it has none (new, or deleted).
         let materialized: RecordState?
@@ -124,8 +127,18 @@ struct BatchWriter {
     mutating func persist() throws {
         for key in touchOrder {
             guard let record = records[key], record.changed else { continue }
-            try persist(record, key: key)
+            (records[key]!.rowid, records[key]!.stored) = try persist(record, key: key)
         }
+    }
+
+    /// The mark of a record's stored deltas once the batch is written, when `delta` is among them
+    /// and every other is older than row `after`: the record holds what `delta` wrote, and no other
+    /// delta reached it since row `after`. Nil otherwise, or when the batch did not touch it.
+    func mark(of scope: Scope, record: RecordID, keeping delta: DeltaID, after: Int64) -> DeltaSetMark? {
+        guard let loaded = records[RecordKey(scope: scope, record: record)], let rowid = loaded.rowid,
+            loaded.stored[delta] != nil, !loaded.stored.contains(where: { $0.key != delta && $0.value > after })
+        else { return nil }
+        return DeltaSetMark(record: rowid, lastDelta: loaded.stored.values.max()!, deltas: Int64(loaded.stored.count))
     }
 
     private mutating func load(_ key: RecordKey) throws -> LoadedRecord {
@@ -152,9 +165,10 @@ struct BatchWriter {
         )
     }
 
-    private mutating func persist(_ record: LoadedRecord, key: RecordKey) throws {
+    /// Writes one record, and returns its row and the rows of the deltas it keeps then.
+    private mutating func persist(_ record: LoadedRecord, key: RecordKey) throws -> (Int64?, [DeltaID: Int64]) {
         let kept = record.state.kept
-        if kept.isEmpty && record.rowid == nil { return }
+        if kept.isEmpty && record.rowid == nil { return (nil, [:]) }
         let scopeID = try scopes.id(of: key.scope, create: true)!
         let rowid: Int64
         if let existing = record.rowid {
@@ -166,10 +180,12 @@ struct BatchWriter {
             try insert.run()
             rowid = statements.lastInsertedRowID
         }
+        var stored = record.stored
         for (id, deltaRow) in record.stored where kept[id] == nil {
             let delete = try statements["DELETE FROM deltas WHERE rowid = ?1"]
             delete.bind(1, deltaRow)
             try delete.run()
+            stored[id] = nil
             pruned += 1
         }
         let insert = try statements[
@@ -183,6 +199,7 @@ struct BatchWriter {
             insert.bind(5, Int64(bitPattern: delta.delta.expiry))
             insert.bind(6, delta.bytes)
             try insert.run()
+            stored[delta.id] = statements.lastInsertedRowID
         }
         if let table = MaterializedTable.of(key.scope.kind) {
             try Materializer(statements: statements, table: table).write(
@@ -196,7 +213,9 @@ struct BatchWriter {
             let delete = try statements["DELETE FROM records WHERE rowid = ?1"]
             delete.bind(1, rowid)
             try delete.run()
+            return (nil, [:])
         }
+        return (rowid, stored)
     }
 }
 

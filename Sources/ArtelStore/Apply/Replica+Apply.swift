@@ -99,6 +99,17 @@ extension Replica {
     /// - Returns: one outcome per delta.
     /// - Throws: ``StoreError`` when the replica cannot be written; nothing is stored then.
     public func store(_ admitted: AdmittedDeltas, now: UInt64, source: String) async throws -> ApplyReport {
+        try await store(admitted, now: now, source: source) { _, _ in }
+    }
+
+    /// ``store(_:now:source:)``, and then, in the same transaction, `finish` with the batch's
+    /// writer (which knows what it stored) and the database.
+    func store(
+        _ admitted: AdmittedDeltas,
+        now: UInt64,
+        source: String,
+        finish: @escaping @Sendable (BatchWriter, Database) throws -> Void
+    ) async throws -> ApplyReport {
         if let held = admitted.allKnown { return ApplyReport(outcomes: held.map { .duplicate($0) }) }
         return try await writing("applying \(admitted.count) deltas") { db in
             var writer = BatchWriter(db: db)
@@ -130,6 +141,7 @@ extension Replica {
             if let latest {
                 try NodeState.advanceClock(past: HybridLogicalClock.observable(latest, now: now), in: db)
             }
+            try finish(writer, db)
             return report
         }
     }

@@ -74,8 +74,9 @@ extension Publisher {
     /// occurrence unless renewed; when its record would expire within ``renewalWindow``, the
     /// import renews it as ``renew(_:expiresAt:now:)`` does (every live field, a fresh expiry).
     ///
-    /// Each record imported remembers a digest of its item and the record's deltas at that moment
-    /// (``Replica/rememberImports(_:in:)``): importing the same item again skips a record that
+    /// Each record imported remembers a digest of its item and the record's deltas at that moment,
+    /// in the transaction that stores its delta (``Replica/storeImported(_:now:source:remembering:in:)``),
+    /// or at once when it was found unchanged: importing the same item again skips a record that
     /// nothing changed since, without loading it. A record edited here or by a peer since, or an
     /// item that differs, is loaded and compared in full.
     ///
@@ -112,8 +113,6 @@ extension Publisher {
         for index in batches.indices {
             let following = index + 1 < batches.count ? batches[index + 1] : []
             async let next = Self.signAndPrepare(following, with: key)
-            let report = try await replica.store(admitted, now: now, source: source)
-            if let refusal = report.refusals.first { throw refusal.error }
             let written = zip(signed, remembered[done..<done + signed.count]).compactMap { delta, remember in
                 remember.map {
                     ImportDigestEntry(
@@ -124,7 +123,14 @@ extension Publisher {
                     )
                 }
             }
-            try await replica.rememberImports(written, in: community)
+            let report = try await replica.storeImported(
+                admitted,
+                now: now,
+                source: source,
+                remembering: written,
+                in: community
+            )
+            if let refusal = report.refusals.first { throw refusal.error }
             done += signed.count
             progress(done)
             (signed, admitted) = try await next

@@ -64,45 +64,58 @@ extension Replica {
         }
     }
 
-    /// Remembers the digests of imported records, each with the mark at which its record held the
-    /// item's values. A record this import wrote is remembered only if no other delta reached it
-    /// since its state was read: otherwise the next import compares it in full.
+    /// Remembers the digests of records an import found holding its items' values, each with the
+    /// mark read with the record's state.
     func rememberImports(_ entries: [ImportDigestEntry], in community: PublicKey) async throws {
         guard !entries.isEmpty else { return }
         try await writing("remembering \(entries.count) imported records") { db in
-            let scopes = try Self.scopes(of: Set(entries.map(\.kind)), in: community, db: db)
-            let written = try RawStatement(
-                db,
-                sql: """
-                    INSERT OR REPLACE INTO import_digests (record, digest, last_delta, deltas)
-                    SELECT r.rowid, ?3, max(d.rowid), count(*) FROM records r JOIN deltas d ON d.record = r.rowid
-                    WHERE r.scope = ?1 AND r.record_id = ?2
-                    GROUP BY r.rowid HAVING sum(d.rowid > ?4 AND d.id != ?5) = 0
-                    """
-            )
-            let unchanged = try RawStatement(
-                db,
-                sql:
-                    "INSERT OR REPLACE INTO import_digests (record, digest, last_delta, deltas) VALUES (?1, ?2, ?3, ?4)"
-            )
-            for entry in entries {
-                switch entry.basis {
-                case .unchanged(let mark):
-                    unchanged.bind(1, mark.record)
-                    unchanged.bind(2, entry.digest)
-                    unchanged.bind(3, mark.lastDelta)
-                    unchanged.bind(4, mark.deltas)
-                    try unchanged.run()
-                case .written(let delta, let after):
-                    guard let scope = scopes[entry.kind] else { continue }
-                    written.bind(1, scope)
-                    written.bind(2, entry.record.bytes)
-                    written.bind(3, entry.digest)
-                    written.bind(4, after)
-                    written.bind(5, delta.bytes)
-                    try written.run()
-                }
+            try Self.remember(entries, in: community, writtenBy: nil, db: db)
+        }
+    }
+
+    /// Stores an import's deltas (``store(_:now:source:)``) and, in the same transaction, remembers
+    /// the digests of the records they wrote. A record is remembered only if the import's delta is
+    /// kept and no other delta reached the record since its state was read: otherwise the next
+    /// import compares it in full.
+    func storeImported(
+        _ admitted: AdmittedDeltas,
+        now: UInt64,
+        source: String,
+        remembering entries: [ImportDigestEntry],
+        in community: PublicKey
+    ) async throws -> ApplyReport {
+        try await store(admitted, now: now, source: source) { writer, db in
+            try Self.remember(entries, in: community, writtenBy: writer, db: db)
+        }
+    }
+
+    /// Remembers each entry's digest with its mark: the mark found, or for a record `writer` wrote,
+    /// the mark it left.
+    private static func remember(
+        _ entries: [ImportDigestEntry],
+        in community: PublicKey,
+        writtenBy writer: BatchWriter?,
+        db: Database
+    ) throws {
+        let insert = try RawStatement(
+            db,
+            sql: "INSERT OR REPLACE INTO import_digests (record, digest, last_delta, deltas) VALUES (?1, ?2, ?3, ?4)"
+        )
+        for entry in entries {
+            let mark: DeltaSetMark?
+            switch entry.basis {
+            case .unchanged(let found):
+                mark = found
+            case .written(let delta, let after):
+                let scope = Scope(community: community, kind: entry.kind)
+                mark = writer?.mark(of: scope, record: entry.record, keeping: delta, after: after)
             }
+            guard let mark else { continue }
+            insert.bind(1, mark.record)
+            insert.bind(2, entry.digest)
+            insert.bind(3, mark.lastDelta)
+            insert.bind(4, mark.deltas)
+            try insert.run()
         }
     }
 

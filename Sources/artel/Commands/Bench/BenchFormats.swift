@@ -39,17 +39,20 @@ struct BenchFormats: AsyncParsableCommand {
         output.say("Artel formats benchmark: \(count) records, \(cores) cores\n")
         output.record("records", BenchOutput.count(count))
         output.record("cores", BenchOutput.count(cores))
-        func line(_ key: String, _ name: String, _ seconds: Double, goal: String = "") {
+        func line(_ key: String, _ name: String, _ seconds: Double, cpu: Double? = nil, goal: String = "") {
             output.say(
                 "  \(name.padding(toLength: 46, withPad: " ", startingAt: 0))\(Measure.rate(Double(count) / seconds))\(goal)"
             )
-            output.record(
-                key,
-                .object([
-                    ("per_second", BenchOutput.rate(Double(count) / seconds)),
-                    ("seconds", BenchOutput.seconds(seconds)),
-                ])
-            )
+            var figures: [(String, JSON)] = [
+                ("per_second", BenchOutput.rate(Double(count) / seconds)),
+                ("seconds", BenchOutput.seconds(seconds)),
+            ]
+            if let cpu {
+                let microseconds = cpu / Double(count) * 1e6
+                output.say(String(format: "    CPU %.1f µs a record, every thread of this process", microseconds))
+                figures.append(("cpu_microseconds_per_record", .decimal(microseconds, digits: 1)))
+            }
+            output.record(key, .object(figures))
         }
 
         let page = Data(SampleVacancies.page(count: count, now: now).utf8)
@@ -57,16 +60,23 @@ struct BenchFormats: AsyncParsableCommand {
         let replica = try Replica.create(at: "\(directory)/import.sqlite")
         defer { try? replica.close() }
         let publisher = Publisher(replica: replica, key: key)
-        let (jobs, readSeconds) = try Measure.timed { try HHReader.jobs(in: [UInt8](page)) }
+        let readCPUBefore = Measure.processCPUSeconds()
+        let (items, readSeconds) = try Measure.timed { try HHReader.jobs(in: [UInt8](page)).map(ImportItem.init) }
+        let readCPU = Measure.processCPUSeconds() - readCPUBefore
         output.record("hh_bytes", BenchOutput.count(page.count))
-        line("read_hh", "read hh.ru JSON (\(page.count / 1_000_000) MB)", readSeconds)
-        let items = jobs.map(ImportItem.init)
-        let importSeconds = try await Measure.timedAsync {
+        line("read_hh", "read hh.ru JSON (\(page.count / 1_000_000) MB)", readSeconds, cpu: readCPU)
+        let (importSeconds, importCPU) = try await Measure.timedWithCPU {
             let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
             precondition(counts[.created] == count, "every vacancy must be new")
         }
-        line("import", "import: draft, check, sign, store", importSeconds)
-        line("read_and_import", "read and import, end to end", readSeconds + importSeconds, goal: "  (goal ≥ 20 000/s)")
+        line("import", "import: draft, check, sign, store", importSeconds, cpu: importCPU)
+        line(
+            "read_and_import",
+            "read and import, end to end",
+            readSeconds + importSeconds,
+            cpu: readCPU + importCPU,
+            goal: "  (goal ≥ 20 000/s)"
+        )
         let againSeconds = try await Measure.timedAsync {
             let counts = try await publisher.importRecords(items, community: key.publicKey, now: now, source: "bench")
             precondition(counts[.unchanged] == count, "importing again must change nothing")
