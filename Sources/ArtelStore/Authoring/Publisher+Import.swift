@@ -407,19 +407,17 @@ extension Replica {
         in community: PublicKey
     ) async throws -> [RecordID: (record: StoredRecord, mark: DeltaSetMark)] {
         try await reading("reading \(records.count) records") { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    SELECT r.rowid FROM records r JOIN scopes s ON s.id = r.scope
-                    WHERE s.community = ? AND s.kind = ? AND r.record_id = ?
-                    """
-            )
+            // A kind whose scope this community does not have yet holds none of them: a first
+            // import looks nothing up.
+            let scopes = try Self.scopes(of: Set(records.map(\.0)), in: community, db: db)
+            let statement = try RawStatement(db, sql: "SELECT rowid FROM records WHERE scope = ?1 AND record_id = ?2")
             let marking = try db.cachedStatement(sql: "SELECT max(rowid), count(*) FROM deltas WHERE record = ?")
             var found: [RecordID: (record: StoredRecord, mark: DeltaSetMark)] = [:]
             for (kind, record) in records {
-                let arguments: StatementArguments = [
-                    Data(community.bytes.bytes), Int64(kind.rawValue), Data(record.bytes.bytes),
-                ]
-                guard let rowid = try Int64.fetchOne(statement, arguments: arguments) else { continue }
+                guard let scope = scopes[kind] else { continue }
+                statement.bind(1, scope)
+                statement.bind(2, record.bytes)
+                guard let rowid = try statement.firstInteger() else { continue }
                 guard let stored = try StoredRecord.load(rowid: rowid, in: db),
                     let marked = try Row.fetchOne(marking, arguments: [rowid])
                 else { continue }

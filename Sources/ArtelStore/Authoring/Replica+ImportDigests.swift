@@ -120,7 +120,7 @@ extension Replica {
     }
 
     /// The scope rows of a community's kinds that have one.
-    private static func scopes(
+    static func scopes(
         of kinds: Set<RecordKind>,
         in community: PublicKey,
         db: Database
