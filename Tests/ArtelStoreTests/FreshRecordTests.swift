@@ -1,15 +1,21 @@
 import ArtelCore
-import ArtelStore
 import ArtelTestKit
 import Testing
 
-/// What a delta makes of a new record is worked out before the store, on every core; the store
-/// takes it only for a delta that creates its record, and merges every other delta with what the
-/// record holds.
+@testable import ArtelStore
+
+/// What an import's delta makes of a new record is worked out before the store, on every core; the
+/// store takes it only for a delta that creates its record, and merges every other delta with what
+/// the record holds.
 @Suite("Records made ready before the store")
 struct FreshRecordTests {
     let factory = DeltaFactory()
     let now = DeltaFactory.epoch + 1_000
+
+    /// Stores deltas made ready as an import makes its own (``AdmittedDeltas/prepared(_:)``).
+    func store(_ deltas: [SignedDelta], in replica: Replica) async throws -> ApplyReport {
+        try await replica.store(await AdmittedDeltas.prepared(deltas), now: now, source: "test")
+    }
 
     /// The titles of the jobs a full-text search finds.
     func titles(matching text: String, in replica: Replica) async throws -> [String] {
@@ -23,7 +29,7 @@ struct FreshRecordTests {
         try await TestReplicas.withReplica { replica in
             let created = factory.job(1, title: "Тестировщик", [Fields.set(.job, "employer", "Skyeng")])
             let changed = factory.job(1, title: "Аналитик данных", offset: 10)
-            let report = try await replica.apply([created.bytes, changed.bytes], now: now, source: "test")
+            let report = try await store([created, changed], in: replica)
             #expect(report.accepted.count == 2)
             let job = try #require(try await replica.list(RecordQuery(kind: .job)).first)
             #expect(job.string("title") == "Аналитик данных")
@@ -37,10 +43,10 @@ struct FreshRecordTests {
     func storedRecordIsMerged() async throws {
         try await TestReplicas.withReplica { replica in
             let created = factory.job(1, title: "Тестировщик", [Fields.set(.job, "employer", "Skyeng")])
-            _ = try await replica.apply([created.bytes], now: now, source: "test")
+            _ = try await store([created], in: replica)
             let changed = factory.job(1, title: "Аналитик данных", offset: 10)
             let other = factory.job(2, title: "Дизайнер")
-            _ = try await replica.apply([changed.bytes, other.bytes], now: now, source: "test")
+            _ = try await store([changed, other], in: replica)
             let jobs = try await replica.list(RecordQuery(kind: .job))
             let job = try #require(jobs.first { $0.string("title") == "Аналитик данных" })
             #expect(job.string("employer") == "Skyeng", "the stored record's fields stay")
@@ -54,7 +60,7 @@ struct FreshRecordTests {
         try await TestReplicas.withReplica { replica in
             let newer = factory.job(1, title: "Аналитик данных", offset: 10)
             let older = factory.job(1, title: "Тестировщик")
-            let report = try await replica.apply([newer.bytes, older.bytes], now: now, source: "test")
+            let report = try await store([newer, older], in: replica)
             #expect(report.accepted.map(\.id) == [newer.id] && report.superseded == 1)
             #expect(try await titles(matching: "тестировщик", in: replica).isEmpty)
             #expect(try await ReplicaSnapshot(replica).keptIDs == [newer.id])

@@ -153,10 +153,14 @@ extension AdmittedDeltas {
         results = []
     }
 
-    /// Deltas this node has just signed itself after checking them (``Publisher``), or whose
-    /// signatures and rules were checked before: they need no second verification. What each makes
-    /// of a new record is worked out on every core (``FreshRecord``), so that storing them takes
-    /// less of the writer's time.
+    /// Deltas whose signatures and rules were checked before: they need no second verification.
+    init(checked deltas: [SignedDelta]) {
+        results = deltas.map { .checked($0, nil) }
+    }
+
+    /// Deltas this node has just signed itself after checking them (``Publisher``), with what each
+    /// makes of a new record worked out on every core (``FreshRecord``), so that storing them takes
+    /// less of the writer's time while the next batch is signed.
     static func prepared(_ deltas: [SignedDelta]) async -> AdmittedDeltas {
         AdmittedDeltas(results: await BackgroundThreads.map(deltas) { .checked($0, FreshRecord($0)) })
     }

@@ -45,7 +45,7 @@ enum ParallelAdmission {
             return .refused(Refusal(error, delta: signed.delta, id: signed.id))
         }
         known?.insert(signed.id)
-        return .checked(signed, FreshRecord(signed))
+        return .checked(signed, nil)
     }
 
     /// The id and scope of a copy of a delta `known` remembers, read without decoding it: the id

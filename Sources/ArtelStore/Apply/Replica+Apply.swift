@@ -149,20 +149,12 @@ extension Replica {
 
 extension Replica {
     /// Applies deltas whose signatures and rules were already checked, in transactions of
-    /// ``batchSize``: the store-only half of ``apply(_:now:source:progress:)``, for benchmarks. As
-    /// there, each batch is made ready (``AdmittedDeltas/prepared(_:)``) while the one before it is
-    /// stored.
+    /// ``batchSize``: the store-only half of ``apply(_:now:source:progress:)``, for benchmarks.
     package func applyAdmitted(_ deltas: [SignedDelta], now: UInt64, source: String) async throws -> ApplyReport {
         var report = ApplyReport()
-        let batches = stride(from: 0, to: deltas.count, by: Self.batchSize).map {
-            Array(deltas[$0..<min($0 + Self.batchSize, deltas.count)])
-        }
-        guard let first = batches.first else { return report }
-        var prepared = await AdmittedDeltas.prepared(first)
-        for index in batches.indices {
-            async let next = AdmittedDeltas.prepared(index + 1 < batches.count ? batches[index + 1] : [])
-            report.append(try await store(prepared, now: now, source: source))
-            prepared = await next
+        for start in stride(from: 0, to: deltas.count, by: Self.batchSize) {
+            let batch = Array(deltas[start..<min(start + Self.batchSize, deltas.count)])
+            report.append(try await store(AdmittedDeltas(checked: batch), now: now, source: source))
         }
         return report
     }
