@@ -1,7 +1,6 @@
 public import ArtelCore
 import Foundation
 import GRDB
-import Synchronization
 
 /// What an import does with one record.
 public enum ImportOutcome: Sendable, Hashable {
@@ -156,7 +155,7 @@ extension Publisher {
     /// Drafts an import (see ``importRecords(_:community:now:source:progress:)``) without writing
     /// anything: each item compared with its record, each delta drafted and checked.
     private func draftImport(_ items: [ImportItem], community: PublicKey, now: UInt64) async throws -> ImportDraft {
-        let digests = digests(of: items, community: community)
+        let digests = await digests(of: items, community: community)
         let skipped = try await replica.unchangedSinceImport(
             zip(items, digests).compactMap { item, digest in digest.map { (item.kind, item.record, $0) } },
             in: community
@@ -229,7 +228,7 @@ extension Publisher {
             drafted.append((index, state == nil))
             remembered.append(digests[index].map { ($0, mark?.lastDelta ?? 0) })
         }
-        try Self.complete(&drafts, drafted: drafted, items: items, now: now)
+        drafts = try await Self.complete(drafts, drafted: drafted, items: items, now: now)
         var counts: [ImportOutcome: Int] = [:]
         for item in items { if let outcome = outcomes[item.record] { counts[outcome, default: 0] += 1 } }
         return ImportDraft(
@@ -261,53 +260,32 @@ extension Publisher {
     /// Sets each draft's expiry and checks it as admission will, on every core. The first draft at
     /// fault, in the items' order, names its item.
     private static func complete(
-        _ drafts: inout [Delta],
+        _ drafts: [Delta],
         drafted: [(item: Int, creates: Bool)],
         items: [ImportItem],
         now: UInt64
-    ) throws(DeltaError) {
-        let chunk = 2_000
-        let starts = Array(stride(from: 0, to: drafts.count, by: chunk))
-        let completed = Mutex<[(drafts: [Delta], fault: DeltaError?)]>(
-            Array(repeating: ([], nil), count: starts.count)
-        )
-        let incomplete = drafts
-        DispatchQueue.concurrentPerform(iterations: starts.count) { number in
-            var part: [Delta] = []
-            var fault: DeltaError?
-            for offset in starts[number]..<min(starts[number] + chunk, incomplete.count) {
-                var delta = incomplete[offset]
-                let (index, creates) = drafted[offset]
-                delta.expiry = delta.kind.schema.expiryAllowance(for: delta).clamp(0)
-                do throws(DeltaError) {
-                    try Admission.check(delta, now: now)
-                    if creates { try delta.kind.schema.checkCreates(delta.operations) }
-                } catch {
-                    fault = DeltaError(error.code, "\(items[index].label): \(error.message)")
-                    break
-                }
-                part.append(delta)
+    ) async throws(DeltaError) -> [Delta] {
+        let checked = await BackgroundThreads.map(Array(zip(drafts, drafted))) { draft -> Result<Delta, DeltaError> in
+            var delta = draft.0
+            let (item, creates) = draft.1
+            delta.expiry = delta.kind.schema.expiryAllowance(for: delta).clamp(0)
+            do throws(DeltaError) {
+                try Admission.check(delta, now: now)
+                if creates { try delta.kind.schema.checkCreates(delta.operations) }
+            } catch {
+                return .failure(DeltaError(error.code, "\(items[item].label): \(error.message)"))
             }
-            completed.withLock { $0[number] = (part, fault) }
+            return .success(delta)
         }
-        let parts = completed.withLock { $0 }
-        if let fault = parts.lazy.compactMap(\.fault).first { throw fault }
-        drafts = parts.flatMap(\.drafts)
+        return try checked.map { result throws(DeltaError) in try result.get() }
     }
 
     /// The digests of items on every core, in order; nil for an item that keeps a series alive
     /// (always compared in full, for its renewal).
-    private func digests(of items: [ImportItem], community: PublicKey) -> [Bytes32?] {
-        let chunk = 2_000
-        let starts = Array(stride(from: 0, to: items.count, by: chunk))
-        let digested = Mutex<[[Bytes32?]]>(Array(repeating: [], count: starts.count))
-        DispatchQueue.concurrentPerform(iterations: starts.count) { number in
-            let part = items[starts[number]..<min(starts[number] + chunk, items.count)].map {
-                $0.keepsAlive ? nil : digest(of: $0, community: community)
-            }
-            digested.withLock { $0[number] = part }
+    private func digests(of items: [ImportItem], community: PublicKey) async -> [Bytes32?] {
+        await BackgroundThreads.map(items) { [self] item in
+            item.keepsAlive ? nil : digest(of: item, community: community)
         }
-        return digested.withLock { $0.flatMap { $0 } }
     }
 
     /// What an item says, as a digest: its kind, record, values and owned fields, and who imports
