@@ -166,7 +166,10 @@ struct BatchWriter {
     }
 
     /// Writes one record, and returns its row and the rows of the deltas it keeps then.
-    private mutating func persist(_ record: LoadedRecord, key: RecordKey) throws -> (Int64?, [DeltaID: Int64]) {
+    private mutating func persist(
+        _ record: LoadedRecord,
+        key: RecordKey
+    ) throws -> (rowid: Int64?, stored: [DeltaID: Int64]) {
         let kept = record.state.kept
         if kept.isEmpty && record.rowid == nil { return (nil, [:]) }
         let scopeID = try scopes.id(of: key.scope, create: true)!
