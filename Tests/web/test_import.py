@@ -109,13 +109,13 @@ def test_an_editor_imports_a_telegram_export_after_its_dry_run(pair, browser, ar
     browser.find_element(By.LINK_TEXT, "Импорт из файла").click()
     wait(browser).until(EC.url_contains("/editor/import"))
 
-    # A file that is no export: the message beside the file field, the channel kept, nothing kept.
+    # A file that is no export: the message beside the file field, in the page's language, the
+    # channel kept, nothing kept.
     broken = tmp_path / "result.json"
     broken.write_text('{"messages": [', encoding="utf-8")
     upload(browser, "community_managers", broken)
     error = wait(browser).until(EC.visibility_of_element_located((By.ID, "import-file-error")))
-    assert error.text.startswith("Файл не читается как Экспорт Telegram-канала (result.json):")
-    assert error.text.endswith("Ничего не сохранено.")
+    assert error.text == "Файл не читается как Экспорт Telegram-канала (result.json): это не JSON. Ничего не сохранено."
     assert browser.find_element(By.ID, "import-channel").get_attribute("value") == "community_managers"
     assert browser.find_element(By.ID, "import-file").get_attribute("aria-invalid") == "true"
     assert not (c.data / "imports").exists() or not list((c.data / "imports").iterdir())

@@ -81,7 +81,7 @@ struct ImportSiteRoutes {
                 now: WallClock.now
             )
         } catch let error as FormatError {
-            return try await page(frame, visitor, upload, .malformed(detail: error.description))
+            return try await page(frame, visitor, upload, .malformed(error))
         } catch let error as DeltaError {
             return try await page(frame, visitor, upload, .refused(detail: error.message))
         }
@@ -152,7 +152,7 @@ struct ImportSiteRoutes {
                 source: "site import by \(visitor.account.name)"
             )
         } catch let error as FormatError {
-            return try await page(frame, visitor, upload, .malformed(detail: error.description))
+            return try await page(frame, visitor, upload, .malformed(error))
         } catch let error as DeltaError {
             return try await page(frame, visitor, upload, .refused(detail: error.message))
         }

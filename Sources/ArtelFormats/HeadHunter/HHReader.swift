@@ -32,7 +32,7 @@ public enum HHReader: Sendable {
         } catch let error as DecodingError {
             throw Self.describe(error)
         } catch {
-            throw FormatError("the file", "is not JSON: \(error.localizedDescription)")
+            throw FormatError("the file", "is not JSON: \(error.localizedDescription)", fileProblem: .notJSON)
         }
         return try ParallelMap.map(vacancies) { (index, vacancy) throws(FormatError) in
             try job(vacancy, place: "vacancy \(index + 1) (id \(vacancy.id.prefix(20)))", withContacts: withContacts)
@@ -230,7 +230,8 @@ public enum HHReader: Sendable {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return FormatError(
                 "the file",
-                "is not JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+                "is not JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))",
+                fileProblem: .notJSON
             )
         case .dataCorrupted(let context):
             return FormatError(path(context.codingPath), context.debugDescription)

@@ -21,7 +21,7 @@ struct ContentLine: Equatable {
             defer { current.removeAll(keepingCapacity: true) }
             guard !current.isEmpty else { return }
             guard let text = String(validating: current, as: UTF8.self) else {
-                throw FormatError("line \(start)", "the text is not UTF-8")
+                throw FormatError("line \(start)", "the text is not UTF-8", fileProblem: .notUTF8)
             }
             lines.append((text, start))
         }

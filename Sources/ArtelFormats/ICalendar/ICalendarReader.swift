@@ -16,7 +16,7 @@ public enum ICalendarReader: Sendable {
         var lines: [ContentLine] = []
         for (text, line) in try ContentLine.unfold(bytes) { lines.append(try ContentLine.parse(text, line: line)) }
         guard lines.first.map({ $0.name == "BEGIN" && $0.value.uppercased() == "VCALENDAR" }) == true else {
-            throw FormatError("line 1", "an iCalendar file starts with BEGIN:VCALENDAR")
+            throw FormatError("line 1", "an iCalendar file starts with BEGIN:VCALENDAR", fileProblem: .notICalendar)
         }
         var reader = CalendarParser(lines: lines)
         return try reader.calendar()

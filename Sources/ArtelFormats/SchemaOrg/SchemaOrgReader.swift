@@ -23,7 +23,7 @@ public enum SchemaOrgReader: Sendable {
         do {
             root = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            throw FormatError("the file", "is not JSON (\(error.localizedDescription))")
+            throw FormatError("the file", "is not JSON (\(error.localizedDescription))", fileProblem: .notJSON)
         }
         var objects: [[String: Any]] = []
         func collect(_ value: Any) {

@@ -18,7 +18,7 @@ extension TelegramReader {
         do {
             root = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            throw FormatError("the file", "is not JSON (\(error.localizedDescription))")
+            throw FormatError("the file", "is not JSON (\(error.localizedDescription))", fileProblem: .notJSON)
         }
         var messages: [Message] = []
         for (index, message) in try chatMessages(in: root, chat: chat).enumerated() {
@@ -37,11 +37,19 @@ extension TelegramReader {
     /// The messages of the chosen chat, as JSON objects.
     private static func chatMessages(in root: Any, chat: String?) throws(FormatError) -> [[String: Any]] {
         guard let object = root as? [String: Any] else {
-            throw FormatError("the file", "is not a Telegram export (an object with messages or chats)")
+            throw FormatError(
+                "the file",
+                "is not a Telegram export (an object with messages or chats)",
+                fileProblem: .notTelegramExport
+            )
         }
         if let messages = object["messages"] as? [[String: Any]] { return messages }
         guard let list = (object["chats"] as? [String: Any])?["list"] as? [[String: Any]] else {
-            throw FormatError("the file", "is not a Telegram export: it has neither messages nor chats.list")
+            throw FormatError(
+                "the file",
+                "is not a Telegram export: it has neither messages nor chats.list",
+                fileProblem: .notTelegramExport
+            )
         }
         let chosen =
             chat.map { name in list.filter { $0["name"] as? String == name } }

@@ -1,4 +1,5 @@
 public import ArtelCore
+public import ArtelFormats
 import Foundation
 
 /// `/editor/import`: the form that uploads a file to import (its format, its community, the file),
@@ -28,8 +29,9 @@ public enum ImportPages: Sendable {
         case missingFile
         /// A file over the limit, in MB.
         case tooLarge(megabytes: Int)
-        /// A file its format's reader refuses, with the reader's words on the place at fault.
-        case malformed(detail: String)
+        /// A file its format's reader refuses: a file of another kind is worded in the page's
+        /// language, a fault in one of its items with the reader's words on the place at fault.
+        case malformed(FormatError)
         /// A Telegram export without a valid channel username.
         case channel
         /// Records the node would not accept (no grant for the editor's key, a value the rules
@@ -66,8 +68,9 @@ public enum ImportPages: Sendable {
         case .tooLarge(let megabytes)?:
             errors["file"] = words["import.problem.tooLarge"].replacingOccurrences(of: "{size}", with: "\(megabytes)")
             status = 413
-        case .malformed(let detail)?:
+        case .malformed(let error)?:
             let format = words["import.format.\(upload.format)"]
+            let detail = error.fileProblem.map { words["import.problem.\($0.rawValue)"] } ?? error.description
             errors["file"] = words["import.problem.malformed"].replacingOccurrences(of: "{format}", with: format)
                 .replacingOccurrences(of: "{detail}", with: detail)
             status = 422

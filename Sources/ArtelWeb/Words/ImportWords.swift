@@ -29,6 +29,19 @@ extension SiteWords {
             "Файл не читается как {format}: {detail}. Ничего не сохранено.",
             "The file cannot be read as a {format}: {detail}. Nothing was stored."
         ),
+        "import.problem.notJSON": ("это не JSON", "it is not JSON"),
+        "import.problem.notTelegramExport": (
+            "это не выгрузка Telegram Desktop: в ней нет ни сообщений (messages), ни списка чатов (chats)",
+            "it is not a Telegram Desktop export: it has neither messages nor chats"
+        ),
+        "import.problem.notICalendar": (
+            "файл календаря начинается со строки BEGIN:VCALENDAR, а этот — нет",
+            "an iCalendar file begins with BEGIN:VCALENDAR, and this one does not"
+        ),
+        "import.problem.notUTF8": (
+            "текст не в кодировке UTF-8; сохраните файл в UTF-8 и загрузите снова",
+            "its text is not UTF-8; save the file as UTF-8 and upload it again"
+        ),
         "import.problem.channel": (
             "Укажите имя канала: латинские буквы, цифры и _",
             "Give the channel's username: letters, digits and _"
