@@ -12,9 +12,13 @@ struct FreshRecordTests {
     let factory = DeltaFactory()
     let now = DeltaFactory.epoch + 1_000
 
-    /// Stores deltas made ready as an import makes its own (``AdmittedDeltas/prepared(_:)``).
+    /// Stores deltas made ready as an import makes its own (``AdmittedDeltas/init(prepared:)``).
     func store(_ deltas: [SignedDelta], in replica: Replica) async throws -> ApplyReport {
-        try await replica.store(await AdmittedDeltas.prepared(deltas), now: now, source: "test")
+        try await replica.store(
+            AdmittedDeltas(prepared: deltas.map { ($0, FreshRecord($0)) }),
+            now: now,
+            source: "test"
+        )
     }
 
     /// The titles of the jobs a full-text search finds.

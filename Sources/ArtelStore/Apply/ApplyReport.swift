@@ -158,11 +158,11 @@ extension AdmittedDeltas {
         results = deltas.map { .checked($0, nil) }
     }
 
-    /// Deltas this node has just signed itself after checking them (``Publisher``), with what each
-    /// makes of a new record worked out on every core (``FreshRecord``), so that storing them takes
-    /// less of the writer's time while the next batch is signed.
-    static func prepared(_ deltas: [SignedDelta]) async -> AdmittedDeltas {
-        AdmittedDeltas(results: await BackgroundThreads.map(deltas) { .checked($0, FreshRecord($0)) })
+    /// Deltas this node has just signed itself after checking them (``Publisher``), each with what
+    /// it makes of a new record (``FreshRecord``), so that storing them takes less of the writer's
+    /// time.
+    init(prepared deltas: [(SignedDelta, FreshRecord)]) {
+        results = deltas.map { .checked($0, $1) }
     }
 
     /// Appends another batch, to store both in one transaction.

@@ -317,28 +317,19 @@ extension Publisher {
         }
     }
 
-    /// Signs drafts on every core, and works out what each makes of a new record
-    /// (``AdmittedDeltas/prepared(_:)``), ready to store.
+    /// Signs drafts on every core, and works out there what each makes of a new record
+    /// (``FreshRecord``), ready to store.
     private static func signAndPrepare(
         _ drafts: [Delta],
         with key: SigningKey
     ) async throws -> (signed: [SignedDelta], admitted: AdmittedDeltas) {
-        let signed = try await sign(drafts, with: key)
-        return (signed, await AdmittedDeltas.prepared(signed))
-    }
-
-    private static func sign(_ drafts: [Delta], with key: SigningKey) async throws -> [SignedDelta] {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let size = max(256, (drafts.count + cores - 1) / cores)
-        return try await withThrowingTaskGroup(of: (Int, [SignedDelta]).self) { group in
-            for start in stride(from: 0, to: drafts.count, by: size) {
-                let chunk = drafts[start..<min(start + size, drafts.count)]
-                group.addTask { (start, try chunk.map { try SignedDelta.sign($0, with: key) }) }
+        let prepared = try await BackgroundThreads.map(drafts) { draft in
+            Result { () throws -> (SignedDelta, FreshRecord) in
+                let signed = try SignedDelta.sign(draft, with: key)
+                return (signed, FreshRecord(signed))
             }
-            var parts: [(Int, [SignedDelta])] = []
-            for try await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
+        }.map { try $0.get() }
+        return (prepared.map(\.0), AdmittedDeltas(prepared: prepared))
     }
 
     private static func differs(_ state: RecordState, _ operations: [ArtelCore.Operation]) -> Bool {
