@@ -45,6 +45,10 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(
+            name: "CSearchTokenizer",
+            dependencies: ["CSQLiteConfig"]
+        ),
+        .target(
             name: "ArtelCore",
             dependencies: ["CSodium"]
         ),
@@ -53,6 +57,7 @@ let package = Package(
             dependencies: [
                 "ArtelCore",
                 "CSQLiteConfig",
+                "CSearchTokenizer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

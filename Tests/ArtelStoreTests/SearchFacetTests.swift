@@ -233,8 +233,11 @@ struct SearchFacetTests {
             let replica = try Replica.create(at: path)
             _ = try await replica.apply(Self.jobs.map { delta($0).bytes }, now: now, source: "test")
             try replica.close()
-            // The index as it was before the facets: no `facets` column, and the migration not run.
-            let queue = try DatabaseQueue(path: path)
+            // The index as it was before the facets: no `facets` column, and the migrations from
+            // then on not run.
+            var configuration = Configuration()
+            configuration.prepareDatabase { try SearchTokenizer.register(on: $0) }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try await queue.write { db in
                 try db.execute(
                     sql: """
@@ -245,7 +248,9 @@ struct SearchFacetTests {
                         );
                         DROP TABLE jobs_search_terms;
                         DROP TABLE events_search_terms;
-                        DELETE FROM grdb_migrations WHERE identifier = '2026-12-10 search facets and terms';
+                        DELETE FROM grdb_migrations WHERE identifier IN (
+                            '2026-12-10 search facets and terms', '2026-12-11 search words read through a table'
+                        );
                         """
                 )
             }

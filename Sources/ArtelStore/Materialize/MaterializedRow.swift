@@ -37,8 +37,8 @@ struct MaterializedRow: Sendable {
     }
 }
 
-/// The text a record adds to its table's full-text index, folded as the index takes it
-/// (``SearchText/fold(_:)``), and its facets (``SearchFacets``) when the index has them.
+/// The text a record adds to its table's full-text index (which ``SearchTokenizer`` splits and
+/// folds), and its facets (``SearchFacets``) when the index has them.
 struct SearchEntry: Sendable {
     /// One value per field of ``MaterializedTable/searchFields``.
     let texts: [ColumnValue]
@@ -46,7 +46,7 @@ struct SearchEntry: Sendable {
     let facets: String?
 
     init(_ state: RecordState, in table: MaterializedTable) {
-        texts = table.searchFields.map { ColumnValue($0, in: state).searchable }
+        texts = table.searchFields.map { ColumnValue($0, in: state) }
         facets = table.searchFacets ? SearchFacets.text(of: state) : nil
     }
 }

@@ -120,12 +120,6 @@ enum ColumnValue: Equatable, Sendable {
         }
     }
 
-    /// The value as the full-text index takes it (``SearchText/fold(_:)``).
-    var searchable: ColumnValue {
-        guard case .text(let text) = self else { return self }
-        return .text(SearchText.fold(text))
-    }
-
     func bind(at index: Int32, of statement: RawStatement) {
         switch self {
         case .null: statement.bindNull(index)

@@ -49,9 +49,9 @@ struct SearchMatch {
         self.arguments = arguments
     }
 
-    /// Whether the `unicode61` tokenizer leaves a lowercased text as it is, and it is long enough to
-    /// stand for few words: Latin and Cyrillic letters without marks, and digits (ё is folded to е
-    /// before: ``SearchText/fold(_:)``).
+    /// Whether the index's tokenizer (``SearchTokenizer``) leaves a lowercased text as it is, and it
+    /// is long enough to stand for few words: Latin and Cyrillic letters without marks, and digits
+    /// (ё is folded to е before: ``SearchText/fold(_:)``).
     private static func isKeptByTheTokenizer(_ text: String) -> Bool {
         text.unicodeScalars.count >= 4
             && text.unicodeScalars.allSatisfy {

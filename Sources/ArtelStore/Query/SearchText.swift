@@ -1,13 +1,13 @@
 import GRDB
 
-/// The text the full-text index sees, and the words a search looks for.
+/// The words a search looks for, folded as the full-text index folds the text it holds.
 ///
-/// SQLite's `unicode61` tokenizer folds case and Latin diacritics, but not the Cyrillic ё, which
-/// Russian text writes as е as often as not: both sides fold ё to е, so "елка" finds "Ёлка".
+/// Russian text writes ё as е as often as not, so both sides fold ё to е, and "елка" finds "Ёлка":
+/// the index in its tokenizer (``SearchTokenizer``), a search here, before its words are matched
+/// against the index's list of words (``SearchMatch``) or a column without an index.
 enum SearchText {
-    /// Text as indexed. Runs on every indexed column of every applied delta, so it works on bytes:
-    /// ё is `D1 91` in UTF-8 and Ё is `D0 81`; е is `D0 B5` and Е is `D0 95`, as long, so the
-    /// letters are replaced in place.
+    /// Text with ё and Ё as е and Е. It works on bytes: ё is `D1 91` in UTF-8 and Ё is `D0 81`; е
+    /// is `D0 B5` and Е is `D0 95`, as long, so the letters are replaced in place.
     static func fold(_ text: String) -> String {
         var previous: UInt8 = 0
         let hasYo = text.utf8.contains { byte in

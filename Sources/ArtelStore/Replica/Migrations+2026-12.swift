@@ -139,3 +139,38 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// Full-text entries are read by ``SearchTokenizer`` (`artel_words`) instead of `unicode61
+    /// remove_diacritics 2`: the same words, at half the cost, with ё folded inside the index. A
+    /// virtual table's tokenizer cannot change, so both indexes are made again, and every listed job
+    /// and event is indexed from its deltas.
+    static func tokenizeWithATable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE jobs_search_terms;
+                DROP TABLE events_search_terms;
+                DROP TABLE jobs_search;
+                DROP TABLE events_search;
+                CREATE VIRTUAL TABLE jobs_search USING fts5 (
+                    title, employer, description, duties, requirements, skills, tags, location_city, facets,
+                    content = '', tokenize = 'artel_words', detail = none, columnsize = 0
+                );
+                CREATE VIRTUAL TABLE events_search USING fts5 (
+                    title, description, place_name, place_city, tags,
+                    content = '', tokenize = 'artel_words', detail = none, columnsize = 0
+                );
+                CREATE VIRTUAL TABLE jobs_search_terms USING fts5vocab (jobs_search, row);
+                CREATE VIRTUAL TABLE events_search_terms USING fts5vocab (events_search, row);
+                """
+        )
+        for kind in [RecordKind.job, .event] {
+            guard let table = MaterializedTable.of(kind) else { continue }
+            let materializer = Materializer(statements: RawStatements(db), table: table)
+            for rowid in try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table.name)") {
+                guard let state = try StoredRecord.load(rowid: rowid, in: db)?.state else { continue }
+                try materializer.index(state, rowid: rowid)
+            }
+        }
+    }
+}

@@ -28,6 +28,7 @@ enum Migrations {
         migrator.registerMigration("2026-12-10 search facets and terms", migrate: indexSearchFacetsAndTerms)
         migrator.registerMigration("2026-12-10 visitors' proposals", migrate: createProposals)
         migrator.registerMigration("2026-12-10 bytes per peer", migrate: countBytesPerPeer)
+        migrator.registerMigration("2026-12-11 search words read through a table", migrate: tokenizeWithATable)
         return migrator
     }
 

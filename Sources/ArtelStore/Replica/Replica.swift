@@ -138,6 +138,7 @@ public final class Replica: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
             db.add(function: SearchText.function)
+            try SearchTokenizer.register(on: db)
         }
         do {
             return try DatabasePool(path: access.sqlitePath(path), configuration: configuration)

@@ -127,6 +127,30 @@ struct BenchApply: AsyncParsableCommand {
         output.record("insert_grdb_arguments_per_second", BenchOutput.rate(paths.arguments))
         output.record("insert_c_binding_per_second", BenchOutput.rate(paths.binding))
 
+        let jobRows = (0..<min(count, 20_000)).map(SampleJobs.searchTexts)
+        let jobEntries = try FullTextBenchmark.run(rows: jobRows, in: directory)
+        let postEntries = try FullTextBenchmark.run(
+            rows: Array(repeating: [SampleJobs.post], count: 5_000),
+            in: directory
+        )
+        output.say(
+            String(
+                format:
+                    "\n  full-text entry, CPU a row: %.1f µs with unicode61, %.1f µs with artel_words (the jobs' texts, %d bytes)"
+                    + "\n                             %.1f µs with unicode61, %.1f µs with artel_words (a post of %d bytes)",
+                jobEntries.unicode61,
+                jobEntries.artelWords,
+                jobRows.map { $0.reduce(0) { $0 + $1.utf8.count } }.reduce(0, +) / jobRows.count,
+                postEntries.unicode61,
+                postEntries.artelWords,
+                SampleJobs.post.utf8.count
+            )
+        )
+        output.record("full_text_unicode61_microseconds", .decimal(jobEntries.unicode61, digits: 2))
+        output.record("full_text_artel_words_microseconds", .decimal(jobEntries.artelWords, digits: 2))
+        output.record("full_text_post_unicode61_microseconds", .decimal(postEntries.unicode61, digits: 2))
+        output.record("full_text_post_artel_words_microseconds", .decimal(postEntries.artelWords, digits: 2))
+
         try endToEnd.close()
         try storeOnly.close()
         let size = try endToEnd.fileSize()

@@ -15,6 +15,17 @@ enum SampleJobs {
     ]
     private static let cities = ["Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург"]
 
+    /// The texts the full-text index takes from the `index`th job: title, employer, duties, city,
+    static func searchTexts(_ index: Int) -> [String] {
+        [
+            titles[index % titles.count], employers[index % employers.count], duties[index % duties.count],
+            cities[index % cities.count], "комьюнити",
+        ]
+    }
+
+    /// A vacancy post's text, as long as a community channel's (1.3 KB).
+    static let post = Array(repeating: duties.joined(separator: ". "), count: 2).joined(separator: "\n\n")
+
     /// Signs `count` job deltas, each creating its own record, stamped one millisecond apart from `start`,
     /// in `community` (default: the community whose key signs).
     static func make(count: Int, key: SigningKey, community: PublicKey? = nil, start: UInt64) throws -> [SignedDelta] {
