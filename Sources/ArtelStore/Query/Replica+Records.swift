@@ -26,16 +26,21 @@ public struct StoredRecord: Sendable {
 
     /// Reads a record by row id from its kept deltas; `nil` when it has none.
     static func load(rowid: Int64, in db: Database) throws -> StoredRecord? {
+        // Lists and exports load thousands of records: the statements are prepared once per connection.
         guard
             let identity = try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT s.community, s.kind, r.record_id FROM records r JOIN scopes s ON s.id = r.scope WHERE r.rowid = ?",
+                db.cachedStatement(
+                    sql: "SELECT s.community, s.kind, r.record_id FROM records r JOIN scopes s ON s.id = r.scope "
+                        + "WHERE r.rowid = ?"
+                ),
                 arguments: [rowid]
             ), let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: identity[1] as Int64))
         else { return nil }
-        let deltas = try Row.fetchAll(db, sql: "SELECT rowid, bytes FROM deltas WHERE record = ?", arguments: [rowid])
-            .map { try StoredDelta.decode($0["bytes"], rowid: $0["rowid"]) }
+        let deltas = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid, bytes FROM deltas WHERE record = ?"),
+            arguments: [rowid]
+        )
+        .map { try StoredDelta.decode($0["bytes"], rowid: $0["rowid"]) }
         guard !deltas.isEmpty else { return nil }
         return StoredRecord(
             kind: kind,
