@@ -30,6 +30,26 @@ struct HTMLTextTests {
         #expect(text.singleLine == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 
+    @Test("Lines are trimmed of exactly what Foundation's whitespace set trims, whatever the script")
+    func trimming() {
+        let spaces = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { "x\($0)".trimmingSpaces == "x" }
+        #expect(
+            spaces == (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { CharacterSet.whitespaces.contains($0) }
+        )
+        let pieces = [
+            " ", "\t", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{1680}", "\u{200B}", "\u{0301}", "\u{0085}", "\n",
+            "а", "Ё", "x", "🔹", "—", "e\u{0301}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var texts = pieces + pieces.map { $0 + $0 }
+        for _ in 0..<2_000 {
+            texts.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement()! }.joined())
+        }
+        for text in texts {
+            #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test("Clipping counts characters only for texts longer than the limit in bytes")
     func clipping() {
         #expect("Москва".clipped(to: 6) == "Москва")

@@ -37,9 +37,8 @@ enum HTMLText {
             }
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard bytes.contains(0x0A) else { return text.trimmingCharacters(in: .whitespaces) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard bytes.contains(0x0A) else { return text.trimmingSpaces }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.trimmingSpaces)
         var result: [String] = []
         for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
         while result.last?.isEmpty == true { result.removeLast() }
@@ -65,6 +64,34 @@ enum HTMLText {
             else { return nil }
             return Character(scalar)
         }
+    }
+}
+
+extension Substring {
+    /// The text without the spaces around it, as `trimmingCharacters(in: .whitespaces)` trims them
+    /// (Unicode's space separators, the tab and the zero-width space), without the copy to UTF-16
+    /// that Foundation makes: hh.ru's texts are mostly Cyrillic, and every line of every
+    /// description is trimmed.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }),
+            let last = scalars.lastIndex(where: { !$0.isSpaceOrTab })
+        else { return "" }
+        return String(Substring(scalars[first...last]))
+    }
+}
+
+extension String {
+    /// ``Substring/trimmingSpaces`` of the whole text.
+    var trimmingSpaces: String { self[...].trimmingSpaces }
+}
+
+extension Unicode.Scalar {
+    /// Whether `CharacterSet.whitespaces` holds it: a tab, a space separator (Unicode's general
+    /// category Zs), or the zero-width space.
+    fileprivate var isSpaceOrTab: Bool {
+        value == 0x20 || value == 0x09 || value == 0x200B
+            || (value > 0x7F && properties.generalCategory == .spaceSeparator)
     }
 }
 
