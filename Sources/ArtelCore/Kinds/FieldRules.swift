@@ -100,9 +100,20 @@ enum FieldRules {
         guard text.utf8.count <= 2_048 else {
             throw DeltaError(.fieldTooLong, "\(name) is \(text.utf8.count) bytes long; a URL may have 2048")
         }
-        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7f }) else {
+        // A space or control character is one byte below 0x80 in UTF-8, which no other character's
+        // encoding contains.
+        guard !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7f }) else {
             throw DeltaError(.invalidURL, "\(name) contains a space or control character")
         }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            try checkASCIIURL(text, name: name)
+        } else {
+            try checkURLCharacters(text, name: name)
+        }
+    }
+
+    /// The scheme and what follows it, read character by character: the rule as written.
+    static func checkURLCharacters(_ text: String, name: String) throws(DeltaError) {
         guard let colon = text.firstIndex(of: ":") else {
             throw DeltaError(.invalidURL, "\(name) is not a URL: it has no scheme such as https:")
         }
@@ -127,6 +138,40 @@ enum FieldRules {
         }
     }
 
+    /// ``checkURLCharacters(_:name:)`` for a URL of ASCII bytes, where every character is one
+    /// byte (spaces and controls, the one pair that is not, are refused before): every link a job
+    /// board writes, read without splitting it into characters.
+    static func checkASCIIURL(_ text: String, name: String) throws(DeltaError) {
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+            throw DeltaError(.invalidURL, "\(name) is not a URL: it has no scheme such as https:")
+        }
+        let scheme = text[..<colon].lowercased()
+        guard urlSchemes.contains(scheme) else {
+            throw DeltaError(
+                .invalidURL,
+                "\(name) uses the scheme \"\(scheme.prefix(20))\"; allowed are http, https, mailto and tg"
+            )
+        }
+        let rest = bytes[bytes.index(after: colon)...]
+        switch scheme {
+        case "http", "https":
+            // The host is the first run of bytes that are not / ? or #, after the two slashes.
+            let isSeparator = { (byte: UInt8) in
+                byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#")
+            }
+            guard rest.starts(with: "//".utf8),
+                let host = rest.dropFirst(2).first(where: { !isSeparator($0) }), host != UInt8(ascii: "@")
+            else { throw DeltaError(.invalidURL, "\(name) has no host after \(scheme)://") }
+        case "mailto":
+            guard rest.contains(UInt8(ascii: "@")) else {
+                throw DeltaError(.invalidURL, "\(name) has no address after mailto:")
+            }
+        default:
+            guard rest.count > 2 else { throw DeltaError(.invalidURL, "\(name) is an empty tg: link") }
+        }
+    }
+
     static func checkContact(_ text: String, name: String) throws(DeltaError) {
         try checkText(text, name: name, limit: 300, multiline: false)
         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
@@ -137,6 +182,15 @@ enum FieldRules {
 
     static func checkSource(_ text: String, name: String) throws(DeltaError) {
         try checkText(text, name: name, limit: 1_000, multiline: false)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            try checkASCIISource(text, name: name)
+        } else {
+            try checkSourceCharacters(text, name: name)
+        }
+    }
+
+    /// The origin and the URL after it, read character by character: the rule as written.
+    static func checkSourceCharacters(_ text: String, name: String) throws(DeltaError) {
         let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
         let origin = parts[0].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         guard origin.count == 2, !origin[0].isEmpty, !origin[1].isEmpty, origin[0].utf8.allSatisfy(isSlugByte) else {
@@ -146,6 +200,23 @@ enum FieldRules {
             )
         }
         if parts.count == 2 { try checkURL(String(parts[1]), name: name) }
+    }
+
+    /// ``checkSourceCharacters(_:name:)`` for a source of ASCII bytes, read without splitting it
+    /// into characters (a line has no control characters, so each is one byte).
+    static func checkASCIISource(_ text: String, name: String) throws(DeltaError) {
+        let bytes = text.utf8
+        let space = bytes.firstIndex(of: UInt8(ascii: " "))
+        let origin = bytes[..<(space ?? bytes.endIndex)]
+        guard let colon = origin.firstIndex(of: UInt8(ascii: ":")), colon != origin.startIndex,
+            origin.index(after: colon) != origin.endIndex, origin[..<colon].allSatisfy(isSlugByte)
+        else {
+            throw DeltaError(
+                .invalidField,
+                "\(name) must be system:external-id, optionally followed by a space and a URL"
+            )
+        }
+        if let space { try checkURL(String(text[bytes.index(after: space)...]), name: name) }
     }
 
     static func isLanguageTag(_ text: String) -> Bool {
