@@ -6,7 +6,7 @@ package import GRDB
 /// It splits and folds text exactly as SQLite's `unicode61 remove_diacritics 2` does, case and
 /// Latin diacritics, and folds the Cyrillic ё and Ё to е as well, which Russian writes as е as often
 /// as not. It reads text through a table of what `unicode61` makes of each code point, which halves
-/// what a full-text entry of Russian text costs (`artel bench apply` measures both). The table is
+/// what a full-text entry of Russian text costs, or better (`artel bench apply` measures both). The table is
 /// filled by asking `unicode61`, a page of 256 code points at a time, so the two cannot disagree on
 /// any text that is UTF-8; a test compares them on every code point.
 ///

@@ -15,7 +15,8 @@ enum SampleJobs {
     ]
     private static let cities = ["Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург"]
 
-    /// The texts the full-text index takes from the `index`th job: title, employer, duties, city,
+    /// The texts the full-text index takes from the `index`th job: title, employer, duties, city and
+    /// tag.
     static func searchTexts(_ index: Int) -> [String] {
         [
             titles[index % titles.count], employers[index % employers.count], duties[index % duties.count],
