@@ -57,6 +57,8 @@ struct EventSiteTests {
             #expect(all.text.contains("Открытый митап") && all.text.contains("href=\"/events/\(open)\""))
             #expect(!all.text.contains("Только для партнёров"))
             #expect(all.text.contains("data-live=\"events\""))
+            // The list's script streams the changes after the one the page was made at.
+            #expect(all.text.contains(/data-live-after="[1-9][0-9]*"/))
             let community = try #require(
                 all.text.firstRange(of: "feeds/events.ics?community=").map { all.text[$0.upperBound...].prefix(64) }
             )

@@ -11,6 +11,7 @@ from selenium.webdriver.support.ui import Select
 import browser as browsing
 import seed
 from browser import wait
+from nodes import wait_for
 
 
 def card_titles(driver) -> list[str]:
@@ -70,7 +71,7 @@ def test_live_a_job_posted_on_node_a_appears_on_node_b_open_board_without_a_relo
     title = seed.title(seed.LIVE_JOB)
     assert title not in card_titles(browser)
     browser.execute_script("window.__artelSamePage = 'yes'")
-    # live.js listens to the change stream from the moment it connects: post only once it listens.
+    # Post once live.js listens, so that the job comes as a change on an open stream.
     wait(browser).until(
         lambda d: d.execute_script(
             "return (window.__artelSources || []).some(function (s) {"
@@ -93,6 +94,54 @@ def test_live_a_job_posted_on_node_a_appears_on_node_b_open_board_without_a_relo
     assert count_after.split()[1] == str(int(count_before.split()[1]) + 1)
     link = browser.find_element(By.LINK_TEXT, title)
     assert link.get_attribute("href").endswith(f"/jobs/{job}")
+
+
+# Holds back every change stream a page opens until the test calls window.__artelConnect(): a page
+# whose stream connects late, as it may on a busy node or a slow network.
+LATE_STREAMS = """
+(function () {
+  var Native = window.EventSource, waiting = [];
+  window.__artelConnect = function () { var held = waiting; waiting = null; held.forEach(function (f) { f(); }); };
+  window.EventSource = function (url) {
+    var source = null, closed = false, listeners = [];
+    this.url = url;
+    Object.defineProperty(this, "readyState", { get: function () { return source ? source.readyState : closed ? 2 : 0; } });
+    this.addEventListener = function (type, listener) {
+      if (source) source.addEventListener(type, listener); else listeners.push([type, listener]);
+    };
+    this.close = function () { closed = true; if (source) source.close(); };
+    function connect() {
+      if (closed) return;
+      source = new Native(url);
+      listeners.forEach(function (l) { source.addEventListener(l[0], l[1]); });
+    }
+    if (waiting) waiting.push(connect); else connect();
+  };
+})();
+"""
+
+
+def test_a_job_that_arrives_before_the_boards_stream_connects_still_appears(federation, browser):
+    """The board streams the changes after the one it was made at: a job stored while the page's
+    stream was still connecting comes as a change like any later one, instead of falling between
+    the page and the stream."""
+    a, b = federation.a, federation.b
+    title = "Ведущий подкаста сообщества (пока поток подключался)"
+    arguments = [*seed.LIVE_JOB]
+    arguments[arguments.index("--title") + 1] = title
+    late = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LATE_STREAMS})
+    try:
+        browser.get(b.url + "/")
+        assert title not in card_titles(browser)
+        job = a.created_id("job", "post", "--community", seed.COMMUNITY, *arguments)
+        wait_for("node b to store the job posted on node a", lambda: b.get(f"/api/v1/jobs/{job}")[0] == 200)
+        browser.execute_script("window.__artelConnect()")
+        wait(browser).until(
+            lambda d: title in card_titles(d),
+            "a job stored before the board's stream connected never appeared on the board",
+        )
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": late["identifier"]})
 
 
 def test_a_job_titled_with_a_script_shows_as_text_and_runs_nothing(federation, browser):

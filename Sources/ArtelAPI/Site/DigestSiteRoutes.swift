@@ -10,7 +10,7 @@ struct DigestSiteRoutes {
 
     func register(on router: Router<APIRequestContext>) {
         router.get("digests") { request, _ in
-            let (frame, chosen) = SiteRoutes.frame(request, .digests, siteName: context.nodeName)
+            let (frame, chosen) = try await SiteRoutes.liveFrame(request, .digests, context: context)
             var query = RecordQuery(kind: .digest)
             query.visibilities = [.public]
             query.limit = 200

@@ -12,7 +12,7 @@ struct EmbedSiteRoutes {
 
     func register(on router: Router<APIRequestContext>) {
         router.get("embed/jobs") { request, _ in
-            let (frame, chosen) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
+            let (frame, chosen) = try await SiteRoutes.liveFrame(request, .jobs, context: context)
             let communities = frame.parameters.filter { $0.name == "community" }.compactMap {
                 PublicKey(hex: $0.value.lowercased())
             }
@@ -30,7 +30,7 @@ struct EmbedSiteRoutes {
             return SiteResponses.page(page, rememberLanguage: chosen, embeddable: true)
         }
         router.get("embed/events") { request, _ in
-            let (frame, chosen) = SiteRoutes.frame(request, .events, siteName: context.nodeName)
+            let (frame, chosen) = try await SiteRoutes.liveFrame(request, .events, context: context)
             let filters = EventFilters(frame.parameters)
             let now = Int64(WallClock.now)
             let (occurrences, _) = try await EventSiteRoutes(context: context).read(

@@ -27,7 +27,7 @@ struct EventSiteRoutes {
 
     /// `/events`: the coming occurrences of public events, from now to a year ahead.
     private func list(_ request: Request) async throws -> Response {
-        let (frame, chosen) = SiteRoutes.frame(request, .events, siteName: context.nodeName)
+        let (frame, chosen) = try await SiteRoutes.liveFrame(request, .events, context: context)
         let filters = EventFilters(frame.parameters)
         let now = Int64(WallClock.now)
         let through = now + CalendarEvent.listingAhead

@@ -35,7 +35,7 @@ struct SiteRoutes {
 
     /// `/`: the board of open public jobs.
     private func board(_ request: Request) async throws -> Response {
-        let (frame, chosen) = Self.frame(request, .jobs, siteName: context.nodeName)
+        let (frame, chosen) = try await Self.liveFrame(request, .jobs, context: context)
         let filters = JobBoardFilters(frame.parameters)
         let now = Int64(WallClock.now)
         let (names, languages) = try await PublicListings.communityNamesAndLanguages(context.replica)
@@ -106,6 +106,18 @@ struct SiteRoutes {
             request.headers[.accept]?.contains("text/html") == true
         else { return false }
         return !["/api/", "/feeds/", "/health", "/metrics"].contains { path.hasPrefix($0) }
+    }
+
+    /// The frame of a page whose list follows the change stream, with the last change stored before
+    /// the page reads its list (``PageFrame/liveAfter``).
+    static func liveFrame(
+        _ request: Request,
+        _ section: PageFrame.Section,
+        context: APIContext
+    ) async throws -> (PageFrame, SiteLanguage?) {
+        var (frame, chosen) = frame(request, section, siteName: context.nodeName)
+        frame.liveAfter = try await context.replica.lastChangeRow()
+        return (frame, chosen)
     }
 
     /// The frame of a page for a request, and the language to remember when the visitor chose one.

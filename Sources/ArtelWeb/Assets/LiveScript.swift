@@ -1,21 +1,27 @@
 extension SiteAssets {
     /// The site's one script, for pages that work without it: a list marked `data-live="KIND"`
-    /// listens to the node's change stream of that kind (`/api/v1/changes/KIND`, from now on) and, when a record
+    /// listens to the node's change stream of that kind (`/api/v1/changes/KIND`) and, when a record
     /// changes, fetches the page again and puts the fresh list in place, then says so in the note
     /// marked `data-live-note`. Served as a file so that the Content-Security-Policy can forbid
     /// inline scripts.
     ///
+    /// The stream starts after the change the page was made at (`data-live-after`), and then after
+    /// the last change it told: a change stored while the page was on its way, or while the stream
+    /// was connecting, comes as an event like any later one, instead of falling between the page
+    /// and the stream.
+    ///
     /// The stream is closed when the visitor leaves the page (`pagehide`): a browser keeps a page it
     /// may go back to, stream and all, and each such stream holds one of the six connections a
     /// browser opens to a host over HTTP/1.1, so that after six boards the next page waited a
-    /// minute for a free one. A page the browser brings back listens again and fetches what it
-    /// missed.
+    /// minute for a free one. A page the browser brings back listens again from where it stopped,
+    /// and so shows what changed while the visitor was away.
     static let liveScript = """
         "use strict";
         (function () {
           var list = document.querySelector("[data-live]");
           if (!list || !window.EventSource || !window.fetch) return;
           var kind = list.getAttribute("data-live");
+          var after = list.getAttribute("data-live-after");
           var source = null;
           var pending = false;
           function refresh(announce) {
@@ -35,8 +41,10 @@ extension SiteAssets {
               });
           }
           function listen() {
-            source = new EventSource("/api/v1/changes/" + encodeURIComponent(kind));
-            source.addEventListener("change", function () {
+            var resume = after ? "?after=" + encodeURIComponent(after) : "";
+            source = new EventSource("/api/v1/changes/" + encodeURIComponent(kind) + resume);
+            source.addEventListener("change", function (event) {
+              if (event.lastEventId) after = event.lastEventId;
               if (pending) return;
               pending = true;
               window.setTimeout(function () { refresh(true); }, 150);
@@ -49,7 +57,6 @@ extension SiteAssets {
           window.addEventListener("pageshow", function (event) {
             if (!event.persisted || source) return;
             listen();
-            refresh(false);
           });
           listen();
         })();

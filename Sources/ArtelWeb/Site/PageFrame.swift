@@ -23,6 +23,10 @@ public struct PageFrame: Sendable {
     public let siteName: String
     /// Who is signed in, when someone is: the header names them and offers to sign out.
     public let account: SignedInAccount?
+    /// For a page whose list follows the change stream (`data-live`): the last change stored before
+    /// the page read its list. The page's script streams the changes after it, so that one stored
+    /// while the page was on its way is not missed.
+    public var liveAfter: Int64?
 
     /// A frame.
     public init(
@@ -90,6 +94,7 @@ public struct PageFrame: Sendable {
             "label": words["language.switch"],
         ]
         context["feeds"] = feeds
+        if let liveAfter { context["liveAfter"] = String(liveAfter) }
         if let account {
             var shown: [String: Any] = [
                 "name": account.name, "csrf": account.formToken, "moderates": account.moderates,

@@ -14,7 +14,7 @@ extension SiteTemplates {
         {{/latest}}
         {{#hasArchive}}
         <h2>{{w.digests.archive}}</h2>
-        <ol class="cards" data-live="digests">
+        <ol class="cards" data-live="digests"{{#liveAfter}} data-live-after="{{liveAfter}}"{{/liveAfter}}>
         {{#archive}}
         <li><article class="card"><h3><a href="{{href}}">{{title}}</a></h3><p class="meta">{{period}} · {{community}} · {{count}}</p></article></li>
         {{/archive}}

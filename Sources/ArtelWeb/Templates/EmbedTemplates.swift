@@ -27,7 +27,7 @@ extension SiteTemplates {
     static let embedJobs = """
         {{<embedLayout}}
         {{$content}}
-        <ol class="cards" data-live="jobs">
+        <ol class="cards" data-live="jobs"{{#liveAfter}} data-live-after="{{liveAfter}}"{{/liveAfter}}>
         {{#jobs}}
         <li>
         <article class="card">
@@ -52,7 +52,7 @@ extension SiteTemplates {
     static let embedEvents = """
         {{<embedLayout}}
         {{$content}}
-        <ol class="cards" data-live="events">
+        <ol class="cards" data-live="events"{{#liveAfter}} data-live-after="{{liveAfter}}"{{/liveAfter}}>
         {{#events}}
         <li>
         <article class="card">

@@ -48,7 +48,7 @@ extension SiteTemplates {
         {{>eventFilters}}
         <p class="count" aria-live="polite">{{found}}</p>
         <p class="live-note" hidden data-live-note>{{w.live.updated}}</p>
-        <ol class="cards" id="listing" data-live="{{live}}">
+        <ol class="cards" id="listing" data-live="{{live}}"{{#liveAfter}} data-live-after="{{liveAfter}}"{{/liveAfter}}>
         {{#events}}
         <li>
         <article class="card{{#cancelled}} cancelled{{/cancelled}}">

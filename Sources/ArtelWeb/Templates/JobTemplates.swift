@@ -44,7 +44,7 @@ extension SiteTemplates {
         {{/problem}}
         <p class="count" aria-live="polite">{{found}}</p>
         <p class="live-note" hidden data-live-note>{{w.live.updated}}</p>
-        <ol class="cards" id="listing" data-live="{{live}}">
+        <ol class="cards" id="listing" data-live="{{live}}"{{#liveAfter}} data-live-after="{{liveAfter}}"{{/liveAfter}}>
         {{#jobs}}
         <li>
         <article class="card">
