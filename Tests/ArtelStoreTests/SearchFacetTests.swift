@@ -235,9 +235,7 @@ struct SearchFacetTests {
             try replica.close()
             // The index as it was before the facets: no `facets` column, and the migrations from
             // then on not run.
-            var configuration = Configuration()
-            configuration.prepareDatabase { try SearchTokenizer.register(on: $0) }
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: SearchTokenizer.configuration)
             try await queue.write { db in
                 try db.execute(
                     sql: """

@@ -16,9 +16,7 @@ struct SearchTokenizerTests {
         let queue: DatabaseQueue
 
         init() throws {
-            var configuration = Configuration()
-            configuration.prepareDatabase { try SearchTokenizer.register(on: $0) }
-            queue = try DatabaseQueue(configuration: configuration)
+            queue = try DatabaseQueue(configuration: SearchTokenizer.configuration)
             try queue.write { db in
                 for (name, tokenizer) in [
                     ("ours", SearchTokenizer.name), ("reference", "unicode61 remove_diacritics 2"),
@@ -202,9 +200,7 @@ struct SearchTokenizerMigrationTests {
             _ = try await replica.apply((jobs + [event]).map(\.bytes), now: now, source: "test")
             try replica.close()
             // The indexes as `unicode61` made them, emptied, and the migration not run.
-            var configuration = Configuration()
-            configuration.prepareDatabase { try SearchTokenizer.register(on: $0) }
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: SearchTokenizer.configuration)
             try await queue.write { db in
                 try db.execute(
                     sql: """
@@ -236,7 +232,7 @@ struct SearchTokenizerMigrationTests {
             #expect(try await titles(.job, "елки") == ["Организатор ёлки"])
             #expect(try await titles(.job, "менеджер") == ["Комьюнити-менеджер"])
             #expect(try await titles(.event, "ЕЛКА") == ["Новогодняя ёлка лидеров"])
-            let tables = try await DatabaseQueue(path: path, configuration: configuration).read {
+            let tables = try await DatabaseQueue(path: path, configuration: SearchTokenizer.configuration).read {
                 try String.fetchAll(
                     $0,
                     sql: "SELECT sql FROM sqlite_master WHERE name IN ('jobs_search', 'events_search')"

@@ -102,10 +102,14 @@ enum FieldRules {
         }
         // A space or control character is one byte below 0x80 in UTF-8, which no other character's
         // encoding contains.
-        guard !text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7f }) else {
-            throw DeltaError(.invalidURL, "\(name) contains a space or control character")
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte <= 0x20 || byte == 0x7f {
+                throw DeltaError(.invalidURL, "\(name) contains a space or control character")
+            }
+            if byte >= 0x80 { isASCII = false }
         }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if isASCII {
             try checkASCIIURL(text, name: name)
         } else {
             try checkURLCharacters(text, name: name)
@@ -114,28 +118,20 @@ enum FieldRules {
 
     /// The scheme and what follows it, read character by character: the rule as written.
     static func checkURLCharacters(_ text: String, name: String) throws(DeltaError) {
-        guard let colon = text.firstIndex(of: ":") else {
-            throw DeltaError(.invalidURL, "\(name) is not a URL: it has no scheme such as https:")
-        }
-        let scheme = text[..<colon].lowercased()
-        guard urlSchemes.contains(scheme) else {
-            throw DeltaError(
-                .invalidURL,
-                "\(name) uses the scheme \"\(scheme.prefix(20))\"; allowed are http, https, mailto and tg"
-            )
-        }
-        let rest = text[text.index(after: colon)...]
-        switch scheme {
-        case "http", "https":
-            guard rest.hasPrefix("//"),
-                let host = rest.dropFirst(2).split(whereSeparator: { "/?#".contains($0) }).first,
-                !host.isEmpty, !host.hasPrefix("@")
-            else { throw DeltaError(.invalidURL, "\(name) has no host after \(scheme)://") }
-        case "mailto":
-            guard rest.contains("@") else { throw DeltaError(.invalidURL, "\(name) has no address after mailto:") }
-        default:
-            guard rest.count > 2 else { throw DeltaError(.invalidURL, "\(name) is an empty tg: link") }
-        }
+        let (scheme, rest) = try scheme(of: text, colon: text.firstIndex(of: ":"), name: name)
+        let after = text[rest...]
+        try checkAfterScheme(
+            scheme,
+            name: name,
+            hasHost: {
+                guard after.hasPrefix("//"),
+                    let host = after.dropFirst(2).split(whereSeparator: { "/?#".contains($0) }).first
+                else { return false }
+                return !host.isEmpty && !host.hasPrefix("@")
+            },
+            hasAddress: { after.contains("@") },
+            length: { after.count }
+        )
     }
 
     /// ``checkURLCharacters(_:name:)`` for a URL of ASCII bytes, where every character is one
@@ -143,7 +139,29 @@ enum FieldRules {
     /// board writes, read without splitting it into characters.
     static func checkASCIIURL(_ text: String, name: String) throws(DeltaError) {
         let bytes = text.utf8
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+        let (scheme, rest) = try scheme(of: text, colon: bytes.firstIndex(of: UInt8(ascii: ":")), name: name)
+        let after = bytes[rest...]
+        try checkAfterScheme(
+            scheme,
+            name: name,
+            hasHost: {
+                // The host is the first run of bytes that are not / ? or #, after the two slashes.
+                let host = after.dropFirst(2).first { !"/?#".utf8.contains($0) }
+                return after.starts(with: "//".utf8) && host != nil && host != UInt8(ascii: "@")
+            },
+            hasAddress: { after.contains(UInt8(ascii: "@")) },
+            length: { after.count }
+        )
+    }
+
+    /// The lowercased scheme before `colon`, when a link may use it, and where what follows it
+    /// starts (the colon is one byte however the text is read).
+    private static func scheme(
+        of text: String,
+        colon: String.Index?,
+        name: String
+    ) throws(DeltaError) -> (scheme: String, rest: String.Index) {
+        guard let colon else {
             throw DeltaError(.invalidURL, "\(name) is not a URL: it has no scheme such as https:")
         }
         let scheme = text[..<colon].lowercased()
@@ -153,22 +171,25 @@ enum FieldRules {
                 "\(name) uses the scheme \"\(scheme.prefix(20))\"; allowed are http, https, mailto and tg"
             )
         }
-        let rest = bytes[bytes.index(after: colon)...]
+        return (scheme, text.utf8.index(after: colon))
+    }
+
+    /// What a scheme needs after it, as the caller reads it: a host after `//` for http and https,
+    /// an address for mailto, more than two characters for tg.
+    private static func checkAfterScheme(
+        _ scheme: String,
+        name: String,
+        hasHost: () -> Bool,
+        hasAddress: () -> Bool,
+        length: () -> Int
+    ) throws(DeltaError) {
         switch scheme {
         case "http", "https":
-            // The host is the first run of bytes that are not / ? or #, after the two slashes.
-            let isSeparator = { (byte: UInt8) in
-                byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#")
-            }
-            guard rest.starts(with: "//".utf8),
-                let host = rest.dropFirst(2).first(where: { !isSeparator($0) }), host != UInt8(ascii: "@")
-            else { throw DeltaError(.invalidURL, "\(name) has no host after \(scheme)://") }
+            guard hasHost() else { throw DeltaError(.invalidURL, "\(name) has no host after \(scheme)://") }
         case "mailto":
-            guard rest.contains(UInt8(ascii: "@")) else {
-                throw DeltaError(.invalidURL, "\(name) has no address after mailto:")
-            }
+            guard hasAddress() else { throw DeltaError(.invalidURL, "\(name) has no address after mailto:") }
         default:
-            guard rest.count > 2 else { throw DeltaError(.invalidURL, "\(name) is an empty tg: link") }
+            guard length() > 2 else { throw DeltaError(.invalidURL, "\(name) is an empty tg: link") }
         }
     }
 

@@ -15,9 +15,7 @@ package enum FullTextBenchmark {
     package static func run(rows: [[String]], in directory: String) throws -> (unicode61: Double, artelWords: Double) {
         let path = "\(directory)/full-text.sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        var configuration = Configuration()
-        configuration.prepareDatabase { try SearchTokenizer.register(on: $0) }
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try DatabaseQueue(path: path, configuration: SearchTokenizer.configuration)
         defer { try? queue.close() }
         let width = rows.first?.count ?? 0
         let columns = (0..<width).map { "text\($0)" }.joined(separator: ", ")

@@ -16,6 +16,14 @@ package enum SearchTokenizer {
     /// The name `CREATE VIRTUAL TABLE … USING fts5 (…, tokenize = 'artel_words')` gives.
     package static let name = "artel_words"
 
+    /// A configuration whose connections register the tokenizer: for a database opened outside
+    /// ``Replica`` that holds, or will hold, an index made with it.
+    package static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.prepareDatabase { try register(on: $0) }
+        return configuration
+    }
+
     /// Registers the tokenizer on a connection opened outside ``Replica``.
     package static func register(on db: Database) throws {
         let code = db.sqliteConnection.map(artel_search_tokenizer_register) ?? SQLITE_MISUSE
