@@ -14,11 +14,13 @@ import shutil
 import signal
 import sys
 from pathlib import Path
+from typing import Callable
 
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from nodes import TIMEOUT, die_with_parent
@@ -169,6 +171,25 @@ def dialogs(driver: webdriver.Chrome) -> list[str]:
     except WebDriverException as error:
         called = [f"(could not read the probe: {error.msg})"]
     return shown + list(called)
+
+
+def replaced(element: WebElement) -> Callable[[webdriver.Chrome], bool]:
+    """A wait condition: `element` has left the page, as when a form's answer or the live list
+    replaces it. Chromium reports such a node as stale, or, caught while the page changes, as a node
+    that "does not belong to the document": both mean it is gone."""
+
+    def gone(_driver: webdriver.Chrome) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in (error.msg or ""):
+                return True
+            raise
+
+    return gone
 
 
 def wait(driver: webdriver.Chrome) -> WebDriverWait:

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 import seed
-from browser import wait
+from browser import replaced, wait
 
 
 def test_visitor_moves_through_the_calendar_to_an_event_and_subscribes(federation, browser):
@@ -29,7 +29,7 @@ def test_visitor_moves_through_the_calendar_to_an_event_and_subscribes(federatio
             break
         caption = browser.find_element(By.CSS_SELECTOR, "table.month caption")
         browser.find_element(By.CSS_SELECTOR, "nav.months a[rel=next]").click()
-        wait(browser).until(EC.staleness_of(caption))
+        wait(browser).until(replaced(caption))
     assert shown == records["meetup_month"]
     link = browser.find_element(By.PARTIAL_LINK_TEXT, title)
     assert link.get_attribute("href").endswith(f"/events/{records['meetup']}")

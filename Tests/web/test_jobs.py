@@ -10,7 +10,7 @@ from selenium.webdriver.support.ui import Select
 
 import browser as browsing
 import seed
-from browser import wait
+from browser import replaced, wait
 from nodes import wait_for
 
 
@@ -37,7 +37,7 @@ def test_visitor_finds_a_remote_job_by_salary_opens_it_and_sees_where_to_apply(f
     salary.send_keys(str(seed.SALARY_FROM))
     old_list = browser.find_element(By.ID, "listing")
     browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
-    wait(browser).until(EC.staleness_of(old_list))
+    wait(browser).until(replaced(old_list))
     wait(browser).until(EC.url_contains("work_mode=remote"))
     assert f"salary_min={seed.SALARY_FROM}" in browser.current_url
 
