@@ -12,10 +12,10 @@ struct FreshRecordTests {
     let factory = DeltaFactory()
     let now = DeltaFactory.epoch + 1_000
 
-    /// Stores deltas made ready as an import makes its own (``AdmittedDeltas/init(prepared:)``).
+    /// Stores deltas made ready as an import makes its own (each checked, with its ``FreshRecord``).
     func store(_ deltas: [SignedDelta], in replica: Replica) async throws -> ApplyReport {
         try await replica.store(
-            AdmittedDeltas(prepared: deltas.map { ($0, FreshRecord($0)) }),
+            AdmittedDeltas(results: deltas.map { .checked($0, FreshRecord($0)) }),
             now: now,
             source: "test"
         )

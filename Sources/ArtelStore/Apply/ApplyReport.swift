@@ -158,13 +158,6 @@ extension AdmittedDeltas {
         results = deltas.map { .checked($0, nil) }
     }
 
-    /// Deltas this node has just signed itself after checking them (``Publisher``), each with what
-    /// it makes of a new record (``FreshRecord``), so that storing them takes less of the writer's
-    /// time.
-    init(prepared deltas: [(SignedDelta, FreshRecord)]) {
-        results = deltas.map { .checked($0, $1) }
-    }
-
     /// Appends another batch, to store both in one transaction.
     public mutating func append(_ other: AdmittedDeltas) {
         results += other.results

@@ -28,6 +28,9 @@ enum BackgroundThreads {
 
     /// Transforms every element of a batch on the threads, in chunks spread over every core, and
     /// returns the results in the batch's order.
+    ///
+    /// Each chunk writes its results in place, where the returned array takes them without a copy:
+    /// the task that awaits the map (which the other cores may wait for) only moves their bytes.
     static func map<Element: Sendable, Result: Sendable>(
         _ batch: [Element],
         _ transform: @escaping @Sendable (Element) -> Result
@@ -36,16 +39,40 @@ enum BackgroundThreads {
         guard batch.count >= parallelThreshold, cores > 1 else { return await run { batch.map(transform) } }
         let chunkCount = cores * 4
         let chunkSize = (batch.count + chunkCount - 1) / chunkCount
-        return await withTaskGroup(of: (Int, [Result]).self) { group in
+        let results = Results<Result>(count: batch.count)
+        await withTaskGroup(of: Void.self) { group in
             for start in stride(from: 0, to: batch.count, by: chunkSize) {
-                let chunk = batch[start..<min(start + chunkSize, batch.count)]
-                group.addTask { (start, await run { chunk.map(transform) }) }
+                let range = start..<min(start + chunkSize, batch.count)
+                group.addTask { await run { results.fill(range) { transform(batch[$0]) } } }
             }
-            var results = [Result?](repeating: nil, count: batch.count)
-            for await (start, chunk) in group {
-                for (offset, result) in chunk.enumerated() { results[start + offset] = result }
+        }
+        return results.take()
+    }
+
+    /// The results of a ``map(_:_:)``: uninitialized room for every element, which each chunk fills
+    /// in its own range, then moved whole into an array.
+    private final class Results<Value>: @unchecked Sendable {
+        private let base: UnsafeMutablePointer<Value>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            base = .allocate(capacity: count)
+        }
+
+        deinit { base.deallocate() }
+
+        /// Initializes the elements of `range`; no other chunk touches them.
+        func fill(_ range: Range<Int>, _ value: (Int) -> Value) {
+            for index in range { (base + index).initialize(to: value(index)) }
+        }
+
+        /// Every element, once every range is filled; the room is then uninitialized again.
+        func take() -> [Value] {
+            [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: base, count: count)
+                initialized = count
             }
-            return results.map { $0! }
         }
     }
 

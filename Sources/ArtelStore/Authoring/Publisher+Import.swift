@@ -107,32 +107,34 @@ extension Publisher {
         let batches = stride(from: 0, to: drafts.count, by: Replica.batchSize).map {
             Array(drafts[$0..<min($0 + Replica.batchSize, drafts.count)])
         }
-        var (signed, admitted) = try await Self.signAndPrepare(batches[0], with: key)
+        var admitted = try await Self.signAndPrepare(batches[0], with: key)
         var done = 0
         for index in batches.indices {
             let following = index + 1 < batches.count ? batches[index + 1] : []
             async let next = Self.signAndPrepare(following, with: key)
-            let written = zip(signed, remembered[done..<done + signed.count]).compactMap { delta, remember in
-                remember.map {
-                    ImportDigestEntry(
-                        kind: delta.delta.kind,
-                        record: delta.delta.record,
-                        digest: $0.digest,
-                        basis: .written(delta.id, after: $0.after)
-                    )
-                }
+            let stored = admitted.count
+            let written = zip(admitted.results, remembered[done..<done + stored]).compactMap { result, remember in
+                guard case .checked(let signed, _) = result, let remember else { return nil as ImportDigestEntry? }
+                return ImportDigestEntry(
+                    kind: signed.delta.kind,
+                    record: signed.delta.record,
+                    digest: remember.digest,
+                    basis: .written(signed.id, after: remember.after)
+                )
             }
+            // The batch is let go once stored, while the next is still being signed: freeing it
+            // after that wait would keep every core but one idle meanwhile.
             let report = try await replica.storeImported(
-                admitted,
+                consume admitted,
                 now: now,
                 source: source,
                 remembering: written,
                 in: community
             )
             if let refusal = report.refusals.first { throw refusal.error }
-            done += signed.count
+            done += stored
             progress(done)
-            (signed, admitted) = try await next
+            admitted = try await next
         }
         return draft.counts
     }
@@ -319,17 +321,14 @@ extension Publisher {
 
     /// Signs drafts on every core, and works out there what each makes of a new record
     /// (``FreshRecord``), ready to store.
-    private static func signAndPrepare(
-        _ drafts: [Delta],
-        with key: SigningKey
-    ) async throws -> (signed: [SignedDelta], admitted: AdmittedDeltas) {
-        let prepared = try await BackgroundThreads.map(drafts) { draft in
-            Result { () throws -> (SignedDelta, FreshRecord) in
+    private static func signAndPrepare(_ drafts: [Delta], with key: SigningKey) async throws -> AdmittedDeltas {
+        let prepared = await BackgroundThreads.map(drafts) { draft in
+            Result { () throws(DeltaError) -> AdmittedDelta in
                 let signed = try SignedDelta.sign(draft, with: key)
-                return (signed, FreshRecord(signed))
+                return .checked(signed, FreshRecord(signed))
             }
-        }.map { try $0.get() }
-        return (prepared.map(\.0), AdmittedDeltas(prepared: prepared))
+        }
+        return AdmittedDeltas(results: try prepared.map { result throws(DeltaError) in try result.get() })
     }
 
     private static func differs(_ state: RecordState, _ operations: [ArtelCore.Operation]) -> Bool {
