@@ -52,5 +52,15 @@ struct ParallelReadingTests {
         } catch {
             #expect(error.place == "items[2500].name", "\(error)")
         }
+        // Two vacancies the rules refuse, in chunks read on different cores: the first is reported.
+        var refused = vacancies
+        for index in [2_800, 1_200] { refused[index] = "{\"id\": \"\(index)\", \"name\": \" \"}" }
+        do {
+            _ = try HHReader.jobs(in: Array("{\"items\": [\(refused.joined(separator: ","))]}".utf8))
+            Issue.record("an empty name was accepted")
+        } catch {
+            #expect(error.place == "vacancy 1201 (id 1200)", "\(error)")
+            #expect(error.message == "name is empty", "\(error)")
+        }
     }
 }

@@ -27,7 +27,7 @@ extension HHReader {
                     "\(amounts.name).\(name) \(value) is not a salary (a whole amount, 0 to 100 000 000)"
                 )
             }
-            operations.append(.set(field(name == "from" ? "salary_min" : "salary_max"), .integer(Int64(value))))
+            operations.append(.set(name == "from" ? Fields.salaryMin : Fields.salaryMax, .integer(Int64(value))))
         }
         if let from = amounts.from, let to = amounts.to, from > to {
             throw FormatError(place, "\(amounts.name).from \(Int(from)) is above \(amounts.name).to \(Int(to))")
@@ -38,9 +38,9 @@ extension HHReader {
                 throw FormatError(place, "\(amounts.name).currency \"\(currency.prefix(10))\" is not a currency code")
             }
             // hh.ru still writes the Russian rouble's pre-1998 code.
-            operations.append(.set(field("salary_currency"), .string(currency == "RUR" ? "RUB" : currency)))
+            operations.append(.set(Fields.salaryCurrency, .string(currency == "RUR" ? "RUB" : currency)))
         }
-        if let gross = amounts.gross { operations.append(.set(field("salary_gross"), .boolean(gross))) }
+        if let gross = amounts.gross { operations.append(.set(Fields.salaryGross, .boolean(gross))) }
         let period: String? =
             switch (range?.mode?.id?.uppercased(), range?.frequency?.id?.uppercased()) {
             case ("HOUR", _): "hour"
@@ -49,7 +49,7 @@ extension HHReader {
             case ("FLY_IN_FLY_OUT", _): nil
             default: "month"
             }
-        if let period { operations.append(.set(field("salary_period"), .string(period))) }
+        if let period { operations.append(.set(Fields.salaryPeriod, .string(period))) }
         return operations
     }
 }

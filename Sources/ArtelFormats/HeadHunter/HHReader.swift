@@ -9,73 +9,105 @@ import Foundation
 /// professional roles and a flexible schedule as tags. Contacts are personal data and are read only
 /// when asked.
 public enum HHReader: Sendable {
-    private static let schema = RecordKind.job.schema
-    static func field(_ name: String) -> FieldID { schema[name].id }
-
     /// The fields an hh.ru import owns.
-    public static let importedFields: Set<FieldID> = Set(
-        [
-            "title", "employer", "description", "duties", "requirements", "salary_min", "salary_max", "salary_currency",
-            "salary_period", "salary_gross", "employment", "work_mode", "location.city", "experience", "skills",
-            "apply_url", "date_posted", "status", "sources", "contact",
-        ].map(field)
-    )
+    public static let importedFields: Set<FieldID> = Fields.imported
 
     /// The jobs of a file.
     ///
     /// - Parameter withContacts: whether to import the vacancy's contact person (personal data).
     /// - Throws: ``FormatError`` naming the vacancy and the field at fault.
     public static func jobs(in bytes: [UInt8], withContacts: Bool = false) throws(FormatError) -> [ImportedRecord] {
+        let job: @Sendable (Int, HHVacancy) throws(FormatError) -> ImportedRecord = {
+            index,
+            vacancy throws(FormatError) in
+            try Self.job(
+                vacancy,
+                place: "vacancy \(index + 1) (id \(vacancy.id.prefix(20)))",
+                withContacts: withContacts
+            )
+        }
+        if let chunks = pageChunks(bytes), let jobs = try jobs(in: chunks, job) { return jobs }
         let vacancies: [HHVacancy]
         do {
-            vacancies = try decode(bytes)
+            vacancies = try JSONDecoder().decode(HHPage.self, from: Data(bytes)).items
         } catch let error as DecodingError {
             throw Self.describe(error)
         } catch {
             throw FormatError("the file", "is not JSON: \(error.localizedDescription)", fileProblem: .notJSON)
         }
-        return try ParallelMap.map(vacancies) { (index, vacancy) throws(FormatError) in
-            try job(vacancy, place: "vacancy \(index + 1) (id \(vacancy.id.prefix(20)))", withContacts: withContacts)
+        return try ParallelMap.map(vacancies, job)
+    }
+
+    /// A page's items in chunks, one for each core four times over, found by a byte scan; nil for a
+    /// single vacancy, a short page, one core, or a document the scan does not understand.
+    private static func pageChunks(_ bytes: [UInt8]) -> [ArraySlice<ArraySlice<UInt8>>]? {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard let elements = JSONArraySplitter.elements(of: "items", in: bytes), elements.count >= 1_000, cores > 1
+        else { return nil }
+        let chunkSize = (elements.count + cores * 4 - 1) / (cores * 4)
+        return stride(from: 0, to: elements.count, by: chunkSize).map {
+            elements[$0..<min($0 + chunkSize, elements.count)]
         }
     }
 
-    /// Reads a page's items on every core, in chunks found by a byte scan, each with a
-    /// ``JSONCursor`` or, for a chunk it does not expect, `JSONDecoder`; a single vacancy, or a
-    /// document the scan does not understand, whole with `JSONDecoder` (which also reports errors).
-    private static func decode(_ bytes: [UInt8]) throws -> [HHVacancy] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard let elements = JSONArraySplitter.elements(of: "items", in: bytes), elements.count >= 1_000, cores > 1
-        else {
-            return try JSONDecoder().decode(HHPage.self, from: Data(bytes)).items
-        }
-        let chunkSize = (elements.count + cores * 4 - 1) / (cores * 4)
-        let chunks = stride(from: 0, to: elements.count, by: chunkSize).map {
-            elements[$0..<min($0 + chunkSize, elements.count)]
-        }
-        let results = Slots<Result<[HHVacancy], any Error>>(count: chunks.count)
+    /// What became of a chunk of a page: its jobs, the first vacancy at fault, or bytes that do not
+    /// read as vacancies.
+    private enum ChunkJobs: Sendable {
+        case read([ImportedRecord])
+        case refused(FormatError)
+        case unreadable
+    }
+
+    /// Reads a page's chunks and makes their jobs on every core, each chunk in one pass, so that no
+    /// core waits while another gathers every vacancy. Each chunk is read with a ``JSONCursor`` or,
+    /// where the cursor does not expect it, `JSONDecoder`. The first vacancy at fault, by position,
+    /// is the one thrown; nil when a chunk is not vacancies, for the whole file to be decoded again
+    /// (whose error names the real place).
+    private static func jobs(
+        in chunks: [ArraySlice<ArraySlice<UInt8>>],
+        _ job: @Sendable (Int, HHVacancy) throws(FormatError) -> ImportedRecord
+    ) throws(FormatError) -> [ImportedRecord]? {
+        let results = Slots<ChunkJobs>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            // Read in place; a chunk the cursor does not expect goes through JSONDecoder.
-            if let read = try? chunks[index].map(Self.vacancy(in:)) {
-                results.set(index, .success(read))
+            let chunk = chunks[index]
+            guard let vacancies = (try? chunk.map(Self.vacancy(in:))) ?? (try? decodeWhole(chunk)) else {
+                results.set(index, .unreadable)
                 return
             }
-            var array: [UInt8] = [0x5B]
-            for (offset, element) in chunks[index].enumerated() {
-                if offset > 0 { array.append(0x2C) }
-                array += element
+            do throws(FormatError) {
+                var jobs: [ImportedRecord] = []
+                jobs.reserveCapacity(vacancies.count)
+                for (offset, vacancy) in vacancies.enumerated() {
+                    jobs.append(try job(chunk.startIndex + offset, vacancy))
+                }
+                results.set(index, .read(jobs))
+            } catch {
+                results.set(index, .refused(error))
             }
-            array.append(0x5D)
-            results.set(index, Result { try JSONDecoder().decode([HHVacancy].self, from: Data(array)) })
         }
-        var vacancies: [HHVacancy] = []
-        for result in results.all {
+        let all = results.all
+        if all.contains(where: { if case .unreadable = $0 { true } else { false } }) { return nil }
+        var jobs: [ImportedRecord] = []
+        jobs.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for result in all {
             switch result {
-            case .success(let part): vacancies += part
-            // A chunk's error names positions within the chunk: decode whole for the real place.
-            case .failure: return try JSONDecoder().decode(HHPage.self, from: Data(bytes)).items
+            case .read(let part): jobs += part
+            case .refused(let error): throw error
+            case .unreadable: return nil
             }
         }
-        return vacancies
+        return jobs
+    }
+
+    /// A chunk's vacancies as `JSONDecoder` reads them, as one JSON array.
+    private static func decodeWhole(_ chunk: ArraySlice<ArraySlice<UInt8>>) throws -> [HHVacancy] {
+        var array: [UInt8] = [0x5B]
+        for (offset, element) in chunk.enumerated() {
+            if offset > 0 { array.append(0x2C) }
+            array += element
+        }
+        array.append(0x5D)
+        return try JSONDecoder().decode([HHVacancy].self, from: Data(array))
     }
 
     /// One vacancy of a page, read with a ``JSONCursor``.
@@ -96,36 +128,40 @@ public enum HHReader: Sendable {
         }
         let title = vacancy.name.singleLine
         guard !title.isEmpty else { throw FormatError(place, "name is empty") }
-        var operations: [ArtelCore.Operation] = [.set(field("title"), .string(title.clipped(to: 200)))]
-        func set(_ name: String, _ text: String?, limit: Int) {
+        var operations: [ArtelCore.Operation] = [.set(Fields.title, .string(title.clipped(to: 200)))]
+        func set(_ field: FieldID, _ text: String?, limit: Int) {
             guard let text, !text.isEmpty else { return }
-            operations.append(.set(field(name), .string(text.clipped(to: limit))))
+            operations.append(.set(field, .string(text.clipped(to: limit))))
         }
-        func add(_ name: String, _ elements: [String], limit: Int) {
-            for element in Set(elements.filter { !$0.isEmpty }.map { $0.clipped(to: limit) }).sorted() {
-                operations.append(.add(field(name), .string(element)))
+        /// Each element once, in order (a vacancy has a handful: sorting beats hashing them).
+        func add(_ field: FieldID, _ elements: [String], limit: Int) {
+            var previous: String?
+            for element in elements.filter({ !$0.isEmpty }).map({ $0.clipped(to: limit) }).sorted()
+            where element != previous {
+                operations.append(.add(field, .string(element)))
+                previous = element
             }
         }
-        set("employer", vacancy.employer?.name?.singleLine, limit: 200)
-        set("description", vacancy.description.map(HTMLText.plain), limit: 20_000)
-        set("duties", vacancy.snippet?.responsibility.map(HTMLText.plain), limit: 10_000)
-        set("requirements", vacancy.snippet?.requirement.map(HTMLText.plain), limit: 10_000)
+        set(Fields.employer, vacancy.employer?.name?.singleLine, limit: 200)
+        set(Fields.description, vacancy.description.map(HTMLText.plain), limit: 20_000)
+        set(Fields.duties, vacancy.snippet?.responsibility.map(HTMLText.plain), limit: 10_000)
+        set(Fields.requirements, vacancy.snippet?.requirement.map(HTMLText.plain), limit: 10_000)
         operations += try Self.salary(of: vacancy, place: place)
-        add("employment", employment(vacancy), limit: 20)
-        set("work_mode", workMode(vacancy), limit: 20)
+        add(Fields.employment, employment(vacancy), limit: 20)
+        set(Fields.workMode, workMode(vacancy), limit: 20)
         // The address names the town itself where the area may name its region.
-        set("location.city", (vacancy.address?.city ?? vacancy.area?.name)?.singleLine, limit: 100)
+        set(Fields.city, (vacancy.address?.city ?? vacancy.area?.name)?.singleLine, limit: 100)
         // hh.ru's roles and a flexible schedule have no field of their own: they are tags, which the
         // import adds but never removes, so that a community's own tags stay.
         var tags = (vacancy.professionalRoles ?? []).compactMap { $0.name?.singleLine }
         if vacancy.schedule?.id == "flexible", let name = vacancy.schedule?.name { tags.append(name.lowercased()) }
-        add("tags", tags.map { $0.clipped(to: 64) }, limit: 64)
-        set("experience", vacancy.experience?.name?.singleLine, limit: 200)
-        add("skills", (vacancy.keySkills ?? []).compactMap { $0.name?.singleLine }, limit: 100)
+        add(Fields.tags, tags.map { $0.clipped(to: 64) }, limit: 64)
+        set(Fields.experience, vacancy.experience?.name?.singleLine, limit: 200)
+        add(Fields.skills, (vacancy.keySkills ?? []).compactMap { $0.name?.singleLine }, limit: 100)
         if let url = vacancy.applyAlternateUrl ?? vacancy.alternateUrl,
             url.hasPrefix("https://") || url.hasPrefix("http://")
         {
-            set("apply_url", url, limit: 2_000)
+            set(Fields.applyURL, url, limit: 2_000)
         }
         if let published = vacancy.publishedAt {
             guard let moment = Self.moment(published) else {
@@ -134,15 +170,15 @@ public enum HHReader: Sendable {
                     "published_at \"\(published.prefix(40))\" is not a time like 2026-11-20T12:34:56+0300"
                 )
             }
-            operations.append(.set(field("date_posted"), .timestamp(moment)))
+            operations.append(.set(Fields.datePosted, .timestamp(moment)))
         }
-        set("status", vacancy.archived == true ? "closed" : "open", limit: 20)
+        set(Fields.status, vacancy.archived == true ? "closed" : "open", limit: 20)
         let link = vacancy.alternateUrl.map { " " + $0 } ?? ""
-        add("sources", ["hh:\(vacancy.id)\(link)"], limit: 500)
+        add(Fields.sources, ["hh:\(vacancy.id)\(link)"], limit: 500)
         if withContacts, let contacts = vacancy.contacts {
             let parts = [contacts.name, contacts.email] + (contacts.phones ?? []).map(\.formatted)
             set(
-                "contact",
+                Fields.contact,
                 parts.compactMap { $0?.singleLine }.filter { !$0.isEmpty }.joined(separator: ", "),
                 limit: 300
             )
