@@ -34,4 +34,35 @@ struct DeltaIntakeTests {
             #expect(try await replica.summary().deltas == 3)
         }
     }
+
+    @Test("a full batch gathered while one is stored does not hold the session; at twice a batch it waits")
+    func fullBatchesWaitOnlyAtTwice() async throws {
+        try await TestReplicas.withReplica { replica in
+            let (events, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
+            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+            let size = DeltaIntake.batchSize
+            let jobs = (1...UInt64(size * 4)).map { factory.job($0) }
+            func batch(_ part: Int) async -> AdmittedDeltas {
+                await Replica.admit(jobs[part * size..<(part + 1) * size].map(\.bytes), now: now)
+            }
+
+            #expect(try await intake.add(batch(0), urgent: false) == nil, "nothing was in flight: it is stored")
+            #expect(try await intake.add(batch(1), urgent: false) == nil, "a full batch gathers on meanwhile")
+            let first = try #require(try await intake.add(batch(2), urgent: false), "at twice a batch, it waits")
+            #expect(first.accepted.count == size)
+            #expect(try await intake.add(batch(3), urgent: false) == nil, "a full batch gathers on meanwhile")
+
+            // The second transaction holds both batches gathered; the one due is stored once it is.
+            var second: ApplyReport?
+            for await event in events {
+                guard case .stored(let id) = event, let report = try await intake.stored(id) else { continue }
+                second = report
+                break
+            }
+            #expect(second?.accepted.count == size * 2)
+            let third = try #require(try await intake.finishStoring(), "the batch due is stored after the second")
+            #expect(third.accepted.count == size)
+            #expect(try await replica.summary().deltas == size * 4)
+        }
+    }
 }

@@ -5,8 +5,13 @@ import ArtelStore
 /// thousands), and one batch is stored while the next is gathered and checked. A push is stored
 /// at once when nothing is being stored, and otherwise with the pushes that arrive meanwhile as soon
 /// as the batch in flight is stored: a burst of pushes is stored in a few transactions, not one each.
+///
+/// While a batch is stored, the next keeps gathering until it holds twice ``batchSize``, and only
+/// then does the session wait for the store: a full batch is due, and stored as soon as the one in
+/// flight is. Waiting at one batch would stop the session reading, and so checking, the deltas that
+/// follow, leaving the cores that check them idle while the writer finishes.
 struct DeltaIntake {
-    /// The most deltas gathered before they are stored.
+    /// The deltas gathered before they are stored, when nothing is being stored.
     static let batchSize = 2_000
     /// The longest gathered deltas wait for more.
     static let delay = Duration.milliseconds(20)
@@ -17,8 +22,9 @@ struct DeltaIntake {
     private let events: AsyncStream<ConnectionEvent>.Continuation
     private var gathered = AdmittedDeltas()
     private var storing: (id: Int, task: Task<ApplyReport, any Error>)?
-    /// Whether a push waits for the batch in flight.
-    private var pushWaiting = false
+    /// Whether what is gathered is due as soon as the batch in flight is stored: a push, a full
+    /// batch or one that waited ``delay``.
+    private var dueAfterStore = false
     private var lastID = 0
 
     /// An intake storing into `replica`, naming `source` in the refusal log, and telling the
@@ -43,9 +49,10 @@ struct DeltaIntake {
     mutating func add(_ admitted: AdmittedDeltas, urgent: Bool) async throws -> ApplyReport? {
         let first = gathered.count == 0
         gathered.append(admitted)
-        if gathered.count >= Self.batchSize || (urgent && storing == nil) { return try await startStoring() }
-        if urgent {
-            pushWaiting = true
+        let due = urgent || gathered.count >= Self.batchSize
+        if (due && storing == nil) || gathered.count >= Self.batchSize * 2 { return try await startStoring() }
+        if due {
+            dueAfterStore = true
             return nil
         }
         if first {
@@ -58,6 +65,13 @@ struct DeltaIntake {
         return nil
     }
 
+    /// What gathered for ``delay`` is due: stored at once when nothing is being stored, and
+    /// otherwise as soon as the batch in flight is (its report then comes with ``stored(_:)``).
+    mutating func delayEnded() async throws {
+        guard gathered.count > 0 else { return }
+        if storing == nil { _ = try await startStoring() } else { dueAfterStore = true }
+    }
+
     /// Starts storing what is gathered, once the batch in flight is stored.
     ///
     /// - Returns: the report of the batch that was in flight, if any.
@@ -66,7 +80,7 @@ struct DeltaIntake {
         let previous = try await finishStoring()
         let batch = gathered
         gathered = AdmittedDeltas()
-        pushWaiting = false
+        dueAfterStore = false
         lastID += 1
         let (id, replica, metrics, source, events) = (lastID, replica, metrics, source, events)
         storing = (
@@ -92,14 +106,14 @@ struct DeltaIntake {
         return try await current.task.value
     }
 
-    /// The batch `id` is stored (a `.stored` event): takes its report, and starts storing the
-    /// pushes that waited for it.
+    /// The batch `id` is stored (a `.stored` event): takes its report, and starts storing what
+    /// was due meanwhile (pushes, a full batch, deltas that waited ``delay``).
     ///
     /// - Returns: its report, or `nil` when `id` is not the batch in flight.
     mutating func stored(_ id: Int) async throws -> ApplyReport? {
         guard storing?.id == id else { return nil }
         let report = try await finishStoring()
-        if pushWaiting { _ = try await startStoring() }
+        if dueAfterStore { _ = try await startStoring() }
         return report
     }
 

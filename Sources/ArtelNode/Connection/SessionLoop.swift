@@ -78,9 +78,8 @@ struct SessionLoop {
             try await perform(session?.onMessage(message, now: now) ?? [])
         case .storeDue:
             guard var intake else { break }
-            let stored = try await intake.startStoring()
+            try await intake.delayEnded()
             self.intake = intake
-            if let stored { try await handleStored(stored, now: now) }
         case .stored(let id):
             guard var intake else { break }
             let stored = try await intake.stored(id)
