@@ -18,6 +18,12 @@ extension MaterializedTable {
 enum JSONText {
     /// A compact JSON array of strings.
     static func array(_ strings: [String]) -> String {
-        "[" + strings.map(JSON.quoted).joined(separator: ",") + "]"
+        var output = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { output += "," }
+            JSON.appendQuoted(string, to: &output)
+        }
+        output += "]"
+        return output
     }
 }

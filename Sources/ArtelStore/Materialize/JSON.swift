@@ -28,7 +28,7 @@ package indirect enum JSON: Sendable {
 
     private func render(into output: inout String, indent: String?) {
         switch self {
-        case .string(let text): output += Self.quoted(text)
+        case .string(let text): Self.appendQuoted(text, to: &output)
         case .number(let number): output += String(number)
         case .decimal(let number, let digits):
             output += number.isFinite ? String(format: "%.\(digits)f", number) : "null"
@@ -52,20 +52,26 @@ package indirect enum JSON: Sendable {
         for (index, (key, value)) in members.enumerated() {
             if index > 0 { output += "," }
             if let indent { output += "\n" + indent + "  " }
-            if let key { output += Self.quoted(key) + (indent == nil ? ":" : ": ") }
+            if let key {
+                Self.appendQuoted(key, to: &output)
+                output += indent == nil ? ":" : ": "
+            }
             value.render(into: &output, indent: indent.map { $0 + "  " })
         }
         if let indent, !members.isEmpty { output += "\n" + indent }
         output += close
     }
 
-    /// A JSON string literal.
-    package static func quoted(_ text: String) -> String {
+    /// Appends `text` as a JSON string literal.
+    static func appendQuoted(_ text: String, to output: inout String) {
         // Most text needs no escape: copied whole, without walking its scalars.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
+            output += "\""
+            output += text
+            output += "\""
+            return
         }
-        var output = "\""
+        output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -82,6 +88,6 @@ package indirect enum JSON: Sendable {
                 }
             }
         }
-        return output + "\""
+        output += "\""
     }
 }
