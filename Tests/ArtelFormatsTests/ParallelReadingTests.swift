@@ -62,5 +62,14 @@ struct ParallelReadingTests {
             #expect(error.place == "vacancy 1201 (id 1200)", "\(error)")
             #expect(error.message == "name is empty", "\(error)")
         }
+        // A vacancy of the wrong shape comes first, as when the whole file is decoded before any
+        // vacancy is read as a job.
+        refused[2_500] = "{\"id\": \"x\", \"name\": 7}"
+        do {
+            _ = try HHReader.jobs(in: Array("{\"items\": [\(refused.joined(separator: ","))]}".utf8))
+            Issue.record("a wrong shape was accepted")
+        } catch {
+            #expect(error.place == "items[2500].name", "\(error)")
+        }
     }
 }

@@ -85,17 +85,17 @@ public enum HHReader: Sendable {
                 results.set(index, .refused(error))
             }
         }
-        let all = results.all
-        if all.contains(where: { if case .unreadable = $0 { true } else { false } }) { return nil }
         var jobs: [ImportedRecord] = []
         jobs.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for result in all {
+        var refusal: FormatError?
+        for result in results.all {
             switch result {
             case .read(let part): jobs += part
-            case .refused(let error): throw error
+            case .refused(let error): refusal = refusal ?? error
             case .unreadable: return nil
             }
         }
+        if let refusal { throw refusal }
         return jobs
     }
 
