@@ -27,12 +27,5 @@ extension HHReader {
         static let status = field("status")
         static let sources = field("sources")
         static let contact = field("contact")
-
-        /// The fields an hh.ru import owns.
-        static let imported: Set<FieldID> = [
-            title, employer, description, duties, requirements, salaryMin, salaryMax, salaryCurrency, salaryPeriod,
-            salaryGross, employment, workMode, city, experience, skills, applyURL, datePosted, status, sources,
-            contact,
-        ]
     }
 }

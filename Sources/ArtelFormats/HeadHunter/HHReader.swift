@@ -10,7 +10,12 @@ import Foundation
 /// when asked.
 public enum HHReader: Sendable {
     /// The fields an hh.ru import owns.
-    public static let importedFields: Set<FieldID> = Fields.imported
+    public static let importedFields: Set<FieldID> = [
+        Fields.title, Fields.employer, Fields.description, Fields.duties, Fields.requirements, Fields.salaryMin,
+        Fields.salaryMax, Fields.salaryCurrency, Fields.salaryPeriod, Fields.salaryGross, Fields.employment,
+        Fields.workMode, Fields.city, Fields.experience, Fields.skills, Fields.applyURL, Fields.datePosted,
+        Fields.status, Fields.sources, Fields.contact,
+    ]
 
     /// The jobs of a file.
     ///
@@ -26,7 +31,7 @@ public enum HHReader: Sendable {
                 withContacts: withContacts
             )
         }
-        if let chunks = pageChunks(bytes), let jobs = try jobs(in: chunks, job) { return jobs }
+        if let chunks = pageChunks(bytes), let jobs = try readChunks(chunks, job) { return jobs }
         let vacancies: [HHVacancy]
         do {
             vacancies = try JSONDecoder().decode(HHPage.self, from: Data(bytes)).items
@@ -63,8 +68,8 @@ public enum HHReader: Sendable {
     /// where the cursor does not expect it, `JSONDecoder`. The first vacancy at fault, by position,
     /// is the one thrown; nil when a chunk is not vacancies, for the whole file to be decoded again
     /// (whose error names the real place).
-    private static func jobs(
-        in chunks: [ArraySlice<ArraySlice<UInt8>>],
+    private static func readChunks(
+        _ chunks: [ArraySlice<ArraySlice<UInt8>>],
         _ job: @Sendable (Int, HHVacancy) throws(FormatError) -> ImportedRecord
     ) throws(FormatError) -> [ImportedRecord]? {
         let results = Slots<ChunkJobs>(count: chunks.count)

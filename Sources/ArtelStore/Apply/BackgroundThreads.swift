@@ -35,7 +35,6 @@ enum BackgroundThreads {
         _ batch: [Element],
         _ transform: @escaping @Sendable (Element) -> Result
     ) async -> [Result] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
         guard batch.count >= parallelThreshold, cores > 1 else { return await run { batch.map(transform) } }
         let chunkCount = cores * 4
         let chunkSize = (batch.count + chunkCount - 1) / chunkCount
@@ -76,7 +75,10 @@ enum BackgroundThreads {
         }
     }
 
-    private static let pool = Pool(threads: ProcessInfo.processInfo.activeProcessorCount)
+    /// The cores, read once: Foundation reads the process's CPU quota from files at every ask.
+    private static let cores = ProcessInfo.processInfo.activeProcessorCount
+
+    private static let pool = Pool(threads: cores)
 
     /// The threads and the work waiting for them.
     private final class Pool: @unchecked Sendable {
