@@ -45,6 +45,19 @@ struct SitePagesTests {
                 try HTTPClient.request("GET", "\(serve.api)/digests/ffffffffffffffffffffffffffffffff").status == 404
             )
             #expect(try HTTPClient.request("GET", "\(serve.api)/digests/%3Cscript%3E").status == 404)
+
+            // A digest made without a period: its line starts with its community, and its page's
+            // with who made it, not with a separator.
+            try node.expectSuccess("digest", "create", "--community", "tech-leaders", "--title", "Без периода")
+            let latest = try HTTPClient.request("GET", "\(serve.api)/digests").text
+            #expect(latest.contains("Без периода") && latest.contains(#"<p class="meta">Tech Leaders Moscow · "#))
+            let undated = try #require(
+                latest.range(of: #"/digests/[0-9a-f]{32}(?=">Без периода)"#, options: .regularExpression).map {
+                    String(latest[$0])
+                }
+            )
+            let undatedPage = try HTTPClient.request("GET", "\(serve.api)\(undated)").text
+            #expect(undatedPage.contains(#"<p class="meta">Собрало: "#))
         }
     }
 

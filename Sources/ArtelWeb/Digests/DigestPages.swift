@@ -61,12 +61,14 @@ public enum DigestPages: Sendable {
                 period.append(SiteDates.day(moment, in: frame.language))
             }
         }
-        return [
+        var values: [String: Any] = [
             "href": "/digests/\(view.id.hex)",
             "title": view.string("title") ?? "",
-            "period": period.joined(separator: " — "),
             "community": digest.communityName ?? String(view.community.hex.prefix(12)),
             "count": frame.words.count("digests.vacancies", digest.count),
         ]
+        // A digest published without a period has none to show, nor a separator before it.
+        if !period.isEmpty { values["period"] = period.joined(separator: " — ") }
+        return values
     }
 }

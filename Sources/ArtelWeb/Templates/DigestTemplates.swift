@@ -7,7 +7,7 @@ extension SiteTemplates {
         <p class="lead">{{w.digests.lead}}</p>
         {{#latest}}
         <h2>{{w.digests.latest}}: <a href="{{href}}">{{title}}</a></h2>
-        <p class="meta">{{period}} · {{community}} · {{count}}</p>
+        <p class="meta">{{#period}}{{period}} · {{/period}}{{community}} · {{count}}</p>
         {{/latest}}
         {{^latest}}
         <p class="empty">{{w.digests.none}}</p>
@@ -16,7 +16,7 @@ extension SiteTemplates {
         <h2>{{w.digests.archive}}</h2>
         <ol class="cards" data-live="digests"{{#liveAfter}} data-live-after="{{liveAfter}}"{{/liveAfter}}>
         {{#archive}}
-        <li><article class="card"><h3><a href="{{href}}">{{title}}</a></h3><p class="meta">{{period}} · {{community}} · {{count}}</p></article></li>
+        <li><article class="card"><h3><a href="{{href}}">{{title}}</a></h3><p class="meta">{{#period}}{{period}} · {{/period}}{{community}} · {{count}}</p></article></li>
         {{/archive}}
         </ol>
         {{/hasArchive}}
@@ -29,7 +29,7 @@ extension SiteTemplates {
         {{<layout}}
         {{$content}}
         <h1>{{digest.title}}</h1>
-        <p class="meta">{{digest.period}} · {{w.digests.by}}: <a href="{{digest.communityHref}}">{{digest.community}}</a> · {{digest.count}}</p>
+        <p class="meta">{{#digest.period}}{{digest.period}} · {{/digest.period}}{{w.digests.by}}: <a href="{{digest.communityHref}}">{{digest.community}}</a> · {{digest.count}}</p>
         {{#digest.intro}}<p>{{digest.intro}}</p>{{/digest.intro}}
         <ol class="cards">
         {{#entries}}
