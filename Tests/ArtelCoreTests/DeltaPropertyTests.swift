@@ -19,6 +19,58 @@ struct DeltaPropertyTests {
         }
     }
 
+    @Test("Operations given in canonical order, shuffled or put in order by sortCanonically encode alike")
+    func canonicalOrderGiven() throws {
+        try FixedSeeds.check(count: 300) { seed, rng in
+            let delta = DeltaGenerators.anyDelta(using: &rng)
+            let key = [TestKeys.key(1), TestKeys.key(2), TestKeys.key(3)].first { $0.publicKey == delta.author }!
+            var shuffled = delta
+            shuffled.operations.shuffle(using: &rng)
+            var sorted = delta
+            sorted.operations.sortCanonically()
+            let signed = try SignedDelta.sign(sorted, with: key)
+            #expect(try shuffled.encodedUnsignedBytes() == Array(signed.unsignedBytes), "seed \(seed)")
+            // The decoder checks the order on its own: sortCanonically gives the order it reads.
+            #expect(try SignedDelta.decodeVerified(signed.bytes).delta.operations == sorted.operations, "seed \(seed)")
+        }
+    }
+
+    @Test("Texts of one set field are ordered as their encodings are: by length's varint bytes, then by UTF-8")
+    func textElementOrder() throws {
+        // Lengths on both sides of a varint's second byte (128), in one- to four-byte characters.
+        let texts = Set(
+            [0, 1, 2, 63, 64, 127, 128, 129, 255, 256].flatMap { bytes in
+                ["a", "z", "я", "ё", "€", "🙂"].map { String(repeating: $0, count: bytes / $0.utf8.count) }
+            }
+        )
+        let field = RecordKind.job.schema["tags"].id
+        let key = TestKeys.key(1)
+        for first in texts {
+            for second in texts where first != second {
+                var operations: [ArtelCore.Operation] = [.add(field, .string(first)), .add(field, .string(second))]
+                operations.sortCanonically()
+                let encodings = operations.map { operation in
+                    guard case .add(_, let element) = operation else { return [UInt8]() }
+                    return element.encodedBytes
+                }
+                #expect(
+                    encodings[0].lexicographicallyPrecedes(encodings[1]),
+                    "\(first.utf8.count) and \(second.utf8.count) bytes"
+                )
+                let delta = Delta(
+                    kind: .job,
+                    community: key.publicKey,
+                    author: key.publicKey,
+                    record: RecordID(Bytes16([UInt8](repeating: 1, count: 16))!),
+                    timestamp: HLC(rawValue: 1),
+                    expiry: 0,
+                    operations: [.add(field, .string(first)), .add(field, .string(second))]
+                )
+                #expect(throws: Never.self) { try SignedDelta.decode(SignedDelta.sign(delta, with: key).bytes) }
+            }
+        }
+    }
+
     @Test("Any change of a single byte of a signed delta is refused")
     func singleByteChanges() throws {
         try FixedSeeds.check(count: 12) { seed, rng in

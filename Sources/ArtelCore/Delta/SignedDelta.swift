@@ -35,14 +35,12 @@ public struct SignedDelta: Hashable, Sendable {
         guard key.publicKey == delta.author else {
             throw DeltaError(.unauthorized, "the signing key is not the delta's author key")
         }
-        let unsigned = try delta.encodedUnsignedBytes()
-        let signature = key.sign(unsigned)
-        return SignedDelta(
-            delta: delta,
-            id: DeltaID(Blake2b.hash256(unsigned)),
-            signature: signature,
-            bytes: unsigned + signature.bytes
-        )
+        // The encoding has room for the signature: appended where it is, not copied into new bytes.
+        var bytes = try delta.encodedUnsignedBytes()
+        let signature = key.sign(bytes)
+        let id = DeltaID(Blake2b.hash256(bytes))
+        signature.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        return SignedDelta(delta: delta, id: id, signature: signature, bytes: bytes)
     }
 
     /// Decodes a delta and checks that its bytes are canonical; the signature is *not* checked.

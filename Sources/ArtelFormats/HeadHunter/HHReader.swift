@@ -133,7 +133,9 @@ public enum HHReader: Sendable {
         }
         let title = vacancy.name.singleLine
         guard !title.isEmpty else { throw FormatError(place, "name is empty") }
-        var operations: [ArtelCore.Operation] = [.set(Fields.title, .string(title.clipped(to: 200)))]
+        var operations: [ArtelCore.Operation] = []
+        operations.reserveCapacity(32)
+        operations.append(.set(Fields.title, .string(title.clipped(to: 200))))
         func set(_ field: FieldID, _ text: String?, limit: Int) {
             guard let text, !text.isEmpty else { return }
             operations.append(.set(field, .string(text.clipped(to: limit))))
@@ -188,6 +190,7 @@ public enum HHReader: Sendable {
                 limit: 300
             )
         }
+        operations.sortCanonically()
         return ImportedRecord(
             kind: .job,
             record: RecordID.derived(label: "artel/import/hh/v1", from: Array(vacancy.id.utf8)),
