@@ -100,13 +100,14 @@ struct ApplyTests {
     @Test("Large inputs are applied in batches with progress, verifying ahead of the writer")
     func batches() async throws {
         try await TestReplicas.withReplica { replica in
-            let deltas = (0..<(Replica.batchSize + 500)).map { factory.job(UInt64($0), offset: UInt64($0)).bytes }
+            let deltas = (0..<10_500).map { factory.job(UInt64($0), offset: UInt64($0)).bytes }
             var progress: [Int] = []
             let report = try await replica.apply(deltas, now: now + 100_000, source: "test") { done, _ in
                 progress.append(done)
             }
             #expect(report.accepted.count == deltas.count)
-            #expect(progress == [Replica.batchSize, deltas.count])
+            // One transaction of the first 500, then the last 10 000 halved again and again.
+            #expect(progress == [500, 5_500, 8_000, 9_250, 9_875, 10_188, 10_500])
             #expect(try await replica.count(RecordQuery(kind: .job)) == deltas.count)
         }
     }

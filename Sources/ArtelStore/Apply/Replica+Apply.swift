@@ -54,8 +54,9 @@ extension Replica {
         AdmittedDeltas(results: await ParallelAdmission.admit(batch, now: now, follows: follows, known: known))
     }
 
-    /// Applies a long sequence of deltas in transactions of ``batchSize``, verifying the next batch
-    /// while the current one is written.
+    /// Applies a long sequence of deltas in transactions of at most ``batchSize``, verifying the
+    /// batches that follow while one is written (``BatchPipeline``: the last `batchSize` deltas go
+    /// in smaller and smaller transactions, so that little is written alone at the end).
     ///
     /// Each batch is atomic on its own; after a crash the replica holds a prefix of whole batches,
     /// and applying the same input again completes it (already stored deltas count as duplicates).
@@ -74,17 +75,11 @@ extension Replica {
         progress: (_ done: Int, _ report: ApplyReport) -> Void
     ) async throws -> ApplyReport {
         var report = ApplyReport()
-        let starts = Array(stride(from: 0, to: deltas.count, by: Self.batchSize))
-        guard let first = starts.first else { return report }
-        func batch(at start: Int) -> [[UInt8]] { Array(deltas[start..<min(start + Self.batchSize, deltas.count)]) }
-
-        var admitted = await Self.admit(batch(at: first), now: now, follows: follows)
-        for (index, start) in starts.enumerated() {
-            let following = index + 1 < starts.count ? batch(at: starts[index + 1]) : []
-            async let next = Self.admit(following, now: now, follows: follows)
+        try await BatchPipeline.run(BatchPipeline.ranges(count: deltas.count, size: Self.batchSize)) { range in
+            await Self.admit(Array(deltas[range]), now: now, follows: follows)
+        } store: { admitted, range in
             report.append(try await store(admitted, now: now, source: source))
-            progress(min(start + Self.batchSize, deltas.count), report)
-            admitted = await next
+            progress(range.upperBound, report)
         }
         return report
     }

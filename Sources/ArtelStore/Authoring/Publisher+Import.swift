@@ -80,8 +80,8 @@ extension Publisher {
     /// item that differs, is loaded and compared in full.
     ///
     /// Every delta is drafted, checked and authorized before anything is written; they are then
-    /// signed on every core, each batch while the one before it is stored in a transaction of
-    /// ``Replica/batchSize``. A stop between two transactions leaves whole records imported, and
+    /// signed on every core, each batch while those before it are stored in transactions of at most
+    /// ``Replica/batchSize`` (``BatchPipeline``). A stop between two transactions leaves whole records imported, and
     /// importing again completes the rest.
     ///
     /// - Parameters:
@@ -103,17 +103,11 @@ extension Publisher {
         try await replica.rememberImports(draft.unchanged, in: community)
         guard !drafts.isEmpty else { return draft.counts }
         try await checkAuthorized(drafts)
-        // Each batch is signed while the one before it is stored.
-        let batches = stride(from: 0, to: drafts.count, by: Replica.batchSize).map {
-            Array(drafts[$0..<min($0 + Replica.batchSize, drafts.count)])
-        }
-        var admitted = try await Self.signAndPrepare(batches[0], with: key)
-        var done = 0
-        for index in batches.indices {
-            let following = index + 1 < batches.count ? batches[index + 1] : []
-            async let next = Self.signAndPrepare(following, with: key)
-            let stored = admitted.count
-            let written = zip(admitted.results, remembered[done..<done + stored]).compactMap { result, remember in
+        let key = key
+        try await BatchPipeline.run(BatchPipeline.ranges(count: drafts.count, size: Replica.batchSize)) { range in
+            try await Self.signAndPrepare(Array(drafts[range]), with: key)
+        } store: { admitted, range in
+            let written = zip(admitted.results, remembered[range]).compactMap { result, remember in
                 guard case .checked(let signed, _) = result, let remember else { return nil as ImportDigestEntry? }
                 return ImportDigestEntry(
                     kind: signed.delta.kind,
@@ -122,19 +116,15 @@ extension Publisher {
                     basis: .written(signed.id, after: remember.after)
                 )
             }
-            // The batch is let go once stored, while the next is still being signed: freeing it
-            // after that wait would keep every core but one idle meanwhile.
             let report = try await replica.storeImported(
-                consume admitted,
+                admitted,
                 now: now,
                 source: source,
                 remembering: written,
                 in: community
             )
             if let refusal = report.refusals.first { throw refusal.error }
-            done += stored
-            progress(done)
-            admitted = try await next
+            progress(range.upperBound)
         }
         return draft.counts
     }
