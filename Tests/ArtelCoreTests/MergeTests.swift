@@ -160,4 +160,38 @@ struct MergeTests {
         let person = factory.sign(factory.delta(.person, record: record, [Fields.set(.person, "display_name", "Анна")]))
         #expect(RecordState(merging: [person]).expiry == 0)
     }
+
+    @Test("Set elements are told apart by their bytes, as the encoding is: no Unicode normalization")
+    func elementsByBytes() {
+        let composed = "\u{E9}quipe"  // é as one code point
+        let decomposed = "e\u{301}quipe"  // e and a combining accent: equal as Swift strings
+        #expect(composed == decomposed)
+        let first = job(1, [.add(tags, .string(decomposed))])
+        let second = job(2, [.add(tags, .string(composed))])
+        for order in [[first, second], [second, first]] {
+            let state = RecordState(merging: order)
+            let listed = state.elements(of: tags).map { element -> [UInt8] in
+                guard case .string(let text) = element else { return [] }
+                return Array(text.utf8)
+            }
+            // Shorter encodings first: the composed form is one byte shorter.
+            #expect(listed == [Array(composed.utf8), Array(decomposed.utf8)])
+            #expect(state.kept.count == 2, "neither delta takes the other's register")
+        }
+        let removed = RecordState(merging: [first, second, job(3, [.remove(tags, .string(decomposed))])])
+        #expect(removed.elements(of: tags).count == 1)
+    }
+
+    @Test("A set lists its elements in canonical order, whatever order its deltas came in")
+    func elementsInCanonicalOrder() {
+        let texts = ["b", "aa", "a", "Москва", String(repeating: "z", count: 130), "ё", "c", "zz"]
+        let deltas = texts.enumerated().map { index, text in job(UInt64(index + 1), [.add(tags, .string(text))]) }
+        let expected = texts.map { Value.string($0) }.sorted {
+            $0.encodedBytes.lexicographicallyPrecedes($1.encodedBytes)
+        }
+        for rotation in deltas.indices {
+            let order = Array(deltas[rotation...] + deltas[..<rotation]).reversed()
+            #expect(RecordState(merging: order).elements(of: tags) == expected, "rotation \(rotation)")
+        }
+    }
 }

@@ -59,14 +59,19 @@ enum CanonicalOrder {
         case before, same, after
     }
 
-    /// Where `left` goes relative to `right`. Elements are compared only when the fields tie, and
-    /// encoded only when they are not both text.
+    /// Where `left` goes relative to `right`. Elements are compared only when the fields tie.
     static func compare(_ left: Operation, _ right: Operation) -> Position {
         if left.field != right.field { return left.field < right.field ? .before : .after }
         switch (element(of: left), element(of: right)) {
-        case (.string(let first)?, .string(let second)?): return compare(text: first, second)
+        case (let first?, let second?): return compare(first, second)
         case (let first, let second): return compare(first?.encodedBytes ?? [], second?.encodedBytes ?? [])
         }
+    }
+
+    /// The order of two elements' encodings, written out only when they are not both text.
+    static func compare(_ left: Value, _ right: Value) -> Position {
+        if case .string(let first) = left, case .string(let second) = right { return compare(text: first, second) }
+        return compare(left.encodedBytes, right.encodedBytes)
     }
 
     /// Whether every operation goes strictly before the next: canonical, and no register written twice.

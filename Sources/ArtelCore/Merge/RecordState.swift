@@ -26,7 +26,7 @@ public struct RecordState: Sendable {
     public var latestTimestamp: HLC? { kept.values.map(\.delta.timestamp).max() }
     // One register per single-valued field (and field 0, the record), one per element of a set field.
     private var singles = FieldRegisters<Winner>()
-    private var sets = FieldRegisters<[Value: Winner]>()
+    private var sets = FieldRegisters<ElementRegisters<Winner>>()
     private var winCounts: [DeltaID: Int] = [:]
 
     /// An empty record.
@@ -44,7 +44,7 @@ public struct RecordState: Sendable {
         var all: [RegisterKey: Winner] = [:]
         for (field, winner) in singles.all { all[RegisterKey(field: field, element: nil)] = winner }
         for (field, elements) in sets.all {
-            for (element, winner) in elements { all[RegisterKey(field: field, element: element)] = winner }
+            for (element, winner) in elements.all { all[RegisterKey(field: field, element: element)] = winner }
         }
         return all
     }
@@ -80,7 +80,9 @@ public struct RecordState: Sendable {
             case .set(let field, _), .clear(let field):
                 outcome = Self.take(&singles[field], by: challenger)
             case .add(let field, let element), .remove(let field, let element):
-                outcome = sets.update(field, from: [:]) { Self.take(&$0[element], by: challenger) }
+                outcome = sets.update(field, from: ElementRegisters()) { registers in
+                    registers.update(element) { Self.take(&$0, by: challenger) }
+                }
             case .delete:
                 continue
             }
@@ -139,15 +141,9 @@ public struct RecordState: Sendable {
     /// The elements of a set field whose register an `add` wins, in canonical order.
     public func elements(of field: FieldID) -> [Value] {
         guard let registers = sets[field] else { return [] }
-        var elements: [Value] = []
-        for (element, winner) in registers {
-            if case .add = winner.operation { elements.append(element) }
+        return registers.all.compactMap { element, winner in
+            if case .add = winner.operation { element } else { nil }
         }
-        guard elements.count > 1 else { return elements }
-        // Each element is encoded once, not once per comparison.
-        return elements.map { (key: $0.encodedBytes, element: $0) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            .map(\.element)
     }
 
     /// The latest timestamp among the kept deltas.
@@ -198,6 +194,6 @@ extension Value {
 
     /// The canonical order of set elements: the order of their encoded bytes.
     public func canonicalPrecedes(_ other: Value) -> Bool {
-        encodedBytes.lexicographicallyPrecedes(other.encodedBytes)
+        CanonicalOrder.compare(self, other) == .before
     }
 }
