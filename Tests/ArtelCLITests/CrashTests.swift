@@ -48,8 +48,8 @@ struct CrashTests {
             #expect(check.status == 0, "\(check.output)\(check.error)")
             let status = try #require(try node.json("status") as? [String: Any])
             let stored = try #require(status["deltas"] as? Int)
-            // Three transactions of 10 000, then the last 10 000 in halves (`BatchPipeline`).
-            let boundaries = [10_000, 20_000, 30_000, 35_000, 37_500, 38_750, 39_375, 39_688]
+            // Transactions doubling from 500, then of 10 000, then the last 10 000 in halves (`BatchPipeline`).
+            let boundaries = [500, 1_500, 3_500, 7_500, 15_500, 25_500, 30_000, 35_000, 37_500, 38_750, 39_375, 39_688]
             #expect(boundaries.contains(stored), "stored \(stored)")
 
             let again = try node.run("apply", "--quiet", file)

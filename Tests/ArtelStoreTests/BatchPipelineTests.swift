@@ -14,7 +14,7 @@ struct BatchPipelineTests {
 
     private struct Failure: Error {}
 
-    @Test("Transactions take every item once, in order; the last batch's worth is halved down to the smallest")
+    @Test("Transactions take every item once, in order: doubling from the smallest, then halving to it at the end")
     func ranges() {
         #expect(BatchPipeline.ranges(count: 0, size: 10_000).isEmpty)
         #expect(BatchPipeline.ranges(count: 300, size: 10_000) == [0..<300])
@@ -24,7 +24,11 @@ struct BatchPipelineTests {
         )
         #expect(
             BatchPipeline.ranges(count: 25_000, size: 10_000).map(\.count)
-                == [10_000, 5_000, 5_000, 2_500, 1_250, 625, 313, 312]
+                == [500, 1_000, 2_000, 4_000, 7_500, 5_000, 2_500, 1_250, 625, 313, 312]
+        )
+        #expect(
+            BatchPipeline.ranges(count: 50_000, size: 10_000).map(\.count)
+                == [500, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 4_500, 5_000, 2_500, 1_250, 625, 313, 312]
         )
         for count in [1, 499, 500, 501, 9_999, 10_000, 10_001, 43_210] {
             let ranges = BatchPipeline.ranges(count: count, size: 10_000)

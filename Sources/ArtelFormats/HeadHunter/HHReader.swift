@@ -43,13 +43,13 @@ public enum HHReader: Sendable {
         return try ParallelMap.map(vacancies, job)
     }
 
-    /// A page's items in chunks, one for each core four times over, found by a byte scan; nil for a
-    /// single vacancy, a short page, one core, or a document the scan does not understand.
+    /// A page's items in chunks of at most ``ParallelMap/largestChunk``, found by a byte scan; nil
+    /// for a single vacancy, a short page, one core, or a document the scan does not understand.
     private static func pageChunks(_ bytes: [UInt8]) -> [ArraySlice<ArraySlice<UInt8>>]? {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard let elements = JSONArraySplitter.elements(of: "items", in: bytes), elements.count >= 1_000, cores > 1
         else { return nil }
-        let chunkSize = (elements.count + cores * 4 - 1) / (cores * 4)
+        let chunkSize = ParallelMap.chunkSize(count: elements.count, cores: cores)
         return stride(from: 0, to: elements.count, by: chunkSize).map {
             elements[$0..<min($0 + chunkSize, elements.count)]
         }

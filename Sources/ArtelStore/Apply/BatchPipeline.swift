@@ -3,28 +3,36 @@
 ///
 /// Preparing only the next batch left the cores idle whenever the writer took longer over the
 /// batch before it, and the writer stored the last batch alone at the end. Here the batches are
-/// prepared one after another, up to ``ahead`` of the one being stored, and the last
-/// ``Replica/batchSize`` items are split into smaller and smaller transactions (``ranges(count:size:)``),
-/// so that what the writer stores alone once everything is prepared is small.
+/// prepared one after another, up to ``ahead`` of the one being stored, and the transactions grow
+/// at the start and shrink at the end (``ranges(count:size:)``), so that the writer neither waits
+/// long for its first batch nor stores much alone after the last is prepared.
 enum BatchPipeline {
     /// How many prepared batches may wait for the writer: each holds a batch's deltas in memory.
     static let ahead = 2
 
-    /// The smallest transaction the last batch's worth of items is split into.
+    /// The smallest transaction: the first, and about the last.
     static let smallest = 500
 
-    /// The transactions for `count` items in order: of `size` items, except that the last `size`
-    /// items (or all, when there are fewer) are halved again and again, down to ``smallest``.
+    /// The transactions for `count` items in order, of at most `size` items. The first is
+    /// ``smallest`` and each after it doubles, so that the writer starts while the rest is still
+    /// being prepared instead of waiting for a whole batch; the last `size` items (or all, when
+    /// there are fewer) are halved again and again down to ``smallest``, so that what the writer
+    /// stores alone once everything is prepared is small.
     static func ranges(count: Int, size: Int) -> [Range<Int>] {
-        let whole = max(0, count - size)
-        var ranges = stride(from: 0, to: whole, by: size).map { $0..<min($0 + size, whole) }
-        var start = whole
-        while count - start > smallest {
-            let piece = (count - start + 1) / 2
-            ranges.append(start..<start + piece)
-            start += piece
+        var ranges: [Range<Int>] = []
+        var start = 0
+        func take(_ length: Int) {
+            ranges.append(start..<start + length)
+            start += length
         }
-        if start < count { ranges.append(start..<count) }
+        var growing = smallest
+        while growing < size, count - start - growing >= size {
+            take(growing)
+            growing *= 2
+        }
+        while count - start > size { take(min(size, count - start - size)) }
+        while count - start > smallest { take((count - start + 1) / 2) }
+        if start < count { take(count - start) }
         return ranges
     }
 
@@ -37,7 +45,7 @@ enum BatchPipeline {
     static func run<Prepared: Sendable>(
         _ ranges: [Range<Int>],
         prepare: @escaping @Sendable (Range<Int>) async throws -> Prepared,
-        store: (consuming Prepared, Range<Int>) async throws -> Void
+        store: (Prepared, Range<Int>) async throws -> Void
     ) async throws {
         var preparing: [Task<Prepared, any Error>?] = []
         /// Done when the last batch started has been prepared: the next starts after it, so
@@ -57,9 +65,12 @@ enum BatchPipeline {
             for index in ranges.indices {
                 while preparing.count < min(ranges.count, index + 1 + ahead) { start(ranges[preparing.count]) }
                 let prepared = try await preparing[index]!.value
-                // Let go of the task, which holds the batch too: the store frees it once written.
+                // Let go of the task, which holds the batch too.
                 preparing[index] = nil
                 try await store(prepared, ranges[index])
+                // Freeing a stored batch (every delta, record and string in it) takes milliseconds
+                // that the writer would wait for here.
+                BackgroundThreads.release(prepared)
             }
         } catch {
             let started = preparing.compactMap { $0 }

@@ -312,13 +312,17 @@ extension Publisher {
     /// Signs drafts on every core, and works out there what each makes of a new record
     /// (``FreshRecord``), ready to store.
     private static func signAndPrepare(_ drafts: [Delta], with key: SigningKey) async throws -> AdmittedDeltas {
-        let prepared = await BackgroundThreads.map(drafts) { draft in
-            Result { () throws(DeltaError) -> AdmittedDelta in
+        let prepared = await BackgroundThreads.map(drafts) { draft -> AdmittedDelta in
+            do throws(DeltaError) {
                 let signed = try SignedDelta.sign(draft, with: key)
                 return .checked(signed, FreshRecord(signed))
+            } catch {
+                return .refused(Refusal(error, delta: draft))
             }
         }
-        return AdmittedDeltas(results: try prepared.map { result throws(DeltaError) in try result.get() })
+        // A draft that does not sign stops the import before its batch is stored.
+        for case .refused(let refusal) in prepared { throw refusal.error }
+        return AdmittedDeltas(results: prepared)
     }
 
     private static func differs(_ state: RecordState, _ operations: [ArtelCore.Operation]) -> Bool {
