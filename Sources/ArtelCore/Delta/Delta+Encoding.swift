@@ -29,6 +29,10 @@ extension Delta {
         return try encode(ordered)
     }
 
+    /// Where the timestamp and the expiry lie in the encoding (`protocol/encoding.md` §2): after
+    /// the version, kind, community, author and record.
+    public static let timestampAndExpiryOffsets = 82..<98
+
     /// Writes the envelope and the operations in the order given, which must be canonical.
     func encode(_ ordered: [Operation]) throws(DeltaError) -> [UInt8] {
         // Room for the envelope, the operations and the signature that follows them.

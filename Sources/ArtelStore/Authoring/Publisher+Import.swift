@@ -99,34 +99,44 @@ extension Publisher {
         progress: (_ done: Int) -> Void = { _ in }
     ) async throws -> [ImportOutcome: Int] {
         let draft = try await draftImport(items, community: community, now: now)
-        let (drafts, remembered) = (draft.drafts, draft.remembered)
+        let (drafts, remembrances) = (draft.drafts, draft.remembrances)
         try await replica.rememberImports(draft.unchanged, in: community)
         guard !drafts.isEmpty else { return draft.counts }
         try await checkAuthorized(drafts)
         let key = key
         try await BatchPipeline.run(BatchPipeline.ranges(count: drafts.count, size: Replica.batchSize)) { range in
-            try await Self.signAndPrepare(Array(drafts[range]), with: key)
-        } store: { admitted, range in
-            let written = zip(admitted.results, remembered[range]).compactMap { result, remember in
-                guard case .checked(let signed, _) = result, let remember else { return nil as ImportDigestEntry? }
-                return ImportDigestEntry(
-                    kind: signed.delta.kind,
-                    record: signed.delta.record,
-                    digest: remember.digest,
-                    basis: .written(signed.id, after: remember.after)
-                )
-            }
+            try await Self.signAndPrepare(Array(drafts[range]), remembering: Array(remembrances[range]), with: key)
+        } store: { batch, range in
             let report = try await replica.storeImported(
-                admitted,
+                batch.admitted,
                 now: now,
                 source: source,
-                remembering: written,
+                remembering: batch.remembered,
                 in: community
             )
             if let refusal = report.refusals.first { throw refusal.error }
             progress(range.upperBound)
         }
         return draft.counts
+    }
+
+    /// What an import remembers of a record it writes, once its delta is stored
+    /// (``Replica/storeImported(_:now:source:remembering:in:)``).
+    private enum Remembrance: Sendable {
+        /// Nothing: the item keeps a series alive, and is compared in full at every import.
+        case nothing
+        /// The item's digest, and the record's newest delta row when its state was read.
+        case digest(Bytes32, after: Int64)
+        /// The digest of the item that the delta creates a record of, with exactly the item's
+        /// values: worked out from its signed bytes (``itemDigest(signed:controlled:)``) instead of
+        /// encoding the item a second time.
+        case signedItem(controlled: Set<FieldID>)
+    }
+
+    /// A batch of an import, signed and ready to store, with what to remember of its records.
+    private struct SignedBatch: Sendable {
+        let admitted: AdmittedDeltas
+        let remembered: [ImportDigestEntry]
     }
 
     /// What an import would write: each item's outcome, and the checked, unsigned deltas for those
@@ -138,8 +148,8 @@ extension Publisher {
         let counts: [ImportOutcome: Int]
         /// The deltas to sign and store.
         let drafts: [Delta]
-        /// For each draft, what to remember once it is stored: the item's digest and the newest delta row read.
-        let remembered: [(digest: Bytes32, after: Int64)?]
+        /// For each draft, what to remember of its record once it is stored.
+        let remembrances: [Remembrance]
         /// The digests of items found unchanged, to remember.
         let unchanged: [ImportDigestEntry]
     }
@@ -147,10 +157,13 @@ extension Publisher {
     /// Drafts an import (see ``importRecords(_:community:now:source:progress:)``) without writing
     /// anything: each item compared with its record, each delta drafted and checked.
     private func draftImport(_ items: [ImportItem], community: PublicKey, now: UInt64) async throws -> ImportDraft {
-        let digests = await digests(of: items, community: community)
-        let skipped = try await replica.unchangedSinceImport(
-            zip(items, digests).compactMap { item, digest in digest.map { (item.kind, item.record, $0) } },
-            in: community
+        // Only the items whose record an import remembers unchanged are digested here: a new
+        // record's digest comes from its signed delta (``Remembrance/signedItem(controlled:)``).
+        let remembered = try await replica.rememberedDigests(items.map { ($0.kind, $0.record) }, in: community)
+        var digests = await digests(of: items, community: community) { remembered[$0.record] != nil }
+        let skipped = Set(
+            items.indices.filter { digests[$0] != nil && remembered[items[$0].record] == digests[$0] }
+                .map { items[$0].record }
         )
         var outcomes: [RecordID: ImportOutcome] = [:]
         for item in items where skipped.contains(item.record) { outcomes[item.record] = .unchanged }
@@ -159,10 +172,12 @@ extension Publisher {
             compared.map { (items[$0].kind, items[$0].record) },
             in: community
         )
+        // A record that exists is remembered with its item's digest, found unchanged or written.
+        let undigested = compared.filter { digests[$0] == nil && current[items[$0].record] != nil }
+        let found = await self.digests(of: undigested.map { items[$0] }, community: community) { _ in true }
+        for (index, digest) in zip(undigested, found) { digests[index] = digest }
         var clock = try await replica.clock()
         var drafts: [Delta] = []
-        /// For each draft, what to remember once it is stored: the item's digest and the newest delta row read.
-        var remembered: [(digest: Bytes32, after: Int64)?] = []
         var unchanged: [ImportDigestEntry] = []
         /// For each draft, its item's index, and whether it creates the record.
         var drafted: [(item: Int, creates: Bool)] = []
@@ -218,7 +233,12 @@ extension Publisher {
                 )
             )
             drafted.append((index, state == nil))
-            remembered.append(digests[index].map { ($0, mark?.lastDelta ?? 0) })
+        }
+        let remembrances = drafted.map { index, creates -> Remembrance in
+            if items[index].keepsAlive { return .nothing }
+            if creates { return .signedItem(controlled: items[index].controlled) }
+            guard let digest = digests[index] else { return .nothing }
+            return .digest(digest, after: current[items[index].record]?.mark.lastDelta ?? 0)
         }
         drafts = try await Self.complete(drafts, drafted: drafted, items: items, now: now)
         var counts: [ImportOutcome: Int] = [:]
@@ -227,7 +247,7 @@ extension Publisher {
             outcomes: outcomes,
             counts: counts,
             drafts: drafts,
-            remembered: remembered,
+            remembrances: remembrances,
             unchanged: unchanged
         )
     }
@@ -272,11 +292,15 @@ extension Publisher {
         return try checked.map { result throws(DeltaError) in try result.get() }
     }
 
-    /// The digests of items on every core, in order; nil for an item that keeps a series alive
-    /// (always compared in full, for its renewal).
-    private func digests(of items: [ImportItem], community: PublicKey) async -> [Bytes32?] {
+    /// The digests of the items `wanted`, on every core, in order; nil for the others, and for an
+    /// item that keeps a series alive (always compared in full, for its renewal).
+    private func digests(
+        of items: [ImportItem],
+        community: PublicKey,
+        where wanted: @escaping @Sendable (ImportItem) -> Bool
+    ) async -> [Bytes32?] {
         await BackgroundThreads.map(items) { [self] item in
-            item.keepsAlive ? nil : digest(of: item, community: community)
+            item.keepsAlive || !wanted(item) ? nil : digest(of: item, community: community)
         }
     }
 
@@ -292,8 +316,24 @@ extension Publisher {
             expiry: 0,
             operations: item.operations
         )
-        guard var bytes = try? delta.encodedUnsignedBytes() else { return nil }
-        for field in item.controlled.sorted() { bytes += withUnsafeBytes(of: field.rawValue.bigEndian, Array.init) }
+        guard let bytes = try? delta.encodedUnsignedBytes() else { return nil }
+        return Self.digest(encoded: bytes, controlled: item.controlled)
+    }
+
+    /// ``digest(of:community:)`` of the item a signed delta holds exactly: the delta's kind,
+    /// community, author, record and operations are the item's, and its bytes differ from the
+    /// item's encoding only in the timestamp and expiry, which the item's digest holds as zeros.
+    static func itemDigest(signed: SignedDelta, controlled: Set<FieldID>) -> Bytes32 {
+        var bytes = Array(signed.unsignedBytes)
+        let stamp = Delta.timestampAndExpiryOffsets
+        bytes.withUnsafeMutableBufferPointer { $0[stamp].update(repeating: 0) }
+        return digest(encoded: bytes, controlled: controlled)
+    }
+
+    /// The digest of an item's encoding, followed by its owned fields' ids.
+    private static func digest(encoded: consuming [UInt8], controlled: Set<FieldID>) -> Bytes32 {
+        var bytes = encoded
+        for field in controlled.sorted() { bytes += withUnsafeBytes(of: field.rawValue.bigEndian, Array.init) }
         return Blake2b.hash256(bytes)
     }
 
@@ -310,8 +350,12 @@ extension Publisher {
     }
 
     /// Signs drafts on every core, and works out there what each makes of a new record
-    /// (``FreshRecord``), ready to store.
-    private static func signAndPrepare(_ drafts: [Delta], with key: SigningKey) async throws -> AdmittedDeltas {
+    /// (``FreshRecord``) and what to remember of it, ready to store.
+    private static func signAndPrepare(
+        _ drafts: [Delta],
+        remembering remembrances: [Remembrance],
+        with key: SigningKey
+    ) async throws -> SignedBatch {
         let prepared = await BackgroundThreads.map(drafts) { draft -> AdmittedDelta in
             do throws(DeltaError) {
                 let signed = try SignedDelta.sign(draft, with: key)
@@ -322,7 +366,23 @@ extension Publisher {
         }
         // A draft that does not sign stops the import before its batch is stored.
         for case .refused(let refusal) in prepared { throw refusal.error }
-        return AdmittedDeltas(results: prepared)
+        let remembered = await BackgroundThreads.map(Array(prepared.indices)) { index -> ImportDigestEntry? in
+            guard case .checked(let signed, _) = prepared[index] else { return nil }
+            let digest: Bytes32
+            let after: Int64
+            switch remembrances[index] {
+            case .nothing: return nil
+            case .digest(let item, let read): (digest, after) = (item, read)
+            case .signedItem(let controlled): (digest, after) = (itemDigest(signed: signed, controlled: controlled), 0)
+            }
+            return ImportDigestEntry(
+                kind: signed.delta.kind,
+                record: signed.delta.record,
+                digest: digest,
+                basis: .written(signed.id, after: after)
+            )
+        }
+        return SignedBatch(admitted: AdmittedDeltas(results: prepared), remembered: remembered.compactMap { $0 })
     }
 
     private static func differs(_ state: RecordState, _ operations: [ArtelCore.Operation]) -> Bool {

@@ -41,26 +41,35 @@ extension Replica {
         _ items: [(kind: RecordKind, record: RecordID, digest: Bytes32)],
         in community: PublicKey
     ) async throws -> Set<RecordID> {
-        try await reading("looking up \(items.count) imported records") { db in
-            let scopes = try Self.scopes(of: Set(items.map(\.kind)), in: community, db: db)
+        let remembered = try await rememberedDigests(items.map { ($0.kind, $0.record) }, in: community)
+        return Set(items.filter { remembered[$0.record] == $0.digest }.map(\.record))
+    }
+
+    /// Of some records, the digest of the item their last import wrote or found, for those that
+    /// nothing changed since: their deltas are still the ones the import saw.
+    func rememberedDigests(
+        _ records: [(kind: RecordKind, record: RecordID)],
+        in community: PublicKey
+    ) async throws -> [RecordID: Bytes32] {
+        try await reading("looking up \(records.count) imported records") { db in
+            let scopes = try Self.scopes(of: Set(records.map(\.kind)), in: community, db: db)
             let statement = try RawStatement(
                 db,
                 sql: """
-                    SELECT d.digest = ?3 AND d.last_delta = (SELECT max(rowid) FROM deltas WHERE record = d.record)
-                        AND d.deltas = (SELECT count(*) FROM deltas WHERE record = d.record)
-                    FROM records r JOIN import_digests d ON d.record = r.rowid
+                    SELECT d.digest FROM records r JOIN import_digests d ON d.record = r.rowid
                     WHERE r.scope = ?1 AND r.record_id = ?2
+                        AND d.last_delta = (SELECT max(rowid) FROM deltas WHERE record = d.record)
+                        AND d.deltas = (SELECT count(*) FROM deltas WHERE record = d.record)
                     """
             )
-            var unchanged: Set<RecordID> = []
-            for item in items {
-                guard let scope = scopes[item.kind] else { continue }
+            var remembered: [RecordID: Bytes32] = [:]
+            for (kind, record) in records {
+                guard let scope = scopes[kind] else { continue }
                 statement.bind(1, scope)
-                statement.bind(2, item.record.bytes)
-                statement.bind(3, item.digest)
-                if try statement.firstInteger() == 1 { unchanged.insert(item.record) }
+                statement.bind(2, record.bytes)
+                try statement.forEachRow { columns in remembered[record] = Bytes32(columns.bytes(0)) }
             }
-            return unchanged
+            return remembered
         }
     }
 
