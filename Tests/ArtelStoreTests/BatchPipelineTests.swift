@@ -41,7 +41,7 @@ struct BatchPipelineTests {
 
     @Test(
         "The batches after the one stored are prepared meanwhile, one at a time, two at most",
-        .timeLimit(.minutes(1))
+        .timeLimit(.minutes(10))
     )
     func preparesAhead() async throws {
         let events = Events()

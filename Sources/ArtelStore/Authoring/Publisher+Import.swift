@@ -80,9 +80,9 @@ extension Publisher {
     /// item that differs, is loaded and compared in full.
     ///
     /// Every delta is drafted, checked and authorized before anything is written; they are then
-    /// signed on every core, each batch while those before it are stored in transactions of at most
-    /// ``Replica/batchSize`` (``BatchPipeline``). A stop between two transactions leaves whole records imported, and
-    /// importing again completes the rest.
+    /// signed on every core, each batch while those before it are stored, in transactions of at
+    /// most ``Replica/batchSize`` (``BatchPipeline``). A stop between two transactions leaves whole
+    /// records imported, and importing again completes the rest.
     ///
     /// - Parameters:
     ///   - items: the records, one per source identifier.
@@ -123,7 +123,8 @@ extension Publisher {
     /// What an import remembers of a record it writes, once its delta is stored
     /// (``Replica/storeImported(_:now:source:remembering:in:)``).
     private enum Remembrance: Sendable {
-        /// Nothing: the item keeps a series alive, and is compared in full at every import.
+        /// Nothing: the item keeps a series alive (compared in full at every import), or its
+        /// values do not encode (signing them then stops the import).
         case nothing
         /// The item's digest, and the record's newest delta row when its state was read.
         case digest(Bytes32, after: Int64)
