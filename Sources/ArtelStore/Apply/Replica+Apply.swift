@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 extension Replica {
-    /// The number of deltas applied per transaction by ``apply(_:now:source:progress:)``.
+    /// The most deltas applied in one transaction by ``apply(_:now:source:progress:)``, and the most
+    /// records an import stores in one.
     public static let batchSize = 10_000
 
     /// Applies deltas atomically: verifies them on every core outside the write transaction, then in
@@ -55,8 +56,9 @@ extension Replica {
     }
 
     /// Applies a long sequence of deltas in transactions of at most ``batchSize``, verifying the
-    /// batches that follow while one is written (``BatchPipeline``: the last `batchSize` deltas go
-    /// in smaller and smaller transactions, so that little is written alone at the end).
+    /// batches that follow while one is written (``BatchPipeline``: the first transactions grow
+    /// from 500 deltas and the last shrink to about 500, so that the writer neither waits long for
+    /// its first batch nor writes much alone at the end).
     ///
     /// Each batch is atomic on its own; after a crash the replica holds a prefix of whole batches,
     /// and applying the same input again completes it (already stored deltas count as duplicates).
