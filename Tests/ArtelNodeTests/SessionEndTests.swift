@@ -1,6 +1,7 @@
 import ArtelCore
 import ArtelNode
 import ArtelSync
+import ArtelTestKit
 import Testing
 
 /// Every session end carries both goodbyes, the message and box-stream's, whatever the peer does
@@ -28,6 +29,23 @@ struct SessionEndTests {
             }
             #expect(code == .normal)
             #expect(boxStreamGoodbye)
+        }
+    }
+
+    @Test("A node stopped while peers connect stops, whatever connections it had just accepted")
+    func stopWhilePeersConnect() async throws {
+        try await TestFiles.withTemporaryDirectory { directory in
+            let node = try await InProcessNode.start(in: directory)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<40 {
+                    // Each peer connects and goes; one the node no longer accepts is refused.
+                    group.addTask { _ = try? await TestPeer.connect(to: node.address) { _ in } }
+                }
+                // A connection accepted but not yet taken up when the node stopped trapped in NIO,
+                // which ended the whole process (apple/swift-nio#3481).
+                try await node.stop()
+                try await group.waitForAll()
+            }
         }
     }
 

@@ -22,11 +22,22 @@ public struct Listener: Service {
     }
 
     public func run() async throws {
+        let accepted = AcceptedConnections()
+        defer { accepted.closeLeftovers() }
+        try await acceptPeers(holding: accepted)
+    }
+
+    private func acceptPeers(holding accepted: AcceptedConnections) async throws {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: address.host, port: address.port) { NIOAsyncChannel.peer($0) }
+            .bind(host: address.host, port: address.port) { channel in
+                NIOAsyncChannel.peer(channel).map { connection in
+                    accepted.hold(connection)
+                    return connection
+                }
+            }
         let local = PeerAddress(host: address.host, port: server.channel.localAddress?.port ?? address.port)
         try await context.replica.setListenAddress("\(local)")
         bound(local)
@@ -34,12 +45,13 @@ public struct Listener: Service {
         try await withThrowingDiscardingTaskGroup { group in
             try await server.executeThenClose { connections in
                 for try await connection in connections.cancelOnGracefulShutdown() {
+                    accepted.release(connection)
                     // One client dialing from many ports is one source: limits and logs go by host.
                     let host = connection.channel.remoteAddress?.ipAddress ?? "unknown"
                     let remote = "\(host):\(connection.channel.remoteAddress?.port ?? 0)"
                     guard let reservation = await context.hub.reserve(from: host) else {
                         context.throttledLog.info("refused a connection: no room for another handshake", address: host)
-                        try? await connection.channel.close()
+                        try? await connection.executeThenClose { _, _ in }
                         continue
                     }
                     group.addTask {
