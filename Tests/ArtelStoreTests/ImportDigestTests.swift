@@ -36,8 +36,8 @@ struct ImportDigestTests {
     /// Whether the next import would skip the record without loading it.
     func skips(_ replica: Replica, _ item: ImportItem, _ publisher: Publisher) async throws -> Bool {
         let digest = try #require(publisher.digest(of: item, community: key.publicKey))
-        let skipped = try await replica.unchangedSinceImport([(.job, item.record, digest)], in: key.publicKey)
-        return skipped.contains(item.record)
+        let remembered = try await replica.rememberedDigests([(.job, item.record)], in: key.publicKey)
+        return remembered[item.record] == digest
     }
 
     func salary(_ replica: Replica) async throws -> Value? {

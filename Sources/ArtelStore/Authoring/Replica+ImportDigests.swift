@@ -33,18 +33,6 @@ struct ImportDigestEntry: Sendable {
 }
 
 extension Replica {
-    /// Of some items, the records that have not changed since an import recorded the same digest
-    /// for them: neither the item nor the record's deltas are different.
-    ///
-    /// - Parameter items: each item's kind, record and digest.
-    func unchangedSinceImport(
-        _ items: [(kind: RecordKind, record: RecordID, digest: Bytes32)],
-        in community: PublicKey
-    ) async throws -> Set<RecordID> {
-        let remembered = try await rememberedDigests(items.map { ($0.kind, $0.record) }, in: community)
-        return Set(items.filter { remembered[$0.record] == $0.digest }.map(\.record))
-    }
-
     /// Of some records, the digest of the item their last import wrote or found, for those that
     /// nothing changed since: their deltas are still the ones the import saw.
     func rememberedDigests(
