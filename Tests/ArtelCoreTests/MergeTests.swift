@@ -194,4 +194,29 @@ struct MergeTests {
             #expect(RecordState(merging: order).elements(of: tags) == expected, "rotation \(rotation)")
         }
     }
+
+    @Test("A record's first delta, its operations listed in any order, merges as its bytes read")
+    func firstDeltaInAnyOrder() throws {
+        let texts = ["b", "Москва", "a", String(repeating: "z", count: 130), "aa"]
+        let operations: [Operation] =
+            texts.map { .add(tags, .string($0)) } + [.set(salary, .integer(90_000)), .set(title, .string("Повар"))]
+        let signed = job(1, Array(operations.reversed()))
+        let decoded = try SignedDelta.decode(signed.bytes)
+        #expect(signed.delta.operations == decoded.delta.operations, "signing lists them as the bytes do")
+
+        let state = RecordState(merging: [signed])
+        let expected = texts.map { Value.string($0) }.sorted {
+            $0.encodedBytes.lexicographicallyPrecedes($1.encodedBytes)
+        }
+        #expect(state.elements(of: tags) == expected)
+        #expect(state.value(of: title) == .string("Повар"))
+        #expect(state.value(of: salary) == .integer(90_000))
+        // A later delta finds each register where the first put it.
+        let later = RecordState(merging: [
+            signed, job(2, [.remove(tags, .string("a")), .set(title, .string("Су-шеф"))]),
+        ])
+        #expect(later.elements(of: tags) == expected.filter { $0 != .string("a") })
+        #expect(later.value(of: title) == .string("Су-шеф"))
+        #expect(later.kept.count == 2)
+    }
 }

@@ -272,7 +272,12 @@ struct ValidationTests {
         #expect(shape { $0.operations.append(.clear(7)) } == .invalidField)
         #expect(shape { $0.operations.append(.add(2, .string("grant"))) } == .invalidField)
         #expect(shape { $0.operations.removeAll { $0.field == 2 } } == .requiredField)
-        #expect(shape { $0.operations[2] = .set(4, .timestamp(Int64(start + 367 * Grants.day))) } == .invalidField)
+        #expect(
+            shape { delta in
+                let until = delta.operations.firstIndex { $0.field == 4 }!
+                delta.operations[until] = .set(4, .timestamp(Int64(start + 367 * Grants.day)))
+            } == .invalidField
+        )
         #expect(shape { $0.operations = [.delete] } != nil)
     }
 

@@ -5,7 +5,8 @@ public struct SignedDelta: Hashable, Sendable {
     /// The largest encoded delta, signature included: 64 KiB.
     public static let maximumSize = 65_536
 
-    /// What the delta says.
+    /// What the delta says, its operations in canonical order, as its bytes list them: merging
+    /// relies on that order (``RecordState``).
     public let delta: Delta
     /// BLAKE2b-256 of the unsigned bytes.
     public let id: DeltaID
@@ -35,6 +36,8 @@ public struct SignedDelta: Hashable, Sendable {
         guard key.publicKey == delta.author else {
             throw DeltaError(.unauthorized, "the signing key is not the delta's author key")
         }
+        var delta = delta
+        if !CanonicalOrder.isIncreasing(delta.operations) { delta.operations.sortCanonically() }
         // The encoding has room for the signature: appended where it is, not copied into new bytes.
         var bytes = try delta.encodedUnsignedBytes()
         let signature = key.sign(bytes)

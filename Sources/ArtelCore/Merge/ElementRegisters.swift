@@ -28,6 +28,11 @@ struct ElementRegisters<Register: Sendable>: Sendable {
         return result
     }
 
+    /// Adds the register of an element that goes after every element that has one.
+    mutating func append(_ element: Value, _ register: Register) {
+        all.append((element, register))
+    }
+
     /// Where `element` is, or where it would go.
     private func position(of element: Value) -> (index: Int, found: Bool) {
         // A delta's elements come in canonical order: most go after the last.

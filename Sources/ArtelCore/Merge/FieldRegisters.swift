@@ -41,6 +41,23 @@ struct FieldRegisters<Register: Sendable>: Sendable {
         return change(&entries[entries.count - 1].register)
     }
 
+    /// Adds the register of a field that has none.
+    mutating func append(_ field: FieldID, _ register: Register) {
+        entries.append((field, register))
+    }
+
+    /// Changes the register of `field` in place when it is the last one added, and otherwise adds
+    /// one for it, starting from `initial`: for a record's first delta, whose operations on a field
+    /// come one after another.
+    mutating func updateLast(
+        _ field: FieldID,
+        from initial: @autoclosure () -> Register,
+        _ change: (inout Register) -> Void
+    ) {
+        if entries.last?.field != field { entries.append((field, initial())) }
+        change(&entries[entries.count - 1].register)
+    }
+
     /// Every field's register, in no particular order.
     var all: [(field: FieldID, register: Register)] { entries }
 

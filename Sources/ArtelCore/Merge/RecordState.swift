@@ -20,14 +20,13 @@ public struct RecordState: Sendable {
     }
 
     /// The deltas that win at least one register, or are the record's delete, or are control plane.
-    public private(set) var kept: [DeltaID: SignedDelta] = [:]
+    public private(set) var kept = KeptDeltas()
 
     /// The latest timestamp among the kept deltas, if any is kept.
     public var latestTimestamp: HLC? { kept.values.map(\.delta.timestamp).max() }
     // One register per single-valued field (and field 0, the record), one per element of a set field.
     private var singles = FieldRegisters<Winner>()
     private var sets = FieldRegisters<ElementRegisters<Winner>>()
-    private var winCounts: [DeltaID: Int] = [:]
 
     /// An empty record.
     public init() {}
@@ -68,9 +67,8 @@ public struct RecordState: Sendable {
         let stamp = Stamp(signed)
         if signed.delta.isDelete { return mergeDelete(signed, stamp: stamp) }
         if isDeleted { return .recordDeleted }
+        if kept.isEmpty { return mergeFirst(signed, stamp: stamp) }
 
-        // A record's first delta sets most of its registers: room for them at once, not by doubling.
-        if singles.isEmpty { singles.reserveCapacity(signed.delta.operations.count) }
         var pruned: [DeltaID] = []
         var wins = 0
         for operation in signed.delta.operations {
@@ -90,9 +88,31 @@ public struct RecordState: Sendable {
             if let loser = outcome.loser { release(loser, into: &pruned) }
         }
         guard wins > 0 || signed.delta.kind.isGrantOrRevocation else { return .superseded }
-        kept[signed.id] = signed
-        winCounts[signed.id] = wins
+        kept.keep(signed, wins: wins)
         return .kept(pruned: pruned)
+    }
+
+    /// Merges a record's first delta, which wins every register it writes. Its operations are
+    /// strictly increasing (a signed delta's are: encoding and decoding refuse any other order, and
+    /// a register written twice), so each register is appended where it goes, none looked for.
+    private mutating func mergeFirst(_ signed: SignedDelta, stamp: Stamp) -> MergeOutcome {
+        singles.reserveCapacity(signed.delta.operations.count)
+        var wins = 0
+        for operation in signed.delta.operations {
+            let winner = Winner(stamp: stamp, operation: operation)
+            switch operation {
+            case .set(let field, _), .clear(let field):
+                singles.append(field, winner)
+            case .add(let field, let element), .remove(let field, let element):
+                sets.updateLast(field, from: ElementRegisters()) { $0.append(element, winner) }
+            case .delete:
+                continue
+            }
+            wins += 1
+        }
+        guard wins > 0 || signed.delta.kind.isGrantOrRevocation else { return .superseded }
+        kept.keep(signed, wins: wins)
+        return .kept(pruned: [])
     }
 
     /// Gives a register to a challenger that beats its current winner.
@@ -110,9 +130,8 @@ public struct RecordState: Sendable {
 
     private mutating func mergeDelete(_ signed: SignedDelta, stamp: Stamp) -> MergeOutcome {
         if let current = singles[.record], current.stamp > stamp { return .superseded }
-        let pruned = Array(kept.keys)
-        kept = [signed.id: signed]
-        winCounts = [signed.id: 1]
+        let pruned = kept.keys
+        kept.keepOnly(signed)
         singles = FieldRegisters()
         singles[.record] = Winner(stamp: stamp, operation: .delete)
         sets = FieldRegisters()
@@ -120,15 +139,14 @@ public struct RecordState: Sendable {
     }
 
     private mutating func release(_ loser: DeltaID, into pruned: inout [DeltaID]) {
-        guard let count = winCounts[loser] else { return }
+        guard let count = kept.wins(of: loser) else { return }
         if count > 1 {
-            winCounts[loser] = count - 1
+            kept.setWins(count - 1, of: loser)
         } else if let delta = kept[loser], !delta.delta.kind.isGrantOrRevocation {
-            winCounts[loser] = nil
-            kept[loser] = nil
+            kept.remove(loser)
             pruned.append(loser)
         } else {
-            winCounts[loser] = 0
+            kept.setWins(0, of: loser)
         }
     }
 

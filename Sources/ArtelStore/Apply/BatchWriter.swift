@@ -13,12 +13,16 @@ struct BatchWriter {
         let record: RecordID
     }
 
+    /// A stored delta of a record, and its row in `deltas`.
+    private typealias DeltaRow = (id: DeltaID, row: Int64)
+
     private struct LoadedRecord {
+        let key: RecordKey
         /// Its row in `records`, once it has one.
         var rowid: Int64?
-        /// The rows of its stored deltas, by id: what the replica held, then what it holds once
-        /// the batch is written.
-        var stored: [DeltaID: Int64]
+        /// Its stored deltas: what the replica held, then what it holds once the batch is written.
+        /// A record keeps a few, so a short array, not a dictionary.
+        var stored: [DeltaRow]
         var state: RecordState
         /// The state its materialized row shows, or `nil` when it has none (new, or deleted).
         let materialized: RecordState?
@@ -29,15 +33,20 @@ struct BatchWriter {
         /// anything else changes the state.
         var prepared: MaterializedRow?
 
-        init(rowid: Int64?, stored: [DeltaID: Int64], state: RecordState, materialized: RecordState?) {
+        init(
+            _ key: RecordKey,
+            rowid: Int64? = nil,
+            stored: [DeltaRow] = [],
+            state: RecordState = RecordState(),
+            materialized: RecordState? = nil
+        ) {
+            self.key = key
             self.rowid = rowid
             self.stored = stored
             self.state = state
             self.materialized = materialized
             initial = state
         }
-
-        static let new = LoadedRecord(rowid: nil, stored: [:], state: RecordState(), materialized: nil)
     }
 
     /// A record the batch touched: its state when first touched and now.
@@ -50,8 +59,10 @@ struct BatchWriter {
 
     private let statements: RawStatements
     private var scopes: ScopeIndex
-    private var records: [RecordKey: LoadedRecord] = [:]
-    private var touchOrder: [RecordKey] = []
+    /// Every record the batch touched, in the order first touched; changed in place, so that
+    /// merging a delta hashes its record's key once and copies nothing.
+    private var records: [LoadedRecord] = []
+    private var positions: [RecordKey: Int] = [:]
     private(set) var pruned = 0
 
     init(db: Database) {
@@ -64,25 +75,21 @@ struct BatchWriter {
     /// - Parameter fresh: what the delta makes of a record that has no other, worked out before the
     ///   transaction: taken instead of merging when the delta creates its record.
     mutating func merge(_ signed: SignedDelta, fresh: FreshRecord? = nil) throws -> DeltaOutcome {
-        let key = RecordKey(scope: signed.delta.scope, record: signed.delta.record)
-        if records[key] == nil {
-            records[key] = try load(key)
-            touchOrder.append(key)
-        }
+        let position = try touch(RecordKey(scope: signed.delta.scope, record: signed.delta.record))
         let outcome: MergeOutcome
         // A record that holds no delta yet (none stored, none merged by the batch) is empty, and
         // merging into an empty record depends on the delta alone: the fresh state is that merge.
-        if let fresh, records[key]!.state.kept.isEmpty {
-            records[key]!.state = fresh.state
-            records[key]!.prepared = fresh.row
+        if let fresh, records[position].state.kept.isEmpty {
+            records[position].state = fresh.state
+            records[position].prepared = fresh.row
             outcome = fresh.outcome
         } else {
-            outcome = records[key]!.state.merge(signed)
-            records[key]!.prepared = nil
+            outcome = records[position].state.merge(signed)
+            records[position].prepared = nil
         }
         switch outcome {
         case .kept:
-            records[key]!.changed = true
+            records[position].changed = true
             return .accepted(signed)
         case .duplicate: return .duplicate(signed.id)
         case .superseded: return .superseded(signed.id)
@@ -92,19 +99,19 @@ struct BatchWriter {
 
     /// The merged state of a record as the batch has made it so far.
     mutating func state(of scope: Scope, record: RecordID) throws -> RecordState {
-        let key = RecordKey(scope: scope, record: record)
-        if records[key] == nil {
-            records[key] = try load(key)
-            touchOrder.append(key)
-        }
-        return records[key]!.state
+        records[try touch(RecordKey(scope: scope, record: record))].state
     }
 
     /// The records of a kind this batch changed, in the order first touched.
     func changed(_ kind: RecordKind) -> [TouchedRecord] {
-        touchOrder.compactMap { key in
-            guard key.scope.kind == kind, let record = records[key], record.changed else { return nil }
-            return TouchedRecord(scope: key.scope, record: key.record, initial: record.initial, state: record.state)
+        records.compactMap { record in
+            guard record.key.scope.kind == kind, record.changed else { return nil }
+            return TouchedRecord(
+                scope: record.key.scope,
+                record: record.key.record,
+                initial: record.initial,
+                state: record.state
+            )
         }
     }
 
@@ -112,22 +119,17 @@ struct BatchWriter {
     /// covers it. The record is merged again from the deltas it keeps; deltas the withdrawn one had
     /// pruned are gone from this replica, and come back from peers at the next reconciliation.
     mutating func evict(_ signed: SignedDelta) throws {
-        let key = RecordKey(scope: signed.delta.scope, record: signed.delta.record)
-        if records[key] == nil {
-            records[key] = try load(key)
-            touchOrder.append(key)
-        }
-        let remaining = records[key]!.state.kept.values.filter { $0.id != signed.id }
-        records[key]!.state = RecordState(merging: remaining)
-        records[key]!.prepared = nil
-        records[key]!.changed = true
+        let position = try touch(RecordKey(scope: signed.delta.scope, record: signed.delta.record))
+        let remaining = records[position].state.kept.values.filter { $0.id != signed.id }
+        records[position].state = RecordState(merging: remaining)
+        records[position].prepared = nil
+        records[position].changed = true
     }
 
     /// Writes every changed record.
     mutating func persist() throws {
-        for key in touchOrder {
-            guard let record = records[key], record.changed else { continue }
-            (records[key]!.rowid, records[key]!.stored) = try persist(record, key: key)
+        for position in records.indices where records[position].changed {
+            (records[position].rowid, records[position].stored) = try persist(records[position])
         }
     }
 
@@ -135,29 +137,44 @@ struct BatchWriter {
     /// and every other is older than row `after`: the record holds what `delta` wrote, and no other
     /// delta reached it since row `after`. Nil otherwise, or when the batch did not touch it.
     func mark(of scope: Scope, record: RecordID, keeping delta: DeltaID, after: Int64) -> DeltaSetMark? {
-        guard let loaded = records[RecordKey(scope: scope, record: record)], let rowid = loaded.rowid,
-            loaded.stored[delta] != nil, !loaded.stored.contains(where: { $0.key != delta && $0.value > after })
+        guard let position = positions[RecordKey(scope: scope, record: record)] else { return nil }
+        let loaded = records[position]
+        guard let rowid = loaded.rowid, loaded.stored.contains(where: { $0.id == delta }),
+            !loaded.stored.contains(where: { $0.id != delta && $0.row > after })
         else { return nil }
-        return DeltaSetMark(record: rowid, lastDelta: loaded.stored.values.max()!, deltas: Int64(loaded.stored.count))
+        return DeltaSetMark(
+            record: rowid,
+            lastDelta: loaded.stored.map(\.row).max()!,
+            deltas: Int64(loaded.stored.count)
+        )
+    }
+
+    /// Where the batch keeps `key`'s record, loaded the first time the batch touches it.
+    private mutating func touch(_ key: RecordKey) throws -> Int {
+        if let position = positions[key] { return position }
+        records.append(try load(key))
+        positions[key] = records.count - 1
+        return records.count - 1
     }
 
     private mutating func load(_ key: RecordKey) throws -> LoadedRecord {
-        guard let scopeID = try scopes.id(of: key.scope, create: false) else { return .new }
+        guard let scopeID = try scopes.id(of: key.scope, create: false) else { return LoadedRecord(key) }
         let find = try statements["SELECT rowid FROM records WHERE scope = ?1 AND record_id = ?2"]
         find.bind(1, scopeID)
         find.bind(2, key.record.bytes)
-        guard let rowid = try find.firstInteger() else { return .new }
-        var stored: [DeltaID: Int64] = [:]
+        guard let rowid = try find.firstInteger() else { return LoadedRecord(key) }
+        var stored: [DeltaRow] = []
         var deltas: [SignedDelta] = []
         let kept = try statements["SELECT rowid, bytes FROM deltas WHERE record = ?1"]
         kept.bind(1, rowid)
         try kept.forEachIntegerAndBlob { deltaRow, bytes in
             let delta = try StoredDelta.decode(bytes, rowid: deltaRow)
-            stored[delta.id] = deltaRow
+            stored.append((delta.id, deltaRow))
             deltas.append(delta)
         }
         let state = RecordState(merging: deltas)
         return LoadedRecord(
+            key,
             rowid: rowid,
             stored: stored,
             state: state,
@@ -166,12 +183,10 @@ struct BatchWriter {
     }
 
     /// Writes one record, and returns its row and the rows of the deltas it keeps then.
-    private mutating func persist(
-        _ record: LoadedRecord,
-        key: RecordKey
-    ) throws -> (rowid: Int64?, stored: [DeltaID: Int64]) {
+    private mutating func persist(_ record: LoadedRecord) throws -> (rowid: Int64?, stored: [DeltaRow]) {
+        let key = record.key
         let kept = record.state.kept
-        if kept.isEmpty && record.rowid == nil { return (nil, [:]) }
+        if kept.isEmpty && record.rowid == nil { return (nil, []) }
         let scopeID = try scopes.id(of: key.scope, create: true)!
         let rowid: Int64
         if let existing = record.rowid {
@@ -183,18 +198,21 @@ struct BatchWriter {
             try insert.run()
             rowid = statements.lastInsertedRowID
         }
-        var stored = record.stored
-        for (id, deltaRow) in record.stored where kept[id] == nil {
+        var stored: [DeltaRow] = []
+        for (id, deltaRow) in record.stored {
+            guard kept[id] == nil else {
+                stored.append((id, deltaRow))
+                continue
+            }
             let delete = try statements["DELETE FROM deltas WHERE rowid = ?1"]
             delete.bind(1, deltaRow)
             try delete.run()
-            stored[id] = nil
             pruned += 1
         }
         let insert = try statements[
             "INSERT INTO deltas (id, record, scope, hlc, expiry, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         ]
-        for delta in kept.values where record.stored[delta.id] == nil {
+        for delta in kept.values where !record.stored.contains(where: { $0.id == delta.id }) {
             insert.bind(1, delta.id.bytes)
             insert.bind(2, rowid)
             insert.bind(3, scopeID)
@@ -202,7 +220,7 @@ struct BatchWriter {
             insert.bind(5, Int64(bitPattern: delta.delta.expiry))
             insert.bind(6, delta.bytes)
             try insert.run()
-            stored[delta.id] = statements.lastInsertedRowID
+            stored.append((delta.id, statements.lastInsertedRowID))
         }
         if let table = MaterializedTable.of(key.scope.kind) {
             try Materializer(statements: statements, table: table).write(
@@ -216,7 +234,7 @@ struct BatchWriter {
             let delete = try statements["DELETE FROM records WHERE rowid = ?1"]
             delete.bind(1, rowid)
             try delete.run()
-            return (nil, [:])
+            return (nil, [])
         }
         return (rowid, stored)
     }
