@@ -138,15 +138,11 @@ struct BatchWriter {
     /// delta reached it since row `after`. Nil otherwise, or when the batch did not touch it.
     func mark(of scope: Scope, record: RecordID, keeping delta: DeltaID, after: Int64) -> DeltaSetMark? {
         guard let position = positions[RecordKey(scope: scope, record: record)] else { return nil }
-        let loaded = records[position]
-        guard let rowid = loaded.rowid, loaded.stored.contains(where: { $0.id == delta }),
-            !loaded.stored.contains(where: { $0.id != delta && $0.row > after })
+        let stored = records[position].stored
+        guard let rowid = records[position].rowid, stored.contains(where: { $0.id == delta }),
+            !stored.contains(where: { $0.id != delta && $0.row > after })
         else { return nil }
-        return DeltaSetMark(
-            record: rowid,
-            lastDelta: loaded.stored.map(\.row).max()!,
-            deltas: Int64(loaded.stored.count)
-        )
+        return DeltaSetMark(record: rowid, lastDelta: stored.map(\.row).max()!, deltas: Int64(stored.count))
     }
 
     /// Where the batch keeps `key`'s record, loaded the first time the batch touches it.

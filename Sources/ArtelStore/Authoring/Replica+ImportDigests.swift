@@ -94,9 +94,15 @@ extension Replica {
         writtenBy writer: BatchWriter?,
         db: Database
     ) throws {
+        // An upsert, not INSERT OR REPLACE: a replace may delete a row, so SQLite opens a statement
+        // savepoint for it, which every full-text index the transaction has written to joins.
         let insert = try RawStatement(
             db,
-            sql: "INSERT OR REPLACE INTO import_digests (record, digest, last_delta, deltas) VALUES (?1, ?2, ?3, ?4)"
+            sql: """
+                INSERT INTO import_digests (record, digest, last_delta, deltas) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (record) DO UPDATE
+                SET digest = excluded.digest, last_delta = excluded.last_delta, deltas = excluded.deltas
+                """
         )
         for entry in entries {
             let mark: DeltaSetMark?
