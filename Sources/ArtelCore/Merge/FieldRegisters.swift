@@ -1,8 +1,9 @@
-/// The registers of one record, one per field that has one.
+/// The registers of one record, one per field that has one, in the order of the fields' numbers.
 ///
 /// A record has a few dozen fields at most, and every applied delta looks up each of its fields
-/// here, then every materialized column does again: a short array searched by the field's number
-/// costs a fraction of hashing it into a dictionary.
+/// here, then every materialized column does again: a short sorted array searched by halves costs a
+/// fraction of hashing each field into a dictionary. A delta lists its operations by field, so a
+/// record's first delta appends every register, and most later lookups end at the last entry.
 struct FieldRegisters<Register: Sendable>: Sendable {
     private var entries: [(field: FieldID, register: Register)] = []
 
@@ -19,13 +20,16 @@ struct FieldRegisters<Register: Sendable>: Sendable {
 
     /// The register of `field`; setting `nil` removes it.
     subscript(field: FieldID) -> Register? {
-        get { position(of: field).map { entries[$0].register } }
+        get {
+            let (index, found) = position(of: field)
+            return found ? entries[index].register : nil
+        }
         set {
             switch (position(of: field), newValue) {
-            case (let index?, let register?): entries[index].register = register
-            case (let index?, nil): entries.remove(at: index)
-            case (nil, let register?): entries.append((field, register))
-            case (nil, nil): break
+            case ((let index, true), let register?): entries[index].register = register
+            case ((let index, true), nil): entries.remove(at: index)
+            case ((let index, false), let register?): entries.insert((field, register), at: index)
+            case ((_, false), nil): break
             }
         }
     }
@@ -36,19 +40,19 @@ struct FieldRegisters<Register: Sendable>: Sendable {
         from initial: @autoclosure () -> Register,
         _ change: (inout Register) -> Result
     ) -> Result {
-        if let index = position(of: field) { return change(&entries[index].register) }
-        entries.append((field, initial()))
-        return change(&entries[entries.count - 1].register)
+        let (index, found) = position(of: field)
+        if !found { entries.insert((field, initial()), at: index) }
+        return change(&entries[index].register)
     }
 
-    /// Adds the register of a field that has none.
+    /// Adds the register of a field that goes after every field that has one.
     mutating func append(_ field: FieldID, _ register: Register) {
         entries.append((field, register))
     }
 
-    /// Changes the register of `field` in place when it is the last one added, and otherwise adds
-    /// one for it, starting from `initial`: for a record's first delta, whose operations on a field
-    /// come one after another.
+    /// Changes the register of `field` in place when it is the last one, and otherwise adds one for
+    /// it after every other, starting from `initial`: for a record's first delta, whose operations
+    /// come in the order of their fields.
     mutating func updateLast(
         _ field: FieldID,
         from initial: @autoclosure () -> Register,
@@ -58,10 +62,19 @@ struct FieldRegisters<Register: Sendable>: Sendable {
         change(&entries[entries.count - 1].register)
     }
 
-    /// Every field's register, in no particular order.
+    /// Every field's register, in the order of the fields' numbers.
     var all: [(field: FieldID, register: Register)] { entries }
 
-    private func position(of field: FieldID) -> Int? {
-        entries.firstIndex { $0.field == field }
+    /// Where `field` is, or where it would go.
+    private func position(of field: FieldID) -> (index: Int, found: Bool) {
+        guard let last = entries.last, last.field >= field else { return (entries.count, false) }
+        if last.field == field { return (entries.count - 1, true) }
+        var (low, high) = (0, entries.count - 1)
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].field == field { return (middle, true) }
+            if entries[middle].field < field { low = middle + 1 } else { high = middle }
+        }
+        return (low, false)
     }
 }
