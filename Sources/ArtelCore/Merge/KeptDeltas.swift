@@ -20,7 +20,9 @@ public struct KeptDeltas: Sendable {
     }
 
     /// The kept deltas, in no particular order.
-    public var values: [SignedDelta] { entries.map(\.delta) }
+    public var values: LazyMapSequence<[(delta: SignedDelta, wins: Int)], SignedDelta> {
+        entries.lazy.map(\.delta)
+    }
 
     /// The ids of the kept deltas, in no particular order.
     public var keys: [DeltaID] { entries.map(\.delta.id) }

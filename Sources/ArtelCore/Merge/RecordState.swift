@@ -93,8 +93,8 @@ public struct RecordState: Sendable {
     }
 
     /// Merges a record's first delta, which wins every register it writes. Its operations are
-    /// strictly increasing (a signed delta's are: encoding and decoding refuse any other order, and
-    /// a register written twice), so each register is appended where it goes, none looked for.
+    /// strictly increasing (a signed delta lists them as its bytes do, and the encoding refuses a
+    /// register written twice), so each register is appended where it goes, none looked for.
     private mutating func mergeFirst(_ signed: SignedDelta, stamp: Stamp) -> MergeOutcome {
         singles.reserveCapacity(signed.delta.operations.count)
         var wins = 0
