@@ -141,8 +141,8 @@ let package = Package(
             // gperftools' TCMalloc in place of glibc's malloc (Debian's libgoogle-perftools-dev). An
             // import allocates a batch's strings and tables on every core and frees them on another
             // thread; glibc's per-thread arenas then give the pages back and fault them in again
-            // for the next batch. TCMalloc keeps them: the import of 100 000 hh.ru vacancies takes
-            // about 5% less CPU and a third less memory (BENCHMARKS.md).
+            // for the next batch. TCMalloc keeps them: importing 100 000 hh.ru vacancies takes 5–7%
+            // less CPU and a third less memory (BENCHMARKS.md, eleventh session).
             linkerSettings: [.linkedLibrary("tcmalloc_minimal")]
         ),
         .executableTarget(
