@@ -37,19 +37,18 @@ public struct KeptDeltas: Sendable {
         entries = [(delta, 1)]
     }
 
-    /// The number of registers the delta with this id wins, if it is kept.
-    func wins(of id: DeltaID) -> Int? {
-        position(of: id).map { entries[$0].wins }
-    }
-
-    /// Sets the number of registers a kept delta wins.
-    mutating func setWins(_ wins: Int, of id: DeltaID) {
-        if let index = position(of: id) { entries[index].wins = wins }
-    }
-
-    /// Lets go of a kept delta.
-    mutating func remove(_ id: DeltaID) {
-        if let index = position(of: id) { entries.remove(at: index) }
+    /// Takes a register from a kept delta. A delta that loses its last is let go, unless it is
+    /// control plane, which is kept whatever it wins.
+    ///
+    /// - Returns: whether the delta was let go (pruned).
+    mutating func loseRegister(of id: DeltaID) -> Bool {
+        guard let index = position(of: id) else { return false }
+        if entries[index].wins > 1 || entries[index].delta.delta.kind.isGrantOrRevocation {
+            entries[index].wins = max(0, entries[index].wins - 1)
+            return false
+        }
+        entries.remove(at: index)
+        return true
     }
 
     private func position(of id: DeltaID) -> Int? {

@@ -139,15 +139,7 @@ public struct RecordState: Sendable {
     }
 
     private mutating func release(_ loser: DeltaID, into pruned: inout [DeltaID]) {
-        guard let count = kept.wins(of: loser) else { return }
-        if count > 1 {
-            kept.setWins(count - 1, of: loser)
-        } else if let delta = kept[loser], !delta.delta.kind.isGrantOrRevocation {
-            kept.remove(loser)
-            pruned.append(loser)
-        } else {
-            kept.setWins(0, of: loser)
-        }
+        if kept.loseRegister(of: loser) { pruned.append(loser) }
     }
 
     /// The winning value of a single-valued field, if it is set.
