@@ -19,6 +19,20 @@ struct DeltaPropertyTests {
         }
     }
 
+    @Test("A text is read from bytes exactly when they are valid UTF-8, as the standard library judges them")
+    func textValidation() {
+        // Mostly the bytes that make or break UTF-8: lead bytes, continuations, the replacement
+        // character's own bytes, and ASCII.
+        let bytes: [UInt8] = [0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc3, 0xd0, 0xe0, 0xed, 0xef, 0xbd, 0xf0, 0xf4, 0xf5, 0xff]
+        FixedSeeds.check(count: 5_000) { seed, rng in
+            let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in bytes.randomElement(using: &rng)! }
+            let expected = String(validating: text, as: UTF8.self)
+            #expect(String(validUTF8: text[...]) == expected, "seed \(seed): \(text)")
+        }
+        #expect(String(validUTF8: [0xef, 0xbf, 0xbd][...]) == "\u{FFFD}")
+        #expect(String(validUTF8: Array("ёлка".utf8)[1...]) == nil)
+    }
+
     @Test("Operations given in canonical order, shuffled or put in order by sortCanonically encode alike")
     func canonicalOrderGiven() throws {
         try FixedSeeds.check(count: 300) { seed, rng in

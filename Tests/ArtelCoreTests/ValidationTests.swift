@@ -57,6 +57,28 @@ struct ValidationTests {
     }
 
     @Test(
+        "A refused text says which control character it holds; a description may hold line breaks and tabs",
+        arguments: [
+            (Fields.set(.job, "title", "tab\tin a title"), "title contains control character U+9"),
+            (Fields.set(.job, "title", "Вакансия:\nкомьюнити-менеджер"), "title contains a line break"),
+            (
+                Fields.set(.job, "description", "Обязанности:\n\t– встречи\u{7F}"),
+                "description contains control character U+7F"
+            ),
+            (Fields.set(.job, "description", "Обязанности:\n\t– встречи\n\t– рассылки"), nil),
+        ] as [(Operation, String?)]
+    )
+    func controlCharacters(operation: Operation, message: String?) {
+        let error = refusal(
+            .job,
+            [Fields.set(.job, "title", "Комьюнити-менеджер"), operation].filter {
+                $0.field != operation.field || $0 == operation
+            }
+        )
+        #expect(error?.message == message)
+    }
+
+    @Test(
         "Each refusal names the field at fault",
         arguments: [
             (Fields.set(.job, "title", String(repeating: "я", count: 201)), DeltaError.Code.fieldTooLong, "title"),

@@ -92,10 +92,10 @@ public struct ByteReader: Sendable {
 
     /// Reads a varint length and that many bytes.
     public mutating func readLengthPrefixed(_ what: @autoclosure () -> String) throws(DeltaError) -> ArraySlice<UInt8> {
-        let name = what()
-        let length = try readVarint("length of \(name)")
-        guard length <= UInt64(remaining) else { throw truncated(name) }
-        return try readBytes(Int(length), name)
+        let length = try readVarint("length of \(what())")
+        guard length <= UInt64(remaining) else { throw truncated(what()) }
+        defer { offset += Int(length) }
+        return bytes[offset..<offset + Int(length)]
     }
 
     private func truncated(_ what: String) -> DeltaError {

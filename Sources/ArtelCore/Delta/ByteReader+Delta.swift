@@ -62,7 +62,9 @@ extension ByteReader {
 
     /// Reads one operation, and the byte range of its element (empty unless it is `add` or `remove`).
     private mutating func readOperation(index: Int) throws(DeltaError) -> (Operation, Range<Int>) {
-        let what = "operation \(index + 1)"
+        // Named only when something is wrong: a message built for every operation would cost more
+        // than reading it.
+        var what: String { "operation \(index + 1)" }
         let tag = try readByte("the tag of \(what)")
         if tag == 5 { return (.delete, offset..<offset) }
         guard (1...4).contains(tag) else {
@@ -82,47 +84,47 @@ extension ByteReader {
         }
     }
 
-    private mutating func readValue(_ what: String) throws(DeltaError) -> Value {
-        let tag = try readByte("the type of \(what)")
+    private mutating func readValue(_ what: @autoclosure () -> String) throws(DeltaError) -> Value {
+        let tag = try readByte("the type of \(what())")
         guard let type = ValueType(rawValue: tag) else {
-            throw DeltaError(.unknownValueType, "\(what) has type tag \(tag), which is not in the registry")
+            throw DeltaError(.unknownValueType, "\(what()) has type tag \(tag), which is not in the registry")
         }
         switch type {
         case .string:
-            let raw = try readLengthPrefixed(what)
-            guard let text = String(validating: raw, as: UTF8.self) else {
-                throw DeltaError(.invalidUTF8, "\(what) is not valid UTF-8")
+            let raw = try readLengthPrefixed(what())
+            guard let text = String(validUTF8: raw) else {
+                throw DeltaError(.invalidUTF8, "\(what()) is not valid UTF-8")
             }
             return .string(text)
         case .integer:
-            return .integer(try readZigZag(what))
+            return .integer(try readZigZag(what()))
         case .timestamp:
-            return .timestamp(try readZigZag(what))
+            return .timestamp(try readZigZag(what()))
         case .boolean:
-            let byte = try readByte(what)
+            let byte = try readByte(what())
             guard byte <= 1 else {
-                throw DeltaError(.invalidBoolean, "\(what) is the byte \(byte); a boolean is 0 or 1")
+                throw DeltaError(.invalidBoolean, "\(what()) is the byte \(byte); a boolean is 0 or 1")
             }
             return .boolean(byte == 1)
         case .bytes:
-            return .bytes(Array(try readLengthPrefixed(what)))
+            return .bytes(Array(try readLengthPrefixed(what())))
         case .reference:
-            return .reference(try readReference(what))
+            return .reference(try readReference(what()))
         case .references:
-            let count = try readVarint("the count of \(what)")
+            let count = try readVarint("the count of \(what())")
             guard count <= UInt64(remaining / Reference.encodedCount) else {
-                throw DeltaError(.truncated, "\(what) claims \(count) references but the delta is too short")
+                throw DeltaError(.truncated, "\(what()) claims \(count) references but the delta is too short")
             }
             var references: [Reference] = []
             references.reserveCapacity(Int(count))
-            for _ in 0..<count { references.append(try readReference(what)) }
+            for _ in 0..<count { references.append(try readReference(what())) }
             return .references(references)
         }
     }
 
-    private mutating func readReference(_ what: String) throws(DeltaError) -> Reference {
-        let community = PublicKey(try readBytes32("the community of \(what)"))
-        let record = RecordID(try readBytes16("the record of \(what)"))
+    private mutating func readReference(_ what: @autoclosure () -> String) throws(DeltaError) -> Reference {
+        let community = PublicKey(try readBytes32("the community of \(what())"))
+        let record = RecordID(try readBytes16("the record of \(what())"))
         return Reference(community: community, record: record)
     }
 }

@@ -66,7 +66,11 @@ public struct SignedDelta: Hashable, Sendable {
         let unsigned = bytes[..<unsignedCount]
         // The reader refuses every non-canonical form it can see (order, duplicates, overlong
         // varints); re-encoding in the order read catches anything else.
-        guard try delta.encode(delta.operations).elementsEqual(unsigned) else {
+        let encoded = try delta.encode(delta.operations)
+        let canonical = encoded.withUnsafeBufferPointer { encoded in
+            unsigned.withUnsafeBufferPointer { encoded.elementsEqual($0) }
+        }
+        guard canonical else {
             throw DeltaError(.nonCanonical, "the bytes are not the canonical encoding of the delta they hold")
         }
         return SignedDelta(

@@ -80,16 +80,22 @@ enum FieldRules {
         // Every delta's text passes here, so it is read as UTF-8 bytes: a control character is one
         // byte below 0x80, which no other character's encoding contains, and every character but
         // its continuation bytes (10xxxxxx) starts a scalar.
+        var text = text
         var count = 0
-        for byte in text.utf8 {
-            if byte & 0xC0 != 0x80 { count += 1 }
-            let value = UInt32(byte)
-            let isControl = value < 0x20 || value == 0x7f
-            if isControl && !(multiline && (value == 0x0a || value == 0x09)) {
-                let what =
-                    value == 0x0a ? "a line break" : "control character U+\(String(value, radix: 16, uppercase: true))"
-                throw DeltaError(.invalidField, "\(name) contains \(what)")
+        var control: UInt8?
+        text.withUTF8 { utf8 in
+            for byte in utf8 {
+                if byte & 0xC0 != 0x80 { count += 1 }
+                if (byte < 0x20 || byte == 0x7f) && !(multiline && (byte == 0x0a || byte == 0x09)) {
+                    control = byte
+                    return
+                }
             }
+        }
+        if let control {
+            let what =
+                control == 0x0a ? "a line break" : "control character U+\(String(control, radix: 16, uppercase: true))"
+            throw DeltaError(.invalidField, "\(name) contains \(what)")
         }
         guard count <= limit else {
             throw DeltaError(.fieldTooLong, "\(name) is \(count) characters long; the limit is \(limit)")

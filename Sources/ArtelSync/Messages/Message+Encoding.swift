@@ -98,7 +98,7 @@ extension ByteReader {
     mutating func readText(_ what: String, limit: Int = 10_000) throws -> String {
         let raw = try readLengthPrefixed(what)
         guard raw.count <= limit else { throw WireError.malformed("\(what) is over \(limit) bytes") }
-        guard let text = String(validating: raw, as: UTF8.self) else {
+        guard let text = String(validUTF8: raw) else {
             throw WireError.malformed("\(what) is not UTF-8")
         }
         return text
