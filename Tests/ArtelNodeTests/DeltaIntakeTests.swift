@@ -6,7 +6,9 @@ import Testing
 @testable import ArtelNode
 
 /// Pushes that arrive while a batch is being stored wait for it and are then stored together, so
-/// that a burst of pushes costs a few transactions, not one each.
+/// that a burst of pushes costs a few transactions, not one each; a sync's deltas gather while they
+/// keep coming. The tests pass the ticks themselves (``DeltaIntake/tickPassed()``): the intake's own
+/// ticks only send events, which these tests do not read.
 @Suite("The intake of a session's deltas")
 struct DeltaIntakeTests {
     let factory = DeltaFactory()
@@ -63,6 +65,52 @@ struct DeltaIntakeTests {
             let third = try #require(try await intake.finishStoring(), "the batch due is stored after the second")
             #expect(third.accepted.count == size)
             #expect(try await replica.summary().deltas == size * 4)
+        }
+    }
+
+    @Test("a sync's deltas gather while more keep coming, and are stored after a tick without any")
+    func syncDeltasWaitForAQuietTick() async throws {
+        try await TestReplicas.withReplica { replica in
+            let (_, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
+            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+            let jobs = (1...30).map { factory.job($0) }
+            func message(_ part: Int) async -> AdmittedDeltas {
+                await Replica.admit(jobs[part * 10..<(part + 1) * 10].map(\.bytes), now: now)
+            }
+
+            #expect(try await intake.add(message(0), urgent: false) == nil)
+            try await intake.tickPassed()
+            #expect(try await intake.finishStoring()?.accepted.count == 10, "no more came during the tick")
+
+            #expect(try await intake.add(message(1), urgent: false) == nil)
+            #expect(try await intake.add(message(2), urgent: false) == nil)
+            try await intake.tickPassed()
+            #expect(try await intake.finishStoring() == nil, "more came during the tick: it waits")
+            try await intake.tickPassed()
+            #expect(try await intake.finishStoring()?.accepted.count == 20, "a tick passed without any")
+            #expect(try await replica.summary().deltas == 30)
+        }
+    }
+
+    @Test("a sync's deltas that keep trickling in are stored after the most ticks they may wait")
+    func syncDeltasWaitAtMostMaximumTicks() async throws {
+        try await TestReplicas.withReplica { replica in
+            let (_, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
+            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+            let jobs = (1...UInt64(DeltaIntake.maximumTicks + 1)).map { factory.job($0) }
+            func message(_ index: Int) async -> AdmittedDeltas { await Replica.admit([jobs[index].bytes], now: now) }
+
+            #expect(try await intake.add(message(0), urgent: false) == nil)
+            for tick in 1...DeltaIntake.maximumTicks {
+                #expect(try await intake.add(message(tick), urgent: false) == nil)
+                try await intake.tickPassed()
+                let stored = try await intake.finishStoring()
+                if tick < DeltaIntake.maximumTicks {
+                    #expect(stored == nil, "tick \(tick): deltas keep coming")
+                } else {
+                    #expect(stored?.accepted.count == DeltaIntake.maximumTicks + 1, "they waited the most ticks")
+                }
+            }
         }
     }
 }

@@ -14,8 +14,8 @@ enum ConnectionEvent: Sendable {
     case written(Int)
     /// A second passed.
     case tick
-    /// Gathered deltas have waited long enough for more: store them.
-    case storeDue
+    /// A tick of the intake passed: the deltas it gathered may be due (``DeltaIntake/tickPassed()``).
+    case intakeTick
     /// A batch of the peer's deltas is stored.
     case stored(Int)
     /// The hub has something for this session.

@@ -1,10 +1,16 @@
 import ArtelStore
 
 /// The deltas a session receives, on their way to the replica. They are gathered into batches
-/// stored in one transaction each (a transaction costs about as much for a hundred deltas as for
-/// thousands), and one batch is stored while the next is gathered and checked. A push is stored
-/// at once when nothing is being stored, and otherwise with the pushes that arrive meanwhile as soon
-/// as the batch in flight is stored: a burst of pushes is stored in a few transactions, not one each.
+/// stored in one transaction each, and one batch is stored while the next is gathered and checked.
+/// A push is stored at once when nothing is being stored, and otherwise with the pushes that arrive
+/// meanwhile as soon as the batch in flight is stored: a burst of pushes is stored in a few
+/// transactions, not one each.
+///
+/// A sync's deltas are stored when ``batchSize`` have gathered, or once the peer has sent none for
+/// a ``tick``, or after ``maximumTicks``. A transaction's cost grows with the replica, not with the
+/// batch: each one writes again every page of the indexes on random ids that its deltas touched.
+/// Batches cut by a fixed delay held a few hundred deltas during a sync, and the syncing node wrote
+/// nine times the replica's size.
 ///
 /// While a batch is stored, the next keeps gathering until it holds twice ``batchSize``, and only
 /// then does the session wait for the store: a full batch is due, and stored as soon as the one in
@@ -13,8 +19,10 @@ import ArtelStore
 struct DeltaIntake {
     /// The deltas gathered before they are stored, when nothing is being stored.
     static let batchSize = 2_000
-    /// The longest gathered deltas wait for more.
-    static let delay = Duration.milliseconds(20)
+    /// How often gathered deltas are looked at: a tick in which none arrived ends a sync's batch.
+    static let tick = Duration.milliseconds(20)
+    /// The most ticks a sync's deltas wait for more.
+    static let maximumTicks = 10
 
     private let replica: Replica
     private let metrics: NodeMetrics
@@ -25,6 +33,11 @@ struct DeltaIntake {
     /// Whether what is gathered is due as soon as the batch in flight is stored: a push, a full
     /// batch or one that waited ``delay``.
     private var dueAfterStore = false
+    /// Whether deltas arrived since the last tick, and the ticks the gathered ones waited.
+    private var arrivedSinceTick = false
+    private var ticksWaited = 0
+    /// Whether a tick is on its way: one at a time, whatever the batches.
+    private var tickPending = false
     private var lastID = 0
 
     /// An intake storing into `replica`, naming `source` in the refusal log, and telling the
@@ -43,7 +56,7 @@ struct DeltaIntake {
 
     /// Adds checked deltas. A push (`urgent`) is stored at once, or as soon as the batch in flight
     /// is stored (``stored(_:)``), so that it spreads without waiting; the deltas of a sync wait
-    /// for a full batch or ``delay``.
+    /// for a full batch, a quiet ``tick`` or ``maximumTicks``.
     ///
     /// - Returns: the report of the previous batch, when storing this one had to wait for it.
     mutating func add(_ admitted: AdmittedDeltas, urgent: Bool) async throws -> ApplyReport? {
@@ -56,20 +69,38 @@ struct DeltaIntake {
             return nil
         }
         if first {
-            let events = self.events
-            Task {
-                try? await Task.sleep(for: Self.delay)
-                events.yield(.storeDue)
-            }
+            // The first deltas start the ticks; only those that follow them keep the batch open.
+            arrivedSinceTick = false
+            ticksWaited = 0
+            if !tickPending { scheduleTick() }
+        } else {
+            arrivedSinceTick = true
         }
         return nil
     }
 
-    /// What gathered for ``delay`` is due: stored at once when nothing is being stored, and
-    /// otherwise as soon as the batch in flight is (its report then comes with ``stored(_:)``).
-    mutating func delayEnded() async throws {
-        guard gathered.count > 0 else { return }
+    /// A ``tick`` passed (a `.intakeTick` event). What is gathered is due when no delta arrived
+    /// during it or it has waited ``maximumTicks``: stored at once when nothing is being stored,
+    /// and otherwise as soon as the batch in flight is (its report then comes with ``stored(_:)``).
+    mutating func tickPassed() async throws {
+        tickPending = false
+        guard gathered.count > 0, !dueAfterStore else { return }
+        ticksWaited += 1
+        guard !arrivedSinceTick || ticksWaited >= Self.maximumTicks else {
+            arrivedSinceTick = false
+            scheduleTick()
+            return
+        }
         if storing == nil { _ = try await startStoring() } else { dueAfterStore = true }
+    }
+
+    private mutating func scheduleTick() {
+        tickPending = true
+        let events = self.events
+        Task {
+            try? await Task.sleep(for: Self.tick)
+            events.yield(.intakeTick)
+        }
     }
 
     /// Starts storing what is gathered, once the batch in flight is stored.

@@ -76,15 +76,10 @@ struct SessionLoop {
             preadmitted = admitted
             defer { preadmitted = nil }
             try await perform(session?.onMessage(message, now: now) ?? [])
-        case .storeDue:
-            guard var intake else { break }
-            try await intake.delayEnded()
-            self.intake = intake
+        case .intakeTick:
+            try await intake?.tickPassed()
         case .stored(let id):
-            guard var intake else { break }
-            let stored = try await intake.stored(id)
-            self.intake = intake
-            if let stored { try await handleStored(stored, now: now) }
+            if let stored = try await intake?.stored(id) { try await handleStored(stored, now: now) }
         case .written(let count):
             try await perform(session?.onWritten(count, now: now) ?? [])
         case .tick:
@@ -297,7 +292,7 @@ struct SessionLoop {
 
     /// Hands the deltas of the message being handled to the intake, as the reader admitted them.
     private mutating func store(_ deltas: [[UInt8]], urgent: Bool, now: UInt64) async throws {
-        guard var intake else { return }
+        guard intake != nil else { return }
         guard let admitted = preadmitted, admitted.count == deltas.count else {
             preconditionFailure(
                 "the reader admits every delta of a message: \(deltas.count) to store, \(preadmitted?.count ?? 0) admitted"
@@ -305,16 +300,14 @@ struct SessionLoop {
         }
         preadmitted = nil
         await context.hub.receiving(admitted.admittedIDs)
-        let stored = try await intake.add(admitted, urgent: urgent)
-        self.intake = intake
-        if let stored { try await handleStored(stored, now: now) }
+        // Changed where it is kept: a copy would share the gathered deltas, and adding to them
+        // would copy every one.
+        if let stored = try await intake?.add(admitted, urgent: urgent) { try await handleStored(stored, now: now) }
     }
 
     /// Stores every delta the intake holds, before the session ends.
     private mutating func storeAll(now: UInt64) async throws {
-        guard var intake else { return }
-        let reports = try await intake.storeAll()
-        self.intake = intake
+        guard let reports = try await intake?.storeAll() else { return }
         for report in reports { try await handleStored(report, now: now) }
     }
 
