@@ -78,6 +78,20 @@ struct RawStatement {
         }
     }
 
+    /// Runs the statement and reads the first column of its first row as a blob.
+    func firstBlob() throws -> [UInt8]? {
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW:
+            let count = Int(sqlite3_column_bytes(handle, 0))
+            return count == 0
+                ? [] : [UInt8](UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, 0), count: count))
+        case SQLITE_DONE: return nil
+        default: throw error(code)
+        }
+    }
+
     /// Runs the statement and calls `body` with the first two columns of every row: an integer and a blob.
     func forEachIntegerAndBlob(_ body: (Int64, [UInt8]) throws -> Void) throws {
         defer { sqlite3_reset(handle) }
