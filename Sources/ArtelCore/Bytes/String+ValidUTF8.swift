@@ -8,7 +8,7 @@ extension String {
     public init?(validUTF8 bytes: ArraySlice<UInt8>) {
         var text = String(decoding: bytes, as: UTF8.self)
         guard text.utf8.count == bytes.count else { return nil }
-        let kept = bytes.withUnsafeBufferPointer { given in text.withUTF8 { given.elementsEqual($0) } }
+        let kept = bytes.withUnsafeBufferPointer { given in text.withUTF8 { given.hasSameBytes(as: $0) } }
         guard kept else { return nil }
         self = text
     }

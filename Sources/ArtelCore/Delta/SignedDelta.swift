@@ -68,7 +68,7 @@ public struct SignedDelta: Hashable, Sendable {
         // varints); re-encoding in the order read catches anything else.
         let encoded = try delta.encode(delta.operations)
         let canonical = encoded.withUnsafeBufferPointer { encoded in
-            unsigned.withUnsafeBufferPointer { encoded.elementsEqual($0) }
+            unsigned.withUnsafeBufferPointer { encoded.hasSameBytes(as: $0) }
         }
         guard canonical else {
             throw DeltaError(.nonCanonical, "the bytes are not the canonical encoding of the delta they hold")
