@@ -31,10 +31,10 @@ public struct ImportReading: Sendable {
         /// Why it gives none; `nil` when it gives some.
         public let skip: Skip?
         /// Parts of it that were left out, each with its reason.
-        public let notes: [String]
+        public let notes: [LeftOutPart]
 
         /// An entry.
-        public init(source: String, items: [ImportItem], skip: Skip? = nil, notes: [String] = []) {
+        public init(source: String, items: [ImportItem], skip: Skip? = nil, notes: [LeftOutPart] = []) {
             self.source = source
             self.items = items
             self.skip = skip

@@ -49,7 +49,7 @@ public enum TelegramReader: Sendable {
         /// Why the post gave no job; `nil` when it gave one or more.
         public let skipped: String?
         /// Parts of a vacancy post that were left out, each with its reason.
-        public let notes: [String]
+        public let notes: [LeftOutPart]
     }
 
     /// What an export holds: a report for every message, in the export's order.
@@ -121,14 +121,11 @@ public enum TelegramReader: Sendable {
     {
         let parts = PostSplitter.split(post.lines)
         var jobs: [ImportedRecord] = []
-        var notes: [String] = []
+        var notes: [LeftOutPart] = []
         for lines in parts.vacancies {
             let vacancy = Vacancy(lines)
             guard vacancy.hasSubstance else {
-                notes.append(
-                    "“\(vacancy.title.clipped(to: 60))” names a job but gives no duties, requirements, salary, "
-                        + "contact or link; left out"
-                )
+                notes.append(.noSubstance(title: vacancy.title.clipped(to: 60)))
                 continue
             }
             let place = "post \(post.id), vacancy \(jobs.count + 1)"
@@ -145,7 +142,7 @@ public enum TelegramReader: Sendable {
         }
         for lines in parts.leftovers where Vacancy.looksLikeVacancy(lines) {
             let start = lines.first { !$0.isBlank }.map(\.content) ?? ""
-            notes.append("text without a job title (“\(start.clipped(to: 50))”) has vacancy labels; left out")
+            notes.append(.noTitle(start: start.clipped(to: 50)))
         }
         let skipped =
             jobs.isEmpty

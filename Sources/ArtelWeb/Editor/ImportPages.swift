@@ -119,15 +119,15 @@ public enum ImportPages: Sendable {
         public let records: [(title: String?, outcome: String)]
         /// Why it gives no record (`service`, `no hashtag`, `no vacancy`).
         public let skip: String?
-        /// Parts left out, in the reader's words.
-        public let notes: [String]
+        /// Parts left out, and why: worded in the page's language.
+        public let notes: [LeftOutPart]
 
         /// An entry.
         public init(
             post: Int64?,
             records: [(title: String?, outcome: String)],
             skip: String?,
-            notes: [String]
+            notes: [LeftOutPart]
         ) {
             self.post = post
             self.records = records
@@ -174,7 +174,9 @@ public enum ImportPages: Sendable {
                         ]
                     },
                     "hasRecords": !entry.records.isEmpty,
-                    "notes": entry.notes,
+                    "notes": entry.notes.map {
+                        words["import.leftOutPart.\($0.name)"].replacingOccurrences(of: "{quoted}", with: $0.quoted)
+                    },
                     "hasNotes": !entry.notes.isEmpty,
                 ]
                 if let skip = entry.skip { shown["skip"] = words["import.skip.\(skip)"] }

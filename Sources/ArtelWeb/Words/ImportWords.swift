@@ -78,6 +78,14 @@ extension SiteWords {
             "skipped: a vacancy hashtag, but no vacancy could be read"
         ),
         "import.leftOut": ("Не вошло:", "Left out:"),
+        "import.leftOutPart.noSubstance": (
+            "«{quoted}» — только название вакансии: ни обязанностей, ни требований, ни зарплаты, ни контакта, ни ссылки",
+            "“{quoted}” names a job but gives no duties, requirements, salary, contact or link"
+        ),
+        "import.leftOutPart.noTitle": (
+            "текст с пунктами вакансии, но без её названия («{quoted}»)",
+            "text with a vacancy's labels but no job title (“{quoted}”)"
+        ),
         "import.commit": ("Импортировать", "Import"),
         "import.nothing": (
             "В файле нет ничего нового для импорта.",

@@ -63,7 +63,7 @@ enum TelegramConsole {
                         .object([
                             ("id", .number(post.id)), ("vacancies", .array(post.jobs.map(title))),
                             ("skipped", post.skipped.map(JSON.string) ?? .null),
-                            ("left_out", .array(post.notes.map(JSON.string))),
+                            ("left_out", .array(post.notes.map { JSON.string($0.description) })),
                         ])
                     }
                 )
