@@ -113,4 +113,28 @@ struct DeltaIntakeTests {
             }
         }
     }
+
+    @Test("a tick on its way for the batch before does not end the next one early")
+    func earlyTickKeepsTheNextBatchOpen() async throws {
+        try await TestReplicas.withReplica { replica in
+            let (_, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
+            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+            let size = DeltaIntake.batchSize
+            let jobs = (1...UInt64(size + 20)).map { factory.job($0) }
+            func message(_ range: Range<Int>) async -> AdmittedDeltas {
+                await Replica.admit(jobs[range].map(\.bytes), now: now)
+            }
+
+            // The first message starts a tick; the batch fills up and is stored before it comes.
+            #expect(try await intake.add(message(0..<10), urgent: false) == nil)
+            #expect(try await intake.add(message(10..<size), urgent: false) == nil)
+            #expect(try await intake.finishStoring()?.accepted.count == size)
+
+            #expect(try await intake.add(message(size..<size + 20), urgent: false) == nil)
+            try await intake.tickPassed()
+            #expect(try await intake.finishStoring() == nil, "the tick was the full batch's")
+            try await intake.tickPassed()
+            #expect(try await intake.finishStoring()?.accepted.count == 20, "a whole tick passed without any")
+        }
+    }
 }

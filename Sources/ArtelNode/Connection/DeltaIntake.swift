@@ -7,9 +7,9 @@ import ArtelStore
 /// transactions, not one each.
 ///
 /// A sync's deltas are stored when ``batchSize`` have gathered, or once the peer has sent none for
-/// a ``tick``, or after ``maximumTicks``. A transaction's cost grows with the replica, not with the
-/// batch: each one writes again every page of the indexes on random ids that its deltas touched.
-/// Batches cut by a fixed delay held a few hundred deltas during a sync, and the syncing node wrote
+/// a ``tick``, or after ``maximumTicks``. Each transaction writes again every page of the indexes on
+/// random ids that its deltas touch, a cost that grows with the replica more than with the batch:
+/// batches cut by a fixed delay held a few hundred deltas during a sync, and the syncing node wrote
 /// nine times the replica's size.
 ///
 /// While a batch is stored, the next keeps gathering until it holds twice ``batchSize``, and only
@@ -31,7 +31,7 @@ struct DeltaIntake {
     private var gathered = AdmittedDeltas()
     private var storing: (id: Int, task: Task<ApplyReport, any Error>)?
     /// Whether what is gathered is due as soon as the batch in flight is stored: a push, a full
-    /// batch or one that waited ``delay``.
+    /// batch, or a sync's batch whose ticks ended it.
     private var dueAfterStore = false
     /// Whether deltas arrived since the last tick, and the ticks the gathered ones waited.
     private var arrivedSinceTick = false
@@ -69,8 +69,9 @@ struct DeltaIntake {
             return nil
         }
         if first {
-            // The first deltas start the ticks; only those that follow them keep the batch open.
-            arrivedSinceTick = false
+            // The first deltas start the ticks; only those that follow them keep the batch open. A
+            // tick still on its way for the batch before comes early: it must not end this one.
+            arrivedSinceTick = tickPending
             ticksWaited = 0
             if !tickPending { scheduleTick() }
         } else {
@@ -79,7 +80,7 @@ struct DeltaIntake {
         return nil
     }
 
-    /// A ``tick`` passed (a `.intakeTick` event). What is gathered is due when no delta arrived
+    /// A ``tick`` passed (an `.intakeTick` event). What is gathered is due when no delta arrived
     /// during it or it has waited ``maximumTicks``: stored at once when nothing is being stored,
     /// and otherwise as soon as the batch in flight is (its report then comes with ``stored(_:)``).
     mutating func tickPassed() async throws {
