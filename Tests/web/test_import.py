@@ -23,6 +23,8 @@ from browser import wait
 from nodes import ROOT, Node, Ports, keep_logs, wait_for
 
 EXPORT = ROOT / "Tests" / "Fixtures" / "telegram" / "result.json"
+# Real posts, some with parts the reader leaves out (a job named with nothing else, labels without a title).
+CORPUS = ROOT / "Tests" / "Fixtures" / "telegram" / "corpus" / "result.json"
 # The vacancies `artel import telegram --dry-run` reads from EXPORT.
 VACANCIES = [
     "Комьюнити менеджер для сообщества руководителей Яндекс",
@@ -148,3 +150,21 @@ def test_an_editor_imports_a_telegram_export_after_its_dry_run(pair, browser, ar
     wait(browser).until(EC.url_contains("/jobs/"))
     assert browser.find_element(By.CSS_SELECTOR, ".employer").text == "Fashion Factory School"
     assert "importer" in c.artel("user", "log")
+
+
+def test_the_dry_run_says_in_russian_which_parts_of_a_post_are_left_out(pair, browser, artifacts):
+    c, _ = pair
+    browser.get(c.url + "/signin?next=/editor/import")
+    browser.find_element(By.ID, "name").send_keys("importer")
+    browser.find_element(By.ID, "password").send_keys(seed.PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "form.signin button[type=submit]").click()
+    wait(browser).until(EC.url_contains("/editor/import"))
+    upload(browser, "community_managers", CORPUS)
+    wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "ol.import-entries")))
+    entries = browser.find_element(By.CSS_SELECTOR, "ol.import-entries").text
+    assert "Не вошло:" in entries
+    assert "«Контент-менеджер в Литрес» — только название вакансии" in entries
+    assert "текст с пунктами вакансии, но без её названия («Сеть кофеен, Москва.»)" in entries
+    assert "names a job" not in entries and "left out" not in entries
+    check_page(browser, artifacts, "import-dry-run-left-out")
+
