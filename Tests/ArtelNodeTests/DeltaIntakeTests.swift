@@ -14,13 +14,27 @@ struct DeltaIntakeTests {
     let factory = DeltaFactory()
     let now = DeltaFactory.epoch + 1_000
 
-    @Test("a push is stored at once; pushes that arrive meanwhile are stored together once it is")
-    func pushesWaitForTheBatchInFlight() async throws {
+    /// Runs `body` with an intake storing into a new replica, and the events the intake sends.
+    func withIntake(
+        _ body: (Replica, inout DeltaIntake, AsyncStream<ConnectionEvent>) async throws -> Void
+    ) async throws {
         try await TestReplicas.withReplica { replica in
             let (events, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
             var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+            try await body(replica, &intake, events)
+        }
+    }
+
+    /// `jobs` as the reader admits them.
+    func admitted(_ jobs: some Collection<SignedDelta>) async -> AdmittedDeltas {
+        await Replica.admit(jobs.map(\.bytes), now: now)
+    }
+
+    @Test("a push is stored at once; pushes that arrive meanwhile are stored together once it is")
+    func pushesWaitForTheBatchInFlight() async throws {
+        try await withIntake { replica, intake, events in
             let jobs = (1...3).map { factory.job($0) }
-            func push(_ job: SignedDelta) async -> AdmittedDeltas { await Replica.admit([job.bytes], now: now) }
+            func push(_ job: SignedDelta) async -> AdmittedDeltas { await admitted([job]) }
 
             #expect(try await intake.add(push(jobs[0]), urgent: true) == nil, "nothing was in flight")
             #expect(try await intake.add(push(jobs[1]), urgent: true) == nil, "it waits for the first")
@@ -39,14 +53,10 @@ struct DeltaIntakeTests {
 
     @Test("a full batch gathered while one is stored does not hold the session; at twice a batch it waits")
     func fullBatchesWaitOnlyAtTwice() async throws {
-        try await TestReplicas.withReplica { replica in
-            let (events, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
-            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+        try await withIntake { replica, intake, events in
             let size = DeltaIntake.batchSize
             let jobs = (1...UInt64(size * 4)).map { factory.job($0) }
-            func batch(_ part: Int) async -> AdmittedDeltas {
-                await Replica.admit(jobs[part * size..<(part + 1) * size].map(\.bytes), now: now)
-            }
+            func batch(_ part: Int) async -> AdmittedDeltas { await admitted(jobs[part * size..<(part + 1) * size]) }
 
             #expect(try await intake.add(batch(0), urgent: false) == nil, "nothing was in flight: it is stored")
             #expect(try await intake.add(batch(1), urgent: false) == nil, "a full batch gathers on meanwhile")
@@ -70,13 +80,9 @@ struct DeltaIntakeTests {
 
     @Test("a sync's deltas gather while more keep coming, and are stored after a tick without any")
     func syncDeltasWaitForAQuietTick() async throws {
-        try await TestReplicas.withReplica { replica in
-            let (_, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
-            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+        try await withIntake { replica, intake, _ in
             let jobs = (1...30).map { factory.job($0) }
-            func message(_ part: Int) async -> AdmittedDeltas {
-                await Replica.admit(jobs[part * 10..<(part + 1) * 10].map(\.bytes), now: now)
-            }
+            func message(_ part: Int) async -> AdmittedDeltas { await admitted(jobs[part * 10..<(part + 1) * 10]) }
 
             #expect(try await intake.add(message(0), urgent: false) == nil)
             try await intake.tickPassed()
@@ -94,11 +100,9 @@ struct DeltaIntakeTests {
 
     @Test("a sync's deltas that keep trickling in are stored after the most ticks they may wait")
     func syncDeltasWaitAtMostMaximumTicks() async throws {
-        try await TestReplicas.withReplica { replica in
-            let (_, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
-            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+        try await withIntake { replica, intake, _ in
             let jobs = (1...UInt64(DeltaIntake.maximumTicks + 1)).map { factory.job($0) }
-            func message(_ index: Int) async -> AdmittedDeltas { await Replica.admit([jobs[index].bytes], now: now) }
+            func message(_ index: Int) async -> AdmittedDeltas { await admitted([jobs[index]]) }
 
             #expect(try await intake.add(message(0), urgent: false) == nil)
             for tick in 1...DeltaIntake.maximumTicks {
@@ -116,14 +120,10 @@ struct DeltaIntakeTests {
 
     @Test("a tick on its way for the batch before does not end the next one early")
     func earlyTickKeepsTheNextBatchOpen() async throws {
-        try await TestReplicas.withReplica { replica in
-            let (_, continuation) = AsyncStream.makeStream(of: ConnectionEvent.self)
-            var intake = DeltaIntake(replica: replica, metrics: NodeMetrics(), source: "peer", events: continuation)
+        try await withIntake { replica, intake, _ in
             let size = DeltaIntake.batchSize
             let jobs = (1...UInt64(size + 20)).map { factory.job($0) }
-            func message(_ range: Range<Int>) async -> AdmittedDeltas {
-                await Replica.admit(jobs[range].map(\.bytes), now: now)
-            }
+            func message(_ range: Range<Int>) async -> AdmittedDeltas { await admitted(jobs[range]) }
 
             // The first message starts a tick; the batch fills up and is stored before it comes.
             #expect(try await intake.add(message(0..<10), urgent: false) == nil)
