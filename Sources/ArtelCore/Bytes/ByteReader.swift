@@ -94,8 +94,7 @@ public struct ByteReader: Sendable {
     public mutating func readLengthPrefixed(_ what: @autoclosure () -> String) throws(DeltaError) -> ArraySlice<UInt8> {
         let length = try readVarint("length of \(what())")
         guard length <= UInt64(remaining) else { throw truncated(what()) }
-        defer { offset += Int(length) }
-        return bytes[offset..<offset + Int(length)]
+        return try readBytes(Int(length), what())
     }
 
     private func truncated(_ what: String) -> DeltaError {
