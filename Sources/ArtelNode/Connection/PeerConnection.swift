@@ -94,9 +94,10 @@ struct PeerConnection: Sendable {
     /// The longest a connection lingers after its goodbye.
     static let lingerLimit = Duration.seconds(2)
 
-    /// Handshake, then decrypt and decode the peer's messages, one at a time: the channel's send
-    /// waits until the session loop takes each one, so a fast peer cannot fill this node's memory.
-    /// Everything the reader learns goes through that one channel, in order.
+    /// Handshake, then decrypt and decode the peer's messages, and check the deltas they carry in
+    /// the ``AdmissionStage``, which hands them on in order. The channel's send waits until the
+    /// session loop takes each one, so a fast peer cannot fill this node's memory. Everything the
+    /// reader learns goes through that one channel, in order.
     private func readLoop(
         _ inbound: NIOAsyncChannelInboundStream<ByteBuffer>,
         _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
@@ -104,6 +105,7 @@ struct PeerConnection: Sendable {
     ) async {
         let configuration = context.configuration
         var reader = ByteChunkReader(inbound)
+        var failure: (any Error)?
         do {
             let keys: SessionKeys
             switch role {
@@ -125,41 +127,45 @@ struct PeerConnection: Sendable {
             }
             let follows = try await context.replica.follows()
             await messages.send(.established(keys, follows))
-            let received = context.metrics.traffic(with: keys.remote).received
-            var decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
-            var framer = MessageReader(maximumSize: configuration.limits.maximumMessageSize)
+            let stage = AdmissionStage(follows: follows, known: context.hub.verified)
+            failure = await withTaskGroup(of: Void.self) { group in
+                group.addTask { await stage.handOn(to: messages) }
+                let failure = await readMessages(&reader, keys: keys, into: stage)
+                stage.finish()
+                return failure
+            }
+        } catch {
+            failure = error
+        }
+        await messages.send(.inboundEnded(failure))
+        guard failure != nil else { return }
+        // Keep reading after bytes that make no sense, until the peer closes or the session's
+        // linger ends: closing with unread bytes would reset the connection and lose the goodbye.
+        while case .some(.some) = try? await reader.next() {}
+    }
+
+    /// Decrypts and decodes the peer's messages until it says goodbye or closes, and gives each to
+    /// `stage`. Returns what went wrong, if anything did.
+    private func readMessages(
+        _ reader: inout ByteChunkReader,
+        keys: SessionKeys,
+        into stage: AdmissionStage
+    ) async -> (any Error)? {
+        let received = context.metrics.traffic(with: keys.remote).received
+        var decryptor = BoxStreamDecryptor(key: keys.decryptKey, nonce: keys.decryptNonce)
+        var framer = MessageReader(maximumSize: context.configuration.limits.maximumMessageSize)
+        do {
             while !decryptor.didSayGoodbye, let chunk = try await reader.next() {
                 received.increment(by: chunk.count)
                 traffic.add(received: chunk.count)
                 for body in try decryptor.feed(chunk) {
-                    for message in try framer.feed(body) {
-                        await messages.send(
-                            .message(message, await Self.admit(message, follows: follows, known: context.hub.verified))
-                        )
-                    }
+                    for message in try framer.feed(body) { await stage.check(message) }
                 }
             }
             try decryptor.finish()
-            await messages.send(.inboundEnded(nil))
+            return nil
         } catch {
-            await messages.send(.inboundEnded(error))
-            // Keep reading after bytes that make no sense, until the peer closes or the session's
-            // linger ends: closing with unread bytes would reset the connection and lose the goodbye.
-            while case .some(.some) = try? await reader.next() {}
-        }
-    }
-
-    /// The admission stage: checks the deltas a message carries (signature, rules, follows), so
-    /// that the session loop only stores them. The reader admits one message's deltas while the
-    /// loop stores the previous message's. A pushed delta the node checked lately (`known`), which
-    /// another peer pushed first, is not checked again. The deltas of a `deltas` message are always
-    /// checked: they answer this node's wants, and a reconciliation must be able to bring back a
-    /// delta that was checked but never stored (its session ended first).
-    private static func admit(_ message: Message, follows: FollowSet, known: RecentDeltas) async -> AdmittedDeltas? {
-        switch message {
-        case .deltas(let deltas): return await Replica.admit(deltas, now: WallClock.now, follows: follows)
-        case .push(let delta): return await Replica.admit([delta], now: WallClock.now, follows: follows, known: known)
-        default: return nil
+            return error
         }
     }
 
