@@ -9,17 +9,22 @@ import Synchronization
 public final class RecentDeltas: Sendable {
     /// How many ids are remembered at least; up to twice as many are, the oldest forgotten first.
     public let capacity: Int
-    private let remembered = Mutex(Remembered())
+    private let remembered: Mutex<Generations>
 
-    private struct Remembered {
-        var order: [DeltaID] = []
-        var ids: Set<DeltaID> = []
+    /// The ids in two generations of at most ``capacity``: when the newer is full, the older is
+    /// forgotten and the newer takes its place. Each set has room for a generation from the start:
+    /// one set that grew as ids came was copied into larger and larger ones, each on fresh pages,
+    /// on the session loop at the end of a batch (80 ms at the end of an initial sync of 100 000).
+    private struct Generations {
+        var newer: Set<DeltaID>
+        var older: Set<DeltaID> = []
     }
 
     /// Remembers the last `capacity` ids at least.
     public init(capacity: Int = 100_000) {
         precondition(capacity > 0, "a memory of deltas holds at least one")
         self.capacity = capacity
+        remembered = Mutex(Generations(newer: Set(minimumCapacity: capacity)))
     }
 
     /// Remembers a delta.
@@ -27,12 +32,12 @@ public final class RecentDeltas: Sendable {
     /// - Returns: whether it was not remembered yet.
     @discardableResult
     public func insert(_ id: DeltaID) -> Bool {
-        remembered.withLock { remembered in
-            guard remembered.ids.insert(id).inserted else { return false }
-            remembered.order.append(id)
-            if remembered.order.count >= 2 * capacity {
-                for old in remembered.order.prefix(capacity) { remembered.ids.remove(old) }
-                remembered.order.removeFirst(capacity)
+        let capacity = capacity
+        return remembered.withLock { remembered in
+            guard !remembered.older.contains(id), remembered.newer.insert(id).inserted else { return false }
+            if remembered.newer.count >= capacity {
+                remembered.older = remembered.newer
+                remembered.newer = Set(minimumCapacity: capacity)
             }
             return true
         }
@@ -40,6 +45,6 @@ public final class RecentDeltas: Sendable {
 
     /// Whether the delta `id` is remembered.
     public func contains(_ id: DeltaID) -> Bool {
-        remembered.withLock { $0.ids.contains(id) }
+        remembered.withLock { $0.newer.contains(id) || $0.older.contains(id) }
     }
 }
