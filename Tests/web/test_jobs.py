@@ -12,6 +12,7 @@ import browser as browsing
 import seed
 from browser import replaced, wait
 from nodes import wait_for
+from proxy import GatewayProxy
 
 
 def card_titles(driver) -> list[str]:
@@ -216,3 +217,33 @@ def test_live_streams_end_when_the_visitor_moves_on_and_resume_when_they_come_ba
         lambda d: "Координатор амбассадоров (пока вас не было)" in card_titles(d),
         "a board the visitor came back to does not show the job posted meanwhile",
     )
+
+
+def test_live_a_board_behind_a_proxy_listens_again_after_the_proxy_answered_502(federation, browser):
+    """A browser retries a change stream that breaks, but gives up on one answered with an error, as
+    a reverse proxy answers while the node restarts: the board opens its stream again by itself."""
+    gateway = GatewayProxy(federation.b.url)
+    try:
+        browser.get(gateway.url + "/")
+        wait_until_listening(browser)
+        browser.execute_script("window.__artelSamePage = 'yes'")
+
+        gateway.take_down()
+        wait(browser).until(
+            lambda d: any(path.startswith("/api/v1/changes/jobs") for path in gateway.refused)
+            and d.execute_script("return window.__artelSources.every(function (s) { return s.readyState === 2; })"),
+            "the browser never gave up on the stream the proxy answered 502",
+        )
+        gateway.bring_up()
+        wait_until_listening(browser)
+
+        arguments = [*seed.LIVE_JOB]
+        arguments[arguments.index("--title") + 1] = "Комьюнити-менеджер (после перезапуска узла)"
+        federation.a.created_id("job", "post", "--community", seed.COMMUNITY, *arguments)
+        wait(browser).until(
+            lambda d: "Комьюнити-менеджер (после перезапуска узла)" in card_titles(d),
+            "the board behind the proxy does not show the job posted after the proxy came back",
+        )
+        assert browser.execute_script("return window.__artelSamePage") == "yes", "the page was reloaded"
+    finally:
+        gateway.stop()

@@ -15,6 +15,12 @@ extension SiteAssets {
     /// browser opens to a host over HTTP/1.1, so that after six boards the next page waited a
     /// minute for a free one. A page the browser brings back listens again from where it stopped,
     /// and so shows what changed while the visitor was away.
+    ///
+    /// A stream the browser gives up on is opened again. A browser retries a stream that breaks,
+    /// but not one answered with an error: a reverse proxy answers 502 while the node restarts, and
+    /// the page then listened to nothing until it was reloaded. The script waits 2 s before it
+    /// opens it again, twice as long after each failure up to a minute, and 2 s again once a stream
+    /// opens; it resumes after the last change it told, as a page brought back does.
     static let liveScript = """
         "use strict";
         (function () {
@@ -40,17 +46,29 @@ extension SiteAssets {
                 if (note && announce) note.hidden = false;
               });
           }
+          var retry = 2000;
+          var reopening = null;
           function listen() {
             var resume = after ? "?after=" + encodeURIComponent(after) : "";
-            source = new EventSource("/api/v1/changes/" + encodeURIComponent(kind) + resume);
-            source.addEventListener("change", function (event) {
+            var opened = new EventSource("/api/v1/changes/" + encodeURIComponent(kind) + resume);
+            source = opened;
+            opened.addEventListener("open", function () { retry = 2000; });
+            opened.addEventListener("change", function (event) {
               if (event.lastEventId) after = event.lastEventId;
               if (pending) return;
               pending = true;
               window.setTimeout(function () { refresh(true); }, 150);
             });
+            opened.addEventListener("error", function () {
+              if (opened.readyState !== EventSource.CLOSED || source !== opened) return;
+              source = null;
+              reopening = window.setTimeout(function () { reopening = null; listen(); }, retry);
+              retry = Math.min(retry * 2, 60000);
+            });
           }
           window.addEventListener("pagehide", function () {
+            if (reopening !== null) window.clearTimeout(reopening);
+            reopening = null;
             if (source) source.close();
             source = null;
           });
