@@ -22,8 +22,6 @@ public struct RecordState: Sendable {
     /// The deltas that win at least one register, or are the record's delete, or are control plane.
     public private(set) var kept = KeptDeltas()
 
-    /// The latest timestamp among the kept deltas, if any is kept.
-    public var latestTimestamp: HLC? { kept.values.map(\.delta.timestamp).max() }
     // One register per single-valued field (and field 0, the record), one per element of a set field.
     private var singles = FieldRegisters<Winner>()
     private var sets = FieldRegisters<ElementRegisters<Winner>>()

@@ -228,7 +228,7 @@ extension Publisher {
                     community: community,
                     author: key.publicKey,
                     record: item.record,
-                    timestamp: clock.tick(now: now, after: state?.latestTimestamp),
+                    timestamp: clock.tick(now: now, after: state?.updated),
                     expiry: 0,
                     operations: operations
                 )

@@ -131,7 +131,7 @@ public struct Publisher: Sendable {
             record.kind,
             community: record.community,
             record: record.id,
-            after: record.state.latestTimestamp,
+            after: record.state.updated,
             operations: operations,
             now: now,
             expiry: expiry
