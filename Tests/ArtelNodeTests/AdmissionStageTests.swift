@@ -38,10 +38,10 @@ struct AdmissionStageTests {
     @Test("messages are handed on in the order they came, each delta checked and forged ones refused")
     func handsOnInOrder() async throws {
         let jobs = (1...3).map { factory.job($0) }
-        let stage = AdmissionStage(follows: .everything, known: RecentDeltas())
         let messages = AsyncChannel<ConnectionEvent>()
+        let stage = AdmissionStage(follows: .everything, known: RecentDeltas(), handingOnTo: messages)
         async let handedOn = takeHandedOn(4, from: messages)
-        async let handing: Void = stage.handOn(to: messages)
+        async let handing: Void = stage.handOn()
 
         await stage.check(.ping(7))
         await stage.check(.deltas([jobs[0].bytes, forged(jobs[1])]))
@@ -67,17 +67,18 @@ struct AdmissionStageTests {
     func checksTheNextWhileOneWaits() async throws {
         let (first, second) = (factory.job(1), factory.job(2))
         let known = RecentDeltas()
-        let stage = AdmissionStage(follows: .everything, known: known)
         let messages = AsyncChannel<ConnectionEvent>()
-        let handing = Task { await stage.handOn(to: messages) }
-        await stage.check(.push(first.bytes))
+        let stage = AdmissionStage(follows: .everything, known: known, handingOnTo: messages)
+        let handing = Task { await stage.handOn() }
+        await stage.check(.deltas([first.bytes]))
         let checking = Task { await stage.check(.push(second.bytes)) }
 
         // Nobody takes the first message yet; the second is checked (and so remembered) all the same.
         #expect(try await eventually(30) { known.contains(second.id) })
 
         let taken = await takeHandedOn(2, from: messages)
-        #expect(taken.map(\.0) == [.push(first.bytes), .push(second.bytes)])
+        #expect(taken.map(\.0) == [.deltas([first.bytes]), .push(second.bytes)])
+        #expect(taken.map { $0.1?.admittedIDs } == [[first.id], [second.id]])
         await checking.value
         stage.finish()
         await handing.value

@@ -24,6 +24,10 @@ public struct Bytes32: Hashable, Comparable, Sendable {
         Swift.withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: bytes) }
     }
 
+    /// The first eight bytes, in the order they lie in memory: a short key for a value that is itself
+    /// a hash, such as a delta id.
+    public var firstWord: UInt64 { words.0 }
+
     /// Calls `body` with the 32 bytes.
     public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         var copy = words

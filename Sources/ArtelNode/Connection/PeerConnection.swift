@@ -127,9 +127,9 @@ struct PeerConnection: Sendable {
             }
             let follows = try await context.replica.follows()
             await messages.send(.established(keys, follows))
-            let stage = AdmissionStage(follows: follows, known: context.hub.verified)
+            let stage = AdmissionStage(follows: follows, known: context.hub.verified, handingOnTo: messages)
             failure = await withTaskGroup(of: Void.self) { group in
-                group.addTask { await stage.handOn(to: messages) }
+                group.addTask { await stage.handOn() }
                 let failure = await readMessages(&reader, keys: keys, into: stage)
                 stage.finish()
                 return failure
