@@ -100,4 +100,30 @@ struct RecentDeltasTests {
         #expect(ids.prefix(3).allSatisfy { !known.contains($0) })
         #expect(ids.suffix(3).allSatisfy(known.contains))
     }
+
+    @Test(
+        "ids are remembered by their first 8 bytes: a push whose id shares them is dropped, and a deltas message still brings it"
+    )
+    func shortKeys() async throws {
+        let known = RecentDeltas(capacity: 10)
+        let (remembered, other) = (factory.job(1), factory.job(2))
+        // An id that begins as the other's: its BLAKE2b hash never would, short of a search of 2^64.
+        let twin = DeltaID(
+            Bytes32.filling { bytes in
+                other.id.bytes.withUnsafeBytes { bytes.copyMemory(from: $0) }
+                remembered.id.bytes.withUnsafeBytes {
+                    bytes.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[..<8]))
+                }
+            }
+        )
+        known.insert(twin)
+        #expect(known.contains(remembered.id) && !known.contains(other.id))
+        try await TestReplicas.withReplica { replica in
+            let pushed = try await offer([remembered.bytes], to: replica, known: known)
+            #expect(pushed.duplicates == 1, "taken as held")
+            #expect(try await replica.summary().deltas == 0)
+            let wanted = try await offer([remembered.bytes], to: replica)
+            #expect(wanted.accepted.map(\.id) == [remembered.id])
+        }
+    }
 }
