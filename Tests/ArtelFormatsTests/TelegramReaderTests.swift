@@ -163,10 +163,6 @@ struct TelegramReaderTests {
 
     @Test("Malformed exports are refused with the place at fault")
     func malformed() throws {
-        let absurd = """
-            {"messages": [{"id": 9, "type": "message", "date_unixtime": "1794564000", "text": \
-            "#комьюнити_вакансия\\n▶️ Модератор\\nКлуб — клуб\\nЧто нужно делать:\\n— модерировать\\nЗП: от 5 руб"}]}
-            """
         let cases: [(String, String, String)] = [
             ("{\"messages\": [", "the file", "not JSON"),
             ("[1, 2]", "the file", "not a Telegram export"),
@@ -182,7 +178,6 @@ struct TelegramReaderTests {
             ),
             ("{\"messages\": [{\"id\": 5, \"type\": \"message\", \"text\": [\"a\", 7]}]}", "post 5", "text part 2"),
             ("{\"chats\": {\"list\": []}}", "the file", "holds no chat that is a channel"),
-            (absurd, "post 9, vacancy 1", "not a monthly salary"),
         ]
         for (text, place, message) in cases {
             do {
@@ -194,6 +189,35 @@ struct TelegramReaderTests {
                 Issue.record("\(text): \(error)")
             }
         }
+    }
+
+    @Test("A salary that is no salary is left out of its vacancy, which is imported, and the report says so")
+    func salariesThatAreNoSalary() throws {
+        func post(_ id: Int, _ salary: String) -> String {
+            """
+            {"id": \(id), "type": "message", "date_unixtime": "1794564000", "text": \
+            "#комьюнити_вакансия\\n▶️ Модератор чата\\nКлуб — клуб\\nЧто нужно делать:\\n— модерировать\\n\(salary)"}
+            """
+        }
+        let export = """
+            {"messages": [\(post(9, "ЗП: от 5 руб")), \(post(10, "Зарплата: от 300 000 до 150 000 ₽")), \
+            \(post(11, "Зарплата: от 90 000 до 120 000 ₽"))]}
+            """
+        let report = try TelegramReader.read(Array(export.utf8), channel: "community_managers")
+        #expect(report.posts.map(\.jobs.count) == [1, 1, 1], "each vacancy is imported")
+        #expect(
+            report.posts.map(\.notes) == [
+                [.salaryOutOfRange(line: "от 5 руб")], [.salaryGoesDown(line: "от 300 000 до 150 000 ₽")], [],
+            ]
+        )
+        for job in report.jobs.prefix(2) {
+            for field in ["salary_min", "salary_max", "salary_currency", "salary_period"] {
+                #expect(Self.value(job, field) == nil, "\(job.label): \(field)")
+            }
+            #expect(!Self.elements(job, "tags").contains(.string(TelegramReader.assumedPeriodTag)))
+        }
+        #expect(Self.value(report.jobs[2], "salary_min") == .integer(90_000))
+        #expect(Self.value(report.jobs[2], "salary_max") == .integer(120_000))
     }
 }
 

@@ -18,26 +18,36 @@ struct ImportPagesTests {
         arguments: [
             (
                 SiteLanguage.russian,
-                "«Контент-менеджер в Литрес» — только название вакансии: ни обязанностей",
-                "текст с пунктами вакансии, но без её названия («Сеть кофеен, Москва.»)"
+                [
+                    "«Контент-менеджер в Литрес» — только название вакансии: ни обязанностей",
+                    "текст с пунктами вакансии, но без её названия («Сеть кофеен, Москва.»)",
+                    "зарплата «от 5 руб» — сумма вне разумных пределов; вакансия вошла без неё",
+                    "зарплата «от 300 до 150 тыс.» — «от» больше, чем «до»; вакансия вошла без неё",
+                ]
             ),
             (
                 .english,
-                "“Контент-менеджер в Литрес” names a job but gives no duties",
-                "text with a vacancy&#39;s labels but no job title (“Сеть кофеен, Москва.”)"
+                [
+                    "“Контент-менеджер в Литрес” names a job but gives no duties",
+                    "text with a vacancy&#39;s labels but no job title (“Сеть кофеен, Москва.”)",
+                    "the salary “от 5 руб” is out of range; the vacancy is imported without it",
+                    "the salary “от 300 до 150 тыс.” goes from more down to less",
+                ]
             ),
         ]
     )
-    func leftOutParts(language: SiteLanguage, noSubstance: String, noTitle: String) {
+    func leftOutParts(language: SiteLanguage, wordings: [String]) {
         let frame = PageFrame(language: language, section: .jobs, path: "/editor/import", parameters: [], siteName: "n")
         let entry = ImportPages.Entry(
             post: 1021,
             records: [(title: "Комьюнити-менеджер", outcome: "created")],
             skip: nil,
-            notes: [.noSubstance(title: "Контент-менеджер в Литрес"), .noTitle(start: "Сеть кофеен, Москва.")]
+            notes: [
+                .noSubstance(title: "Контент-менеджер в Литрес"), .noTitle(start: "Сеть кофеен, Москва."),
+                .salaryOutOfRange(line: "от 5 руб"), .salaryGoesDown(line: "от 300 до 150 тыс."),
+            ]
         )
         let html = ImportPages.dryRun(frame, entries: [entry], token: "t", file: "result.json", community: "c").html
-        #expect(html.contains(noSubstance), "\(html)")
-        #expect(html.contains(noTitle))
+        for wording in wordings { #expect(html.contains(wording), "\(wording)") }
     }
 }

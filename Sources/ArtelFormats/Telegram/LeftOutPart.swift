@@ -7,12 +7,21 @@ public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
     /// Text with vacancy labels ("Обязанности:", "Зарплата:") but no line naming a job. `start` is
     /// its first line, clipped to 50 characters.
     case noTitle(start: String)
+    /// A salary whose amount is no salary: a monthly amount outside 1 000 to 100 000 000 roubles
+    /// (100 for dollars and euros). The vacancy is imported without a salary. `line` is the
+    /// salary's text, clipped to 60 characters.
+    case salaryOutOfRange(line: String)
+    /// A salary whose range goes down ("от 300 до 150 тыс."). The vacancy is imported without a
+    /// salary. `line` is the salary's text, clipped to 60 characters.
+    case salaryGoesDown(line: String)
 
     /// The case's name, as the site's words know it.
     public var name: String {
         switch self {
         case .noSubstance: "noSubstance"
         case .noTitle: "noTitle"
+        case .salaryOutOfRange: "salaryOutOfRange"
+        case .salaryGoesDown: "salaryGoesDown"
         }
     }
 
@@ -21,6 +30,7 @@ public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .noSubstance(let title): title
         case .noTitle(let start): start
+        case .salaryOutOfRange(let line), .salaryGoesDown(let line): line
         }
     }
 
@@ -29,6 +39,9 @@ public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
         case .noSubstance(let title):
             "“\(title)” names a job but gives no duties, requirements, salary, contact or link; left out"
         case .noTitle(let start): "text without a job title (“\(start)”) has vacancy labels; left out"
+        case .salaryOutOfRange(let line): "the salary “\(line)” is out of range; the vacancy is imported without it"
+        case .salaryGoesDown(let line):
+            "the salary “\(line)” goes from more down to less; the vacancy is imported without it"
         }
     }
 }

@@ -77,10 +77,11 @@ public enum TelegramReader: Sendable {
         tags: [String] = defaultTags
     ) throws(FormatError) -> Report {
         let wanted = Set(tags.map { $0.lowercased() })
-        // Posts are read on every core; the first post at fault, by position, is the one reported.
-        let reports = try ParallelMap.map(try messages(in: bytes, chat: chat), minimum: 500) {
+        // Posts are read on every core.
+        let posts = try messages(in: bytes, chat: chat)
+        let reports = ParallelMap.map(posts, minimum: 500) {
             _,
-            message throws(FormatError) -> PostReport in
+            message -> PostReport in
             switch message {
             case .service(let id, let action):
                 return PostReport(id: id, jobs: [], skipped: "service message (\(action))", notes: [])
@@ -90,7 +91,7 @@ public enum TelegramReader: Sendable {
                     let reason = "no vacancy hashtag (\(tags.joined(separator: ", ")))"
                     return PostReport(id: post.id, jobs: [], skipped: reason, notes: [])
                 }
-                return try report(post, hashtags: hashtags, channel: channel)
+                return report(post, hashtags: hashtags, channel: channel)
             }
         }
         return Report(posts: reports)
@@ -116,9 +117,7 @@ public enum TelegramReader: Sendable {
         _ post: TelegramPost,
         hashtags: [String],
         channel: String
-    ) throws(FormatError)
-        -> PostReport
-    {
+    ) -> PostReport {
         let parts = PostSplitter.split(post.lines)
         var jobs: [ImportedRecord] = []
         var notes: [LeftOutPart] = []
@@ -130,13 +129,14 @@ public enum TelegramReader: Sendable {
             }
             let place = "post \(post.id), vacancy \(jobs.count + 1)"
             jobs.append(
-                try vacancy.record(
+                vacancy.record(
                     channel: channel,
                     post: post.id,
                     index: jobs.count,
                     date: post.date,
                     hashtags: hashtags,
-                    place: place
+                    place: place,
+                    leftOut: &notes
                 )
             )
         }

@@ -6,18 +6,19 @@ extension Vacancy {
     ///
     /// The salary period is the one the post gives, or monthly, marked by
     /// ``TelegramReader/assumedPeriodTag``; `salary_gross` is set only when the post says
-    /// `на руки` (false) or `gross`/`до вычета` (true).
-    ///
-    /// - Throws: ``FormatError`` at `place` when the salary is no salary: a monthly amount outside
-    ///   1 000 to 100 000 000 (100 for dollars and euros), or a range that goes down.
+    /// `на руки` (false) or `gross`/`до вычета` (true). A salary that is no salary (a monthly
+    /// amount outside 1 000 to 100 000 000, 100 for dollars and euros, or a range that goes down)
+    /// is left out and noted in `leftOut`: one odd post does not keep a channel's other vacancies,
+    /// or this one, out.
     func record(
         channel: String,
         post: Int64,
         index: Int,
         date: Int64?,
         hashtags: [String],
-        place: String
-    ) throws(FormatError) -> ImportedRecord {
+        place: String,
+        leftOut: inout [LeftOutPart]
+    ) -> ImportedRecord {
         let schema = RecordKind.job.schema
         func field(_ name: String) -> FieldID { schema[name].id }
         var operations: [ArtelCore.Operation] = [.set(field("title"), .string(title.singleLine.clipped(to: 200)))]
@@ -39,25 +40,18 @@ extension Vacancy {
         if let salary, let line = salaryLine {
             let period = salary.period ?? "month"
             let lowest: Int64 = period != "month" ? 1 : salary.currency == "RUB" ? 1_000 : 100
-            for (name, value) in [("salary_min", salary.minimum), ("salary_max", salary.maximum)] {
-                guard let value else { continue }
-                guard (lowest...100_000_000).contains(value) else {
-                    throw FormatError(
-                        place,
-                        period == "month"
-                            ? "salary \(value) in \"\(line.prefix(60))\" is not a monthly salary (\(lowest) to 100 000 000)"
-                            : "salary \(value) in \"\(line.prefix(60))\" is out of range"
-                    )
-                }
-                operations.append(.set(field(name), .integer(value)))
+            let amounts = [("salary_min", salary.minimum), ("salary_max", salary.maximum)]
+            if amounts.contains(where: { $0.1.map { !(lowest...100_000_000).contains($0) } ?? false }) {
+                leftOut.append(.salaryOutOfRange(line: line.clipped(to: 60)))
+            } else if let low = salary.minimum, let high = salary.maximum, low > high {
+                leftOut.append(.salaryGoesDown(line: line.clipped(to: 60)))
+            } else {
+                for case (let name, let value?) in amounts { operations.append(.set(field(name), .integer(value))) }
+                set("salary_currency", salary.currency, limit: 3)
+                set("salary_period", period, limit: 10)
+                if salary.period == nil { tags.insert(TelegramReader.assumedPeriodTag) }
+                if let gross = salary.gross { operations.append(.set(field("salary_gross"), .boolean(gross))) }
             }
-            if let low = salary.minimum, let high = salary.maximum, low > high {
-                throw FormatError(place, "salary \"\(line.prefix(60))\" goes from \(low) down to \(high)")
-            }
-            set("salary_currency", salary.currency, limit: 3)
-            set("salary_period", period, limit: 10)
-            if salary.period == nil { tags.insert(TelegramReader.assumedPeriodTag) }
-            if let gross = salary.gross { operations.append(.set(field("salary_gross"), .boolean(gross))) }
         }
         for kind in employment { operations.append(.add(field("employment"), .string(kind))) }
         set("work_mode", workMode, limit: 10)

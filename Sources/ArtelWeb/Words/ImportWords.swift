@@ -86,6 +86,14 @@ extension SiteWords {
             "текст с пунктами вакансии, но без её названия («{quoted}»)",
             "text with a vacancy's labels but no job title (“{quoted}”)"
         ),
+        "import.leftOutPart.salaryOutOfRange": (
+            "зарплата «{quoted}» — сумма вне разумных пределов; вакансия вошла без неё",
+            "the salary “{quoted}” is out of range; the vacancy is imported without it"
+        ),
+        "import.leftOutPart.salaryGoesDown": (
+            "зарплата «{quoted}» — «от» больше, чем «до»; вакансия вошла без неё",
+            "the salary “{quoted}” goes from more down to less; the vacancy is imported without it"
+        ),
         "import.commit": ("Импортировать", "Import"),
         "import.nothing": (
             "В файле нет ничего нового для импорта.",
