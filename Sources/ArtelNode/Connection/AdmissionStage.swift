@@ -13,8 +13,8 @@ import Synchronization
 /// ``handOn()`` waits for the check and for the loop to take the message. So the next message's
 /// check starts before the one before ends, and the cores go from one to the other. Checked one at
 /// a time, a message's last chunks ran on fewer cores than there are, and the cores waited while
-/// the reader decoded the next message: the syncing node kept 1.77–1.81 of its two cores busy
-/// during an initial sync, and 1.88–1.92 with this stage.
+/// the reader decoded the next message: the syncing node kept 1.75–1.81 of its two cores busy
+/// during an initial sync, and 1.88–1.93 with this stage.
 ///
 /// At most two `deltas` messages are being checked: the one ``handOn()`` holds and the one
 /// ``check(_:)`` waits to give it. A fast peer cannot fill this node's memory.
