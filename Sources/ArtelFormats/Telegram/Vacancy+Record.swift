@@ -40,13 +40,15 @@ extension Vacancy {
         if let salary, let line = salaryLine {
             let period = salary.period ?? "month"
             let lowest: Int64 = period != "month" ? 1 : salary.currency == "RUB" ? 1_000 : 100
-            let amounts = [("salary_min", salary.minimum), ("salary_max", salary.maximum)]
-            if amounts.contains(where: { $0.1.map { !(lowest...100_000_000).contains($0) } ?? false }) {
+            let allowed = lowest...100_000_000
+            let amounts = [salary.minimum, salary.maximum].compactMap { $0 }
+            if amounts.contains(where: { !allowed.contains($0) }) {
                 leftOut.append(.salaryOutOfRange(line: line.clipped(to: 60)))
             } else if let low = salary.minimum, let high = salary.maximum, low > high {
                 leftOut.append(.salaryGoesDown(line: line.clipped(to: 60)))
             } else {
-                for case (let name, let value?) in amounts { operations.append(.set(field(name), .integer(value))) }
+                if let low = salary.minimum { operations.append(.set(field("salary_min"), .integer(low))) }
+                if let high = salary.maximum { operations.append(.set(field("salary_max"), .integer(high))) }
                 set("salary_currency", salary.currency, limit: 3)
                 set("salary_period", period, limit: 10)
                 if salary.period == nil { tags.insert(TelegramReader.assumedPeriodTag) }

@@ -20,7 +20,9 @@ public final class RecentDeltas: Sendable {
 
     /// The ids in two generations of at most ``capacity``: when the newer is full, the older is
     /// forgotten and the newer takes its place. One set of ids with a list of their order needed
-    /// a pass over the list, and a growth of the set, to forget the oldest.
+    /// a pass over the list, and a growth of the set, to forget the oldest. The first generation
+    /// grows as ids come, so that a young node's first ids land on a few pages; the ones after it
+    /// start with room for a whole generation, which the node has shown it sees.
     private struct Generations {
         var newer: Set<UInt64> = []
         var older: Set<UInt64> = []
