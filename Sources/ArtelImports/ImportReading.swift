@@ -14,6 +14,8 @@ public struct ImportReading: Sendable {
         case noHashtag = "no hashtag"
         /// A post with a vacancy hashtag in which no vacancy could be read.
         case noVacancy = "no vacancy"
+        /// A calendar's VEVENT that gives no event; its note says why (``LeftOutPart/event(_:)``).
+        case unreadableEvent = "unreadable event"
 
         /// The kind of a reason ``TelegramReader`` gives.
         public init(reason: String) {
@@ -92,28 +94,31 @@ public struct ImportReading: Sendable {
         self.init(entries: posts + events.map { Entry(source: $0.label, items: [ImportItem($0)]) })
     }
 
-    /// A calendar's events. The same UID twice: the version with the highest SEQUENCE, then the
-    /// later one, counts. A repeating event with an occurrence after `now` is kept alive
-    /// (``ImportItem/keepsAlive``).
+    /// A calendar's events, then the VEVENTs that give none, each with why. The same UID twice:
+    /// the version with the highest SEQUENCE, then the later one, counts. A repeating event with an
+    /// occurrence after `now` is kept alive (``ImportItem/keepsAlive``).
     static func calendar(_ bytes: [UInt8], now: Int64) throws(FormatError) -> ImportReading {
+        let calendar = try ICalendarReader.read(bytes)
         var latest: [RecordID: CalendarEvent] = [:]
         var order: [RecordID] = []
-        for event in try ICalendarReader.events(in: bytes) {
+        for event in calendar.events {
             let id = event.recordID
             if let kept = latest[id], (kept.sequence ?? 0) > (event.sequence ?? 0) { continue }
             if latest.updateValue(event, forKey: id) == nil { order.append(id) }
         }
-        return ImportReading(
-            items: order.compactMap { latest[$0] }.map { event in
-                ImportItem(
-                    kind: .event,
-                    record: event.recordID,
-                    operations: event.operations,
-                    controlled: CalendarEvent.importedFields,
-                    label: "event \(event.uid.prefix(60))",
-                    keepsAlive: event.hasOccurrence(after: now)
-                )
-            }
-        )
+        let events = order.compactMap { latest[$0] }.map { event in
+            ImportItem(
+                kind: .event,
+                record: event.recordID,
+                operations: event.operations,
+                controlled: CalendarEvent.importedFields,
+                label: "event \(event.uid.prefix(60))",
+                keepsAlive: event.hasOccurrence(after: now)
+            )
+        }
+        let skipped = calendar.skipped.map {
+            Entry(source: "line \($0.line)", items: [], skip: .unreadableEvent, notes: [.event($0)])
+        }
+        return ImportReading(entries: events.map { Entry(source: $0.label, items: [$0]) } + skipped)
     }
 }

@@ -41,13 +41,13 @@ struct FormatsTests {
         }
     }
 
-    @Test("A malformed calendar is refused with the line at fault, and nothing is stored")
+    @Test("A calendar with a line that is no content line is refused with the line at fault, and nothing is stored")
     func malformed() async throws {
         try await TestNode.with { node in
             let before = try node.exported()
             let broken = "\(node.directory)/broken.ics"
             let text = try String(contentsOfFile: Self.google, encoding: .utf8)
-                .replacingOccurrences(of: "DTSTART:20261210T150000Z", with: "DTSTART:20261310T150000Z")
+                .replacingOccurrences(of: "DTSTART:20261210T150000Z", with: "DTSTART 20261210T150000Z")
             try text.write(toFile: broken, atomically: true, encoding: .utf8)
             let result = try node.run("import", "ics", broken, "--community", "Tech Leaders Moscow")
             #expect(result.status != 0)

@@ -221,9 +221,9 @@ struct ImportSiteTests {
     func calendarAndHeadHunter() async throws {
         try await EditorSiteTests.served { setup in
             let anna = try setup.browser("anna")
-            for (format, path, title) in [
-                ("ics", "Tests/Fixtures/ics/google.ics", "Мастермайнд лидеров сообществ"),
-                ("hh", "Tests/Fixtures/hh/search-page.json", "Координатор сообщества амбассадоров"),
+            for (format, path, title, created) in [
+                ("ics", "Tests/Fixtures/ics/google.ics", "Мастермайнд лидеров сообществ", "будет создано"),
+                ("hh", "Tests/Fixtures/hh/search-page.json", "Координатор сообщества амбассадоров", "будет создана"),
             ] {
                 let dryRun = try anna.upload(
                     "/editor/import",
@@ -231,7 +231,7 @@ struct ImportSiteTests {
                     files: [try Self.file(TestFiles.path(path))]
                 )
                 #expect(dryRun.status == 200, "\(format): \(dryRun.text)")
-                #expect(dryRun.text.contains("\(title) <span class=\"meta\">будет создана</span>"), "\(format)")
+                #expect(dryRun.text.contains("\(title) <span class=\"meta\">\(created)</span>"), "\(format)")
                 let commit = try anna.post(
                     "/editor/import/commit",
                     [("csrf", try anna.formToken()), ("token", try Self.token(dryRun.text))]

@@ -45,10 +45,10 @@ struct FileProblemTests {
     @Test("a vCard given as a calendar, and a calendar whose text is not UTF-8")
     func notICalendar() {
         #expect(
-            problem { _ = try ICalendarReader.events(in: Array("BEGIN:VCARD\r\nEND:VCARD\r\n".utf8)) } == .notICalendar
+            problem { _ = try ICalendarReader.read(Array("BEGIN:VCARD\r\nEND:VCARD\r\n".utf8)) } == .notICalendar
         )
         let latin1 = Array("BEGIN:VCALENDAR\r\nX-NAME:".utf8) + [0xC0, 0xE4] + Array("\r\nEND:VCALENDAR\r\n".utf8)
-        #expect(problem { _ = try ICalendarReader.events(in: latin1) } == .notUTF8)
+        #expect(problem { _ = try ICalendarReader.read(latin1) } == .notUTF8)
     }
 
     @Test("a fault inside a file of the right kind is no file problem")
@@ -56,6 +56,6 @@ struct FileProblemTests {
         let noID = "{\"messages\": [{\"type\": \"message\", \"text\": \"x\"}]}"
         #expect(problem { _ = try TelegramReader.jobs(in: Array(noID.utf8), channel: "community_managers") } == nil)
         let openEvent = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n"
-        #expect(problem { _ = try ICalendarReader.events(in: Array(openEvent.utf8)) } == nil)
+        #expect(problem { _ = try ICalendarReader.read(Array(openEvent.utf8)) } == nil)
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct ICalendarReaderTests {
     static func fixture(_ name: String) throws -> [CalendarEvent] {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: TestFiles.path("Tests/Fixtures/ics/\(name)")))
-        return try ICalendarReader.events(in: [UInt8](bytes))
+        return try ICalendarReader.read([UInt8](bytes)).events
     }
 
     /// Unix milliseconds of a UTC moment.
@@ -65,7 +65,7 @@ struct ICalendarReaderTests {
         var bytes = Array("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261201T100000Z\r\nSUMMARY:Вст".utf8)
         bytes.removeLast()  // the first byte of "т" stays, its second byte moves past the fold
         bytes += [0x0D, 0x0A, 0x20, Array("т".utf8)[1]] + Array("реча\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8)
-        #expect(try ICalendarReader.events(in: bytes).first?.summary == "Встреча")
+        #expect(try ICalendarReader.read(bytes).events.first?.summary == "Встреча")
     }
 
     @Test(
@@ -75,28 +75,9 @@ struct ICalendarReaderTests {
             ("truncated", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n", "line 2", "never closed"),
             ("no end", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "line 2", "ends before END:VCALENDAR"),
             (
-                "bad date",
-                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nDTSTART:20261340T250000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-                "line 5", "not a real date"
-            ),
-            (
                 "mis-folded",
                 "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:длинное\r\nназвание\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                 "line 5", "is not a content line"
-            ),
-            (
-                "unknown zone",
-                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nDTSTART;TZID=Mars/Olympus:20261201T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-                "line 5", "neither an IANA name"
-            ),
-            (
-                "no start", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-                "line 2", "has no DTSTART"
-            ),
-            (
-                "ends first",
-                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nDTSTART:20261201T100000Z\r\nDTEND:20261201T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-                "line 6", "ends before it starts"
             ),
             (
                 "wrong end", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VTODO\r\nEND:VCALENDAR\r\n",
@@ -106,7 +87,7 @@ struct ICalendarReaderTests {
     )
     func malformed(name: String, text: String, place: String, message: String) {
         do {
-            _ = try ICalendarReader.events(in: Array(text.utf8))
+            _ = try ICalendarReader.read(Array(text.utf8))
             Issue.record("\(name) was accepted")
         } catch {
             #expect(error.place == place, "\(name): \(error)")
@@ -114,11 +95,70 @@ struct ICalendarReaderTests {
         }
     }
 
+    /// A calendar of three events whose middle one has `lines` for its properties.
+    static func calendar(middle lines: String) -> [UInt8] {
+        let event = { (uid: String, summary: String) in
+            "BEGIN:VEVENT\r\nUID:\(uid)\r\nSUMMARY:\(summary)\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\n"
+        }
+        return Array(
+            ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + event("a", "Завтрак лидеров")  // lines 1–7
+                + "BEGIN:VEVENT\r\n" + lines + "END:VEVENT\r\n"  // from line 8
+                + event("c", "Созвон модераторов") + "END:VCALENDAR\r\n").utf8
+        )
+    }
+
+    @Test(
+        "An event that cannot be read is skipped with why, and the others are read",
+        arguments: [
+            ("SUMMARY:Без UID\r\nDTSTART:20261201T100000Z\r\n", SkippedEvent.Problem.noUID, 8, String?("Без UID")),
+            ("UID:b\r\nDTSTART:20261201T100000Z\r\n", .noSummary, 8, nil),
+            ("UID:b\r\nSUMMARY:Без начала\r\nLOCATION:Москва\r\n", .noStart, 8, "Без начала"),
+            (
+                "UID:b\r\nSUMMARY:Ночь\r\nDTSTART:20261340T250000\r\n", .notATime("20261340T250000"), 11,
+                "Ночь"
+            ),
+            ("UID:b\r\nSUMMARY:Ночь\r\nDTSTART:завтра\r\n", .notATime("завтра"), 11, "Ночь"),
+            (
+                "UID:b\r\nSUMMARY:Марс\r\nDTSTART;TZID=Mars/Olympus:20261201T100000\r\n",
+                .unknownTimeZone("Mars/Olympus"), 11, "Марс"
+            ),
+            (
+                "UID:b\r\nSUMMARY:Назад\r\nDTSTART:20261201T100000Z\r\nDTEND:20261201T090000Z\r\n",
+                .endsBeforeStart, 12, "Назад"
+            ),
+            (
+                "UID:b\r\nSUMMARY:Версия\r\nDTSTART:20261201T100000Z\r\nSEQUENCE:два\r\n",
+                .notASequence("два"), 12, "Версия"
+            ),
+            (
+                "UID:b\r\nSUMMARY:Серия\r\nDTSTART:20261201T100000Z\r\nRRULE:FREQ=WEEKLY\r\nEXDATE:2026-12-08\r\n",
+                .notATime("2026-12-08"), 13, "Серия"
+            ),
+        ]
+    )
+    func skipsAnEvent(lines: String, problem: SkippedEvent.Problem, line: Int, summary: String?) throws {
+        let calendar = try ICalendarReader.read(Self.calendar(middle: lines))
+        #expect(calendar.events.map(\.uid) == ["a", "c"])
+        #expect(calendar.skipped == [SkippedEvent(line: 8, problemLine: line, summary: summary, problem: problem)])
+        #expect(calendar.skipped.first?.description.hasPrefix("line \(line): ") == true)
+    }
+
+    @Test("A skipped event is told in words that say what to mend")
+    func skippedEventWording() {
+        let noStart = SkippedEvent(line: 8, summary: "Завтрак лидеров", problem: .noStart)
+        #expect(noStart.description == "line 8: event “Завтрак лидеров” has no DTSTART; skipped")
+        let zone = SkippedEvent(line: 8, problemLine: 11, summary: nil, problem: .unknownTimeZone("Mars/Olympus"))
+        #expect(
+            zone.description
+                == "line 11: the event of line 8 is in time zone “Mars/Olympus”, neither an IANA name nor defined in the file; skipped"
+        )
+    }
+
     @Test("Bytes that are not UTF-8 are refused")
     func notUTF8() {
         #expect(throws: FormatError.self) {
-            try ICalendarReader.events(
-                in: Array("BEGIN:VCALENDAR\r\nX-NAME:".utf8) + [0xFF, 0xFE] + Array("\r\n".utf8)
+            try ICalendarReader.read(
+                Array("BEGIN:VCALENDAR\r\nX-NAME:".utf8) + [0xFF, 0xFE] + Array("\r\n".utf8)
             )
         }
     }

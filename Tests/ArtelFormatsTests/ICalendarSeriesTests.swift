@@ -122,7 +122,7 @@ struct ICalendarSeriesTests {
         #expect(unfolded.contains("URL:https://us02web.zoom.us/j/81234567890?pwd=abc\r\n"))
         #expect(unfolded.contains("EXDATE:20261216T160000Z,20261223T160000Z,20261230T160000Z,20270106T160000Z\r\n"))
         #expect(unfolded.contains("RDATE:20270108T160000Z\r\n"))
-        let again = try ICalendarReader.events(in: Array(feed.utf8))
+        let again = try ICalendarReader.read(Array(feed.utf8)).events
         #expect(again.map(\.recurrence) == events.map(\.recurrence))
         #expect(again.map(\.onlineURLs) == events.map(\.onlineURLs))
         #expect(again.map(\.attendance) == events.map(\.attendance))

@@ -54,7 +54,7 @@ struct ICalendarWriterTests {
                 lineStart = index + 1
             }
             #expect(lineStart == bytes.count, "seed \(seed): the feed ends in CRLF")
-            let read = try ICalendarReader.events(in: bytes)
+            let read = try ICalendarReader.read(bytes).events
             #expect(read == events, "seed \(seed)")
         }
     }

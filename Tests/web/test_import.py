@@ -25,6 +25,8 @@ from nodes import ROOT, Node, Ports, keep_logs, wait_for
 EXPORT = ROOT / "Tests" / "Fixtures" / "telegram" / "result.json"
 # Real posts, some with parts the reader leaves out (a job named with nothing else, labels without a title).
 CORPUS = ROOT / "Tests" / "Fixtures" / "telegram" / "corpus" / "result.json"
+# A calendar as apps leave it: an event without a title, one in a time zone the file never defines.
+ODD_CALENDAR = ROOT / "Tests" / "Fixtures" / "ics" / "odd-events.ics"
 # The vacancies `artel import telegram --dry-run` reads from EXPORT.
 VACANCIES = [
     "Комьюнити менеджер для сообщества руководителей Яндекс",
@@ -36,8 +38,8 @@ VACANCIES = [
 
 @pytest.fixture(scope="module")
 def pair(artifacts: Path):
-    """Node c holds the community and the account `importer`, an editor of its jobs; node d follows
-    the community and dials c."""
+    """Node c holds the community, the account `importer`, an editor of its jobs, and `calendar`, an
+    editor of its events; node d follows the community and dials c."""
     base = Path(tempfile.mkdtemp(prefix="artel-web-import-"))
     ports = Ports()
     c, d = Node("c", base, ports), Node("d", base, ports)
@@ -49,6 +51,10 @@ def pair(artifacts: Path):
         password.chmod(0o600)
         c.artel(
             "user", "add", "importer", "--role", "editor", "--community", seed.COMMUNITY, "--kinds", "job",
+            "--password-file", str(password),
+        )  # fmt: skip
+        c.artel(
+            "user", "add", "calendar", "--role", "editor", "--community", seed.COMMUNITY, "--kinds", "event",
             "--password-file", str(password),
         )  # fmt: skip
         c.serve()
@@ -92,13 +98,21 @@ def check_page(driver, artifacts: Path, name: str) -> None:
     assert not messages, f"{page}: {messages}"
 
 
-def upload(driver, channel: str, file: Path) -> None:
-    Select(driver.find_element(By.ID, "import-format")).select_by_value("telegram")
+def upload(driver, channel: str, file: Path, format: str = "telegram") -> None:
+    Select(driver.find_element(By.ID, "import-format")).select_by_value(format)
     field = driver.find_element(By.ID, "import-channel")
     field.clear()
     field.send_keys(channel)
     driver.find_element(By.ID, "import-file").send_keys(str(file))
     driver.find_element(By.CSS_SELECTOR, "form.editor button[type=submit]").click()
+
+
+def sign_in_to_import(driver, node: Node, name: str) -> None:
+    driver.get(node.url + "/signin?next=/editor/import")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(seed.PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form.signin button[type=submit]").click()
+    wait(driver).until(EC.url_contains("/editor/import"))
 
 
 def test_an_editor_imports_a_telegram_export_after_its_dry_run(pair, browser, artifacts, tmp_path):
@@ -154,11 +168,7 @@ def test_an_editor_imports_a_telegram_export_after_its_dry_run(pair, browser, ar
 
 def test_the_dry_run_says_in_russian_which_parts_of_a_post_are_left_out(pair, browser, artifacts):
     c, _ = pair
-    browser.get(c.url + "/signin?next=/editor/import")
-    browser.find_element(By.ID, "name").send_keys("importer")
-    browser.find_element(By.ID, "password").send_keys(seed.PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "form.signin button[type=submit]").click()
-    wait(browser).until(EC.url_contains("/editor/import"))
+    sign_in_to_import(browser, c, "importer")
     upload(browser, "community_managers", CORPUS)
     wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "ol.import-entries")))
     entries = browser.find_element(By.CSS_SELECTOR, "ol.import-entries").text
@@ -168,3 +178,28 @@ def test_the_dry_run_says_in_russian_which_parts_of_a_post_are_left_out(pair, br
     assert "names a job" not in entries and "left out" not in entries
     check_page(browser, artifacts, "import-dry-run-left-out")
 
+
+
+def test_a_calendar_with_events_it_cannot_read_imports_the_others(pair, browser, artifacts):
+    c, _ = pair
+    sign_in_to_import(browser, c, "calendar")
+    upload(browser, "", ODD_CALENDAR, format="ics")
+    wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "ol.import-entries")))
+    status = browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert status == "Будет создано: 2, обновлено: 0, продлено: 0; без изменений: 0; пропущено: 2."
+    entries = browser.find_element(By.CSS_SELECTOR, "ol.import-entries").text
+    assert "Нетворкинг комьюнити-менеджеров будет создано" in entries
+    assert entries.count("пропущено: событие не прочитано") == 2
+    assert "событие на строке 17: нет названия (SUMMARY)" in entries
+    assert (
+        "событие «Разбор кейсов модераторов» (строка 27): неизвестный часовой пояс «Russian Standard Time»"
+        in entries
+    )
+    assert "skipped" not in entries and "line" not in entries
+    check_page(browser, artifacts, "import-dry-run-skipped-events")
+
+    browser.find_element(By.CSS_SELECTOR, "form[action='/editor/import/commit'] button[type=submit]").click()
+    wait(browser).until(EC.url_contains("/editor?done=imported"))
+    events = c.get("/events")[1]
+    assert "Нетворкинг комьюнити-менеджеров" in events and "Онлайн-встреча: как растить амбассадоров" in events
+    assert "Разбор кейсов модераторов" not in events

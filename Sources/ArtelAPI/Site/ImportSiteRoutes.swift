@@ -103,7 +103,10 @@ struct ImportSiteRoutes {
             ImportPages.Entry(
                 post: format == .telegram ? Int64(entry.source) : nil,
                 records: entry.items.map {
-                    (title: $0.title, outcome: outcomes[$0.record].map { "\($0)" } ?? "created")
+                    (
+                        title: $0.title, outcome: outcomes[$0.record].map { "\($0)" } ?? "created",
+                        isEvent: $0.kind == .event
+                    )
                 },
                 skip: entry.skip?.rawValue,
                 notes: entry.notes

@@ -6,7 +6,8 @@ struct EventProperties {
     private var first: [String: ContentLine] = [:]
     /// Every line of the properties that may repeat.
     private var repeated: [String: [ContentLine]] = [:]
-    private let place: String
+    /// The line of the BEGIN:VEVENT.
+    private let beginLine: Int
     private let parser: CalendarParser
 
     private static let repeating: Set<String> = ["EXDATE", "RDATE", "CONFERENCE"]
@@ -21,24 +22,32 @@ struct EventProperties {
             if Self.repeating.contains(line.name) { repeated[line.name, default: []].append(line) }
             if first[line.name] == nil { first[line.name] = line }
         }
-        place = "line \((body.first?.line ?? 1) - 1)"
+        beginLine = (body.first?.line ?? 1) - 1
         self.parser = parser
     }
 
-    /// The events of a calendar's VEVENTs: exceptions to single occurrences taken out of their
-    /// series and, unless cancelled, kept as events of their own.
-    static func events(_ bodies: [[ContentLine]], in parser: CalendarParser) throws(FormatError) -> [CalendarEvent] {
+    /// The events of a calendar's VEVENTs, and the VEVENTs that give none: exceptions to single
+    /// occurrences taken out of their series and, unless cancelled, kept as events of their own.
+    static func events(
+        _ bodies: [[ContentLine]],
+        in parser: CalendarParser
+    ) -> (events: [CalendarEvent], skipped: [SkippedEvent]) {
         var events: [CalendarEvent] = []
+        var skipped: [SkippedEvent] = []
         var overrides: [(uid: String, original: Int64, event: CalendarEvent)] = []
         for body in bodies {
             let properties = EventProperties(body, parser: parser)
-            var event = try properties.event()
-            if let line = properties.first["RECURRENCE-ID"] {
-                let original = try properties.moment(line)
-                event.recurrence = nil
-                overrides.append((event.uid, original, event))
-            } else {
-                events.append(event)
+            do throws(SkippedEvent) {
+                var event = try properties.event()
+                if let line = properties.first["RECURRENCE-ID"] {
+                    let original = try properties.moment(line)
+                    event.recurrence = nil
+                    overrides.append((event.uid, original, event))
+                } else {
+                    events.append(event)
+                }
+            } catch {
+                skipped.append(error)
             }
         }
         for (uid, original, override) in overrides {
@@ -59,18 +68,21 @@ struct EventProperties {
             events[index].recurrence?.exceptions.sort()
             events[index].recurrence?.additions.sort()
         }
-        return events
+        return (events, skipped)
     }
 
-    func event() throws(FormatError) -> CalendarEvent {
-        guard let uid = first["UID"]?.value else { throw FormatError(place, "a VEVENT has no UID") }
-        guard let summary = text("SUMMARY") else { throw FormatError(place, "event \(uid.prefix(60)) has no SUMMARY") }
-        guard let startLine = first["DTSTART"] else {
-            throw FormatError(place, "event \(uid.prefix(60)) has no DTSTART")
-        }
-        let (zone, zoneName) = try parser.zone(of: startLine)
-        let start = try ICalendarDates.read(startLine.value, in: zone, place: "line \(startLine.line)")
-        var event = CalendarEvent(uid: uid, summary: summary, start: start.milliseconds, allDay: start.isDate)
+    func event() throws(SkippedEvent) -> CalendarEvent {
+        guard first["UID"] != nil else { throw skip(.noUID) }
+        guard let summary = text("SUMMARY") else { throw skip(.noSummary) }
+        guard let startLine = first["DTSTART"] else { throw skip(.noStart) }
+        let (zone, zoneName) = try zone(of: startLine)
+        let start = try time(startLine.value, in: zone, of: startLine)
+        var event = CalendarEvent(
+            uid: first["UID"]!.value,
+            summary: summary,
+            start: start.milliseconds,
+            allDay: start.isDate
+        )
         event.timeZone = zoneName
         if let endLine = first["DTEND"] {
             event.end = try moment(endLine)
@@ -78,7 +90,7 @@ struct EventProperties {
             event.end = start.milliseconds + 86_400_000  // RFC 5545 §3.6.1: a one-day event
         }
         if let end = event.end, end < event.start {
-            throw FormatError("line \(first["DTEND"]?.line ?? startLine.line)", "the event ends before it starts")
+            throw skip(.endsBeforeStart, at: first["DTEND"] ?? startLine)
         }
         event.description = text("DESCRIPTION")
         event.url = first["URL"]?.value
@@ -93,7 +105,7 @@ struct EventProperties {
         event.recurrence?.exceptions = try moments("EXDATE")
         if let sequence = first["SEQUENCE"] {
             guard let number = Int64(sequence.value), number >= 0 else {
-                throw FormatError("line \(sequence.line)", "SEQUENCE \"\(sequence.value.prefix(20))\" is not a count")
+                throw skip(.notASequence(String(sequence.value.prefix(20))), at: sequence)
             }
             event.sequence = number
         }
@@ -108,6 +120,11 @@ struct EventProperties {
         }
         readAttendance(into: &event)
         return event
+    }
+
+    /// Why this VEVENT gives no event; the line at fault is its BEGIN:VEVENT unless given.
+    private func skip(_ problem: SkippedEvent.Problem, at line: ContentLine? = nil) -> SkippedEvent {
+        SkippedEvent(line: beginLine, problemLine: line?.line, summary: text("SUMMARY"), problem: problem)
     }
 
     /// Meeting links make the event online; a LOCATION that names a place besides makes it mixed.
@@ -135,21 +152,40 @@ struct EventProperties {
     }
 
     /// A DATE or DATE-TIME property in its zone.
-    private func moment(_ line: ContentLine) throws(FormatError) -> Int64 {
-        let (zone, _) = try parser.zone(of: line)
-        return try ICalendarDates.read(line.value, in: zone, place: "line \(line.line)").milliseconds
+    private func moment(_ line: ContentLine) throws(SkippedEvent) -> Int64 {
+        try time(line.value, in: try zone(of: line).zone, of: line).milliseconds
     }
 
     /// Every value of a repeating date list (EXDATE, RDATE); a PERIOD counts by its start.
-    private func moments(_ name: String) throws(FormatError) -> [Int64] {
+    private func moments(_ name: String) throws(SkippedEvent) -> [Int64] {
         var moments: [Int64] = []
         for line in repeated[name] ?? [] {
-            let (zone, _) = try parser.zone(of: line)
+            let zone = try zone(of: line).zone
             for value in line.value.split(separator: ",") {
-                let start = String(value.prefix { $0 != "/" })
-                moments.append(try ICalendarDates.read(start, in: zone, place: "line \(line.line)").milliseconds)
+                moments.append(try time(String(value.prefix { $0 != "/" }), in: zone, of: line).milliseconds)
             }
         }
         return moments
+    }
+
+    /// A DATE or DATE-TIME value of a property.
+    private func time(
+        _ value: String,
+        in zone: ICalendarDates.Zone,
+        of line: ContentLine
+    ) throws(SkippedEvent) -> (milliseconds: Int64, isDate: Bool) {
+        do {
+            return try ICalendarDates.read(value, in: zone, place: "line \(line.line)")
+        } catch {
+            throw skip(.notATime(String(value.prefix(40))), at: line)
+        }
+    }
+
+    /// The zone a property's times are read in, and its IANA name when it has one.
+    private func zone(of line: ContentLine) throws(SkippedEvent) -> (zone: ICalendarDates.Zone, name: String?) {
+        guard let zone = parser.zone(of: line) else {
+            throw skip(.unknownTimeZone(String((line.parameters["TZID"] ?? "").prefix(60))), at: line)
+        }
+        return zone
     }
 }

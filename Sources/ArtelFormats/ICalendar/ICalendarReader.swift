@@ -8,11 +8,21 @@ import Foundation
 /// link (Meet, Zoom, Telemost, Jitsi, Teams) in CONFERENCE, LOCATION, DESCRIPTION or URL makes the
 /// event online, or mixed when LOCATION also names a place. Alarms, free/busy and to-dos are skipped.
 public enum ICalendarReader: Sendable {
-    /// Reads every event of a stream.
+    /// What a stream holds: its events, and the VEVENTs it could not make an event of.
+    public struct Reading: Sendable {
+        /// The events, in the file's order, then the exceptions to single occurrences.
+        public let events: [CalendarEvent]
+        /// The VEVENTs that give no event, in the file's order.
+        public let skipped: [SkippedEvent]
+    }
+
+    /// Reads every event of a stream. A VEVENT that gives no event (no UID, SUMMARY or DTSTART, a
+    /// date that is not one, an unknown time zone, an end before its start) is skipped and told
+    /// (``SkippedEvent``); the other events are read.
     ///
-    /// - Throws: ``FormatError`` naming the line: not a calendar, a component left open, a date
-    ///   that is not one, an event without UID, SUMMARY or DTSTART, an unknown time zone.
-    public static func events(in bytes: [UInt8]) throws(FormatError) -> [CalendarEvent] {
+    /// - Throws: ``FormatError`` naming the line when the file as a whole is unreadable: not a
+    ///   calendar, not UTF-8, a line that is not a content line, a component left open.
+    public static func read(_ bytes: [UInt8]) throws(FormatError) -> Reading {
         var lines: [ContentLine] = []
         for (text, line) in try ContentLine.unfold(bytes) { lines.append(try ContentLine.parse(text, line: line)) }
         guard lines.first.map({ $0.name == "BEGIN" && $0.value.uppercased() == "VCALENDAR" }) == true else {
@@ -36,7 +46,7 @@ struct CalendarParser {
         self.lines = lines
     }
 
-    mutating func calendar() throws(FormatError) -> [CalendarEvent] {
+    mutating func calendar() throws(FormatError) -> ICalendarReader.Reading {
         index = 1
         var collected: [[ContentLine]] = []
         while index < lines.count {
@@ -44,7 +54,8 @@ struct CalendarParser {
             index += 1
             switch (line.name, line.value.uppercased()) {
             case ("END", "VCALENDAR"):
-                return try EventProperties.events(collected, in: self)
+                let (events, skipped) = EventProperties.events(collected, in: self)
+                return ICalendarReader.Reading(events: events, skipped: skipped)
             case ("BEGIN", "VEVENT"):
                 collected.append(try component("VEVENT", opened: line))
             case ("BEGIN", "VTIMEZONE"):
@@ -111,16 +122,13 @@ struct CalendarParser {
         return sign == "-" ? -seconds : seconds
     }
 
-    /// The zone a time is read in, and its IANA name when it has one.
-    func zone(of line: ContentLine) throws(FormatError) -> (ICalendarDates.Zone, String?) {
+    /// The zone a time is read in, and its IANA name when it has one; `nil` when its TZID is
+    /// neither an IANA name nor defined in the file.
+    func zone(of line: ContentLine) -> (zone: ICalendarDates.Zone, name: String?)? {
         guard let id = line.parameters["TZID"] else {
             return (.named(calendarZone ?? TimeZone(identifier: "UTC")!), calendarZone?.identifier)
         }
         if let zone = TimeZone(identifier: id) { return (.named(zone), zone.identifier) }
-        if let seconds = zones[id] { return (.fixed(seconds: seconds), nil) }
-        throw FormatError(
-            "line \(line.line)",
-            "time zone \"\(id.prefix(60))\" is neither an IANA name nor defined in the file"
-        )
+        return zones[id].map { (.fixed(seconds: $0), nil) }
     }
 }

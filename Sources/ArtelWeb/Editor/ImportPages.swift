@@ -114,10 +114,11 @@ public enum ImportPages: Sendable {
         /// The message id for a Telegram post; `nil` for an entry that is one record, which its
         /// title names.
         public let post: Int64?
-        /// Its records: each title and what becomes of it (`created`, `updated`, `unchanged`,
-        /// `renewed`, `deleted`).
-        public let records: [(title: String?, outcome: String)]
-        /// Why it gives no record (`service`, `no hashtag`, `no vacancy`).
+        /// Its records: each title, what becomes of it (`created`, `updated`, `unchanged`,
+        /// `renewed`, `deleted`), and whether it is an event (Russian words the outcome by the
+        /// record's gender: a vacancy "будет создана", an event "будет создано").
+        public let records: [(title: String?, outcome: String, isEvent: Bool)]
+        /// Why it gives no record (`service`, `no hashtag`, `no vacancy`, `unreadable event`).
         public let skip: String?
         /// Parts left out, and why: worded in the page's language.
         public let notes: [LeftOutPart]
@@ -125,7 +126,7 @@ public enum ImportPages: Sendable {
         /// An entry.
         public init(
             post: Int64?,
-            records: [(title: String?, outcome: String)],
+            records: [(title: String?, outcome: String, isEvent: Bool)],
             skip: String?,
             notes: [LeftOutPart]
         ) {
@@ -169,14 +170,12 @@ public enum ImportPages: Sendable {
                     "records": entry.records.map { record in
                         [
                             "title": record.title ?? words["import.untitled"],
-                            "outcome": words["import.outcome.\(record.outcome)"],
+                            "outcome": words["import.outcome.\(record.isEvent ? "event." : "")\(record.outcome)"],
                             "isNew": record.outcome == "created",
                         ]
                     },
                     "hasRecords": !entry.records.isEmpty,
-                    "notes": entry.notes.map {
-                        words["import.leftOutPart.\($0.name)"].replacingOccurrences(of: "{quoted}", with: $0.quoted)
-                    },
+                    "notes": entry.notes.map { text(of: $0, in: words) },
                     "hasNotes": !entry.notes.isEmpty,
                 ]
                 if let skip = entry.skip { shown["skip"] = words["import.skip.\(skip)"] }
@@ -190,5 +189,16 @@ public enum ImportPages: Sendable {
             "writes": writes > 0,
         ]
         return SitePage.render("importDryRun", frame.context(title: words["import.dryRun"], content: content))
+    }
+
+    /// A part left out, worded in the page's language.
+    static func text(of note: LeftOutPart, in words: SiteWords) -> String {
+        let text = words["import.leftOutPart.\(note.name)"].replacingOccurrences(of: "{quoted}", with: note.quoted)
+        guard case .event(let skipped) = note else { return text }
+        let event =
+            skipped.summary.map { words["import.event.named"].replacingOccurrences(of: "{summary}", with: $0) }
+            ?? words["import.event.unnamed"]
+        return text.replacingOccurrences(of: "{event}", with: event)
+            .replacingOccurrences(of: "{line}", with: "\(skipped.problemLine)")
     }
 }

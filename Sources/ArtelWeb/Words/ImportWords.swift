@@ -71,12 +71,18 @@ extension SiteWords {
         "import.outcome.unchanged": ("уже такая же — пропущена", "already the same — skipped"),
         "import.outcome.renewed": ("без изменений, будет продлена", "unchanged, will be renewed"),
         "import.outcome.deleted": ("удалена здесь — пропущена", "deleted here — skipped"),
+        "import.outcome.event.created": ("будет создано", "will be created"),
+        "import.outcome.event.updated": ("будет обновлено", "will be updated"),
+        "import.outcome.event.unchanged": ("уже такое же — пропущено", "already the same — skipped"),
+        "import.outcome.event.renewed": ("без изменений, будет продлено", "unchanged, will be renewed"),
+        "import.outcome.event.deleted": ("удалено здесь — пропущено", "deleted here — skipped"),
         "import.skip.service": ("пропущен: служебное сообщение", "skipped: a service message"),
         "import.skip.no hashtag": ("пропущен: нет хэштега вакансии", "skipped: no vacancy hashtag"),
         "import.skip.no vacancy": (
             "пропущен: есть хэштег, но вакансию не удалось прочитать",
             "skipped: a vacancy hashtag, but no vacancy could be read"
         ),
+        "import.skip.unreadable event": ("пропущено: событие не прочитано", "skipped: the event could not be read"),
         "import.leftOut": ("Не вошло:", "Left out:"),
         "import.leftOutPart.noSubstance": (
             "«{quoted}» — только название вакансии: ни обязанностей, ни требований, ни зарплаты, ни контакта, ни ссылки",
@@ -93,6 +99,36 @@ extension SiteWords {
         "import.leftOutPart.salaryGoesDown": (
             "зарплата «{quoted}» — «от» больше, чем «до»; вакансия вошла без неё",
             "the salary “{quoted}” goes from more down to less; the vacancy is imported without it"
+        ),
+        "import.event.named": ("событие «{summary}»", "the event “{summary}”"),
+        "import.event.unnamed": ("событие без названия", "an untitled event"),
+        "import.leftOutPart.event.noUID": (
+            "{event} (строка {line}): нет UID — без него повторный импорт не узнал бы событие",
+            "{event} (line {line}): no UID, without which an import again could not tell the event"
+        ),
+        "import.leftOutPart.event.noSummary": (
+            "событие на строке {line}: нет названия (SUMMARY)",
+            "the event on line {line}: no title (SUMMARY)"
+        ),
+        "import.leftOutPart.event.noStart": (
+            "{event} (строка {line}): нет даты начала (DTSTART)",
+            "{event} (line {line}): no start (DTSTART)"
+        ),
+        "import.leftOutPart.event.endsBeforeStart": (
+            "{event} (строка {line}): заканчивается раньше, чем начинается",
+            "{event} (line {line}): ends before it starts"
+        ),
+        "import.leftOutPart.event.notATime": (
+            "{event} (строка {line}): «{quoted}» — не дата и не время",
+            "{event} (line {line}): “{quoted}” is not a date or a time"
+        ),
+        "import.leftOutPart.event.unknownTimeZone": (
+            "{event} (строка {line}): неизвестный часовой пояс «{quoted}»",
+            "{event} (line {line}): unknown time zone “{quoted}”"
+        ),
+        "import.leftOutPart.event.notASequence": (
+            "{event} (строка {line}): SEQUENCE «{quoted}» — не число",
+            "{event} (line {line}): SEQUENCE “{quoted}” is not a number"
         ),
         "import.commit": ("Импортировать", "Import"),
         "import.nothing": (

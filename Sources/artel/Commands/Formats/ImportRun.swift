@@ -11,7 +11,8 @@ import Foundation
 enum ImportRun {
     /// Reads a file with a format's reader and imports what it gives into a community: the part
     /// every `artel import` command shares. A file the reader refuses, or a record the checks
-    /// refuse, is refused whole, with the place at fault, and nothing is stored. When a record
+    /// refuse, is refused whole, with the place at fault, and nothing is stored. A calendar's event
+    /// the reader skips (``SkippedEvent``) is told, a line each, and the others are imported. When a record
     /// appears twice, its last appearance counts (``ImportReading/items``). With `dryRun`, prints
     /// what the import would do with each record (``Publisher/plannedOutcomes(_:community:now:)``,
     /// the site's dry run) and stores nothing.
@@ -30,22 +31,26 @@ enum ImportRun {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw StoreError(.io, "cannot read \(file)")
         }
-        let items: [ImportItem]
+        let reading: ImportReading
         do {
-            items = try read([UInt8](data)).items
+            reading = try read([UInt8](data))
         } catch {
             throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
         }
+        let items = reading.items
+        let skipped = reading.entries.filter { $0.skip == .unreadableEvent }.flatMap(\.notes)
         let community = try await resolver.community(name)
+        if !output.json { for note in skipped { Console.line("\(file), \(note)") } }
         do {
             guard !dryRun else {
                 let publisher = try resolver.publisher(for: community, author: signer)
                 let planned = try await publisher.plannedOutcomes(items, community: community, now: node.now)
-                plan(items, planned, noun: noun, file: file, community: community, output: output)
+                plan(items, planned, skipped: skipped, noun: noun, file: file, community: community, output: output)
                 return
             }
             try await run(
                 items,
+                skipped: skipped,
                 noun: noun,
                 file: file,
                 community: community,
@@ -61,10 +66,12 @@ enum ImportRun {
     /// Imports items into a community and prints what became of them.
     ///
     /// - Parameters:
+    ///   - skipped: the calendar's events the reader skipped, each with why.
     ///   - noun: what the items are, plural: `events`, `vacancies` (the count stands apart from it, so
     ///     that one item reads right too: "Imported vacancies from x.json: 1 in all, 1 new, …").
     static func run(
         _ items: [ImportItem],
+        skipped: [LeftOutPart],
         noun: String,
         file: String,
         community: PublicKey,
@@ -87,13 +94,18 @@ enum ImportRun {
             + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged"
         if let renewed = counts[.renewed] { summary += ", \(renewed) unchanged but renewed (a series still running)" }
         if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
-        output.emit(summary + ".", json: json(counts, total: items.count, file: file, community: community))
+        summary += skippedClause(skipped)
+        output.emit(
+            summary + ".",
+            json: json(counts, total: items.count, skipped: skipped, file: file, community: community)
+        )
     }
 
     /// Prints a dry run: each item with what the import would do with its record, and the counts.
     static func plan(
         _ items: [ImportItem],
         _ planned: [RecordID: ImportOutcome],
+        skipped: [LeftOutPart],
         noun: String,
         file: String,
         community: PublicKey,
@@ -112,25 +124,45 @@ enum ImportRun {
                 )
             }
         }
-        guard case .object(var members) = json(counts, total: items.count, file: file, community: community) else {
-            return
-        }
+        guard
+            case .object(var members) = json(
+                counts,
+                total: items.count,
+                skipped: skipped,
+                file: file,
+                community: community
+            )
+        else { return }
         members.append(("stored", .bool(false)))
         output.emit(
             "Would import \(noun) from \(file): \(items.count) in all, \(counts[.created] ?? 0) new, "
                 + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged, "
-                + "\(counts[.renewed] ?? 0) renewed, \(counts[.deleted] ?? 0) deleted here. Nothing was stored (--dry-run).",
+                + "\(counts[.renewed] ?? 0) renewed, \(counts[.deleted] ?? 0) deleted here"
+                + skippedClause(skipped) + ". Nothing was stored (--dry-run).",
             json: .object(members)
         )
     }
 
-    /// The counts of an import: `{"file": …, "community": …, "total": 3, "created": 2, "updated": 1, …}`.
-    static func json(_ counts: [ImportOutcome: Int], total: Int, file: String, community: PublicKey) -> JSON {
+    /// `; 2 events skipped (above)`, or nothing when none was.
+    private static func skippedClause(_ skipped: [LeftOutPart]) -> String {
+        skipped.isEmpty ? "" : "; \(skipped.count) \(skipped.count == 1 ? "event" : "events") skipped (above)"
+    }
+
+    /// The counts of an import: `{"file": …, "community": …, "total": 3, "created": 2, "updated": 1, …,
+    /// "skipped_events": ["line 14: event “Созвон” has no DTSTART; skipped"]}`.
+    static func json(
+        _ counts: [ImportOutcome: Int],
+        total: Int,
+        skipped: [LeftOutPart],
+        file: String,
+        community: PublicKey
+    ) -> JSON {
         .object([
             ("file", .string(file)), ("community", .string(community.hex)), ("total", .number(Int64(total))),
             ("created", .number(Int64(counts[.created] ?? 0))), ("updated", .number(Int64(counts[.updated] ?? 0))),
             ("unchanged", .number(Int64(counts[.unchanged] ?? 0))), ("renewed", .number(Int64(counts[.renewed] ?? 0))),
             ("deleted", .number(Int64(counts[.deleted] ?? 0))),
+            ("skipped_events", .array(skipped.map { .string($0.description) })),
         ])
     }
 }

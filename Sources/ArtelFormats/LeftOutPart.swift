@@ -1,5 +1,6 @@
-/// A part of a vacancy post that the reader left out, and why: the command line says it in
-/// English (``description``), the site's dry run in the reader's language, by case.
+/// A part of a file that a reader left out, and why: a part of a vacancy post, or a calendar's
+/// event. The command line says it in English (``description``), the site's dry run in the
+/// reader's language, by case.
 public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
     /// A vacancy that names a job and gives nothing else a vacancy needs: no duties,
     /// requirements, salary, contact or link. `title` is clipped to 60 characters.
@@ -14,6 +15,8 @@ public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
     /// A salary whose range goes down ("от 300 до 150 тыс."). The vacancy is imported without a
     /// salary. `line` is the salary's text, clipped to 60 characters.
     case salaryGoesDown(line: String)
+    /// A calendar's VEVENT that gives no event (``SkippedEvent``).
+    case event(SkippedEvent)
 
     /// The case's name, as the site's words know it.
     public var name: String {
@@ -22,6 +25,7 @@ public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
         case .noTitle: "noTitle"
         case .salaryOutOfRange: "salaryOutOfRange"
         case .salaryGoesDown: "salaryGoesDown"
+        case .event(let skipped): "event.\(skipped.name)"
         }
     }
 
@@ -31,6 +35,7 @@ public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
         case .noSubstance(let title): title
         case .noTitle(let start): start
         case .salaryOutOfRange(let line), .salaryGoesDown(let line): line
+        case .event(let skipped): skipped.quoted
         }
     }
 
@@ -42,6 +47,7 @@ public enum LeftOutPart: Sendable, Equatable, CustomStringConvertible {
         case .salaryOutOfRange(let line): "the salary “\(line)” is out of range; the vacancy is imported without it"
         case .salaryGoesDown(let line):
             "the salary “\(line)” goes from more down to less; the vacancy is imported without it"
+        case .event(let skipped): skipped.description
         }
     }
 }
