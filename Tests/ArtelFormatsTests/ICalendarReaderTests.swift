@@ -143,6 +143,66 @@ struct ICalendarReaderTests {
         #expect(calendar.skipped.first?.description.hasPrefix("line \(line): ") == true)
     }
 
+    /// The one event of a calendar whose VEVENT holds `lines`.
+    static func event(_ lines: String) throws -> CalendarEvent {
+        let text =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:e\r\n" + lines + "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        let calendar = try ICalendarReader.read(Array(text.utf8))
+        #expect(calendar.skipped.isEmpty, "\(calendar.skipped)")
+        return try #require(calendar.events.first)
+    }
+
+    @Test("DURATION gives the end when DTEND is absent: hours and minutes, days of an all-day event")
+    func duration() throws {
+        let breakfast = try Self.event(
+            "SUMMARY:Онлайн-завтрак\r\nDTSTART;TZID=Europe/Berlin:20270115T100000\r\nDURATION:PT1H30M\r\n"
+        )
+        #expect(breakfast.start == Self.utc(2027, 1, 15, 9) && breakfast.end == Self.utc(2027, 1, 15, 10, 30))
+        let hackathon = try Self.event("SUMMARY:Хакатон\r\nDTSTART;VALUE=DATE:20270206\r\nDURATION:P2D\r\n")
+        #expect(hackathon.allDay && hackathon.end == Self.utc(2027, 2, 8))
+        let both = try Self.event(
+            "SUMMARY:x\r\nDTSTART:20270115T100000Z\r\nDTEND:20270115T110000Z\r\nDURATION:PT5H\r\n"
+        )
+        #expect(both.end == Self.utc(2027, 1, 15, 11), "DTEND wins")
+        #expect(
+            try Self.event("SUMMARY:x\r\nDTSTART:20270115T100000Z\r\nDURATION:P1W\r\n").end == Self.utc(2027, 1, 22, 10)
+        )
+        let odd = Array(
+            Self.calendar(middle: "UID:b\r\nSUMMARY:Долго\r\nDTSTART:20261201T100000Z\r\nDURATION:1 час\r\n")
+        )
+        #expect(try ICalendarReader.read(odd).skipped.map(\.problem) == [.notADuration("1 час")])
+    }
+
+    @Test("A date in EXDATE or RDATE of a timed series names that day's occurrence, at the series' local time")
+    func dateExceptionsOfATimedSeries() throws {
+        let series = try Self.event(
+            "SUMMARY:Созвон\r\nDTSTART;TZID=Europe/Moscow:20270111T190000\r\nRRULE:FREQ=WEEKLY\r\n"
+                + "EXDATE;VALUE=DATE:20270118\r\nRDATE;VALUE=DATE:20270120\r\n"
+        )
+        #expect(series.recurrence?.exceptions == [Self.utc(2027, 1, 18, 16)])
+        #expect(series.recurrence?.additions == [Self.utc(2027, 1, 20, 16)])
+        let starts = series.occurrences(from: Self.utc(2027, 1, 11), through: Self.utc(2027, 1, 26)).map(\.start)
+        #expect(starts == [Self.utc(2027, 1, 11, 16), Self.utc(2027, 1, 20, 16), Self.utc(2027, 1, 25, 16)])
+    }
+
+    @Test("STATUS: CONFIRMED is scheduled, TENTATIVE names no status, and Artel's own X-ARTEL-STATUS counts first")
+    func status() throws {
+        #expect(try Self.event("SUMMARY:x\r\nDTSTART:20270115T100000Z\r\nSTATUS:CONFIRMED\r\n").status == "scheduled")
+        #expect(try Self.event("SUMMARY:x\r\nDTSTART:20270115T100000Z\r\nSTATUS:TENTATIVE\r\n").status == nil)
+        let moved = try Self.event(
+            "SUMMARY:x\r\nDTSTART:20270115T100000Z\r\nSTATUS:CONFIRMED\r\nX-ARTEL-STATUS:moved_online\r\n"
+        )
+        #expect(moved.status == "moved_online")
+    }
+
+    @Test("A byte order mark before BEGIN:VCALENDAR, a space after END:VEVENT, spaces around a SUMMARY")
+    func windowsHabits() throws {
+        let text =
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Встреча лидеров \r\nDTSTART:20270115T100000Z\r\nEND:VEVENT \r\nEND:VCALENDAR\r\n"
+        let calendar = try ICalendarReader.read([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        #expect(calendar.events.map(\.summary) == ["Встреча лидеров"])
+    }
+
     @Test("A skipped event is told in words that say what to mend")
     func skippedEventWording() {
         let noStart = SkippedEvent(line: 8, summary: "Завтрак лидеров", problem: .noStart)

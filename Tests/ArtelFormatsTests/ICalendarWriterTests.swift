@@ -30,12 +30,15 @@ struct ICalendarWriterTests {
                 } else {
                     event.end = start + Int64.random(in: 0...10_000, using: &rng) * 1000
                 }
-                // An empty property reads as absent: blank text is written as none.
-                let blank: (String) -> String? = { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+                // Text reads back without the spaces around it, and blank text as none.
+                let blank: (String) -> String? = {
+                    let text = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+                    return text.isEmpty ? nil : text
+                }
                 event.description = Bool.random(using: &rng) ? blank(Self.text(&rng, 0...400)) : nil
                 event.location = Bool.random(using: &rng) ? blank(Self.text(&rng, 1...80)) : nil
                 event.url = Bool.random(using: &rng) ? "https://example.org/e/\(index)" : nil
-                event.status = ["scheduled", "cancelled", "postponed"].randomElement(using: &rng)
+                event.status = CalendarEvent.artelStatuses.sorted().randomElement(using: &rng)
                 event.sequence = Int64.random(in: 0...9, using: &rng)
                 event.recurrence = Bool.random(using: &rng) ? Recurrence(rule: "FREQ=WEEKLY;BYDAY=TH") : nil
                 event.updated = start - 1000

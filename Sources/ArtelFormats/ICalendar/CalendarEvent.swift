@@ -1,3 +1,5 @@
+import ArtelCore
+
 /// An event as iCalendar carries it: what `artel import ics` reads and `artel export --format ics`
 /// writes. Times are Unix milliseconds in UTC.
 public struct CalendarEvent: Equatable, Sendable {
@@ -23,7 +25,7 @@ public struct CalendarEvent: Equatable, Sendable {
     public var attendance: String?
     /// The links people join the event by (CONFERENCE; a Meet, Zoom, Telemost, Jitsi or Teams link).
     public var onlineURLs: [String] = []
-    /// STATUS, as Artel names it: scheduled, cancelled, postponed.
+    /// STATUS, as Artel names it: one of ``artelStatuses``.
     public var status: String?
     /// SEQUENCE.
     public var sequence: Int64?
@@ -33,6 +35,12 @@ public struct CalendarEvent: Equatable, Sendable {
     public var isOccurrence = false
     /// LAST-MODIFIED or DTSTAMP, in UTC.
     public var updated: Int64?
+
+    /// The statuses an Artel event may have, as its kind's schema lists them.
+    public static let artelStatuses: Set<String> = {
+        guard case .oneOf(let statuses) = RecordKind.event.schema.field(named: "status")?.rule else { return [] }
+        return Set(statuses)
+    }()
 
     /// An event with its required parts.
     public init(uid: String, summary: String, start: Int64, allDay: Bool = false) {

@@ -16,7 +16,8 @@ struct ContentLine: Equatable {
         var current: [UInt8] = []
         var start = 1
         var physical = 1
-        var index = 0
+        // A byte order mark, as Windows tools write before the text, is no part of the first line.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func flush() throws(FormatError) {
             defer { current.removeAll(keepingCapacity: true) }
             guard !current.isEmpty else { return }
@@ -82,10 +83,12 @@ struct ContentLine: Equatable {
         guard index < text.endIndex, text[index] == ":" else {
             throw FormatError("line \(line)", "\(name) has no \":\" before its value")
         }
+        let value = String(text[text.index(after: index)...])
         return ContentLine(
             name: name,
             parameters: parameters,
-            value: String(text[text.index(after: index)...]),
+            // "END:VEVENT " still closes the event: a component's name has no spaces to keep.
+            value: name == "BEGIN" || name == "END" ? value.filter { !$0.isWhitespace } : value,
             line: line
         )
     }

@@ -1,3 +1,4 @@
+import ArtelCore
 import Foundation
 
 /// The properties of one VEVENT, read into a ``CalendarEvent``.
@@ -86,35 +87,37 @@ struct EventProperties {
         event.timeZone = zoneName
         if let endLine = first["DTEND"] {
             event.end = try moment(endLine)
+        } else if let duration = first["DURATION"] {
+            guard let length = ICalendarDuration.milliseconds(duration.value) else {
+                throw skip(.notADuration(String(duration.value.prefix(40))), at: duration)
+            }
+            event.end = start.milliseconds + length
         } else if start.isDate {
             event.end = start.milliseconds + 86_400_000  // RFC 5545 §3.6.1: a one-day event
         }
         if let end = event.end, end < event.start {
             throw skip(.endsBeforeStart, at: first["DTEND"] ?? startLine)
         }
+        // A DATE in EXDATE or RDATE of a timed series names the occurrence on that day.
+        let series = start.isDate ? nil : Self.localTime(of: start.milliseconds, in: zone, written: startLine.value)
         event.description = text("DESCRIPTION")
         event.url = first["URL"]?.value
         if let rule = first["RRULE"]?.value {
             event.recurrence = Recurrence(rule: rule)
         }
-        let added = try moments("RDATE")
+        let added = try moments("RDATE", series: series)
         if !added.isEmpty {
             event.recurrence = event.recurrence ?? Recurrence(rule: nil)
             event.recurrence?.additions = added
         }
-        event.recurrence?.exceptions = try moments("EXDATE")
+        event.recurrence?.exceptions = try moments("EXDATE", series: series)
         if let sequence = first["SEQUENCE"] {
             guard let number = Int64(sequence.value), number >= 0 else {
                 throw skip(.notASequence(String(sequence.value.prefix(20))), at: sequence)
             }
             event.sequence = number
         }
-        switch first["STATUS"]?.value.uppercased() {
-        case "CANCELLED": event.status = "cancelled"
-        case "TENTATIVE": event.status = "postponed"
-        case "CONFIRMED": event.status = "scheduled"
-        default: break
-        }
+        event.status = Self.status(of: first["STATUS"]?.value, artel: first["X-ARTEL-STATUS"]?.value)
         if let stamp = first["LAST-MODIFIED"] ?? first["DTSTAMP"] {
             event.updated = try? ICalendarDates.read(stamp.value, in: .fixed(seconds: 0), place: "").milliseconds
         }
@@ -125,6 +128,18 @@ struct EventProperties {
     /// Why this VEVENT gives no event; the line at fault is its BEGIN:VEVENT unless given.
     private func skip(_ problem: SkippedEvent.Problem, at line: ContentLine? = nil) -> SkippedEvent {
         SkippedEvent(line: beginLine, problemLine: line?.line, summary: text("SUMMARY"), problem: problem)
+    }
+
+    /// STATUS as Artel names it. TENTATIVE says the event is not confirmed, not that it was
+    /// postponed, so it names no status. The status Artel's own feeds add (X-ARTEL-STATUS, which
+    /// STATUS cannot carry: postponed, rescheduled, moved online) counts first.
+    static func status(of status: String?, artel: String?) -> String? {
+        if let artel, CalendarEvent.artelStatuses.contains(artel) { return artel }
+        switch status?.uppercased() {
+        case "CANCELLED": return "cancelled"
+        case "CONFIRMED": return "scheduled"
+        default: return nil
+        }
     }
 
     /// Meeting links make the event online; a LOCATION that names a place besides makes it mixed.
@@ -147,8 +162,10 @@ struct EventProperties {
         if !event.onlineURLs.isEmpty { event.attendance = event.location == nil ? "online" : "mixed" }
     }
 
+    /// A TEXT property, unescaped, without the spaces around it; `nil` when it is only spaces.
     private func text(_ name: String) -> String? {
-        first[name].map { ICalendarText.unescape($0.value) }.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        first[name].map { ICalendarText.unescape($0.value).trimmingCharacters(in: .whitespacesAndNewlines) }
+            .flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A DATE or DATE-TIME property in its zone.
@@ -156,16 +173,39 @@ struct EventProperties {
         try time(line.value, in: try zone(of: line).zone, of: line).milliseconds
     }
 
-    /// Every value of a repeating date list (EXDATE, RDATE); a PERIOD counts by its start.
-    private func moments(_ name: String) throws(SkippedEvent) -> [Int64] {
+    /// Every value of a repeating date list (EXDATE, RDATE); a PERIOD counts by its start. A DATE
+    /// counts as that day's moment at the `series`' local time of day, when the series is timed.
+    private func moments(
+        _ name: String,
+        series: (timeOfDay: Int64, zone: TimeZone)?
+    ) throws(SkippedEvent) -> [Int64] {
         var moments: [Int64] = []
         for line in repeated[name] ?? [] {
             let zone = try zone(of: line).zone
             for value in line.value.split(separator: ",") {
-                moments.append(try time(String(value.prefix { $0 != "/" }), in: zone, of: line).milliseconds)
+                let read = try time(String(value.prefix { $0 != "/" }), in: zone, of: line)
+                guard read.isDate, let series else {
+                    moments.append(read.milliseconds)
+                    continue
+                }
+                let local = CivilTime(milliseconds: read.milliseconds + series.timeOfDay)
+                moments.append(ICalendarDates.moment(local, in: series.zone))
             }
         }
         return moments
+    }
+
+    /// The local time of day of a moment, in milliseconds after midnight, and the zone it is local
+    /// to: UTC when its value was written in UTC (`…Z`), else its zone.
+    private static func localTime(
+        of moment: Int64,
+        in zone: ICalendarDates.Zone,
+        written value: String
+    ) -> (timeOfDay: Int64, zone: TimeZone) {
+        let timeZone = value.uppercased().hasSuffix("Z") ? TimeZone(identifier: "UTC")! : zone.timeZone
+        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(moment) / 1000))
+        let local = moment + Int64(offset) * 1000
+        return ((local % 86_400_000 + 86_400_000) % 86_400_000, timeZone)
     }
 
     /// A DATE or DATE-TIME value of a property.

@@ -2,9 +2,13 @@ import Foundation
 
 /// Reads the VEVENTs of an iCalendar stream (RFC 5545) as calendar apps write them: folded lines,
 /// escaped text, UTC, TZID (IANA, or Windows names with their VTIMEZONE), floating and all-day
-/// times. An empty property (`LOCATION:`, as Google writes it) counts as absent. A recurring event
-/// keeps its RRULE, EXDATE and RDATE; an exception to one occurrence (RECURRENCE-ID) leaves that
-/// occurrence out of the series and, unless it cancels it, becomes an event of its own. A meeting
+/// times, an end given as DTEND or DURATION, a byte order mark before it all. An empty property
+/// (`LOCATION:`, as Google writes it) counts as absent. STATUS CONFIRMED reads as scheduled,
+/// CANCELLED as cancelled; TENTATIVE names no status (it is not "postponed"), and the
+/// X-ARTEL-STATUS of Artel's own feeds counts first. A recurring event keeps its RRULE, EXDATE and
+/// RDATE (a DATE in them, for a timed series, names that day's occurrence); an exception to one
+/// occurrence (RECURRENCE-ID) leaves that occurrence out of the series and, unless it cancels it,
+/// becomes an event of its own. A meeting
 /// link (Meet, Zoom, Telemost, Jitsi, Teams) in CONFERENCE, LOCATION, DESCRIPTION or URL makes the
 /// event online, or mixed when LOCATION also names a place. Alarms, free/busy and to-dos are skipped.
 public enum ICalendarReader: Sendable {

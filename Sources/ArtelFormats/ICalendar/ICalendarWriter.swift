@@ -55,6 +55,10 @@ public enum ICalendarWriter: Sendable {
         case "postponed": lines.append("STATUS:TENTATIVE")
         default: lines.append("STATUS:CONFIRMED")
         }
+        // STATUS has no word for these; Artel's reader takes them back from its own property.
+        if let status = event.status, ["postponed", "rescheduled", "moved_online"].contains(status) {
+            lines.append("X-ARTEL-STATUS:" + status)
+        }
         lines.append("END:VEVENT")
         return lines
     }

@@ -17,6 +17,8 @@ public struct SkippedEvent: Error, Sendable, Equatable, CustomStringConvertible 
         case unknownTimeZone(String)
         /// A SEQUENCE that is not a count, as written (clipped to 20 characters).
         case notASequence(String)
+        /// A DURATION that is not one, or is negative, as written (clipped to 40 characters).
+        case notADuration(String)
     }
 
     /// The line of its BEGIN:VEVENT.
@@ -46,13 +48,15 @@ public struct SkippedEvent: Error, Sendable, Equatable, CustomStringConvertible 
         case .notATime: "notATime"
         case .unknownTimeZone: "unknownTimeZone"
         case .notASequence: "notASequence"
+        case .notADuration: "notADuration"
         }
     }
 
     /// The text the problem quotes from the file; empty when it quotes none.
     public var quoted: String {
         switch problem {
-        case .notATime(let text), .unknownTimeZone(let text), .notASequence(let text): text
+        case .notATime(let text), .unknownTimeZone(let text), .notASequence(let text), .notADuration(let text):
+            text
         case .noUID, .noSummary, .noStart, .endsBeforeStart: ""
         }
     }
@@ -68,6 +72,7 @@ public struct SkippedEvent: Error, Sendable, Equatable, CustomStringConvertible 
             case .notATime(let text): "has “\(text)”, which is not a date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS)"
             case .unknownTimeZone(let text): "is in time zone “\(text)”, neither an IANA name nor defined in the file"
             case .notASequence(let text): "has SEQUENCE “\(text)”, which is not a count"
+            case .notADuration(let text): "has DURATION “\(text)”, which is not a length of time (PT1H30M, P2D)"
             }
         return "line \(problemLine): \(event) \(why); skipped"
     }

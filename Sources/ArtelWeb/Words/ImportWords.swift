@@ -126,6 +126,10 @@ extension SiteWords {
             "{event} (строка {line}): неизвестный часовой пояс «{quoted}»",
             "{event} (line {line}): unknown time zone “{quoted}”"
         ),
+        "import.leftOutPart.event.notADuration": (
+            "{event} (строка {line}): DURATION «{quoted}» — не продолжительность",
+            "{event} (line {line}): DURATION “{quoted}” is not a length of time"
+        ),
         "import.leftOutPart.event.notASequence": (
             "{event} (строка {line}): SEQUENCE «{quoted}» — не число",
             "{event} (line {line}): SEQUENCE “{quoted}” is not a number"

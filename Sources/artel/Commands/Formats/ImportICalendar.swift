@@ -12,8 +12,10 @@ struct ImportICalendar: AsyncParsableCommand {
         discussion: """
             Reads what Google Calendar, Outlook and Nextcloud write: folded lines, escaped text, UTC, \
             TZID (IANA names, or Windows names defined in the file) and floating times (read in the \
-            calendar's X-WR-TIMEZONE, else UTC), all-day events, STATUS, SEQUENCE, URL, LOCATION; \
-            RRULE is kept as text in `recurrence`. An event is identified by its UID, so a feed can \
+            calendar's X-WR-TIMEZONE, else UTC), all-day events, DTEND or DURATION, STATUS, SEQUENCE, \
+            URL, LOCATION; RRULE is kept as text in `recurrence`. An event that cannot be read (no \
+            SUMMARY, no DTSTART, a time zone the file never defines…) is skipped and told with its \
+            line; the others are imported. An event is identified by its UID, so a feed can \
             be imported again and again: an unchanged event is left as it is, except a repeating one \
             with occurrences still to come that would expire within 14 days, which is renewed (an \
             event lives until 30 days after its first occurrence unless renewed). Importing the \
