@@ -20,6 +20,32 @@ struct CalendarCLITests {
         }
     }
 
+    @Test("An all-day event lists and shows its days, not a time: in the calendar's zone it would read as 03:00")
+    func allDayEvents() async throws {
+        try await TestNode.with { node in
+            let google = TestFiles.path("Tests/Fixtures/ics/google.ics")
+            try node.expectSuccess("import", "ics", google, "--community", "Tech Leaders Moscow")
+            let listed = try node.expectSuccess("list", "events", "--from", "2026-12-11", "--until", "2026-12-13")
+            let row = try #require(
+                listed.split(separator: "\n").first { $0.contains("Выездная стратегическая сессия") }
+            )
+            #expect(row.contains(" 2026-12-12 ") && !row.contains(":"), "\(row)")
+            let json = try #require(
+                try node.json("list", "events", "--from", "2026-12-11", "--until", "2026-12-13") as? [[String: Any]]
+            )
+            let id = try #require(
+                json.first {
+                    ($0["fields"] as? [String: Any])?["title"] as? String == "Выездная стратегическая сессия"
+                }?["id"]
+                    as? String
+            )
+            let shown = try node.expectSuccess("event", "show", id)
+            // The two days, the end as the last of them.
+            let lines = shown.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+            #expect(lines.contains("start 2026-12-12") && lines.contains("end 2026-12-13"), "\(shown)")
+        }
+    }
+
     @Test("list events --from finds a weekly series months after its first occurrence, exceptions left out")
     func laterOccurrences() async throws {
         try await TestNode.with { node in

@@ -90,6 +90,16 @@ enum Moments {
         view?.string("timezone").flatMap(TimeZone.init(identifier:)) ?? utc
     }
 
+    /// An event's `start` or `end` as people read it: for an all-day event, its day (the end, which
+    /// is exclusive, as the event's last day), since its moments are midnights in UTC that name
+    /// days; else the moment in the event's zone.
+    static func eventTime(_ milliseconds: Int64, field: String, of view: RecordView?) -> String {
+        guard case .single(.boolean(true)) = view?.value(of: "all_day") else {
+            return text(milliseconds, zone: zone(of: view))
+        }
+        return text(field == "end" ? milliseconds - 86_400_000 : milliseconds, dateOnly: true)
+    }
+
     /// ISO 8601 in UTC, for JSON: `2026-12-01T18:30:00Z`.
     static func iso(_ milliseconds: Int64) -> String { ISODates.dateTime(milliseconds) }
 }

@@ -21,7 +21,13 @@ struct RecordRendering {
         let width = max(10, view.entries.map(\.field.name.count).max() ?? 0)
         for entry in view.entries {
             let label = entry.field.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let value = text(entry.value, zone: zone).replacingOccurrences(
+            var shown = text(entry.value, zone: zone)
+            if view.kind == .event, ["start", "end"].contains(entry.field.name),
+                case .single(.timestamp(let moment)) = entry.value
+            {
+                shown = Moments.eventTime(moment, field: entry.field.name, of: view)
+            }
+            let value = shown.replacingOccurrences(
                 of: "\n",
                 with: "\n  " + String(repeating: " ", count: width + 2)
             )

@@ -88,7 +88,10 @@ enum ListPrinter {
                 text("work_mode"), community,
             ]
         case .event:
-            let start = view.value(of: "start").map { rendering.text($0, zone: Moments.zone(of: view)) } ?? "-"
+            var start = "-"
+            if case .single(.timestamp(let moment)) = view.value(of: "start") {
+                start = Moments.eventTime(moment, field: "start", of: view)
+            }
             return [view.id.hex, start, text("title"), text("type"), text("attendance"), community]
         case .digest:
             var count = 0

@@ -28,7 +28,7 @@ extension ListPrinter {
             }
             for occurrence in occurrences {
                 var row = row(view, rendering: rendering)
-                row[1] = rendering.text(Value.timestamp(occurrence.start), zone: Moments.zone(of: view))
+                row[1] = Moments.eventTime(occurrence.start, field: "start", of: view)
                 rows.append((occurrence.start, row))
             }
         }
