@@ -81,17 +81,20 @@ public struct ImportReading: Sendable {
     }
 
     /// The reading of a Telegram export's report and event announcements: every message with its
-    /// vacancies or why it was skipped, then the announcements.
+    /// vacancies or the event it announces, or why it was skipped.
     public init(telegram report: TelegramReader.Report, events: [ImportedRecord]) {
-        let posts = report.posts.map { post in
-            Entry(
-                source: "\(post.id)",
-                items: post.jobs.map(ImportItem.init),
-                skip: post.skipped.map(Skip.init(reason:)),
-                notes: post.notes
-            )
-        }
-        self.init(entries: posts + events.map { Entry(source: $0.label, items: [ImportItem($0)]) })
+        let announced = Dictionary(events.map { ($0.label, $0) }) { first, _ in first }
+        self.init(
+            entries: report.posts.map { post in
+                let event = announced[TelegramReader.announcementLabel(post: post.id)]
+                return Entry(
+                    source: "\(post.id)",
+                    items: post.jobs.map(ImportItem.init) + (event.map { [ImportItem($0)] } ?? []),
+                    skip: event == nil ? post.skipped.map(Skip.init(reason:)) : nil,
+                    notes: post.notes
+                )
+            }
+        )
     }
 
     /// A calendar's events, then the VEVENTs that give none, each with why. The same UID twice:

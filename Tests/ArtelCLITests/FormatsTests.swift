@@ -239,6 +239,23 @@ struct FormatsTests {
                     "💰 50 000–70 000 ₽ в месяц\n🏠 удалённо\nОткликнуться: [здесь](https://resf.ru/jobs/community)"
                 )
             )
+            let planned = try node.expectSuccess(
+                "import",
+                "telegram",
+                export,
+                "--channel",
+                "community_managers",
+                "--dry-run",
+                "--events"
+            )
+            #expect(
+                planned.contains(
+                    "post 410: 1 event\n  1. Митап комьюнити-менеджеров в Москве · 2026-12-05 19:00 Europe/Moscow"
+                )
+                    && !planned.contains("post 410: skipped"),
+                "\(planned)"
+            )
+            #expect(planned.contains("4 vacancies from 2 posts, 2 events; 3 skipped"), "\(planned)")
             let withEvents = try node.artel.run(arguments + ["--events"]).output
             #expect(
                 withEvents.contains("Imported vacancies and events from ")

@@ -164,6 +164,26 @@ struct ImportSiteTests {
         }
     }
 
+    @Test("With the channel's announcements, a post that announces an event shows its event, not a skip")
+    func announcedEvents() async throws {
+        try await EditorSiteTests.served { setup in
+            let anna = try setup.browser("anna")
+            let dryRun = try anna.upload(
+                "/editor/import",
+                [
+                    ("csrf", try anna.formToken()), ("format", "telegram"), ("community", setup.community),
+                    ("channel", "community_managers"), ("events", "yes"),
+                ],
+                files: [try Self.file(Self.telegram)]
+            )
+            #expect(dryRun.status == 200)
+            let page = dryRun.text
+            #expect(page.contains("Митап комьюнити-менеджеров в Москве <span class=\"meta\">будет создано</span>"))
+            #expect(!page.contains("<strong>Пост 410</strong> <span class=\"meta\">пропущен"), "post 410 is the meetup")
+            #expect(page.contains("Будет создано: 6, обновлено: 0, продлено: 0; без изменений: 0; пропущено: 3."))
+        }
+    }
+
     @Test("The dry run lists each post and stores nothing; the import stores what it listed, signed and audited")
     func dryRunThenImport() async throws {
         try await EditorSiteTests.served { setup in

@@ -49,10 +49,14 @@ extension TelegramReader {
                     record: event.recordID,
                     operations: event.operations,
                     controlled: CalendarEvent.importedFields,
-                    label: "post \(post.id)"
+                    label: announcementLabel(post: post.id)
                 )
             )
         }
         return events
     }
+
+    /// The label of the event a post announces (`post 507`): by it the dry runs tell the post an
+    /// event comes from.
+    public static func announcementLabel(post id: Int64) -> String { "post \(id)" }
 }

@@ -92,15 +92,14 @@ struct ImportTelegram: AsyncParsableCommand {
             do {
                 let report = try TelegramReader.read(bytes, channel: channel, chat: chat, tags: tags)
                 let announcements =
-                    events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : []
+                    events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : nil
                 if output.json {
-                    print(TelegramConsole.json(report, events: events ? announcements.count : nil).rendered)
+                    print(TelegramConsole.json(report, events: announcements).rendered)
                     return
                 }
-                TelegramConsole.printPosts(report)
+                TelegramConsole.printPosts(report, events: announcements)
                 Console.line(
-                    TelegramConsole.summary(report, events: events ? announcements.count : nil)
-                        + " Nothing was stored (--dry-run)."
+                    TelegramConsole.summary(report, events: announcements) + " Nothing was stored (--dry-run)."
                 )
             } catch {
                 throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
@@ -117,11 +116,9 @@ struct ImportTelegram: AsyncParsableCommand {
         ) { bytes in
             let report = try TelegramReader.read(bytes, channel: channel, chat: chat, tags: tags)
             let announcements =
-                events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : []
-            if !output.json {
-                Console.line(TelegramConsole.summary(report, events: events ? announcements.count : nil))
-            }
-            return ImportReading(telegram: report, events: announcements)
+                events ? try TelegramReader.events(in: bytes, channel: channel, chat: chat, vacancyTags: tags) : nil
+            if !output.json { Console.line(TelegramConsole.summary(report, events: announcements)) }
+            return ImportReading(telegram: report, events: announcements ?? [])
         }
     }
 }
