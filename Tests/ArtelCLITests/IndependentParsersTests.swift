@@ -50,6 +50,37 @@ struct IndependentParsersTests {
         }
     }
 
+    @Test("A weekly 14:00 in Berlin stays 14:00 across summer time when a calendar app expands the ICS export")
+    func seriesAcrossSummerTime() async throws {
+        try await TestNode.with { node in
+            let calendar = "\(node.directory)/berlin.ics"
+            try """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            BEGIN:VEVENT\r
+            UID:berlin-weekly@artel.test\r
+            SUMMARY:Berlin community breakfast\r
+            DTSTART;TZID=Europe/Berlin:20270320T140000\r
+            DTEND;TZID=Europe/Berlin:20270320T153000\r
+            RRULE:FREQ=WEEKLY;COUNT=4\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """.write(toFile: calendar, atomically: true, encoding: .utf8)
+            try node.expectSuccess("import", "ics", calendar, "--community", "Tech Leaders Moscow")
+            let events = try #require(
+                try PythonTools.check("check_ics.py", Self.export(node, "ics", "events.ics")) as? [[String: Any]]
+            )
+            let series = try #require(events.first { $0["summary"] as? String == "Berlin community breakfast" })
+            #expect(
+                series["occurrences"] as? [String] == [
+                    "2027-03-20T13:00:00Z", "2027-03-27T13:00:00Z", "2027-04-03T12:00:00Z", "2027-04-10T12:00:00Z",
+                ],
+                "CET until 28 March, CEST after"
+            )
+        }
+    }
+
     @Test("pyld expands the JSON-LD export; every event has a location and attendance mode, every job what Google asks")
     func jsonLD() async throws {
         try await Self.withListings { node in

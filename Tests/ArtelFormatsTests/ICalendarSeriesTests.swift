@@ -120,8 +120,15 @@ struct ICalendarSeriesTests {
         let unfolded = feed.replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://meet.google.com/abc-defg-hij\r\n"))
         #expect(unfolded.contains("URL:https://us02web.zoom.us/j/81234567890?pwd=abc\r\n"))
-        #expect(unfolded.contains("EXDATE:20261216T160000Z,20261223T160000Z,20261230T160000Z,20270106T160000Z\r\n"))
-        #expect(unfolded.contains("RDATE:20270108T160000Z\r\n"))
+        // The series is written in its own zone, which the feed defines.
+        #expect(unfolded.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Moscow\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0300\r\n"))
+        #expect(unfolded.contains("DTSTART;TZID=Europe/Moscow:20261202T190000\r\n"))
+        #expect(
+            unfolded.contains(
+                "EXDATE;TZID=Europe/Moscow:20261216T190000,20261223T190000,20261230T190000,20270106T190000\r\n"
+            )
+        )
+        #expect(unfolded.contains("RDATE;TZID=Europe/Moscow:20270108T190000\r\n"))
         let again = try ICalendarReader.read(Array(feed.utf8)).events
         #expect(again.map(\.recurrence) == events.map(\.recurrence))
         #expect(again.map(\.onlineURLs) == events.map(\.onlineURLs))

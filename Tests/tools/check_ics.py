@@ -1,8 +1,23 @@
-"""Reads an iCalendar file with the `icalendar` package; prints its events as JSON, or fails."""
+"""Reads an iCalendar file with the `icalendar` package; prints its events as JSON, or fails. A
+repeating timed event gives its first occurrences, expanded by python-dateutil (which `icalendar`
+depends on) from DTSTART in its own zone, as a calendar app expands them; in UTC, ISO 8601."""
+import datetime
+import itertools
 import json
 import sys
 
+from dateutil.rrule import rrulestr
 from icalendar import Calendar
+
+
+def occurrences(event, count=6):
+    start = event.decoded("DTSTART")
+    if "RRULE" not in event or not isinstance(start, datetime.datetime):
+        return []
+    rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
+    utc = (moment.astimezone(datetime.timezone.utc) for moment in rule)
+    return [moment.strftime("%Y-%m-%dT%H:%M:%SZ") for moment in itertools.islice(utc, count)]
+
 
 calendar = Calendar.from_ical(open(sys.argv[1], "rb").read())
 events = []
@@ -24,5 +39,6 @@ for event in calendar.walk("VEVENT"):
         "conference": [str(c) for c in conferences],
         "rrule": event["RRULE"].to_ical().decode() if "RRULE" in event else None,
         "exdates": sum(len(e.dts) for e in exdates),
+        "occurrences": occurrences(event),
     })
 print(json.dumps(events, ensure_ascii=False))

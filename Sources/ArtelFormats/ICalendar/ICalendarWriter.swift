@@ -1,8 +1,11 @@
+import Foundation
+
 /// Writes events as an iCalendar feed (RFC 5545) that calendar apps subscribe to: CRLF lines folded
 /// at 75 octets, escaped text, stable UIDs, DTSTAMP, SEQUENCE and STATUS (a cancelled event stays in
 /// the feed as cancelled, so that subscribers remove it), times in UTC, all-day events as dates with
 /// an exclusive end. A repeating event stays one VEVENT with its RRULE, EXDATE and RDATE, for the
-/// calendar app to expand; an online event carries its join links as CONFERENCE (RFC 7986) and,
+/// calendar app to expand, its times in its own zone (TZID, with a VTIMEZONE) when it has one, so
+/// that the app keeps its local time across summer time; an online event carries its join links as CONFERENCE (RFC 7986) and,
 /// without a page of its own, as URL.
 public enum ICalendarWriter: Sendable {
     /// The feed.
@@ -16,20 +19,43 @@ public enum ICalendarWriter: Sendable {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Artel//Artel event feed//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + ICalendarText.escape(name),
         ]
+        var earliest: [String: Int64] = [:]
+        for event in events {
+            if let zone = zone(of: event) {
+                earliest[zone.identifier] = min(earliest[zone.identifier] ?? .max, event.start)
+            }
+        }
+        for (identifier, start) in earliest.sorted(by: { $0.key < $1.key }) {
+            lines += ICalendarZone.lines(for: TimeZone(identifier: identifier)!, from: start)
+        }
         for event in events { lines += self.lines(of: event, now: now) }
         lines.append("END:VCALENDAR")
         return lines.map(ICalendarText.fold).joined()
     }
 
+    /// The zone a repeating timed event's times are written in: its own, when it names one.
+    private static func zone(of event: CalendarEvent) -> TimeZone? {
+        guard event.recurrence != nil, !event.allDay else { return nil }
+        return event.timeZone.flatMap(TimeZone.init(identifier:))
+    }
+
     private static func lines(of event: CalendarEvent, now: Int64) -> [String] {
+        let zone = zone(of: event)
+        // `:20261210T160000Z`, or `;TZID=Europe/Berlin:20261210T170000` for a zoned series.
+        let times: ([Int64]) -> String = { moments in
+            let texts = moments.map { moment in
+                zone.map { ICalendarZone.local(moment, in: $0) } ?? ICalendarDates.utc(moment)
+            }
+            return (zone.map { ";TZID=\($0.identifier):" } ?? ":") + texts.joined(separator: ",")
+        }
         var lines = ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + ICalendarDates.utc(event.updated ?? now)]
         if event.allDay {
             lines.append("DTSTART;VALUE=DATE:" + ICalendarDates.date(event.start))
             let end = max(event.end ?? event.start + 86_400_000, event.start + 86_400_000)
             lines.append("DTEND;VALUE=DATE:" + ICalendarDates.date(end))
         } else {
-            lines.append("DTSTART:" + ICalendarDates.utc(event.start))
-            if let end = event.end { lines.append("DTEND:" + ICalendarDates.utc(end)) }
+            lines.append("DTSTART" + times([event.start]))
+            if let end = event.end { lines.append("DTEND" + times([end])) }
         }
         lines.append("SUMMARY:" + ICalendarText.escape(event.summary))
         if let description = event.description { lines.append("DESCRIPTION:" + ICalendarText.escape(description)) }
@@ -42,9 +68,9 @@ public enum ICalendarWriter: Sendable {
         if let recurrence = event.recurrence {
             if let rule = recurrence.rule { lines.append("RRULE:" + rule) }
             let dates: ([Int64]) -> String = { moments in
-                (event.allDay ? ";VALUE=DATE:" : ":")
-                    + moments.sorted().map { event.allDay ? ICalendarDates.date($0) : ICalendarDates.utc($0) }
-                    .joined(separator: ",")
+                event.allDay
+                    ? ";VALUE=DATE:" + moments.sorted().map(ICalendarDates.date).joined(separator: ",")
+                    : times(moments.sorted())
             }
             if !recurrence.exceptions.isEmpty { lines.append("EXDATE" + dates(recurrence.exceptions)) }
             if !recurrence.additions.isEmpty { lines.append("RDATE" + dates(recurrence.additions)) }
