@@ -203,6 +203,33 @@ struct ICalendarReaderTests {
         #expect(calendar.events.map(\.summary) == ["Встреча лидеров"])
     }
 
+    @Test(
+        "A LOCATION that names only a way to meet, and the links of Russian meeting services, make an event online",
+        arguments: [
+            ("LOCATION:Online event\r\n", nil, "online", [String]()),
+            ("LOCATION:Собрание Microsoft Teams\r\n", nil, "online", []),
+            ("LOCATION:Онлайн\r\n", nil, "online", []),
+            ("LOCATION:Москва\\, Покровка 47\r\n", "Москва, Покровка 47", nil, []),
+            (
+                "LOCATION:https://my.mts-link.ru/j/12345/67890\r\n", nil, "online",
+                ["https://my.mts-link.ru/j/12345/67890"]
+            ),
+            (
+                "DESCRIPTION:Трансляция: https://vk.com/video-123_456\r\n", nil, "online",
+                ["https://vk.com/video-123_456"]
+            ),
+            (
+                "LOCATION:Точка кипения\r\nDESCRIPTION:Эфир: https://t.me/cm_club?livestream\r\n", "Точка кипения",
+                "mixed", ["https://t.me/cm_club?livestream"]
+            ),
+            ("DESCRIPTION:Чат: https://t.me/cm_club\r\n", nil, nil, []),
+        ]
+    )
+    func meetingPlaces(lines: String, location: String?, attendance: String?, links: [String]) throws {
+        let event = try Self.event("SUMMARY:Встреча\r\nDTSTART:20270115T100000Z\r\n" + lines)
+        #expect(event.location == location && event.attendance == attendance && event.onlineURLs == links)
+    }
+
     @Test("A skipped event is told in words that say what to mend")
     func skippedEventWording() {
         let noStart = SkippedEvent(line: 8, summary: "Завтрак лидеров", problem: .noStart)

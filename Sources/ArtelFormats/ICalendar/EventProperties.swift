@@ -158,8 +158,12 @@ struct EventProperties {
             place = place.trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|/\n\t"))
             event.location = place.isEmpty || MeetingLinks.isOnlyLinks(place) ? nil : place
         }
-        // Without a link the event is where LOCATION says, or nowhere said: attendance stays unknown.
-        if !event.onlineURLs.isEmpty { event.attendance = event.location == nil ? "online" : "mixed" }
+        // "Online event" (Meetup), "Собрание Microsoft Teams" (Outlook): a way to meet, not a place.
+        let saysOnline = event.location.map(MeetingLinks.namesOnlyAMeeting) ?? false
+        if saysOnline { event.location = nil }
+        // Without a link or such words the event is where LOCATION says, or nowhere said: attendance
+        // stays unknown.
+        if !event.onlineURLs.isEmpty || saysOnline { event.attendance = event.location == nil ? "online" : "mixed" }
     }
 
     /// A TEXT property, unescaped, without the spaces around it; `nil` when it is only spaces.
