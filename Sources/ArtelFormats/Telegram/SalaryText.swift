@@ -91,13 +91,19 @@ struct SalaryText: Equatable {
         return salary
     }
 
-    /// A number that is part of a word (`Studio-29`, `B2B`) is no amount.
+    /// A number that is part of a word (`Studio-29`, `B2B`) is no amount; one after a hyphen that
+    /// follows an amount in thousands (`100к-120к`) is the top of a range.
     private static func isInsideWord(_ text: String, at index: String.Index) -> Bool {
         guard index > text.startIndex else { return false }
-        let before = text[text.index(before: index)]
+        let previous = text.index(before: index)
+        let before = text[previous]
         if before.isLetter || before.isASCIIDigit || "/=?&#_%".contains(before) { return true }
-        guard before == "-" || before == "_", text.index(before: index) > text.startIndex else { return false }
-        return text[text.index(before: text.index(before: index))].isLetter
+        guard before == "-" else { return false }
+        let letters = text[..<previous].reversed().prefix(while: \.isLetter).count
+        guard letters > 0 else { return false }
+        let word = text.index(previous, offsetBy: -letters)
+        let afterAmount = word > text.startIndex && text[text.index(before: word)].isASCIIDigit
+        return !(afterAmount && isThousands(text[word...]))
     }
 
     /// `тыс`, `т.р.`, `к`, `k` right after a number.
