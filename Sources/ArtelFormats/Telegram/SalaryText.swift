@@ -49,10 +49,13 @@ struct SalaryText: Equatable {
                 let character = text[end]
                 if character.isASCIIDigit {
                     digits.append(character)
-                } else if [" ", "\u{00A0}", "\u{202F}", ",", ".", "'"].contains(character) {
-                    // A separator inside a number is followed by exactly three digits.
-                    let rest = text[text.index(after: end)...].prefix(4)
-                    guard rest.prefix(3).allSatisfy(\.isASCIIDigit), rest.count == 3 || !rest.last!.isASCIIDigit else {
+                } else if !digits.contains("."), [" ", "\u{00A0}", "\u{202F}", ",", ".", "'"].contains(character) {
+                    // A separator inside a number is followed by exactly three digits; a point or a
+                    // comma followed by one or two is a decimal one ("2.5k", "1,5 млн").
+                    let following = text[text.index(after: end)...].prefix(4).prefix(while: \.isASCIIDigit).count
+                    if character == "," || character == ".", (1...2).contains(following) {
+                        digits.append(".")
+                    } else if following != 3 {
                         break
                     }
                 } else {
@@ -75,16 +78,16 @@ struct SalaryText: Equatable {
         if text.hasAnyBytes(["₸", "тенге", "kzt"]) { salary.currency = "KZT" }
         // "50–70 тыс.": the word after the second number counts for the first.
         if thousandsWord, numbers.count >= 2, numbers[0].value < 1_000 { numbers[0].value *= 1_000 }
-        let amounts = numbers.prefix(2)
+        let amounts = numbers.prefix(2).map { (value: Int64($0.value.rounded()), prefix: $0.prefix) }
         if amounts.count == 2 && !amounts[1].prefix.contains("до")
             || amounts.count == 2 && amounts[0].prefix.contains("от")
         {
-            salary.minimum = Int64(amounts[0].value)
-            salary.maximum = Int64(amounts[1].value)
+            salary.minimum = amounts[0].value
+            salary.maximum = amounts[1].value
         } else if amounts[0].prefix.contains("до") && !amounts[0].prefix.contains("до выч") {
-            salary.maximum = Int64(amounts[0].value)
+            salary.maximum = amounts[0].value
         } else {
-            salary.minimum = Int64(amounts[0].value)
+            salary.minimum = amounts[0].value
         }
         salary.gross = gross(in: text)
         salary.period = period(in: text)
