@@ -1,9 +1,24 @@
+import ArtelCore
+import Foundation
 import Testing
 
 @testable import ArtelFormats
 
 @Suite("Salaries in Telegram vacancy posts")
 struct TelegramSalaryTests {
+    /// The report of a one-message export whose text is as Telegram writes it: a string, or a list
+    /// of strings and entity objects.
+    static func report(_ text: Any) throws -> TelegramReader.PostReport {
+        let message: [String: Any] = ["id": 7, "type": "message", "date_unixtime": "1796396400", "text": text]
+        let bytes = try JSONSerialization.data(withJSONObject: ["messages": [message]])
+        return try #require(try TelegramReader.read([UInt8](bytes), channel: "cm_jobs").posts.first)
+    }
+
+    /// A job's salary fields: minimum, maximum, currency and period.
+    static func salary(_ job: ImportedRecord) -> [Value?] {
+        ["salary_min", "salary_max", "salary_currency", "salary_period"].map { TelegramReaderTests.value(job, $0) }
+    }
+
     @Test(
         "A range written with a hyphen between amounts in thousands keeps its top",
         arguments: [
@@ -29,6 +44,29 @@ struct TelegramSalaryTests {
     func decimals(line: String, minimum: Int64, maximum: Int64?, currency: String) {
         #expect(SalaryText.parse(line) == SalaryText(minimum: minimum, maximum: maximum, currency: currency), "\(line)")
         #expect(SalaryText.mentionsMoney(line), "\(line)")
+    }
+
+    @Test(
+        "Amounts in millions are read, and a line with one is a salary line",
+        arguments: [
+            ("от 3 млн руб. в год", 3_000_000, nil),
+            ("от 1,5 млн ₽ в год", 1_500_000, nil),
+            ("1,2–1,8 млн ₽ в год", 1_200_000, 1_800_000),
+        ] as [(String, Int64, Int64?)]
+    )
+    func millions(line: String, minimum: Int64, maximum: Int64?) {
+        #expect(SalaryText.parse(line) == SalaryText(minimum: minimum, maximum: maximum, period: "year"), "\(line)")
+        #expect(SalaryText.mentionsMoney(line), "\(line)")
+    }
+
+    @Test("A yearly salary in millions on its own line is the vacancy's salary")
+    func yearlyMillionsInAPost() throws {
+        let post = try Self.report(
+            "#вакансия\nHead of Community в Точка Банк\nМосква, гибрид.\nот 3 млн руб. в год\nОтклик: https://tochka.example/job"
+        )
+        let job = try #require(post.jobs.first)
+        #expect(Self.salary(job) == [.integer(3_000_000), nil, .string("RUB"), .string("year")])
+        #expect(post.notes.isEmpty)
     }
 
 }

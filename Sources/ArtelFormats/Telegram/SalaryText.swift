@@ -10,8 +10,9 @@ struct SalaryText: Equatable {
     /// `hour`, `day`, `month`, `year` or `project` as the text says it; `nil` when it does not.
     var period: String?
 
-    /// Whether a text names an amount of money: a number followed by a currency or a thousands
-    /// word (`80 000 ₽`, `120к`, `100 тыс.`), or after a currency sign (`$2000`, `€1 500`).
+    /// Whether a text names an amount of money: a number followed by a currency or a word for
+    /// thousands or millions (`80 000 ₽`, `120к`, `100 тыс.`, `1,5 млн`), or after a currency sign
+    /// (`$2000`, `€1 500`).
     static func mentionsMoney(_ text: String) -> Bool {
         let lowered = text.lowercased()
         var previous: Character = " "
@@ -22,7 +23,9 @@ struct SalaryText: Equatable {
             index = lowered.index(after: index)
             if character.isASCIIDigit && !(index < lowered.endIndex && lowered[index].isASCIIDigit) {
                 let after = lowered[index...].drop { $0 == " " || $0 == "\u{00A0}" || $0 == "," || $0 == "." }
-                if isThousands(after) || currencyWords.contains(where: String(after).startsWithBytes) { return true }
+                if multiplier(after) != nil || currencyWords.contains(where: String(after).startsWithBytes) {
+                    return true
+                }
             }
             previous = character
         }
@@ -34,9 +37,8 @@ struct SalaryText: Equatable {
     /// Reads the first salary in a line; `nil` when the line names no amount.
     static func parse(_ line: String) -> SalaryText? {
         let text = line.lowercased()
-        var numbers: [(value: Double, prefix: String)] = []
+        var numbers: [(value: Double, scale: Double, prefix: String)] = []
         var index = text.startIndex
-        var thousandsWord = false
         while index < text.endIndex {
             guard text[index].isASCIIDigit, !isInsideWord(text, at: index) else {
                 index = text.index(after: index)
@@ -63,12 +65,8 @@ struct SalaryText: Equatable {
                 }
                 end = text.index(after: end)
             }
-            var value = Double(digits) ?? 0
-            if isThousands(text[end...].drop(while: { $0 == " " || $0 == "\u{00A0}" })) {
-                value *= 1_000
-                thousandsWord = true
-            }
-            numbers.append((value, prefix))
+            let scale = multiplier(text[end...].drop(while: { $0 == " " || $0 == "\u{00A0}" })) ?? 1
+            numbers.append(((Double(digits) ?? 0) * scale, scale, prefix))
             index = end
         }
         guard !numbers.isEmpty else { return nil }
@@ -76,8 +74,10 @@ struct SalaryText: Equatable {
         if text.hasAnyBytes(["$", "usd", "долл"]) { salary.currency = "USD" }
         if text.hasAnyBytes(["€", "eur", "евро"]) { salary.currency = "EUR" }
         if text.hasAnyBytes(["₸", "тенге", "kzt"]) { salary.currency = "KZT" }
-        // "50–70 тыс.": the word after the second number counts for the first.
-        if thousandsWord, numbers.count >= 2, numbers[0].value < 1_000 { numbers[0].value *= 1_000 }
+        // "50–70 тыс.", "1,5–2 млн": the word after the second number counts for the first.
+        if numbers.count >= 2, numbers[0].scale == 1, numbers[0].value < 1_000 {
+            numbers[0].value *= numbers[1].scale
+        }
         let amounts = numbers.prefix(2).map { (value: Int64($0.value.rounded()), prefix: $0.prefix) }
         if amounts.count == 2 && !amounts[1].prefix.contains("до")
             || amounts.count == 2 && amounts[0].prefix.contains("от")
@@ -95,7 +95,7 @@ struct SalaryText: Equatable {
     }
 
     /// A number that is part of a word (`Studio-29`, `B2B`) is no amount; one after a hyphen that
-    /// follows an amount in thousands (`100к-120к`) is the top of a range.
+    /// follows an amount and its multiplier (`100к-120к`) is the top of a range.
     private static func isInsideWord(_ text: String, at index: String.Index) -> Bool {
         guard index > text.startIndex else { return false }
         let previous = text.index(before: index)
@@ -106,14 +106,17 @@ struct SalaryText: Equatable {
         guard letters > 0 else { return false }
         let word = text.index(previous, offsetBy: -letters)
         let afterAmount = word > text.startIndex && text[text.index(before: word)].isASCIIDigit
-        return !(afterAmount && isThousands(text[word...]))
+        return !(afterAmount && multiplier(text[word...]) != nil)
     }
 
-    /// `тыс`, `т.р.`, `к`, `k` right after a number.
-    private static func isThousands(_ after: Substring) -> Bool {
-        if after.hasPrefix("тыс") || after.hasPrefix("т.р") || after.hasPrefix("т. р") { return true }
-        guard let first = after.first, first == "к" || first == "k" else { return false }
-        return after.dropFirst().first.map { !$0.isLetter } ?? true
+    /// What the word right after a number multiplies it by: a thousand for `тыс`, `т.р.`, `к`,
+    /// `k`, a million for `млн`; `nil` for any other word.
+    private static func multiplier(_ after: Substring) -> Double? {
+        if after.hasPrefix("тыс") || after.hasPrefix("т.р") || after.hasPrefix("т. р") { return 1_000 }
+        if after.hasPrefix("млн") { return 1_000_000 }
+        guard let first = after.first, first == "к" || first == "k", !(after.dropFirst().first?.isLetter ?? false)
+        else { return nil }
+        return 1_000
     }
 
     private static func gross(in text: String) -> Bool? {
