@@ -69,4 +69,18 @@ struct TelegramSalaryTests {
         #expect(post.notes.isEmpty)
     }
 
+    @Test(
+        "`тр` is thousands of rubles, and an amount followed by `gross` or `net` is a salary",
+        arguments: [
+            ("40-60 тр", 40_000, 60_000, nil),
+            ("ЗП 80 тр на руки", 80_000, nil, false),
+            ("120 000 gross", 120_000, nil, true),
+            ("150 000 net", 150_000, nil, false),
+        ] as [(String, Int64, Int64?, Bool?)]
+    )
+    func thousandRublesAndGross(line: String, minimum: Int64, maximum: Int64?, gross: Bool?) {
+        #expect(SalaryText.parse(line) == SalaryText(minimum: minimum, maximum: maximum, gross: gross), "\(line)")
+        #expect(SalaryText.mentionsMoney(line), "\(line)")
+    }
+
 }

@@ -10,9 +10,9 @@ struct SalaryText: Equatable {
     /// `hour`, `day`, `month`, `year` or `project` as the text says it; `nil` when it does not.
     var period: String?
 
-    /// Whether a text names an amount of money: a number followed by a currency or a word for
-    /// thousands or millions (`80 000 ₽`, `120к`, `100 тыс.`, `1,5 млн`), or after a currency sign
-    /// (`$2000`, `€1 500`).
+    /// Whether a text names an amount of money: a number followed by a currency, a word for
+    /// thousands or millions, or a word for pay before or after tax (`80 000 ₽`, `120к`, `100 тыс.`,
+    /// `1,5 млн`, `40 тр`, `120 000 gross`), or after a currency sign (`$2000`, `€1 500`).
     static func mentionsMoney(_ text: String) -> Bool {
         let lowered = text.lowercased()
         var previous: Character = " "
@@ -23,9 +23,8 @@ struct SalaryText: Equatable {
             index = lowered.index(after: index)
             if character.isASCIIDigit && !(index < lowered.endIndex && lowered[index].isASCIIDigit) {
                 let after = lowered[index...].drop { $0 == " " || $0 == "\u{00A0}" || $0 == "," || $0 == "." }
-                if multiplier(after) != nil || currencyWords.contains(where: String(after).startsWithBytes) {
-                    return true
-                }
+                let scaled = multiplier(after) != nil || currencyWords.contains(where: String(after).startsWithBytes)
+                if scaled || taxWords.contains(where: { startsWithWord(after, $0) }) { return true }
             }
             previous = character
         }
@@ -33,6 +32,9 @@ struct SalaryText: Equatable {
     }
 
     private static let currencyWords = ["₽", "руб", "р.", "$", "€", "usd", "eur", "евро", "долл", "₸", "тенге", "rub"]
+
+    /// Words after an amount that make it pay, in the post's currency: `120 000 gross`, `90 000 net`.
+    private static let taxWords = ["gross", "net", "гросс", "брутто", "нетто", "на руки"]
 
     /// Reads the first salary in a line; `nil` when the line names no amount.
     static func parse(_ line: String) -> SalaryText? {
@@ -109,14 +111,18 @@ struct SalaryText: Equatable {
         return !(afterAmount && multiplier(text[word...]) != nil)
     }
 
-    /// What the word right after a number multiplies it by: a thousand for `тыс`, `т.р.`, `к`,
-    /// `k`, a million for `млн`; `nil` for any other word.
+    /// What the word right after a number multiplies it by: a thousand for `тыс`, `т.р.`, `тр`
+    /// (thousands of rubles), `к`, `k`, a million for `млн`; `nil` for any other word.
     private static func multiplier(_ after: Substring) -> Double? {
         if after.hasPrefix("тыс") || after.hasPrefix("т.р") || after.hasPrefix("т. р") { return 1_000 }
         if after.hasPrefix("млн") { return 1_000_000 }
-        guard let first = after.first, first == "к" || first == "k", !(after.dropFirst().first?.isLetter ?? false)
-        else { return nil }
-        return 1_000
+        // Short words count alone: "80к" and "40 тр", but not "80 км" or "5 тренингов".
+        return ["к", "k", "тр"].contains { startsWithWord(after, $0) } ? 1_000 : nil
+    }
+
+    /// Whether a text starts with a word, and the word is not the start of a longer one.
+    private static func startsWithWord(_ text: Substring, _ word: String) -> Bool {
+        text.hasPrefix(word) && !(text.dropFirst(word.count).first?.isLetter ?? false)
     }
 
     private static func gross(in text: String) -> Bool? {
