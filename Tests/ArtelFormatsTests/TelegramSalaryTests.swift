@@ -83,4 +83,16 @@ struct TelegramSalaryTests {
         #expect(SalaryText.mentionsMoney(line), "\(line)")
     }
 
+    @Test("A crossed-out salary is not read; the amount that replaced it is")
+    func crossedOutSalary() throws {
+        let post = try Self.report([
+            ["type": "hashtag", "text": "#вакансия"], "\n",
+            ["type": "bold", "text": "Комьюнити-менеджер в Додо Пиццу"],
+            "\nЗП: ", ["type": "strikethrough", "text": "70 000 ₽"], " 90 000 ₽\nМосква, офис\nКонтакты: ",
+            ["type": "email", "text": "hr@dodo.example"], "\n",
+        ])
+        let job = try #require(post.jobs.first)
+        #expect(Self.salary(job) == [.integer(90_000), nil, .string("RUB"), .string("month")])
+    }
+
 }

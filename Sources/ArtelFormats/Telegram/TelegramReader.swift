@@ -16,7 +16,8 @@ import Foundation
 /// and requirements; the salary from its label or the first line with an amount of money, with
 /// `на руки` as take-home (`salary_gross` false) and `gross`/`до вычета` as gross; contacts are
 /// `@usernames`, e-mails and links on a contacts line; the apply link is a link on the apply line,
-/// else one on "здесь"/"подробнее", else the vacancy's first other link.
+/// else one on "здесь"/"подробнее", else the vacancy's first other link. Crossed-out text is not
+/// read: it is what the post no longer offers (`ЗП: ~~70 000 ₽~~ 90 000 ₽`).
 ///
 /// Nothing is merged and nothing is dropped silently: a part that names a job but gives nothing
 /// else, or text with vacancy labels but no title, is named in its post's report with the reason.
