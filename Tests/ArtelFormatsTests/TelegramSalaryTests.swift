@@ -95,4 +95,35 @@ struct TelegramSalaryTests {
         #expect(Self.salary(job) == [.integer(90_000), nil, .string("RUB"), .string("month")])
     }
 
+    @Test("A number of people is no salary: the 💰 line after it gives the salary")
+    func countsAreNoSalary() throws {
+        let post = try Self.report([
+            "Дайджест вакансий недели\n\n1️⃣ ", ["type": "bold", "text": "Комьюнити-менеджер в Хекслет"],
+            "\nХекслет — онлайн-школа программирования, 22к участников в Slack.\n",
+            "📍 Удалённо, полная занятость\n💰 от 80к\n👉 Откликнуться: ",
+            ["type": "text_link", "text": "здесь", "href": "https://hexlet.example/jobs/cm"], "\n\n",
+            ["type": "hashtag", "text": "#комьюнити_вакансия"],
+        ])
+        let job = try #require(post.jobs.first)
+        #expect(Self.salary(job) == [.integer(80_000), nil, .string("RUB"), .string("month")])
+        for line in ["22к участников в Slack", "команда из 5 000 сотрудников", "100 тыс. подписчиков"] {
+            #expect(!SalaryText.mentionsMoney(line), "\(line)")
+        }
+    }
+
+    @Test("A line marked as salary wins over an amount of money on an unmarked line before it")
+    func markedLineWins() throws {
+        let post = try Self.report(
+            """
+            #вакансия
+            Координатор сообщества в Бегущий город
+            Бегущий город — клуб бегунов, бюджет на ивенты 500 000 ₽ в месяц.
+            Москва, офис.
+            Оклад 90 000 ₽ + премии
+            Пишите @runcity_hr
+            """
+        )
+        let job = try #require(post.jobs.first)
+        #expect(Self.salary(job) == [.integer(90_000), nil, .string("RUB"), .string("month")])
+    }
 }

@@ -24,7 +24,8 @@ struct SalaryText: Equatable {
             if character.isASCIIDigit && !(index < lowered.endIndex && lowered[index].isASCIIDigit) {
                 let after = lowered[index...].drop { $0 == " " || $0 == "\u{00A0}" || $0 == "," || $0 == "." }
                 let scaled = multiplier(after) != nil || currencyWords.contains(where: String(after).startsWithBytes)
-                if scaled || taxWords.contains(where: { startsWithWord(after, $0) }) { return true }
+                let money = scaled || taxWords.contains(where: { startsWithWord(after, $0) })
+                if money && !isCount(after) { return true }
             }
             previous = character
         }
@@ -35,6 +36,29 @@ struct SalaryText: Equatable {
 
     /// Words after an amount that make it pay, in the post's currency: `120 000 gross`, `90 000 net`.
     private static let taxWords = ["gross", "net", "гросс", "брутто", "нетто", "на руки"]
+
+    /// Whether a line says it is about pay: it starts with `💰`, `💵` or `💸`, or has a word for
+    /// pay (`ЗП`, `з/п`, `зарплата`, `оклад`, `вилка`, `доход`, `salary`).
+    static func isMarked(_ line: String) -> Bool {
+        let mark = line.unicodeScalars.first { !$0.properties.isWhitespace }
+        if let mark, "💰💵💸".unicodeScalars.contains(mark) { return true }
+        return line.lowercased().split { !$0.isLetter && $0 != "/" }.contains { word in
+            ["зп", "з/п", "зарплат", "оклад", "вилк", "доход", "salary"].contains { word.hasPrefix($0) }
+        }
+    }
+
+    /// Words after a number that make it a count of people, not money: `22к участников`.
+    private static let countWords = [
+        "участник", "подписчик", "человек", "член", "сотрудник", "клиент", "студент", "member", "subscriber",
+        "follower", "user", "people", "employee", "student",
+    ]
+
+    /// Whether the word after a number, or after its multiplier word, is one of ``countWords``.
+    private static func isCount(_ after: Substring) -> Bool {
+        var words = after.split(whereSeparator: \.isWhitespace).prefix(2)
+        if let first = words.first, multiplier(first) != nil { words = words.dropFirst() }
+        return words.first.map { word in countWords.contains { word.hasPrefix($0) } } ?? false
+    }
 
     /// Reads the first salary in a line; `nil` when the line names no amount.
     static func parse(_ line: String) -> SalaryText? {
@@ -67,9 +91,11 @@ struct SalaryText: Equatable {
                 }
                 end = text.index(after: end)
             }
-            let scale = multiplier(text[end...].drop(while: { $0 == " " || $0 == "\u{00A0}" })) ?? 1
-            numbers.append(((Double(digits) ?? 0) * scale, scale, prefix))
+            let after = text[end...].drop { $0 == " " || $0 == "\u{00A0}" }
             index = end
+            guard !isCount(after) else { continue }
+            let scale = multiplier(after) ?? 1
+            numbers.append(((Double(digits) ?? 0) * scale, scale, prefix))
         }
         guard !numbers.isEmpty else { return nil }
         var salary = SalaryText()
