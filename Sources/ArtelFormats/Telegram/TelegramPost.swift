@@ -41,6 +41,8 @@ struct TelegramPost {
 
     /// A message from the export's JSON: `text` is a string, or an array of strings and entity
     /// objects (`{"type": "bold", "text": …}`, `text_link` with `href`, `mention`, `email`, `hashtag`…).
+    /// Crossed-out text (`strikethrough`) is left out, line breaks kept: a post crosses out what no
+    /// longer holds, such as the salary in `ЗП: ~~70 000 ₽~~ 90 000 ₽`.
     ///
     /// - Throws: ``FormatError`` naming the post when a part of its text is neither.
     init(_ message: [String: Any], id: Int64) throws(FormatError) {
@@ -75,11 +77,12 @@ struct TelegramPost {
         return text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
-    /// Adds a part of the text, line by line, with what its entity type says.
+    /// Adds a part of the text, line by line, with what its entity type says; of a crossed-out
+    /// part only its line breaks.
     private mutating func append(_ part: String, type: String, href: String?) {
         for (number, piece) in part.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if number > 0 { lines.append(PostLine()) }
-            guard !piece.isEmpty else { continue }
+            guard !piece.isEmpty, type != "strikethrough" else { continue }
             let text = String(piece)
             var line = lines[lines.count - 1]
             line.text += text

@@ -13,10 +13,13 @@ import Foundation
 /// `Условия:`, `Контакты:`, `Откликнуться:`) and by place: the title line's first clause is the
 /// title, as written; the company comes from its label, a line `Компания — …` or `Компания ищет …`,
 /// «…» or `в Компания` on the title line; city, work mode and employment from any line but duties
-/// and requirements; the salary from its label or the first line with an amount of money, with
-/// `на руки` as take-home (`salary_gross` false) and `gross`/`до вычета` as gross; contacts are
-/// `@usernames`, e-mails and links on a contacts line; the apply link is a link on the apply line,
-/// else one on "здесь"/"подробнее", else the vacancy's first other link.
+/// and requirements; the salary from its label, else the first line marked as pay (`💰`, `оклад`,
+/// `вилка`…) with an amount of money, else the first line with one (a count such as
+/// `22к участников` is none), with `на руки` as take-home (`salary_gross` false) and
+/// `gross`/`до вычета` as gross; contacts are `@usernames`, e-mails and links on a contacts line;
+/// the apply link is a link on the apply line, else one on "здесь"/"подробнее", else the vacancy's
+/// first other link. Crossed-out text is not read: it is what the post no longer offers
+/// (`ЗП: ~~70 000 ₽~~ 90 000 ₽`).
 ///
 /// Nothing is merged and nothing is dropped silently: a part that names a job but gives nothing
 /// else, or text with vacancy labels but no title, is named in its post's report with the reason.

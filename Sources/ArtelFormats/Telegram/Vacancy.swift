@@ -17,6 +17,8 @@ struct Vacancy {
     var conditions: [String] = []
     var salary: SalaryText?
     var salaryLine: String?
+    /// Whether ``salary`` was read from a line marked as pay.
+    private var salaryIsMarked = false
     var city: String?
     var workMode: String?
     var employment: [String] = []
@@ -61,7 +63,7 @@ struct Vacancy {
                     terms.append(value)
                 case .workMode: terms.append(value)
                 case .employment: terms.append(value + " занятость")
-                case .salary: readSalary(value)
+                case .salary: readSalary(value, marked: true)
                 case .duties, .requirements, .conditions: if !value.isEmpty { append(value, to: label) }
                 case .contacts: contactLinks += line.links
                 case .apply: applyLinks += line.links
@@ -75,13 +77,17 @@ struct Vacancy {
                 append(content, to: section)
                 if section == .conditions {
                     terms.append(content)
-                    if salary == nil, SalaryText.mentionsMoney(content) { readSalary(content) }
+                    if !salaryIsMarked, SalaryText.mentionsMoney(content) {
+                        readSalary(content, marked: SalaryText.isMarked(line.text))
+                    }
                 }
                 continue
             }
             info.append(content)
             terms.append(content)
-            if salary == nil, SalaryText.mentionsMoney(content) { readSalary(content) }
+            if !salaryIsMarked, SalaryText.mentionsMoney(content) {
+                readSalary(content, marked: SalaryText.isMarked(line.text))
+            }
         }
         let all = lines.reduce(into: (links: [PostLink](), mentions: [String](), emails: [String]())) {
             $0.links += $1.links
@@ -111,10 +117,14 @@ struct Vacancy {
         }
     }
 
-    private mutating func readSalary(_ text: String) {
-        guard salary == nil, let read = SalaryText.parse(text) else { return }
+    /// Reads the salary from a line, unless one is read already: a line marked as pay (a `ЗП:`
+    /// label, ``SalaryText/isMarked(_:)``) replaces one read from an unmarked line, which may name
+    /// a sum of something else.
+    private mutating func readSalary(_ text: String, marked: Bool) {
+        guard salary == nil || marked && !salaryIsMarked, let read = SalaryText.parse(text) else { return }
         salary = read
         salaryLine = text
+        salaryIsMarked = marked
     }
 
     /// The title line: its first clause is the title; the rest tells salary and terms.
@@ -135,7 +145,7 @@ struct Vacancy {
         title = VacancyTerms.title(clause.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "!.:"))))
         employer = Self.employer(inTitle: title)
         if !rest.isEmpty {
-            if SalaryText.mentionsMoney(rest) { readSalary(rest) }
+            if SalaryText.mentionsMoney(rest) { readSalary(rest, marked: SalaryText.isMarked(rest)) }
             let name = rest.prefix { $0 != "," }.trimmingCharacters(in: .whitespaces)
             if employer == nil, name.first.map({ $0.isUppercase || $0 == "«" }) ?? false,
                 name.split(separator: " ").count <= 4, VacancyTerms.workMode(in: name) == nil,
