@@ -9,7 +9,7 @@ struct CalendarSkipsCLITests {
     static let calendar = TestFiles.path("Tests/Fixtures/ics/odd-events.ics")
     static let told = [
         "odd-events.ics, line 17: an event has no SUMMARY; skipped",
-        "odd-events.ics, line 27: event “Разбор кейсов модераторов” is in time zone “Russian Standard Time”, "
+        "odd-events.ics, line 27: event “Разбор кейсов модераторов” is in time zone “(UTC+03:00) Москва, Санкт-Петербург, Волгоград”, "
             + "neither an IANA name nor defined in the file; skipped",
     ]
 

@@ -40,12 +40,12 @@ struct ICalendarReaderTests {
         #expect(events[2].status == "cancelled" && events[2].sequence == 3)
     }
 
-    @Test("Outlook: a Windows time zone name defined by its VTIMEZONE, a quoted TZID, a LANGUAGE parameter")
+    @Test("Outlook: a Windows time zone name read as its IANA zone, a quoted TZID, a LANGUAGE parameter")
     func outlook() throws {
         let events = try Self.fixture("outlook.ics")
         #expect(events.count == 1)
         #expect(events[0].start == Self.utc(2026, 12, 5, 8) && events[0].end == Self.utc(2026, 12, 5, 10, 30))
-        #expect(events[0].timeZone == nil, "Russian Standard Time is not an IANA name")
+        #expect(events[0].timeZone == "Europe/Moscow", "Russian Standard Time, as CLDR maps it")
         #expect(events[0].summary == "Встреча амбассадоров бренда")
         #expect(events[0].description?.contains("\n- кейсы\n") == true)
     }
@@ -228,6 +228,16 @@ struct ICalendarReaderTests {
     func meetingPlaces(lines: String, location: String?, attendance: String?, links: [String]) throws {
         let event = try Self.event("SUMMARY:Встреча\r\nDTSTART:20270115T100000Z\r\n" + lines)
         #expect(event.location == location && event.attendance == attendance && event.onlineURLs == links)
+    }
+
+    @Test("A weekly series in a Windows zone keeps its local time across summer time, VTIMEZONE or not")
+    func windowsZoneSeries() throws {
+        let series = try Self.event(
+            "SUMMARY:Jour fixe\r\nDTSTART;TZID=W. Europe Standard Time:20270320T140000\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+        )
+        #expect(series.timeZone == "Europe/Berlin")
+        let starts = series.occurrences(from: Self.utc(2027, 3, 1), through: Self.utc(2027, 4, 30)).map(\.start)
+        #expect(starts == [Self.utc(2027, 3, 20, 13), Self.utc(2027, 3, 27, 13), Self.utc(2027, 4, 3, 12)])
     }
 
     @Test("A skipped event is told in words that say what to mend")

@@ -192,7 +192,7 @@ def test_a_calendar_with_events_it_cannot_read_imports_the_others(pair, browser,
     assert entries.count("пропущено: событие не прочитано") == 2
     assert "событие на строке 17: нет названия (SUMMARY)" in entries
     assert (
-        "событие «Разбор кейсов модераторов» (строка 27): неизвестный часовой пояс «Russian Standard Time»"
+        "событие «Разбор кейсов модераторов» (строка 27): неизвестный часовой пояс «(UTC+03:00) Москва, Санкт-Петербург, Волгоград»"
         in entries
     )
     assert "skipped" not in entries and "line" not in entries

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads the VEVENTs of an iCalendar stream (RFC 5545) as calendar apps write them: folded lines,
-/// escaped text, UTC, TZID (IANA, or Windows names with their VTIMEZONE), floating and all-day
+/// escaped text, UTC, TZID (IANA, Windows names as their IANA zones, other names by their
+/// VTIMEZONE), floating and all-day
 /// times, an end given as DTEND or DURATION, a byte order mark before it all. An empty property
 /// (`LOCATION:`, as Google writes it) counts as absent. STATUS CONFIRMED reads as scheduled,
 /// CANCELLED as cancelled; TENTATIVE names no status (it is not "postponed"), and the
@@ -132,7 +133,7 @@ struct CalendarParser {
         guard let id = line.parameters["TZID"] else {
             return (.named(calendarZone ?? TimeZone(identifier: "UTC")!), calendarZone?.identifier)
         }
-        if let zone = TimeZone(identifier: id) { return (.named(zone), zone.identifier) }
+        if let zone = TimeZone(identifier: WindowsZones.iana[id] ?? id) { return (.named(zone), zone.identifier) }
         return zones[id].map { (.fixed(seconds: $0), nil) }
     }
 }

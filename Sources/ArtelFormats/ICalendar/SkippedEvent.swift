@@ -13,7 +13,8 @@ public struct SkippedEvent: Error, Sendable, Equatable, CustomStringConvertible 
         case endsBeforeStart
         /// A DATE or DATE-TIME that is not one, as written (clipped to 40 characters).
         case notATime(String)
-        /// A TZID that is neither an IANA name nor defined in the file, as written (clipped to 60).
+        /// A TZID that is neither an IANA name, a Windows name (``WindowsZones``) nor defined in the
+        /// file, as written (clipped to 60).
         case unknownTimeZone(String)
         /// A SEQUENCE that is not a count, as written (clipped to 20 characters).
         case notASequence(String)

@@ -11,7 +11,7 @@ struct ImportICalendar: AsyncParsableCommand {
         abstract: "Import the events of an iCalendar (.ics) file as a community's events.",
         discussion: """
             Reads what Google Calendar, Outlook and Nextcloud write: folded lines, escaped text, UTC, \
-            TZID (IANA names, or Windows names defined in the file) and floating times (read in the \
+            TZID (IANA names, Outlook's Windows names, others defined in the file) and floating times (read in the \
             calendar's X-WR-TIMEZONE, else UTC), all-day events, DTEND or DURATION, STATUS, SEQUENCE, \
             URL, LOCATION; RRULE is kept as text in `recurrence`. An event that cannot be read (no \
             SUMMARY, no DTSTART, a time zone the file never defines…) is skipped and told with its \
