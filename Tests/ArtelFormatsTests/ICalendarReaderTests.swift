@@ -240,6 +240,14 @@ struct ICalendarReaderTests {
         #expect(starts == [Self.utc(2027, 3, 20, 13), Self.utc(2027, 3, 27, 13), Self.utc(2027, 4, 3, 12)])
     }
 
+    @Test("An address written a part a line, as Apple writes LOCATION, reads as one line with commas")
+    func addressOnLines() throws {
+        let event = try Self.event(
+            "SUMMARY:Meetup\r\nDTSTART:20270115T100000Z\r\nLOCATION:Factory Berlin\\nRheinsberger Str. 76/77\\n10115 Berlin\\nGermany\r\n"
+        )
+        #expect(event.location == "Factory Berlin, Rheinsberger Str. 76/77, 10115 Berlin, Germany")
+    }
+
     @Test("A skipped event is told in words that say what to mend")
     func skippedEventWording() {
         let noStart = SkippedEvent(line: 8, summary: "Завтрак лидеров", problem: .noStart)

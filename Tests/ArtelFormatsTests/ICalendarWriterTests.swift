@@ -36,7 +36,9 @@ struct ICalendarWriterTests {
                     return text.isEmpty ? nil : text
                 }
                 event.description = Bool.random(using: &rng) ? blank(Self.text(&rng, 0...400)) : nil
-                event.location = Bool.random(using: &rng) ? blank(Self.text(&rng, 1...80)) : nil
+                // A place is one line: the lines of an address read back joined by commas.
+                let place = Self.text(&rng, 1...80).replacingOccurrences(of: "\n", with: " ")
+                event.location = Bool.random(using: &rng) ? blank(place) : nil
                 event.url = Bool.random(using: &rng) ? "https://example.org/e/\(index)" : nil
                 event.status = CalendarEvent.artelStatuses.sorted().randomElement(using: &rng)
                 event.sequence = Int64.random(in: 0...9, using: &rng)

@@ -144,7 +144,13 @@ struct EventProperties {
 
     /// Meeting links make the event online; a LOCATION that names a place besides makes it mixed.
     private func readAttendance(into event: inout CalendarEvent) {
-        let location = text("LOCATION")
+        // Apple writes an address a part a line: "Factory Berlin\nRheinsberger Str. 76/77\n10115 Berlin".
+        let location = text("LOCATION").map { text in
+            guard text.contains(where: \.isNewline) else { return text }
+            return text.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,")) }.filter { !$0.isEmpty }
+                .joined(separator: ", ")
+        }
         var links = (repeated["CONFERENCE"] ?? []).map(\.value).filter(MeetingLinks.isMeeting)
         for name in ["X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "URL"] {
             if let link = first[name]?.value, MeetingLinks.isMeeting(link) { links.append(link) }

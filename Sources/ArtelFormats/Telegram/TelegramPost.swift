@@ -7,13 +7,15 @@ struct PostLink: Equatable {
     var url: String
 }
 
-/// One line of a post with what its entities say about it: its links, mentions, e-mails, and
+/// One line of a post with what its entities say about it: its links, mentions, e-mails, phone
+/// numbers, and
 /// whether all its letters are bold (a title in digests that mark titles by bold text).
 struct PostLine {
     var text = ""
     var links: [PostLink] = []
     var mentions: [String] = []
     var emails: [String] = []
+    var phones: [String] = []
     var hasBoldLetters = false
     var hasPlainLetters = false
     /// The mark the line starts with, and its words after the mark (set once the post is read).
@@ -96,6 +98,7 @@ struct TelegramPost {
             case "link", "url": line.links.append(PostLink(text: text, url: Self.absolute(text)))
             case "mention": line.mentions.append(text)
             case "email": line.emails.append(text)
+            case "phone": line.phones.append(text)
             case "hashtag": hashtags.append(text)
             case "plain": Self.scan(text, into: &line, hashtags: &hashtags)
             default: break

@@ -89,12 +89,15 @@ struct Vacancy {
                 readSalary(content, marked: SalaryText.isMarked(line.text))
             }
         }
-        let all = lines.reduce(into: (links: [PostLink](), mentions: [String](), emails: [String]())) {
+        let all = lines.reduce(
+            into: (links: [PostLink](), mentions: [String](), emails: [String](), phones: [String]())
+        ) {
             $0.links += $1.links
             $0.mentions += $1.mentions
             $0.emails += $1.emails
+            $0.phones += $1.phones
         }
-        contacts = Self.unique(all.mentions + contactLinks.map(\.url) + all.emails)
+        contacts = Self.unique(all.mentions + contactLinks.map(\.url) + all.emails + all.phones)
         let links = all.links.filter { !contactLinks.contains($0) }
         let preferred = links.first {
             ["здесь", "откликнуться", "тут", "ссылке", "ссылка", "подробнее", "анкета"].contains(
@@ -102,7 +105,8 @@ struct Vacancy {
             )
         }
         applyURL = (applyLinks.first ?? preferred ?? links.first)?.url
-        employer = labelledEmployer ?? info.lazy.compactMap(Self.employer(describedBy:)).first ?? employer
+        employer = (labelledEmployer ?? info.lazy.compactMap(Self.employer(describedBy:)).first ?? employer)
+            .map(Self.withoutEmoji).flatMap(\.nonEmpty)
         let text = terms.joined(separator: "\n")
         city = labelledCity.map { VacancyTerms.city(in: $0) ?? $0 } ?? VacancyTerms.city(in: text)
         workMode = VacancyTerms.workMode(in: text)
@@ -161,6 +165,11 @@ struct Vacancy {
     /// right after ` в ` or ` во `, in the nominative (`в Яндексе` → `Яндекс`, ``CompanyName``).
     private static func employer(inTitle title: String) -> String? {
         if let open = title.firstIndex(of: "«"), let close = title[open...].firstIndex(of: "»") {
+            // "в Фонд «Вера»", "в АНО «Вера»": a capitalized word before the quotes is the name's.
+            let before = title[..<open].split(separator: " ")
+            if before.count > 1, let word = before.last, word.first?.isUppercase == true {
+                return String(title[word.startIndex...close])
+            }
             return String(title[title.index(after: open)..<close])
         }
         for word in [" в ", " во ", " от ", " at ", " @ "] {
@@ -188,6 +197,17 @@ struct Vacancy {
             return name.trimmingCharacters(in: .init(charactersIn: "«»\""))
         }
         return nil
+    }
+
+    /// A name without the emoji around it: `Relocode 🇷🇸` → `Relocode`.
+    private static func withoutEmoji(_ name: String) -> String {
+        func isEmoji(_ character: Character) -> Bool {
+            character.unicodeScalars.contains {
+                $0.properties.isEmojiPresentation || (0x1F1E6...0x1F1FF).contains($0.value)
+            }
+        }
+        let kept = name.drop { isEmoji($0) || $0.isWhitespace }
+        return String(kept.reversed().drop { isEmoji($0) || $0.isWhitespace }.reversed())
     }
 
     private static func unique(_ values: [String]) -> [String] {
