@@ -115,7 +115,9 @@ public struct ImportReading: Sendable {
                 record: event.recordID,
                 operations: event.operations,
                 controlled: CalendarEvent.importedFields,
-                label: "event \(event.uid.prefix(60))",
+                // Outlook's UIDs differ at their end: a long one keeps both ends.
+                label: "event "
+                    + (event.uid.count <= 60 ? event.uid : event.uid.prefix(29) + "…" + event.uid.suffix(30)),
                 keepsAlive: event.hasOccurrence(after: now)
             )
         }

@@ -55,4 +55,31 @@ struct CalendarSkipsCLITests {
             #expect((clean["skipped_events"] as? [String])?.isEmpty == true)
         }
     }
+
+    @Test("The dry run tells apart two events whose long UIDs, as Outlook writes them, differ only at the end")
+    func longUIDs() async throws {
+        try await TestNode.with { node in
+            let prefix = "040000008200E00074C5B7101A82E00800000000D0F6A5C2B36CDB01000000000000000010000000"
+            var text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+            for (suffix, title) in [("A1", "Планёрка лидеров"), ("B2", "Планёрка лидеров")] {
+                text +=
+                    "BEGIN:VEVENT\r\nUID:\(prefix)\(suffix)\r\nSUMMARY:\(title)\r\nDTSTART:20270115T100000Z\r\nEND:VEVENT\r\n"
+            }
+            let calendar = "\(node.directory)/outlook-series.ics"
+            try (text + "END:VCALENDAR\r\n").write(toFile: calendar, atomically: true, encoding: .utf8)
+            let planned = try node.expectSuccess(
+                "import",
+                "ics",
+                calendar,
+                "--community",
+                "Tech Leaders Moscow",
+                "--dry-run"
+            )
+            let labels = planned.split(separator: "\n").filter { $0.hasPrefix("event ") }.map {
+                $0.prefix { $0 != ":" }
+            }
+            #expect(labels.count == 2 && Set(labels).count == 2, "\(planned)")
+            #expect(labels.allSatisfy { $0.hasSuffix("10000000A1") || $0.hasSuffix("10000000B2") }, "\(labels)")
+        }
+    }
 }

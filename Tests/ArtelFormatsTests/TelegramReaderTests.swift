@@ -139,7 +139,7 @@ struct TelegramReaderTests {
         #expect(Self.value(job, "apply_url") == .string("https://notion.example/cm"))
     }
 
-    @Test("A whole-account export needs --chat when it holds several channels")
+    @Test("A whole-account export needs --chat when it holds several channels, by name or, for twins, by id")
     func wholeAccount() throws {
         let single =
             try JSONSerialization.jsonObject(
@@ -159,6 +159,24 @@ struct TelegramReaderTests {
             Issue.record("\(error)")
         }
         #expect(try Self.jobs(bytes, chat: "Комьюнити-менеджеры").count == 4)
+
+        // Two chats of the same name, as a channel and its discussion group often are: chosen by id.
+        var group = single
+        group["id"] = 1_700_000_002
+        group["type"] = "public_supergroup"
+        group["messages"] = []
+        var channel = single
+        channel["id"] = 1_700_000_001
+        let twins = ["chats": ["list": [channel, group]]]
+        let twinBytes = [UInt8](try JSONSerialization.data(withJSONObject: twins))
+        do {
+            _ = try Self.jobs(twinBytes, chat: "Комьюнити-менеджеры")
+            Issue.record("two chats of one name were read as one")
+        } catch let error as FormatError {
+            #expect(error.message.contains("Комьюнити-менеджеры (id 1700000001), Комьюнити-менеджеры (id 1700000002)"))
+        }
+        #expect(try Self.jobs(twinBytes, chat: "1700000001").count == 4)
+        #expect(try Self.jobs(twinBytes, chat: "1700000002").isEmpty)
     }
 
     @Test("Malformed exports are refused with the place at fault")

@@ -51,18 +51,26 @@ extension TelegramReader {
                 fileProblem: .notTelegramExport
             )
         }
+        // A chat is chosen by its name or its id: two chats of an account may share a name.
         let chosen =
-            chat.map { name in list.filter { $0["name"] as? String == name } }
+            chat.map { wanted in list.filter { $0["name"] as? String == wanted || Self.id(of: $0) == wanted } }
             ?? list.filter { ($0["type"] as? String)?.hasSuffix("channel") == true }
         guard chosen.count == 1, let messages = chosen[0]["messages"] as? [[String: Any]] else {
-            let names = list.compactMap { $0["name"] as? String }.prefix(20).joined(separator: ", ")
+            let names = (chosen.count > 1 ? chosen : list).prefix(20).map { chat in
+                "\(chat["name"] as? String ?? "(no name)") (id \(Self.id(of: chat) ?? "?"))"
+            }
             throw FormatError(
                 "the file",
                 chosen.isEmpty
-                    ? "holds no chat \(chat.map { "named \"\($0)\"" } ?? "that is a channel"); it holds: \(names)"
-                    : "holds \(chosen.count) channels; choose one with --chat: \(names)"
+                    ? "holds no chat \(chat.map { "named \"\($0)\"" } ?? "that is a channel"); it holds: "
+                        + names.joined(separator: ", ")
+                    : "holds \(chosen.count) \(chat == nil ? "channels" : "chats named \"\(chat!)\""); "
+                        + "choose one with --chat and its name or id: " + names.joined(separator: ", ")
             )
         }
         return messages
     }
+
+    /// A chat's id in the export, as text.
+    private static func id(of chat: [String: Any]) -> String? { (chat["id"] as? NSNumber).map { "\($0)" } }
 }

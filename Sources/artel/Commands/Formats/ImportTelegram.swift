@@ -44,7 +44,7 @@ struct ImportTelegram: AsyncParsableCommand {
     @Option(help: "The community the jobs belong to: its name, its key's name, or a prefix of its id.")
     var community: String?
 
-    @Option(help: "The chat to read when the export holds several (a whole-account export).")
+    @Option(help: "The chat to read when the export holds several (a whole-account export): its name, or its id.")
     var chat: String?
 
     @Option(
