@@ -73,13 +73,13 @@ struct EventProperties {
     }
 
     func event() throws(SkippedEvent) -> CalendarEvent {
-        guard first["UID"] != nil else { throw skip(.noUID) }
+        guard let uid = first["UID"]?.value else { throw skip(.noUID) }
         guard let summary = text("SUMMARY") else { throw skip(.noSummary) }
         guard let startLine = first["DTSTART"] else { throw skip(.noStart) }
         let (zone, zoneName) = try zone(of: startLine)
         let start = try time(startLine.value, in: zone, of: startLine)
         var event = CalendarEvent(
-            uid: first["UID"]!.value,
+            uid: uid,
             summary: summary,
             start: start.milliseconds,
             allDay: start.isDate

@@ -4,9 +4,9 @@ import Foundation
 /// at 75 octets, escaped text, stable UIDs, DTSTAMP, SEQUENCE and STATUS (a cancelled event stays in
 /// the feed as cancelled, so that subscribers remove it), times in UTC, all-day events as dates with
 /// an exclusive end. A repeating event stays one VEVENT with its RRULE, EXDATE and RDATE, for the
-/// calendar app to expand, its times in its own zone (TZID, with a VTIMEZONE) when it has one, so
-/// that the app keeps its local time across summer time; an online event carries its join links as CONFERENCE (RFC 7986) and,
-/// without a page of its own, as URL.
+/// calendar app to expand; its times are in its own zone when it has one (TZID, with the zone's
+/// VTIMEZONE), so that the app keeps its local time across summer time. An online event carries its
+/// join links as CONFERENCE (RFC 7986) and, without a page of its own, as URL.
 public enum ICalendarWriter: Sendable {
     /// The feed.
     ///
