@@ -263,6 +263,11 @@ struct EditorMoreSiteTests {
             #expect((cancelled?["fields"] as? [String: Any])?["status"] as? String == "cancelled")
             #expect(try SiteJobTests.page("\(setup.serve.api)/events/\(id)").text.contains("отменено"))
 
+            let asked = try anna.get("/editor/events/\(id)/delete").text
+            #expect(
+                asked.contains("событие исчезнет на всех узлах") && !asked.contains("вакансия"),
+                "an event, not a job"
+            )
             #expect(try anna.post("/editor/events/\(id)/delete", [("csrf", try anna.formToken())]).status == 303)
             #expect(try anna.get("/editor/events/\(id)/edit").status == 404)
             #expect(try !Self.events(setup).contains { $0["id"] as? String == id })

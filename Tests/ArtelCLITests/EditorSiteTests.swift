@@ -147,6 +147,25 @@ struct EditorSiteTests {
         }
     }
 
+    @Test("A description as long as the field allows, in Russian, posts: the form's limit counts encoded bytes")
+    func longRussianDescription() async throws {
+        try await Self.served { setup in
+            let before = try setup.jobs().count
+            let anna = try setup.browser("anna")
+            // 20 000 characters, the description's limit: six bytes each once a browser encodes them.
+            let description = String(repeating: "Ведение сообщества. ", count: 1_000)
+            let answer = try anna.post(
+                "/editor/jobs/new",
+                [
+                    ("csrf", try anna.formToken()), ("community", setup.community), ("title", "Длинная вакансия"),
+                    ("description", description),
+                ]
+            )
+            #expect(answer.status == 303, "\(answer.text.prefix(300))")
+            #expect(try setup.jobs().count == before + 1)
+        }
+    }
+
     @Test("A form without its token or from another origin stores nothing")
     func refusesForgedForms() async throws {
         try await Self.served { setup in

@@ -204,12 +204,12 @@ struct ICalendarReaderTests {
     }
 
     @Test(
-        "A LOCATION that names only a way to meet, and the links of Russian meeting services, make an event online",
+        "A place alone makes an event offline; words that name a way to meet and the links of meeting services online",
         arguments: [
             ("LOCATION:Online event\r\n", nil, "online", [String]()),
             ("LOCATION:Собрание Microsoft Teams\r\n", nil, "online", []),
             ("LOCATION:Онлайн\r\n", nil, "online", []),
-            ("LOCATION:Москва\\, Покровка 47\r\n", "Москва, Покровка 47", nil, []),
+            ("LOCATION:Москва\\, Покровка 47\r\n", "Москва, Покровка 47", "offline", []),
             (
                 "LOCATION:https://my.mts-link.ru/j/12345/67890\r\n", nil, "online",
                 ["https://my.mts-link.ru/j/12345/67890"]

@@ -39,6 +39,7 @@ struct ICalendarWriterTests {
                 // A place is one line: the lines of an address read back joined by commas.
                 let place = Self.text(&rng, 1...80).replacingOccurrences(of: "\n", with: " ")
                 event.location = Bool.random(using: &rng) ? blank(place) : nil
+                event.attendance = event.location == nil ? nil : "offline"  // a place alone: people come
                 event.url = Bool.random(using: &rng) ? "https://example.org/e/\(index)" : nil
                 event.status = CalendarEvent.artelStatuses.sorted().randomElement(using: &rng)
                 event.sequence = Int64.random(in: 0...9, using: &rng)

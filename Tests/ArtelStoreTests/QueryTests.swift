@@ -68,6 +68,10 @@ struct QueryTests {
                 ]
             )
             #expect(try await titles(replica) { $0.text = "сообщества" } == ["Комьюнити-менеджер"])
+            // Every case of the words, plural and instrumental ones too.
+            for form in ["менеджеров", "менеджерам", "менеджером", "менеджерами", "сообществом", "сообществами"] {
+                #expect(try await titles(replica) { $0.text = form }.contains("Комьюнити-менеджер"), "\(form)")
+            }
             #expect(try await titles(replica) { $0.text = "сообщество продвижение" } == ["Комьюнити-менеджер"])
             #expect(try await titles(replica) { $0.text = "КОМЬЮНИТИ менедж" } == ["Комьюнити-менеджер"])
             #expect(try await titles(replica) { $0.text = "елка" } == ["Community lead"])

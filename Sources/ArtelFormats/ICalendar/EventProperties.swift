@@ -142,7 +142,8 @@ struct EventProperties {
         }
     }
 
-    /// Meeting links make the event online; a LOCATION that names a place besides makes it mixed.
+    /// Meeting links make the event online; a LOCATION that names a place besides makes it mixed,
+    /// and a place alone offline. Without either, attendance stays unknown.
     private func readAttendance(into event: inout CalendarEvent) {
         // Apple writes an address a part a line: "Factory Berlin\nRheinsberger Str. 76/77\n10115 Berlin".
         let location = text("LOCATION").map { text in
@@ -167,9 +168,12 @@ struct EventProperties {
         // "Online event" (Meetup), "Собрание Microsoft Teams" (Outlook): a way to meet, not a place.
         let saysOnline = event.location.map(MeetingLinks.namesOnlyAMeeting) ?? false
         if saysOnline { event.location = nil }
-        // Without a link or such words the event is where LOCATION says, or nowhere said: attendance
-        // stays unknown.
-        if !event.onlineURLs.isEmpty || saysOnline { event.attendance = event.location == nil ? "online" : "mixed" }
+        if !event.onlineURLs.isEmpty || saysOnline {
+            event.attendance = event.location == nil ? "online" : "mixed"
+        } else if event.location != nil {
+            // A place and no way to join from afar: people come (an address is what LOCATION holds).
+            event.attendance = "offline"
+        }
     }
 
     /// A TEXT property, unescaped, without the spaces around it; `nil` when it is only spaces.

@@ -9,9 +9,10 @@ import Foundation
 /// X-ARTEL-STATUS of Artel's own feeds counts first. A recurring event keeps its RRULE, EXDATE and
 /// RDATE (a DATE in them, for a timed series, names that day's occurrence); an exception to one
 /// occurrence (RECURRENCE-ID) leaves that occurrence out of the series and, unless it cancels it,
-/// becomes an event of its own. A meeting
-/// link (Meet, Zoom, Telemost, Jitsi, Teams) in CONFERENCE, LOCATION, DESCRIPTION or URL makes the
-/// event online, or mixed when LOCATION also names a place. Alarms, free/busy and to-dos are skipped.
+/// becomes an event of its own. A meeting link (``MeetingLinks``) in CONFERENCE, LOCATION,
+/// DESCRIPTION or URL, or a LOCATION such as "Online event", makes the event online, or mixed when
+/// LOCATION also names a place; a place alone makes it offline. Alarms, free/busy and to-dos are
+/// skipped.
 public enum ICalendarReader: Sendable {
     /// What a stream holds: its events, and the VEVENTs it could not make an event of.
     public struct Reading: Sendable {

@@ -34,10 +34,23 @@ enum SearchText {
     /// Cyrillic vowels and signs that end Russian inflections.
     private static let endings: Set<Character> = Set("аеиоуыэюяйьАЕИОУЫЭЮЯЙЬ")
 
+    /// Russian case endings of more than a vowel, longest first: plural and instrumental nouns
+    /// ("менеджеров", "сообществами", "менеджером") and adjectives ("городского").
+    private static let longEndings = [
+        "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ов", "ев", "ей", "ам", "ям", "ах", "ях", "ом", "ем",
+        "ой", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ых", "их", "ью",
+    ]
+
     /// A search word cut to a stem that prefix search can use: Russian inflects by ending
-    /// ("сообщество", "сообщества", "сообществом"), so a word of five letters or more loses up to
-    /// two final vowels or signs. A light heuristic, not a stemmer: it widens matches, never narrows them.
+    /// ("сообщество", "сообщества", "сообществом", "сообществами"), so a word loses a case ending of
+    /// two or three letters when four letters stay, else up to two final vowels or signs when it
+    /// has five letters or more. A light heuristic, not a stemmer: it widens matches, never
+    /// narrows them.
     static func stem(_ word: String) -> String {
+        let lowered = word.lowercased()
+        if let ending = longEndings.first(where: { lowered.hasSuffix($0) && lowered.count - $0.count >= 4 }) {
+            return String(word.dropLast(ending.count))
+        }
         var stem = Substring(word)
         var dropped = 0
         while dropped < 2, stem.count > 4, let last = stem.last, endings.contains(last) {

@@ -143,8 +143,10 @@ public enum EditorPages: Sendable {
             "action": action,
             "button": words["editor.button.\(key)"],
             "csrf": frame.account?.formToken ?? "",
-            "isDelete": key.hasSuffix("delete"),
         ]
+        if key.hasSuffix("delete") {
+            content["forGood"] = words[key.hasPrefix("event.") ? "editor.event.deleteForGood" : "editor.deleteForGood"]
+        }
         if let until {
             content["until"] = words["editor.renewUntil"]
                 .replacingOccurrences(of: "{date}", with: SiteDates.day(until, in: frame.language))

@@ -46,7 +46,9 @@ enum JobCard {
         if let until = [job.validThrough, job.expires].compactMap({ $0 }).min() {
             page["validThrough"] = SiteDates.day(until, in: frame.language)
         }
-        page["listings"] = ([job] + listings).map { listing in
+        // One line a community: a community that listed the vacancy several times is one publisher.
+        var named: Set<PublicKey> = []
+        page["listings"] = ([job] + listings).filter { named.insert($0.community).inserted }.map { listing in
             [
                 "href": "/communities/\(listing.community.hex)",
                 "name": listing.communityName ?? String(listing.community.hex.prefix(12)),

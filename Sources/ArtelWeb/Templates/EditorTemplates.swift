@@ -135,7 +135,7 @@ extension SiteTemplates {
         <h1>{{question}}</h1>
         <p class="record"><strong>{{jobTitle}}</strong></p>
         {{#until}}<p>{{until}}</p>{{/until}}
-        {{#isDelete}}<p>{{w.editor.deleteForGood}}</p>{{/isDelete}}
+        {{#forGood}}<p>{{forGood}}</p>{{/forGood}}
         <form class="editor" method="post" action="{{action}}">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <div class="actions"><button type="submit">{{button}}</button> <a href="/editor">{{w.editor.cancel}}</a></div>

@@ -31,6 +31,10 @@ extension SiteWords {
             "Удаление необратимо: вакансия исчезнет на всех узлах федерации.",
             "Deleting cannot be undone: the job disappears on every node of the federation."
         ),
+        "editor.event.deleteForGood": (
+            "Удаление необратимо: событие исчезнет на всех узлах федерации.",
+            "Deleting cannot be undone: the event disappears on every node of the federation."
+        ),
         "editor.forbidden": ("Нет доступа", "Not allowed"),
         "editor.forbiddenText": (
             "Ваша учётная запись не может этого делать: нужна роль редактора этого сообщества и этого вида записей.",

@@ -6,8 +6,9 @@ import NIOCore
 /// A form a browser posted, `application/x-www-form-urlencoded`, decoded as the query of a page is
 /// (``URI/formParameters``): `+` a space, names and values percent-decoded.
 struct FormBody {
-    /// The largest form the site reads: a job's every field fits with room to spare.
-    static let maximumSize = 64 * 1024
+    /// The largest form the site reads: a job's every field fits, percent-encoded as browsers send
+    /// it. A Cyrillic letter takes six bytes there, so a description's 20 000 characters take 120 KB.
+    static let maximumSize = 256 * 1024
 
     /// The fields in order.
     let fields: [(name: String, value: String)]
