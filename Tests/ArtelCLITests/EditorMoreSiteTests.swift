@@ -199,7 +199,7 @@ struct EditorMoreSiteTests {
                 ]
             )
             #expect(inverted.status == 422)
-            #expect(inverted.text.contains(#"id="field-end-error">Верхняя граница меньше нижней"#))
+            #expect(inverted.text.contains(#"id="field-end-error">Конец раньше начала"#))
             #expect(try Self.events(setup).count == before)
         }
     }

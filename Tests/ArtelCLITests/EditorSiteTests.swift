@@ -124,7 +124,8 @@ struct EditorSiteTests {
             let page = answer.text
             for (field, message) in [
                 ("title", "Заполните это поле"), ("salary_min", "Введите целое число"),
-                ("salary_currency", "Проверьте значение"), ("apply_url", "Нужна ссылка http(s), mailto или tg"),
+                ("salary_currency", "Код валюты из трёх латинских букв, например RUB, USD или EUR"),
+                ("apply_url", "Нужна ссылка http(s), mailto или tg"),
                 ("valid_through", "Введите дату в виде ГГГГ-ММ-ДД"), ("work_mode", "Выберите значение из списка"),
             ] {
                 #expect(page.contains(#"<p class="error" id="field-\#(field)-error">\#(message)"#), "\(field)")
@@ -147,7 +148,7 @@ struct EditorSiteTests {
         }
     }
 
-    @Test("A description as long as the field allows, in Russian, posts: the form's limit counts encoded bytes")
+    @Test("A description as long as the field allows, in Russian, posts, and a currency typed as people type it")
     func longRussianDescription() async throws {
         try await Self.served { setup in
             let before = try setup.jobs().count
@@ -158,11 +159,15 @@ struct EditorSiteTests {
                 "/editor/jobs/new",
                 [
                     ("csrf", try anna.formToken()), ("community", setup.community), ("title", "Длинная вакансия"),
-                    ("description", description),
+                    ("description", description), ("salary_min", "90000"), ("salary_currency", "руб."),
                 ]
             )
             #expect(answer.status == 303, "\(answer.text.prefix(300))")
             #expect(try setup.jobs().count == before + 1)
+            let posted = try #require(
+                try setup.jobs().first { ($0["fields"] as? [String: Any])?["title"] as? String == "Длинная вакансия" }
+            )
+            #expect((posted["fields"] as? [String: Any])?["salary_currency"] as? String == "RUB", "руб. is RUB")
         }
     }
 

@@ -228,7 +228,7 @@ struct ProposalSiteTests {
             let nobody = try visitor.propose(Self.job(String(repeating: "ab", count: 32), "Никому"))
             #expect(nobody.status == 422 && nobody.text.contains(#"id="field-community-error""#))
             let huge = try visitor.propose(
-                Self.job(setup.community, "Огромная") + [("description", String(repeating: "x", count: 70_000))]
+                Self.job(setup.community, "Огромная") + [("description", String(repeating: "x", count: 270_000))]
             )
             #expect(huge.status == 413)
             let notAForm = try HTTPClient.request(

@@ -26,7 +26,7 @@ enum FormFields {
             ]
             if form.kind.schema[name].isRequired { field["required"] = true }
             if let hint = words.optional("\(prefix).hint.\(name)") { field["hint"] = hint }
-            if let problem = problems[name] { field["error"] = message(problem, frame) }
+            if let problem = problems[name] { field["error"] = message(problem, frame, field: name) }
             switch input {
             case .line, .tags: field["isLine"] = true
             case .text: field["isText"] = true
@@ -128,8 +128,12 @@ enum FormFields {
         ]
     }
 
-    /// A problem in the page's words.
-    static func message(_ problem: FieldProblem, _ frame: PageFrame) -> String {
+    /// A problem in the page's words: the field's own words for it when the catalog has them
+    /// (`editor.fieldProblem.end.range`: "the end is before the start", not "the upper bound…").
+    static func message(_ problem: FieldProblem, _ frame: PageFrame, field: String? = nil) -> String {
+        if let field, let own = frame.words.optional("editor.fieldProblem.\(field).\(problem.kind.rawValue)") {
+            return own
+        }
         let text = frame.words["editor.problem.\(problem.kind.rawValue)"]
         guard let detail = problem.detail else { return text }
         return "\(text) (\(detail))"

@@ -29,7 +29,21 @@ public struct JobForm: Sendable {
     /// - Parameter fields: the posted fields in order.
     public init(_ fields: [(name: String, value: String)]) {
         community = fields.last { $0.name == "community" }?.value ?? ""
-        form = RecordForm(.job, Self.inputs, fields: fields)
+        form = RecordForm(
+            .job,
+            Self.inputs,
+            fields: fields.map { $0.name == "salary_currency" ? ($0.name, Self.currency($0.value)) : $0 }
+        )
+    }
+
+    /// A currency as people type it, as its ISO 4217 code: `rub`, `руб.` and `₽` are RUB, `$` USD,
+    /// `€` EUR; any other text upper-cased, for the field's own check.
+    static func currency(_ typed: String) -> String {
+        let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        if ["₽", "р", "р.", "руб", "руб.", "рубли", "рублей", "рубль"].contains(text) { return "RUB" }
+        if ["$", "долл", "долл.", "доллары", "долларов"].contains(text) { return "USD" }
+        if ["€", "евро"].contains(text) { return "EUR" }
+        return text.uppercased()
     }
 
     /// The form of a stored job, to edit it.

@@ -76,6 +76,12 @@ extension SiteWords {
         "editor.problem.range": (
             "Верхняя граница меньше нижней", "The upper bound is below the lower one"
         ),
+        "editor.fieldProblem.end.range": ("Конец раньше начала", "The end is before the start"),
+        "editor.fieldProblem.salary_currency.invalid": (
+            "Код валюты из трёх латинских букв, например RUB, USD или EUR",
+            "A currency code of three capital letters, such as RUB, USD or EUR"
+        ),
+        "editor.fieldProblem.language.invalid": ("Код языка, например ru или en", "A language code such as ru or en"),
         "editor.problem.integer": ("Введите целое число", "Enter a whole number"),
         "editor.problem.date": ("Введите дату в виде ГГГГ-ММ-ДД", "Enter a date as YYYY-MM-DD"),
         "editor.problem.invalid": ("Проверьте значение", "Check this value"),
