@@ -106,6 +106,10 @@ struct SitePagesTests {
             #expect(page.text.contains("Вакансий: 2, объявлений: 3"))
             #expect(page.text.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""))
             #expect(page.text.contains("По сообществам") && page.text.contains("По городам"))
+            #expect(
+                page.text.contains("не указано") && !page.text.contains("unstated"),
+                "a job without a city, in Russian"
+            )
             #expect(page.text.contains("&lt;script&gt;Казань") && !page.text.contains("<script>Казань"))
             #expect(page.text.contains("150\u{00A0}000 · n=2"), "the median of 100 000 and 200 000, of two vacancies")
             let csv = try HTTPClient.request("GET", "\(serve.api)/market.csv?months=3")

@@ -37,12 +37,12 @@ extension JobStats {
             case .source:
                 split(jobs, facts: all, by: { JobStats.sourceClass(jobs[$0]) }, group)
             case .city:
-                group(jobs[shown].city ?? "unstated", facts, listings.count)
+                group(jobs[shown].city ?? JobStats.unstated, facts, listings.count)
             case .workMode:
-                group(jobs[shown].workMode ?? "unstated", facts, listings.count)
+                group(jobs[shown].workMode ?? JobStats.unstated, facts, listings.count)
             case .employment:
                 let employment = jobs[shown].employment
-                if employment.isEmpty { group("unstated", facts, listings.count) }
+                if employment.isEmpty { group(JobStats.unstated, facts, listings.count) }
                 for kind in Set(employment).sorted() { group(kind, facts, listings.count) }
             case .tag:
                 if listings.count == 1 {

@@ -16,6 +16,9 @@ import Foundation
 /// - Shares have their own sample size: the remote share is of vacancies that state a work mode,
 ///   the part-time share of those that state an employment.
 public struct JobStats: Equatable, Sendable {
+    /// The group of what a vacancy does not state (its city, work mode…): `unstated`.
+    public static let unstated = "unstated"
+
     /// Salary quartiles of the vacancies that give a salary in one currency, period and basis.
     public struct Quartiles: Equatable, Sendable {
         public let currency: String
@@ -283,13 +286,13 @@ struct Terms: Hashable, Comparable {
     }
 
     init(_ job: borrowing JobListing) {
-        currency = job.salaryCurrency ?? "unstated"
-        period = job.salaryPeriod ?? "unstated"
+        currency = job.salaryCurrency ?? JobStats.unstated
+        period = job.salaryPeriod ?? JobStats.unstated
         basis =
             switch job.salaryGross {
             case true?: "gross"
             case false?: "net"
-            case nil: "unstated"
+            case nil: JobStats.unstated
             }
     }
 

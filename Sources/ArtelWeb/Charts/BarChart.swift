@@ -90,7 +90,8 @@ enum BarChart {
     }
 
     /// A label cut to fit its column.
+    /// A label that fits the label column: 20 Cyrillic letters do, at the chart's font size.
     private static func clip(_ label: String) -> String {
-        label.count > 24 ? String(label.prefix(23)) + "…" : label
+        label.count > 20 ? String(label.prefix(19)) + "…" : label
     }
 }

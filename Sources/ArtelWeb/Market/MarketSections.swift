@@ -77,7 +77,8 @@ struct MarketSections {
         let groups = Array(stats[dimension].prefix(MarketPage.top))
         guard !groups.isEmpty else { return nil }
         let label = { (group: JobStats.Group) in
-            dimension == .workMode ? catalog.workMode(group.key) : group.key
+            group.key == JobStats.unstated
+                ? words["market.unstated"] : dimension == .workMode ? catalog.workMode(group.key) : group.key
         }
         let bars = groups.map { BarChart.Bar(label: label($0), value: Int64($0.vacancies), text: "\($0.vacancies)") }
         return [

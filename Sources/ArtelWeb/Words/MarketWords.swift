@@ -7,6 +7,7 @@ extension SiteWords {
             "A vacancy listed by several communities or sources counts once. Every figure shows its sample size n."
         ),
         "market.period": ("Период", "Period"),
+        "market.unstated": ("не указано", "not stated"),
         "market.months3": ("3 месяца", "3 months"),
         "market.months6": ("6 месяцев", "6 months"),
         "market.months12": ("12 месяцев", "12 months"),
