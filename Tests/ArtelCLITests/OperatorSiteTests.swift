@@ -156,6 +156,8 @@ struct OperatorSiteTests {
             for text in [key, "работает", "0.2.0", #"href="/operator/peers""#, #"action="/operator/backup""#] {
                 #expect(page.text.contains(text), "\(text)")
             }
+            let size = try #require(page.text.range(of: #"<dd>\d+,\d\x{00A0}МБ</dd>"#, options: .regularExpression))
+            #expect(!page.text[size].isEmpty, "the replica's size in megabytes, as Russian writes a tenth")
             #expect(try root.get("/").text.contains(#"<a href="/operator">Управление узлом</a>"#))
         }
     }

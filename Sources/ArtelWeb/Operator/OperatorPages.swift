@@ -1,5 +1,6 @@
 public import ArtelCore
 public import ArtelStore
+import Foundation
 
 /// `/operator`: the node's health as `/health` and `artel status` tell it, the links to the
 /// operator's other pages, the backup to download; and the pages every operator page shares: the
@@ -64,7 +65,7 @@ public enum OperatorPages: Sendable {
             "lastSync": health.lastSync.map { SiteDates.dayAndTime(Int64($0), in: frame.language) }
                 ?? words["node.never"],
             "records": records.joined(separator: ", "),
-            "deltas": health.summary.deltas, "replicaBytes": health.replicaBytes,
+            "deltas": health.summary.deltas, "replicaSize": Self.megabytes(health.replicaBytes, in: frame),
             "refusals": health.summary.refusals,
             "csrf": frame.account?.formToken ?? "",
         ]
@@ -126,5 +127,14 @@ public enum OperatorPages: Sendable {
     /// What was just done, said at the top of a page, from its `?done=` parameter.
     static func done(_ frame: PageFrame) -> String? {
         frame.parameters.last { $0.name == "done" }.flatMap { frame.words.optional("operator.done.\($0.value)") }
+    }
+}
+
+extension OperatorPages {
+    /// `4,9 МБ`, `4.9 MB`: a size in megabytes, to a tenth.
+    static func megabytes(_ bytes: Int64, in frame: PageFrame) -> String {
+        let text = String(format: "%.1f", Double(bytes) / 1_048_576)
+        return (frame.language == .russian ? text.replacingOccurrences(of: ".", with: ",") : text)
+            + frame.words["operator.megabytes"]
     }
 }

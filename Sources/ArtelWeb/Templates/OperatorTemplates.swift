@@ -22,7 +22,7 @@ extension SiteTemplates {
         <dt>{{w.node.lastSync}}</dt><dd>{{lastSync}}</dd>
         <dt>{{w.operator.records}}</dt><dd>{{records}}</dd>
         <dt>{{w.operator.deltas}}</dt><dd>{{deltas}}</dd>
-        <dt>{{w.operator.replicaBytes}}</dt><dd>{{replicaBytes}}</dd>
+        <dt>{{w.operator.replicaSize}}</dt><dd>{{replicaSize}}</dd>
         <dt>{{w.operator.refusals}}</dt><dd>{{refusals}}</dd>
         </dl>
         </section>

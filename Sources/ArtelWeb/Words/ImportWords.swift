@@ -27,7 +27,7 @@ extension SiteWords {
         ),
         "import.problem.malformed": (
             "Файл не читается как {format}: {detail}. Ничего не сохранено.",
-            "The file cannot be read as a {format}: {detail}. Nothing was stored."
+            "The file cannot be read in the format “{format}”: {detail}. Nothing was stored."
         ),
         "import.problem.notJSON": ("это не JSON", "it is not JSON"),
         "import.problem.notTelegramExport": (
