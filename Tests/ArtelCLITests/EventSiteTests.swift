@@ -170,6 +170,40 @@ struct EventSiteTests {
         }
     }
 
+    @Test("A series' page names its zone with the offset of the date it tells, on that date's side of summer time")
+    func seriesZoneOffset() async throws {
+        try await Self.served { node, serve in
+            // A weekly Berlin evening begun in summer: its next date is in summer or in winter.
+            let calendar = "\(node.directory)/berlin.ics"
+            try """
+            BEGIN:VCALENDAR\r
+            BEGIN:VEVENT\r
+            UID:berlin-weekly@artel.test\r
+            SUMMARY:Berlin Community Abend\r
+            DTSTART;TZID=Europe/Berlin:20260701T180000\r
+            DTEND;TZID=Europe/Berlin:20260701T200000\r
+            RRULE:FREQ=WEEKLY\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """.write(toFile: calendar, atomically: true, encoding: .utf8)
+            try node.expectSuccess("import", "ics", calendar, "--community", "Tech Leaders Moscow")
+            let events = try #require(try node.json("list", "events") as? [[String: Any]])
+            let id = try #require(
+                events.first { ($0["fields"] as? [String: Any])?["title"] as? String == "Berlin Community Abend" }?[
+                    "id"
+                ] as? String
+            )
+            let page = try Self.page(serve, "/events/\(id)").text
+            // The details name the next date, then the zone.
+            let when = try #require(page.range(of: #"<dd><time datetime="[^"]+""#, options: .regularExpression))
+            let iso = String(page[when].split(separator: "\"")[1])
+            let next = try #require(ISO8601DateFormatter().date(from: iso))
+            let hours = TimeZone(identifier: "Europe/Berlin")!.secondsFromGMT(for: next) / 3_600
+            #expect(page.contains("<dd>Europe/Berlin (UTC+\(hours))</dd>"), "the next date \(iso)")
+        }
+    }
+
     @Test("Every text an event carries renders as text in the list, the calendar, its page and the embed")
     func scriptTitle() async throws {
         try await Self.served { node, serve in

@@ -39,7 +39,9 @@ enum EventCard {
         let event = item.event
         var page = card(item, frame)
         let zone = EventTimes.zone(of: event)
-        page["zone"] = zone.map { EventTimes.zoneName($0, at: event.start) }
+        // The offset of the date the page tells: a series' next one, on its side of summer time.
+        let told = upcoming.first?.event.start ?? event.start
+        page["zone"] = zone.map { EventTimes.zoneName($0, at: told) }
         if let end = event.end { page["endISO"] = EventTimes.machine(end, allDay: event.allDay) }
         page["placeName"] = item.placeName
         page["placeAddress"] = item.placeAddress
