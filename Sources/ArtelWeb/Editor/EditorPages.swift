@@ -104,14 +104,16 @@ public enum EditorPages: Sendable {
                 "newEvent": "/editor/events/new?community=\(community.key.hex)",
                 "events": community.events.map { event -> [String: Any] in
                     let path = "/editor/events/\(event.id.hex)"
-                    return [
+                    var entry: [String: Any] = [
                         "title": event.title, "href": "/events/\(event.id.hex)",
                         "start": SiteDates.dayAndTime(event.start, in: frame.language, zone: event.timeZone),
-                        "status": event.status.flatMap { words.optional("events.status.\($0)") } ?? "",
                         "isCancelled": event.status == "cancelled",
                         "edit": path + "/edit", "cancel": path + "/cancel", "delete": path + "/delete",
                         "writable": community.writesEvents,
                     ]
+                    // An event without a status has no "· status" after its date.
+                    entry["status"] = event.status.flatMap { words.optional("events.status.\($0)") }
+                    return entry
                 },
                 "hasEvents": !community.events.isEmpty,
             ]
