@@ -108,6 +108,10 @@ struct SiteJobTests {
             #expect(!first.contains("Вакансия номер 1<"))
             let second = try Self.page("\(serve.api)/?work_mode=remote&page=2").text
             #expect(second.contains("Вакансия номер 1<") && second.contains("rel=\"prev\" href=\"/?work_mode=remote\""))
+            let past = try Self.page("\(serve.api)/?work_mode=remote&page=999").text
+            #expect(past.contains("Эта страница за концом списка: в нём страниц — 2."), "not 'nothing found'")
+            #expect(past.contains("<a href=\"/?work_mode=remote\">К первой странице</a>"))
+            #expect(!past.contains("Ничего не нашлось"))
         }
     }
 

@@ -88,6 +88,11 @@ public enum JobBoardPage: Sendable {
             "jsonFeed": "/feeds/jobs.json" + feedQuery,
         ]
         if pageCount > 1 { content["pages"] = pages }
+        // A page past the end (an old link, a hand-made address) says so, not "nothing found".
+        if jobs.isEmpty && total > 0 {
+            content["pastEnd"] = words["jobs.pastEnd"].replacingOccurrences(of: "{pages}", with: "\(pageCount)")
+            content["firstPage"] = frame.link(replacing: ["page": nil])
+        }
         if !filters.problems.isEmpty {
             content["problem"] = filters.problems.map { $0.text(words) }.joined(separator: "; ")
         }

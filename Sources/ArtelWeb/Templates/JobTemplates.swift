@@ -55,7 +55,8 @@ extension SiteTemplates {
         {{/jobs}}
         </ol>
         {{^jobs}}
-        <p class="empty">{{w.jobs.none}}</p>
+        {{#pastEnd}}<p class="empty">{{pastEnd}} <a href="{{firstPage}}">{{w.jobs.toFirstPage}}</a></p>{{/pastEnd}}
+        {{^pastEnd}}<p class="empty">{{w.jobs.none}}</p>{{/pastEnd}}
         {{/jobs}}
         {{>pageLinks}}
         <p class="subscribe"><a href="{{atom}}">{{w.jobs.feedAtom}}</a> · <a href="{{jsonFeed}}">{{w.jobs.feedJSON}}</a></p>

@@ -36,6 +36,11 @@ extension SiteWords {
             "Ничего не нашлось. Попробуйте убрать часть фильтров.",
             "Nothing found. Try removing some filters."
         ),
+        "jobs.pastEnd": (
+            "Эта страница за концом списка: в нём страниц — {pages}.",
+            "This page is past the end of the list, which has {pages} pages."
+        ),
+        "jobs.toFirstPage": ("К первой странице", "To the first page"),
         "jobs.salaryNone": ("зарплата не указана", "salary not given"),
         "jobs.postedOn": ("Опубликовано", "Posted"),
         "jobs.validThrough": ("Актуально до", "Open until"),
