@@ -148,7 +148,9 @@ struct EditorSiteTests {
         }
     }
 
-    @Test("A description as long as the field allows, in Russian, posts, and a currency typed as people type it")
+    @Test(
+        "A description as long as the field allows, in Russian, posts, with a currency and a link typed as people type them"
+    )
     func longRussianDescription() async throws {
         try await Self.served { setup in
             let before = try setup.jobs().count
@@ -160,6 +162,7 @@ struct EditorSiteTests {
                 [
                     ("csrf", try anna.formToken()), ("community", setup.community), ("title", "Длинная вакансия"),
                     ("description", description), ("salary_min", "90000"), ("salary_currency", "руб."),
+                    ("apply_url", "t.me/romashka_hr"),
                 ]
             )
             #expect(answer.status == 303, "\(answer.text.prefix(300))")
@@ -168,6 +171,7 @@ struct EditorSiteTests {
                 try setup.jobs().first { ($0["fields"] as? [String: Any])?["title"] as? String == "Длинная вакансия" }
             )
             #expect((posted["fields"] as? [String: Any])?["salary_currency"] as? String == "RUB", "руб. is RUB")
+            #expect((posted["fields"] as? [String: Any])?["apply_url"] as? String == "https://t.me/romashka_hr")
         }
     }
 

@@ -32,8 +32,33 @@ public struct JobForm: Sendable {
         form = RecordForm(
             .job,
             Self.inputs,
-            fields: fields.map { $0.name == "salary_currency" ? ($0.name, Self.currency($0.value)) : $0 }
+            fields: fields.map { field in
+                switch field.name {
+                case "salary_currency": (field.name, Self.currency(field.value))
+                case "apply_url": (field.name, Self.link(field.value))
+                default: field
+                }
+            }
         )
+    }
+
+    /// A link as people type it, whole: `t.me/romashka_hr` and `hh.ru/vacancy/1` get `https://`,
+    /// `@romashka_hr` is its Telegram link, an e-mail address its `mailto:`; anything else as typed,
+    /// for the field's own check.
+    static func link(_ typed: String) -> String {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, !text.contains("://"), !text.hasPrefix("mailto:"), !text.hasPrefix("tg:") else {
+            return text
+        }
+        let name = text.dropFirst()
+        if text.hasPrefix("@"), name.count >= 3,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        {
+            return "https://t.me/" + name
+        }
+        if text.contains("@"), !text.contains(" "), !text.contains("/") { return "mailto:" + text }
+        let host = text.prefix { $0 != "/" }
+        return host.contains(".") && !host.contains(" ") ? "https://" + text : text
     }
 
     /// A currency as people type it, as its ISO 4217 code: `rub`, `руб.` and `₽` are RUB, `$` USD,
