@@ -64,7 +64,7 @@ extension TelegramReader {
                 chosen.isEmpty
                     ? "holds no chat \(chat.map { "named \"\($0)\"" } ?? "that is a channel"); it holds: "
                         + names.joined(separator: ", ")
-                    : "holds \(chosen.count) \(chat == nil ? "channels" : "chats named \"\(chat!)\""); "
+                    : "holds \(chosen.count) \(chat.map { "chats named \"\($0)\"" } ?? "channels"); "
                         + "choose one with --chat and its name or id: " + names.joined(separator: ", ")
             )
         }
