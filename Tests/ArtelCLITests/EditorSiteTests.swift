@@ -201,6 +201,10 @@ struct EditorSiteTests {
             let anna = try setup.browser("anna")
             let dashboard = try anna.get("/editor")
             #expect(dashboard.text.contains("Вакансия из консоли"))
+            // Each action names its job to a screen reader, whose list of links shows no rows.
+            let named =
+                #"<a href="/editor/jobs/\#(setup.job)/edit">Изменить<span class="visually-hidden">: Вакансия из консоли</span></a>"#
+            #expect(dashboard.text.contains(named))
             let posted = try anna.post(
                 "/editor/jobs/new",
                 [

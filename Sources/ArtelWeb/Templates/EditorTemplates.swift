@@ -20,7 +20,7 @@ extension SiteTemplates {
         {{#isOpen}}<a href="{{href}}">{{title}}</a>{{/isOpen}}{{^isOpen}}{{title}}{{/isOpen}}
         <span class="meta">{{posted}} · {{status}}</span>
         {{#writable}}
-        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{#isOpen}} <a href="{{close}}">{{w.editor.close}}</a>{{/isOpen}} <a href="{{renew}}">{{w.editor.renew}}</a> <a href="{{delete}}">{{w.editor.delete}}</a></span>
+        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}<span class="visually-hidden">: {{title}}</span></a>{{#isOpen}} <a href="{{close}}">{{w.editor.close}}<span class="visually-hidden">: {{title}}</span></a>{{/isOpen}} <a href="{{renew}}">{{w.editor.renew}}<span class="visually-hidden">: {{title}}</span></a> <a href="{{delete}}">{{w.editor.delete}}<span class="visually-hidden">: {{title}}</span></a></span>
         {{/writable}}
         </li>
         {{/jobs}}
@@ -35,7 +35,7 @@ extension SiteTemplates {
         <li>
         <a href="{{href}}">{{title}}</a> <span class="meta">{{start}}{{#status}} · {{status}}{{/status}}</span>
         {{#writable}}
-        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}</a>{{^isCancelled}} <a href="{{cancel}}">{{w.editor.cancelEvent}}</a>{{/isCancelled}} <a href="{{delete}}">{{w.editor.delete}}</a></span>
+        <span class="actions"><a href="{{edit}}">{{w.editor.edit}}<span class="visually-hidden">: {{title}}</span></a>{{^isCancelled}} <a href="{{cancel}}">{{w.editor.cancelEvent}}<span class="visually-hidden">: {{title}}</span></a>{{/isCancelled}} <a href="{{delete}}">{{w.editor.delete}}<span class="visually-hidden">: {{title}}</span></a></span>
         {{/writable}}
         </li>
         {{/events}}
