@@ -19,16 +19,16 @@ public enum ICalendarWriter: Sendable {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Artel//Artel event feed//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + ICalendarText.escape(name),
         ]
-        var earliest: [String: Int64] = [:]
-        for event in events {
-            if let zone = zone(of: event) {
-                earliest[zone.identifier] = min(earliest[zone.identifier] ?? .max, event.start)
-            }
+        let zones = events.map(zone(of:))
+        var earliest: [String: (zone: TimeZone, start: Int64)] = [:]
+        for (event, zone) in zip(events, zones) {
+            guard let zone else { continue }
+            earliest[zone.identifier] = (zone, min(earliest[zone.identifier]?.start ?? .max, event.start))
         }
-        for (identifier, start) in earliest.sorted(by: { $0.key < $1.key }) {
-            lines += ICalendarZone.lines(for: TimeZone(identifier: identifier)!, from: start)
+        for (_, first) in earliest.sorted(by: { $0.key < $1.key }) {
+            lines += ICalendarZone.lines(for: first.zone, from: first.start)
         }
-        for event in events { lines += self.lines(of: event, now: now) }
+        for (event, zone) in zip(events, zones) { lines += self.lines(of: event, in: zone, now: now) }
         lines.append("END:VCALENDAR")
         return lines.map(ICalendarText.fold).joined()
     }
@@ -39,8 +39,8 @@ public enum ICalendarWriter: Sendable {
         return event.timeZone.flatMap(TimeZone.init(identifier:))
     }
 
-    private static func lines(of event: CalendarEvent, now: Int64) -> [String] {
-        let zone = zone(of: event)
+    /// An event's lines; its times in `zone` when it is a zoned series (``zone(of:)``), else in UTC.
+    private static func lines(of event: CalendarEvent, in zone: TimeZone?, now: Int64) -> [String] {
         // `:20261210T160000Z`, or `;TZID=Europe/Berlin:20261210T170000` for a zoned series.
         let times: ([Int64]) -> String = { moments in
             let texts = moments.map { moment in
