@@ -20,7 +20,7 @@ import pytest
 
 import browser as browsing
 import seed
-from nodes import ROOT, Node, Ports, keep_logs, wait_for
+from nodes import ROOT, Node, keep_logs, wait_for
 
 def pytest_configure(config) -> None:
     """SIGTERM (a CI's or `timeout`'s) stops the run as Ctrl-C does, so that the fixtures' teardown
@@ -59,8 +59,7 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def federation(artifacts: Path):
     base = Path(tempfile.mkdtemp(prefix="artel-web-"))
-    ports = Ports()
-    a, b = Node("a", base, ports), Node("b", base, ports)
+    a, b = Node("a", base), Node("b", base)
     try:
         yield _build(a, b)
     finally:

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -48,23 +47,6 @@ def wait_for(what: str, probe: Callable[[], T | None], timeout: float = TIMEOUT,
             detail = f" (last error: {last_error})" if last_error else ""
             raise TimeoutError(f"waited {timeout:.0f} s for {what}{detail}")
         time.sleep(every)
-
-
-class Ports:
-    """Ports for the nodes: from ARTEL_WEB_PORTS (the first of a run of free ports, for machines where
-    port ranges are handed out) or, by default, ports the system says are free now."""
-
-    def __init__(self) -> None:
-        base = os.environ.get("ARTEL_WEB_PORTS")
-        self.next = int(base) if base else None
-
-    def take(self) -> int:
-        if self.next is not None:
-            port, self.next = self.next, self.next + 1
-            return port
-        with socket.socket() as probe:
-            probe.bind((HOST, 0))
-            return probe.getsockname()[1]
 
 
 def die_with_parent() -> None:
@@ -102,11 +84,13 @@ def stop_group(process: subprocess.Popen, grace: float = 20) -> int | None:
 class Node:
     """One Artel node: a data directory, the CLI run on it, and its `artel serve` process."""
 
-    def __init__(self, name: str, base: Path, ports: Ports) -> None:
+    def __init__(self, name: str, base: Path) -> None:
         self.name = name
         self.data = base / name
-        self.peer_port = ports.take()
-        self.api_port = ports.take()
+        # The ports it announced when it last started serving: it binds port 0, so that no port
+        # guessed free can be taken by another process before the node binds it.
+        self.peer_port: int | None = None
+        self.api_port: int | None = None
         self.process: subprocess.Popen | None = None
         self.log_path = base / f"{name}.log"
 
@@ -149,20 +133,13 @@ class Node:
         return self.artel("keys", "export", "node", "--public").strip()
 
     def serve(self) -> None:
-        """Starts `artel serve` and waits until its HTTP port answers."""
+        """Starts `artel serve` on ports the system picks, reads them from what the node announces,
+        and waits until its HTTP port answers."""
+        logged_before = self.log_path.stat().st_size if self.log_path.exists() else 0
         log = open(self.log_path, "ab")
         environment = {k: v for k, v in os.environ.items() if not k.startswith("ARTEL_")}
         self.process = subprocess.Popen(
-            [
-                str(ARTEL),
-                "serve",
-                "--data",
-                str(self.data),
-                "--listen",
-                self.peer_address,
-                "--api",
-                f"{HOST}:{self.api_port}",
-            ],
+            [str(ARTEL), "serve", "--data", str(self.data), "--listen", f"{HOST}:0", "--api", f"{HOST}:0"],
             env=environment,
             stdin=subprocess.DEVNULL,
             stdout=log,
@@ -171,9 +148,23 @@ class Node:
         )
         log.close()
 
-        def answers() -> bool:
+        def running() -> None:
             if self.process.poll() is not None:
                 raise RuntimeError(f"node {self.name} exited {self.process.returncode}; see {self.log_path}")
+
+        def announced() -> tuple[int, int] | None:
+            running()
+            with open(self.log_path, "rb") as file:
+                file.seek(logged_before)
+                output = file.read().decode("utf-8", errors="replace")
+            peers = re.search(r"^Listening for peers on [^\s]*:(\d+)$", output, re.MULTILINE)
+            api = re.search(r"^HTTP API on http://[^\s]*:(\d+) ", output, re.MULTILINE)
+            return (int(peers.group(1)), int(api.group(1))) if peers and api else None
+
+        self.peer_port, self.api_port = wait_for(f"node {self.name} to announce its ports", announced)
+
+        def answers() -> bool:
+            running()
             with urllib.request.urlopen(f"{self.url}/health", timeout=10) as response:
                 return response.status == 200
 

@@ -19,7 +19,7 @@ from selenium.webdriver.support.ui import Select
 
 import browser as browsing
 import seed
-from nodes import Node, Ports, keep_logs
+from nodes import Node, keep_logs
 from test_editor import sign_in, wait
 
 EVENT = "Мастермайнд редакторов"
@@ -38,7 +38,7 @@ def node(artifacts: Path):
     """A node of its own, so that what this file publishes changes no other file's pages: the
     community, the jobs, and `chief`, an editor of the community's events and digests."""
     base = Path(tempfile.mkdtemp(prefix="artel-web-more-"))
-    own = Node("more", base, Ports())
+    own = Node("more", base)
     try:
         own.artel("init", "--name", "editor-more")
         own.artel(*seed.COMMUNITY_ARGS)

@@ -18,7 +18,7 @@ from selenium.webdriver.support import expected_conditions as EC
 
 import browser as browsing
 from browser import wait
-from nodes import Node, Ports, keep_logs, wait_for
+from nodes import Node, keep_logs, wait_for
 
 PASSWORD = "пароль оператора 2026"
 COMMUNITY = "Клуб операторов"
@@ -30,8 +30,7 @@ def pair(artifacts: Path):
     """Node c, whose operator `root` uses the site, with an editor `vera` and a community whose key
     it holds; and node d, a partner that follows every community, serving but dialing nobody."""
     base = Path(tempfile.mkdtemp(prefix="artel-operator-"))
-    ports = Ports()
-    c, d = Node("operator-c", base, ports), Node("operator-d", base, ports)
+    c, d = Node("operator-c", base), Node("operator-d", base)
     try:
         c.artel("init", "--name", "operator-node")
         c.artel("community", "create", "--name", COMMUNITY, "--area", "Москва", "--key-name", "club")
