@@ -34,14 +34,32 @@ public struct ImportReading: Sendable {
         public let skip: Skip?
         /// Parts of it that were left out, each with its reason.
         public let notes: [LeftOutPart]
+        /// The Telegram post it is, whose vacancies' records are derived from their places in it
+        /// (``TelegramReader/vacancyRecord(channel:post:place:)``); `nil` for other entries.
+        public let post: TelegramPostID?
 
         /// An entry.
-        public init(source: String, items: [ImportItem], skip: Skip? = nil, notes: [LeftOutPart] = []) {
+        public init(
+            source: String,
+            items: [ImportItem],
+            skip: Skip? = nil,
+            notes: [LeftOutPart] = [],
+            post: TelegramPostID? = nil
+        ) {
             self.source = source
             self.items = items
             self.skip = skip
             self.notes = notes
+            self.post = post
         }
+    }
+
+    /// A post of a Telegram channel.
+    public struct TelegramPostID: Sendable, Hashable {
+        /// The channel's username.
+        public let channel: String
+        /// The message id.
+        public let id: Int64
     }
 
     /// The entries, in the file's order.
@@ -91,7 +109,8 @@ public struct ImportReading: Sendable {
                     source: "\(post.id)",
                     items: post.jobs.map(ImportItem.init) + (event.map { [ImportItem($0)] } ?? []),
                     skip: event == nil ? post.skipped.map(Skip.init(reason:)) : nil,
-                    notes: post.notes
+                    notes: post.notes,
+                    post: TelegramPostID(channel: report.channel, id: post.id)
                 )
             }
         )

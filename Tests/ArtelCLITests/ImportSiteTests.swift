@@ -237,6 +237,49 @@ struct ImportSiteTests {
         }
     }
 
+    @Test("After a digest post is edited, its dry run shows the vacancies left unchanged, and the import moves none")
+    func editedDigest() async throws {
+        try await EditorSiteTests.served { setup in
+            let anna = try setup.browser("anna")
+            typealias Vacancy = TelegramImportTests.DigestVacancy
+            let skyeng = Vacancy(title: "Комьюнити-менеджер в Skyeng", salary: "от 80 000 ₽", minimum: 80_000)
+            let runlab = Vacancy(title: "Модератор чатов в Лабораторию Бега", salary: "60 000 ₽", minimum: 60_000)
+            let litres = Vacancy(title: "Контент-менеджер в Литрес", salary: "100 000 ₽", minimum: 100_000)
+            let yandex = Vacancy(title: "Ведущий мероприятий в Яндекс", salary: "120 000 ₽", minimum: 120_000)
+            func upload(_ vacancies: [Vacancy]) throws -> String {
+                let export = String(decoding: try TelegramImportTests.digest(vacancies), as: UTF8.self)
+                let file = SiteBrowser.UploadedFile(field: "file", name: "result.json", text: export)
+                let response = try Self.uploadTelegram(anna, setup, channel: "cm_jobs", file: file)
+                return response.text
+            }
+            func commit(_ page: String) throws {
+                let token = try Self.token(page)
+                let done = try anna.post("/editor/import/commit", [("csrf", try anna.formToken()), ("token", token)])
+                #expect(done.status == 303)
+            }
+            try commit(try upload([skyeng, runlab, litres]))
+
+            // The second vacancy removed from the post: nothing to import.
+            let removed = try upload([skyeng, litres])
+            #expect(removed.contains("Будет создано: 0, обновлено: 0, продлено: 0; без изменений: 2"), "\(removed)")
+            #expect(removed.contains("\(litres.title) <span class=\"meta\">уже такая же — пропущена</span>"))
+
+            // One added at the top: it alone is new, and the import stores it beside the others.
+            let added = try upload([yandex, skyeng, litres])
+            #expect(added.contains("Будет создано: 1, обновлено: 0, продлено: 0; без изменений: 2"), "\(added)")
+            #expect(added.contains("\(yandex.title) <span class=\"meta\">будет создана</span>"))
+            try commit(added)
+            var salaries: [String: Int] = [:]
+            for job in try setup.jobs() {
+                guard let fields = job["fields"] as? [String: Any], let title = fields["title"] as? String else {
+                    continue
+                }
+                salaries[title] = (fields["salary_min"] as? NSNumber)?.intValue
+            }
+            for vacancy in [skyeng, runlab, litres, yandex] { #expect(salaries[vacancy.title] == vacancy.minimum) }
+        }
+    }
+
     @Test("A calendar and hh.ru vacancies are imported the same way")
     func calendarAndHeadHunter() async throws {
         try await EditorSiteTests.served { setup in

@@ -98,4 +98,83 @@ struct TelegramImportTests {
             #expect((try node.json("list", "jobs") as? [Any])?.isEmpty == true)
         }
     }
+    /// A vacancy of a digest post: its title, and its salary as the post gives it and as read.
+    struct DigestVacancy {
+        let title: String
+        let salary: String
+        let minimum: Int
+    }
+
+    /// A channel's export holding one digest post of `vacancies`.
+    static func digest(_ vacancies: [DigestVacancy]) throws -> Data {
+        let text =
+            "Дайджест вакансий\n"
+            + vacancies.map {
+                "▶️ \($0.title)\nКоманда растит сообщество.\n🟡 Что нужно делать:\n— вести чаты;\n— отвечать на вопросы.\n"
+                    + "🟡 ЗП: \($0.salary)\n"
+            }.joined(separator: "_________\n") + "#комьюнити_вакансия"
+        let message: [String: Any] = ["id": 2001, "type": "message", "date": "2026-12-01T10:00:00", "text": text]
+        return try JSONSerialization.data(withJSONObject: ["name": "Комьюнити-менеджеры", "messages": [message]])
+    }
+
+    @Test("Editing a digest post moves no vacancy into another's record")
+    func editedDigest() async throws {
+        try await TestNode.with { node in
+            let skyeng = DigestVacancy(title: "Комьюнити-менеджер в Skyeng", salary: "от 80 000 ₽", minimum: 80_000)
+            let netology = DigestVacancy(
+                title: "Координатор выпускников в Нетологию",
+                salary: "90–110 тыс. руб.",
+                minimum: 90_000
+            )
+            let runlab = DigestVacancy(title: "Модератор чатов в Лабораторию Бега", salary: "60 000 ₽", minimum: 60_000)
+            let litres = DigestVacancy(title: "Контент-менеджер в Литрес", salary: "100 000 ₽", minimum: 100_000)
+            let yandex = DigestVacancy(title: "Ведущий мероприятий в Яндекс", salary: "120 000 ₽", minimum: 120_000)
+            let corrected = DigestVacancy(
+                title: "Координатор выпускников в Нетологии",
+                salary: netology.salary,
+                minimum: netology.minimum
+            )
+            let versions: [(vacancies: [DigestVacancy], counts: String, stored: Int)] = [
+                ([skyeng, netology, runlab, litres], "4 in all, 4 new, 0 updated, 0 unchanged", 4),
+                // The third removed: the fourth keeps its record, and the third's stays as it was.
+                ([skyeng, netology, litres], "3 in all, 0 new, 0 updated, 3 unchanged", 4),
+                // One added at the top: a record of its own.
+                ([yandex, skyeng, netology, litres], "4 in all, 1 new, 0 updated, 3 unchanged", 5),
+                // A title corrected: its own record is updated, not the removed one beside it.
+                ([yandex, skyeng, corrected, litres], "4 in all, 0 new, 1 updated, 3 unchanged", 5),
+            ]
+            // The record each vacancy was first stored in, by its first title.
+            var records: [String: String] = [:]
+            for (number, version) in versions.enumerated() {
+                let file = "\(node.directory)/digest-\(number).json"
+                try Self.digest(version.vacancies).write(to: URL(fileURLWithPath: file))
+                let output = try node.expectSuccess(
+                    "import",
+                    "telegram",
+                    file,
+                    "--channel",
+                    "cm_jobs",
+                    "--community",
+                    "Tech Leaders Moscow"
+                )
+                #expect(output.contains("Imported vacancies from \(file): \(version.counts)."), "\(number): \(output)")
+                let jobs = try #require(try node.json("list", "jobs") as? [[String: Any]])
+                #expect(jobs.count == version.stored)
+                for job in jobs {
+                    let id = try #require(job["id"] as? String)
+                    let fields = try #require(job["fields"] as? [String: Any])
+                    let title = try #require(fields["title"] as? String)
+                    let vacancy = try #require(
+                        [skyeng, netology, runlab, litres, yandex, corrected].first { $0.title == title }
+                    )
+                    let first = vacancy.title == corrected.title ? netology.title : vacancy.title
+                    #expect(records[first, default: id] == id, "\(number): \(title) is in another record")
+                    records[first] = id
+                    #expect((fields["salary_min"] as? NSNumber)?.intValue == vacancy.minimum, "\(number): \(fields)")
+                    #expect(fields["sources"] as? [String] == ["telegram:cm_jobs/2001 https://t.me/cm_jobs/2001"])
+                }
+            }
+            #expect(records.count == 5)
+        }
+    }
 }

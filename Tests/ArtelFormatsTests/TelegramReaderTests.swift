@@ -38,7 +38,7 @@ struct TelegramReaderTests {
         #expect(Self.value(yandex, "date_posted") == .timestamp(1_794_564_000_000))
         #expect(
             Self.elements(yandex, "sources") == [
-                .string("telegram:community_managers/168#1 https://t.me/community_managers/168")
+                .string("telegram:community_managers/168 https://t.me/community_managers/168")
             ]
         )
         guard case .string(let duties)? = Self.value(yandex, "duties") else {

@@ -74,7 +74,10 @@ struct ImportSiteRoutes {
         let reading: ImportReading
         let outcomes: [RecordID: ImportOutcome]
         do {
-            reading = try format.read(file.body, options)
+            reading = try await format.read(file.body, options).matchingStoredVacancies(
+                in: context.replica,
+                community: community
+            )
             outcomes = try await editor.publisher(visitor).plannedOutcomes(
                 reading.items,
                 community: community,
@@ -149,7 +152,8 @@ struct ImportSiteRoutes {
             (kept.format, kept.community, kept.channel, kept.events)
         do {
             _ = try await editor.publisher(visitor).importRecords(
-                try format.read(bytes, options).items,
+                try await format.read(bytes, options).matchingStoredVacancies(in: context.replica, community: community)
+                    .items,
                 community: community,
                 now: now,
                 source: "site import by \(visitor.account.name)"

@@ -56,7 +56,7 @@ public enum CSVWriter: Sendable {
 
     /// One row per job, with its description, duties and requirements as they are written (line
     /// breaks kept inside quotes) and where it came from: `source` is the origin of each of its
-    /// `sources` (`hh:93354567`, `telegram:channel/812#2`), `source_url` the first link among them.
+    /// `sources` (`hh:93354567`, `telegram:channel/812`), `source_url` the first link among them.
     public static func jobs(_ jobs: [JobListing], dialect: Dialect = .rfc4180) -> String {
         let rows = jobs.map { job -> [Cell] in
             let origins = job.sources.map { String($0.split(separator: " ", maxSplits: 1)[0]) }

@@ -57,6 +57,9 @@ public enum TelegramReader: Sendable {
 
     /// What an export holds: a report for every message, in the export's order.
     public struct Report: Sendable, Equatable {
+        /// The channel's username the report was read for: its posts' vacancy records are derived
+        /// from it (``vacancyRecord(channel:post:place:)``).
+        public let channel: String
         /// The messages, service messages included.
         public let posts: [PostReport]
         /// Every job read, post by post.
@@ -97,7 +100,7 @@ public enum TelegramReader: Sendable {
                 return report(post, hashtags: hashtags, channel: channel)
             }
         }
-        return Report(posts: reports)
+        return Report(channel: channel, posts: reports)
     }
 
     /// The jobs of an export: ``read(_:channel:chat:tags:)`` without the report.

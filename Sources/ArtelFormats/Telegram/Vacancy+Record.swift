@@ -1,4 +1,4 @@
-import ArtelCore
+public import ArtelCore
 import Foundation
 
 extension Vacancy {
@@ -64,17 +64,26 @@ extension Vacancy {
         }
         set("contact", contacts.joined(separator: ", ").singleLine, limit: 300)
         if let date { operations.append(.set(field("date_posted"), .timestamp(date))) }
-        let source = "telegram:\(channel)/\(post)#\(index + 1) https://t.me/\(channel)/\(post)"
+        // The post, not the vacancy's place in it: a place moves when the post is edited, and the
+        // vacancy is the same (``TelegramReader/vacancyRecord(channel:post:place:)``).
+        let source = "telegram:\(channel)/\(post) https://t.me/\(channel)/\(post)"
         operations.append(.add(field("sources"), .string(source.clipped(to: 500))))
         return ImportedRecord(
             kind: .job,
-            record: RecordID.derived(
-                label: "artel/import/telegram/v1",
-                from: Array("\(channel)/\(post)#\(index)".utf8)
-            ),
+            record: TelegramReader.vacancyRecord(channel: channel, post: post, place: index),
             operations: operations,
             controlled: TelegramReader.importedFields,
             label: place
         )
+    }
+}
+
+extension TelegramReader {
+    /// The record of the vacancy at `place` (from 0) among the vacancies of post `post` of
+    /// `channel`: the same at every import of the channel's exports. An import matches a post's
+    /// vacancies to the records it already stored from that post before it takes these
+    /// (`ImportReading.matchingStoredVacancies`), so that a vacancy whose place moved keeps its own.
+    public static func vacancyRecord(channel: String, post: Int64, place: Int) -> RecordID {
+        RecordID.derived(label: "artel/import/telegram/v1", from: Array("\(channel)/\(post)#\(place)".utf8))
     }
 }

@@ -31,15 +31,16 @@ enum ImportRun {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw StoreError(.io, "cannot read \(file)")
         }
-        let reading: ImportReading
+        let fileReading: ImportReading
         do {
-            reading = try read([UInt8](data))
+            fileReading = try read([UInt8](data))
         } catch {
             throw StoreError(.invalidInput, "\(file), \(error); nothing was imported")
         }
+        let community = try await resolver.community(name)
+        let reading = try await fileReading.matchingStoredVacancies(in: node.replica, community: community)
         let items = reading.items
         let skipped = reading.entries.filter { $0.skip == .unreadableEvent }.flatMap(\.notes)
-        let community = try await resolver.community(name)
         if !output.json { for note in skipped { Console.line("\(file), \(note)") } }
         do {
             guard !dryRun else {

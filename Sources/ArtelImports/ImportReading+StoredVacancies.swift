@@ -1,0 +1,133 @@
+public import ArtelCore
+import ArtelFormats
+public import ArtelStore
+
+extension ImportReading {
+    /// The reading with each Telegram vacancy given the record its post already has for it in
+    /// `community`.
+    ///
+    /// A vacancy's record is derived from its channel, its post and its place among the post's
+    /// vacancies (``TelegramReader/vacancyRecord(channel:post:place:)``), so that importing the
+    /// channel's export again finds it. An editor who removes the third vacancy of a digest, or adds
+    /// one at its top, moves the places of those after it, and each would then overwrite another's
+    /// record. So a post's vacancies are matched to the records already stored from that post:
+    ///
+    /// 1. by title, the same but for case and spaces;
+    /// 2. then a vacancy left over takes a record left over between the records its neighbours in
+    ///    the post matched: a vacancy whose title was corrected keeps its record;
+    /// 3. a vacancy left over takes the first place that holds no stored record of the post.
+    ///
+    /// A stored vacancy the post no longer has is left as it is. On a first import nothing is
+    /// stored, and every vacancy keeps the record of its place.
+    ///
+    /// - Throws: ``StoreError`` when the replica cannot be read.
+    public func matchingStoredVacancies(in replica: Replica, community: PublicKey) async throws -> ImportReading {
+        var matched: [Entry] = []
+        for entry in entries {
+            guard let post = entry.post, entry.items.contains(where: { $0.kind == .job }) else {
+                matched.append(entry)
+                continue
+            }
+            let jobs = entry.items.filter { $0.kind == .job }
+            let stored = try await StoredPost.read(post, in: replica, community: community, vacancies: jobs.count)
+            let records = stored.places(forTitles: jobs.map { $0.title ?? "" }).map {
+                TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: $0)
+            }
+            let renamed = zip(jobs, records).map { job, record in
+                ImportItem(
+                    kind: job.kind,
+                    record: record,
+                    operations: job.operations,
+                    controlled: job.controlled,
+                    label: job.label,
+                    keepsAlive: job.keepsAlive
+                )
+            }
+            matched.append(
+                Entry(
+                    source: entry.source,
+                    items: renamed + entry.items.filter { $0.kind != .job },
+                    skip: entry.skip,
+                    notes: entry.notes,
+                    post: post
+                )
+            )
+        }
+        return ImportReading(entries: matched)
+    }
+}
+
+/// The vacancy records a replica holds from one Telegram post: the title of each, by place.
+struct StoredPost {
+    /// By place from 0: `nil` where no record is stored, else its title ("" when it has none, as a
+    /// deleted record).
+    let titles: [String?]
+
+    /// Reads the records of `post`'s places: every place up to `vacancies`, and on while records
+    /// are found (an older version of the post may have had more).
+    static func read(
+        _ post: ImportReading.TelegramPostID,
+        in replica: Replica,
+        community: PublicKey,
+        vacancies: Int
+    ) async throws -> StoredPost {
+        let title = RecordKind.job.schema["title"].id
+        var titles: [String?] = []
+        while true {
+            let record = TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: titles.count)
+            let stored = try await replica.record(.job, Reference(community: community, record: record))
+            if stored == nil && titles.count >= vacancies { break }
+            titles.append(
+                stored.map {
+                    guard case .string(let text) = $0.state.value(of: title) else { return "" }
+                    return text
+                }
+            )
+        }
+        return StoredPost(titles: titles)
+    }
+
+    /// The place each vacancy of the post takes, given their titles in the post's order
+    /// (``ImportReading/matchingStoredVacancies(in:community:)``).
+    func places(forTitles vacancies: [String]) -> [Int] {
+        var places = [Int?](repeating: nil, count: vacancies.count)
+        var byTitle: [String: [Int]] = [:]
+        for (place, title) in titles.enumerated() {
+            if let title, !title.isEmpty { byTitle[Self.key(title), default: []].append(place) }
+        }
+        for (index, title) in vacancies.enumerated() {
+            guard let place = byTitle[Self.key(title)]?.first else { continue }
+            byTitle[Self.key(title)]?.removeFirst()
+            places[index] = place
+        }
+        var taken = Set(places.compactMap { $0 })
+        // A vacancy left over takes a record left over between those its neighbours matched: the
+        // one it was before its title changed (or a deleted one, which stays deleted).
+        var previous = -1
+        for index in vacancies.indices {
+            if let place = places[index] {
+                previous = place
+                continue
+            }
+            let next = places[(index + 1)...].lazy.compactMap { $0 }.first ?? titles.count
+            guard previous + 1 < next,
+                let place = (previous + 1..<next).first(where: { titles[$0] != nil && !taken.contains($0) })
+            else { continue }
+            places[index] = place
+            taken.insert(place)
+            previous = place
+        }
+        var free = 0
+        return places.map { place in
+            if let place { return place }
+            while taken.contains(free) || (free < titles.count && titles[free] != nil) { free += 1 }
+            taken.insert(free)
+            return free
+        }
+    }
+
+    /// A title as matched: its words, without case.
+    private static func key(_ title: String) -> String {
+        title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
