@@ -277,6 +277,19 @@ struct ImportSiteTests {
                 salaries[title] = (fields["salary_min"] as? NSNumber)?.intValue
             }
             for vacancy in [skyeng, runlab, litres, yandex] { #expect(salaries[vacancy.title] == vacancy.minimum) }
+
+            // An edit made here since the import: the same file again keeps it, and says so.
+            let litresJob = try #require(
+                try setup.jobs().first { ($0["fields"] as? [String: Any])?["title"] as? String == litres.title }
+            )
+            try setup.node.expectSuccess("job", "edit", try #require(litresJob["id"] as? String), "--salary-min", "1")
+            let edited = try upload([yandex, skyeng, litres])
+            #expect(edited.contains("Будет создано: 0, обновлено: 0, продлено: 0; без изменений: 3"), "\(edited)")
+            #expect(
+                edited.contains(
+                    "\(litres.title) <span class=\"meta\">в файле та же, но изменена здесь после импорта — правка сохранится</span>"
+                )
+            )
         }
     }
 

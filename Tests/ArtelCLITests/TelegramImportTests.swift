@@ -175,6 +175,28 @@ struct TelegramImportTests {
                 }
             }
             #expect(records.count == 5)
+
+            // An editor corrects a salary here: importing the same export again keeps the correction.
+            let litresRecord = try #require(records[litres.title])
+            try node.expectSuccess("job", "edit", litresRecord, "--salary-min", "105000")
+            let file = "\(node.directory)/digest-\(versions.count - 1).json"
+            let again = try node.expectSuccess(
+                "import",
+                "telegram",
+                file,
+                "--channel",
+                "cm_jobs",
+                "--community",
+                "Tech Leaders Moscow"
+            )
+            #expect(
+                again.contains(
+                    "4 in all, 0 new, 0 updated, 3 unchanged, 1 edited here since the last import and kept so."
+                ),
+                "\(again)"
+            )
+            let kept = try #require(try node.json("job", "show", litresRecord) as? [String: Any])
+            #expect(((kept["fields"] as? [String: Any])?["salary_min"] as? NSNumber)?.intValue == 105_000)
         }
     }
 }

@@ -6,7 +6,8 @@ import Testing
 
 /// Importing a file again skips the records nothing touched since their import, by a digest of
 /// the item kept with the mark of the record's deltas; a record edited here or by a peer since,
-/// deleted, or whose item changed, is compared in full and takes the source's values again.
+/// deleted, or whose item changed, is compared in full. An edit is kept while the source still says
+/// what was imported, and an item that changed takes the record back.
 @Suite("Import digests")
 struct ImportDigestTests {
     let key = TestKeys.techLeaders
@@ -37,7 +38,7 @@ struct ImportDigestTests {
     func skips(_ replica: Replica, _ item: ImportItem, _ publisher: Publisher) async throws -> Bool {
         let digest = try #require(publisher.digest(of: item, community: key.publicKey))
         let remembered = try await replica.rememberedDigests([(.job, item.record)], in: key.publicKey)
-        return remembered[item.record] == digest
+        return remembered[item.record] == RememberedImport(digest: digest, isCurrent: true)
     }
 
     func salary(_ replica: Replica) async throws -> Value? {
@@ -67,7 +68,7 @@ struct ImportDigestTests {
         }
     }
 
-    @Test("A record edited here since its import is compared in full and takes the source's values again")
+    @Test("A record edited here since its import keeps the edit until the source changes")
     func localEdit() async throws {
         try await TestReplicas.withReplica { replica in
             let publisher = Publisher(replica: replica, key: key)
@@ -80,18 +81,27 @@ struct ImportDigestTests {
             )
             let skippedAfterEdit = try await skips(replica, item(), publisher)
             #expect(!skippedAfterEdit)
+            let planned = try await publisher.plannedOutcomes([item()], community: key.publicKey, now: now + 1_000)
+            #expect(planned == [item().record: .editedHere])
             let afterEdit = try await importAgain(publisher, item(), at: 1_000)
-            #expect(afterEdit == [.updated: 1])
-            let restoredSalary = try await salary(replica)
-            #expect(restoredSalary == .integer(90_000))
-            let againAfterEdit = try await importAgain(publisher, item(), at: 2_000)
-            #expect(againAfterEdit == [.unchanged: 1])
-            let skippedAfterRestore = try await skips(replica, item(), publisher)
-            #expect(skippedAfterRestore)
+            #expect(afterEdit == [.editedHere: 1])
+            let keptSalary = try await salary(replica)
+            #expect(keptSalary == .integer(1))
+            // The source changes: its values win over the edit, and are remembered again.
+            let changed = try await importAgain(publisher, item(salary: 95_000), at: 2_000)
+            #expect(changed == [.updated: 1])
+            let sourceSalary = try await salary(replica)
+            #expect(sourceSalary == .integer(95_000))
+            let againAfterChange = try await importAgain(publisher, item(salary: 95_000), at: 3_000)
+            #expect(againAfterChange == [.unchanged: 1])
+            let skippedAfterChange = try await skips(replica, item(salary: 95_000), publisher)
+            #expect(skippedAfterChange)
         }
     }
 
-    @Test("A record a peer changed since its import is compared in full, whatever the peer's timestamp")
+    @Test(
+        "A record a peer changed since its import is compared in full, whatever the peer's timestamp, and its edit kept"
+    )
     func peerEdit() async throws {
         try await TestReplicas.withReplica { replica in
             let publisher = Publisher(replica: replica, key: key)
@@ -113,9 +123,9 @@ struct ImportDigestTests {
             )
             _ = try await replica.apply([edited.bytes], now: now + 1_600, source: "peer")
             let afterOverwrite = try await importAgain(publisher, item(), at: 2_000)
-            #expect(afterOverwrite == [.updated: 1])
+            #expect(afterOverwrite == [.editedHere: 1])
             let salaryAfterOverwrite = try await salary(replica)
-            #expect(salaryAfterOverwrite == .integer(90_000))
+            #expect(salaryAfterOverwrite == .integer(5), "the peer's edit is kept while the source is the same")
         }
     }
 

@@ -15,6 +15,9 @@ public enum ImportOutcome: Sendable, Hashable {
     case renewed
     /// The record was deleted here, and deletion is final: the source is not imported again.
     case deleted
+    /// The source did not change since its last import, but the record was edited since (on the
+    /// site, at the command line, or by a peer): the edit is kept.
+    case editedHere
 }
 
 /// One record an import brings: every value its source gives, and the fields the import owns.
@@ -77,7 +80,9 @@ extension Publisher {
     /// in the transaction that stores its delta (``Replica/storeImported(_:now:source:remembering:in:)``),
     /// or at once when it was found unchanged: importing the same item again skips a record that
     /// nothing changed since, without loading it. A record edited here or by a peer since, or an
-    /// item that differs, is loaded and compared in full.
+    /// item that differs, is loaded and compared in full. A record that no longer holds the values
+    /// of an item the source did not change since its last import was edited since: the edit is
+    /// kept (``ImportOutcome/editedHere``). An item that changed writes its values over such an edit.
     ///
     /// Every delta is drafted, checked and authorized before anything is written; they are then
     /// signed on every core, each batch while those before it are stored, in transactions of at
@@ -162,10 +167,12 @@ extension Publisher {
         // record's digest comes from its signed delta (``Remembrance/signedItem(controlled:)``).
         let remembered = try await replica.rememberedDigests(items.map { ($0.kind, $0.record) }, in: community)
         var digests = await digests(of: items, community: community) { remembered[$0.record] != nil }
-        let skipped = Set(
-            items.indices.filter { digests[$0] != nil && remembered[items[$0].record] == digests[$0] }
+        /// The items the source did not change since their last import.
+        let sourceUnchanged = Set(
+            items.indices.filter { digests[$0] != nil && remembered[items[$0].record]?.digest == digests[$0] }
                 .map { items[$0].record }
         )
+        let skipped = sourceUnchanged.filter { remembered[$0]?.isCurrent == true }
         var outcomes: [RecordID: ImportOutcome] = [:]
         for item in items where skipped.contains(item.record) { outcomes[item.record] = .unchanged }
         let compared = items.indices.filter { !skipped.contains(items[$0].record) }
@@ -215,6 +222,11 @@ extension Publisher {
                     }
                     outcomes[item.record] = .renewed
                     operations = Self.renewal(of: state)
+                } else if sourceUnchanged.contains(item.record) {
+                    // Edited since the import, and the source still says what was imported: the
+                    // edit is newer news than the file.
+                    outcomes[item.record] = .editedHere
+                    continue
                 } else {
                     outcomes[item.record] = .updated
                     operations += removals

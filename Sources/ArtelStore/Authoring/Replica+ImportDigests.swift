@@ -32,30 +32,42 @@ struct ImportDigestEntry: Sendable {
     let basis: Basis
 }
 
+/// What an import remembers of a record, as the next import finds it.
+struct RememberedImport: Sendable, Equatable {
+    /// The digest of the item the last import wrote or found.
+    let digest: Bytes32
+    /// Whether the record's deltas are still those that import saw: nothing edited it since.
+    let isCurrent: Bool
+}
+
 extension Replica {
-    /// Of some records, the digest of the item their last import wrote or found, for those that
-    /// nothing changed since: their deltas are still the ones the import saw.
+    /// Of some records, the digest of the item their last import wrote or found, and whether
+    /// nothing changed the record since: its deltas are still the ones the import saw.
     func rememberedDigests(
         _ records: [(kind: RecordKind, record: RecordID)],
         in community: PublicKey
-    ) async throws -> [RecordID: Bytes32] {
+    ) async throws -> [RecordID: RememberedImport] {
         try await reading("looking up \(records.count) imported records") { db in
             let scopes = try Self.scopes(of: Set(records.map(\.kind)), in: community, db: db)
             let statement = try RawStatement(
                 db,
                 sql: """
-                    SELECT d.digest FROM records r JOIN import_digests d ON d.record = r.rowid
-                    WHERE r.scope = ?1 AND r.record_id = ?2
-                        AND d.last_delta = (SELECT max(rowid) FROM deltas WHERE record = d.record)
+                    SELECT d.digest,
+                        d.last_delta = (SELECT max(rowid) FROM deltas WHERE record = d.record)
                         AND d.deltas = (SELECT count(*) FROM deltas WHERE record = d.record)
+                    FROM records r JOIN import_digests d ON d.record = r.rowid
+                    WHERE r.scope = ?1 AND r.record_id = ?2
                     """
             )
-            var remembered: [RecordID: Bytes32] = [:]
+            var remembered: [RecordID: RememberedImport] = [:]
             for (kind, record) in records {
                 guard let scope = scopes[kind] else { continue }
                 statement.bind(1, scope)
                 statement.bind(2, record.bytes)
-                try statement.forEachRow { columns in remembered[record] = Bytes32(columns.bytes(0)) }
+                try statement.forEachRow { columns in
+                    guard let digest = Bytes32(columns.bytes(0)) else { return }
+                    remembered[record] = RememberedImport(digest: digest, isCurrent: columns.integer(1) == 1)
+                }
             }
             return remembered
         }

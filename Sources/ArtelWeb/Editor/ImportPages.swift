@@ -115,7 +115,7 @@ public enum ImportPages: Sendable {
         /// title names.
         public let post: Int64?
         /// Its records: each title, what becomes of it (`created`, `updated`, `unchanged`,
-        /// `renewed`, `deleted`), and whether it is an event (Russian words the outcome by the
+        /// `renewed`, `deleted`, `editedHere`), and whether it is an event (Russian words the outcome by the
         /// record's gender: a vacancy "будет создана", an event "будет создано").
         public let records: [(title: String?, outcome: String, isEvent: Bool)]
         /// Why it gives no record (`service`, `no hashtag`, `no vacancy`, `unreadable event`).
@@ -153,7 +153,10 @@ public enum ImportPages: Sendable {
         let words = frame.words
         var counts: [String: Int] = [:]
         for entry in entries {
-            for record in entry.records { counts[record.outcome, default: 0] += 1 }
+            // A record kept as edited here is written no more than an unchanged one.
+            for record in entry.records {
+                counts[record.outcome == "editedHere" ? "unchanged" : record.outcome, default: 0] += 1
+            }
             if entry.skip != nil { counts["skipped", default: 0] += 1 }
         }
         var summary = words["import.summary"]

@@ -71,11 +71,19 @@ extension SiteWords {
         "import.outcome.unchanged": ("уже такая же — пропущена", "already the same — skipped"),
         "import.outcome.renewed": ("без изменений, будет продлена", "unchanged, will be renewed"),
         "import.outcome.deleted": ("удалена здесь — пропущена", "deleted here — skipped"),
+        "import.outcome.editedHere": (
+            "в файле та же, но изменена здесь после импорта — правка сохранится",
+            "the same in the file, but edited here since its import — the edit is kept"
+        ),
         "import.outcome.event.created": ("будет создано", "will be created"),
         "import.outcome.event.updated": ("будет обновлено", "will be updated"),
         "import.outcome.event.unchanged": ("уже такое же — пропущено", "already the same — skipped"),
         "import.outcome.event.renewed": ("без изменений, будет продлено", "unchanged, will be renewed"),
         "import.outcome.event.deleted": ("удалено здесь — пропущено", "deleted here — skipped"),
+        "import.outcome.event.editedHere": (
+            "в файле то же, но изменено здесь после импорта — правка сохранится",
+            "the same in the file, but edited here since its import — the edit is kept"
+        ),
         "import.skip.service": ("пропущен: служебное сообщение", "skipped: a service message"),
         "import.skip.no hashtag": ("пропущен: нет хэштега вакансии", "skipped: no vacancy hashtag"),
         "import.skip.no vacancy": (

@@ -21,7 +21,8 @@ struct ImportICalendar: AsyncParsableCommand {
             event lives until 30 days after its first occurrence unless renewed). Importing the \
             calendar at least every two weeks keeps its series listed. --dry-run prints, event by event, \
             what the import would do (new, updated, unchanged, renewed), with every check the import \
-            makes, and stores nothing.
+            makes, and stores nothing. An event edited here since its import keeps the edit while \
+            the calendar still says what was imported.
 
             Example:
               artel import ics meetups.ics --community "Tech Leaders Moscow"

@@ -95,6 +95,7 @@ enum ImportRun {
             + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged"
         if let renewed = counts[.renewed] { summary += ", \(renewed) unchanged but renewed (a series still running)" }
         if let deleted = counts[.deleted] { summary += ", \(deleted) deleted here and left so" }
+        if let edited = counts[.editedHere] { summary += ", \(edited) edited here since the last import and kept so" }
         summary += skippedClause(skipped)
         output.emit(
             summary + ".",
@@ -117,7 +118,7 @@ enum ImportRun {
         if !output.json {
             let words: [ImportOutcome: String] = [
                 .created: "new", .updated: "updated", .unchanged: "unchanged", .renewed: "renewed",
-                .deleted: "deleted here, left so",
+                .deleted: "deleted here, left so", .editedHere: "edited here since the last import, kept so",
             ]
             for item in items {
                 Console.line(
@@ -138,7 +139,8 @@ enum ImportRun {
         output.emit(
             "Would import \(noun) from \(file): \(items.count) in all, \(counts[.created] ?? 0) new, "
                 + "\(counts[.updated] ?? 0) updated, \(counts[.unchanged] ?? 0) unchanged, "
-                + "\(counts[.renewed] ?? 0) renewed, \(counts[.deleted] ?? 0) deleted here"
+                + "\(counts[.renewed] ?? 0) renewed, \(counts[.deleted] ?? 0) deleted here, "
+                + "\(counts[.editedHere] ?? 0) edited here"
                 + skippedClause(skipped) + ". Nothing was stored (--dry-run).",
             json: .object(members)
         )
@@ -163,6 +165,7 @@ enum ImportRun {
             ("created", .number(Int64(counts[.created] ?? 0))), ("updated", .number(Int64(counts[.updated] ?? 0))),
             ("unchanged", .number(Int64(counts[.unchanged] ?? 0))), ("renewed", .number(Int64(counts[.renewed] ?? 0))),
             ("deleted", .number(Int64(counts[.deleted] ?? 0))),
+            ("edited_here", .number(Int64(counts[.editedHere] ?? 0))),
             ("skipped_events", .array(skipped.map { .string($0.description) })),
         ])
     }
