@@ -206,6 +206,12 @@ struct SiteJobTests {
             #expect(gone.status == 404 && gone.text.contains("Такой страницы нет"))
             let hidden = try Self.post(node, "Для своих", "--visibility", "private")
             #expect(try Self.page("\(serve.api)/jobs/\(hidden)").status == 404)
+            // An apply link may be an e-mail address or a Telegram link, as the schema allows.
+            for link in ["mailto:hr@runlab.example", "tg://resolve?domain=runlab_hr"] {
+                let byMessage = try Self.post(node, "Отклик письмом", "--apply-url", link)
+                let text = try Self.page("\(serve.api)/jobs/\(byMessage)").text
+                #expect(text.contains("<a class=\"button\" href=\"\(link)\""), "\(link)")
+            }
         }
     }
 

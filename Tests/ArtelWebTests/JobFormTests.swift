@@ -13,6 +13,8 @@ struct JobFormTests {
             ("https://romashka.ru/jobs", "https://romashka.ru/jobs"),
             ("tg://resolve?domain=x", "tg://resolve?domain=x"),
             ("пишите в личку", "пишите в личку"), ("", ""),
+            ("https://romashka.ru/jobs/<manager> 1", "https://romashka.ru/jobs/%3Cmanager%3E%201"),
+            ("romashka.ru/jobs?q=\"cm\"", "https://romashka.ru/jobs?q=%22cm%22"),
         ]
     )
     func links(typed: String, stored: String) {

@@ -43,10 +43,13 @@ public struct JobForm: Sendable {
     }
 
     /// A link as people type it, whole: `t.me/romashka_hr` and `hh.ru/vacancy/1` get `https://`,
-    /// `@romashka_hr` is its Telegram link, an e-mail address its `mailto:`; anything else as typed,
-    /// for the field's own check.
+    /// `@romashka_hr` is its Telegram link, an e-mail address its `mailto:`; in a web link, what a
+    /// URL cannot hold (spaces, quotes, angle brackets…) is percent-encoded, as a browser's address
+    /// bar does; anything else as typed, for the field's own check.
     static func link(_ typed: String) -> String {
         let text = typed.trimmingCharacters(in: .whitespaces)
+        let lowered = text.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return encodingUnsafe(text) }
         guard !text.isEmpty, !text.contains("://"), !text.hasPrefix("mailto:"), !text.hasPrefix("tg:") else {
             return text
         }
@@ -58,7 +61,21 @@ public struct JobForm: Sendable {
         }
         if text.contains("@"), !text.contains(" "), !text.contains("/") { return "mailto:" + text }
         let host = text.prefix { $0 != "/" }
-        return host.contains(".") && !host.contains(" ") ? "https://" + text : text
+        return host.contains(".") && !host.contains(" ") ? encodingUnsafe("https://" + text) : text
+    }
+
+    /// A web link with the characters URLs may not hold (RFC 3986) percent-encoded: spaces, quotes,
+    /// angle brackets, braces, `|`, the backslash, `^` and the backtick.
+    private static func encodingUnsafe(_ link: String) -> String {
+        var encoded = ""
+        for scalar in link.unicodeScalars {
+            if scalar == " " || "\"<>{}|\\^`".unicodeScalars.contains(scalar) {
+                encoded += String(format: "%%%02X", scalar.value)
+            } else {
+                encoded.unicodeScalars.append(scalar)
+            }
+        }
+        return encoded
     }
 
     /// A currency as people type it, as its ISO 4217 code: `rub`, `руб.` and `₽` are RUB, `$` USD,

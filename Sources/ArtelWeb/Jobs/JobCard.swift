@@ -42,7 +42,7 @@ enum JobCard {
         if !place.isEmpty { page["place"] = place.joined(separator: ", ") }
         page["experience"] = job.experience
         page["contact"] = job.contact
-        if let url = job.applyURL, FeedLinks.isWebURL(url) { page["applyURL"] = url }
+        if let url = job.applyURL, FeedLinks.isWebURL(url) || Self.isMessageLink(url) { page["applyURL"] = url }
         if let until = [job.validThrough, job.expires].compactMap({ $0 }).min() {
             page["validThrough"] = SiteDates.day(until, in: frame.language)
         }
@@ -59,6 +59,16 @@ enum JobCard {
 
     /// A job's page on the site.
     static func href(_ job: JobListing) -> String { "/jobs/\(job.id.hex)" }
+
+    /// Whether a job's apply link is an e-mail address or a Telegram link (`mailto:`, `tg:`, which
+    /// the job's schema allows beside web links) that a link on the page can carry whole.
+    static func isMessageLink(_ link: String) -> Bool {
+        let lowered = link.lowercased()
+        return (lowered.hasPrefix("mailto:") || lowered.hasPrefix("tg:")) && link.count > 6
+            && !link.unicodeScalars.contains {
+                $0.value <= 0x20 || $0.value == 0x7F || "\"<>".unicodeScalars.contains($0)
+            }
+    }
 
     /// A text's paragraphs: runs of lines between blank lines.
     static func paragraphs(_ text: String?) -> [String] {
