@@ -31,4 +31,20 @@ struct JobPageTests {
         #expect(html.components(separatedBy: ">Сообщество 1</a>").count == 2, "named once")
         #expect(html.components(separatedBy: ">Сообщество 2</a>").count == 2)
     }
+
+    @Test(
+        "hh.ru's experience levels are in English on an English page; a community's own words as written",
+        arguments: [
+            ("От 1 года до 3 лет", SiteLanguage.english, "1–3 years"), ("Нет опыта", .english, "No experience"),
+            ("От 1 года до 3 лет", .russian, "От 1 года до 3 лет"),
+            ("Два года в комьюнити", .english, "Два года в комьюнити"),
+        ]
+    )
+    func experience(stored: String, language: SiteLanguage, shown: String) {
+        let frame = PageFrame(language: language, section: .jobs, path: "/jobs/x", parameters: [], siteName: "n")
+        var job = Self.listing(1, community: 1)
+        job.experience = stored
+        let html = JobPage.render(frame, job: job, listings: []).html
+        #expect(html.contains("<dd>\(shown)</dd>"), "\(html)")
+    }
 }

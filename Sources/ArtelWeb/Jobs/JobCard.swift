@@ -40,7 +40,7 @@ enum JobCard {
         page["hasTags"] = !job.tags.isEmpty
         let place = [job.city, job.region, job.country].compactMap { $0 }.filter { !$0.isEmpty }
         if !place.isEmpty { page["place"] = place.joined(separator: ", ") }
-        page["experience"] = job.experience
+        page["experience"] = job.experience.map { ExperienceText.shown($0, in: frame.language) }
         page["contact"] = job.contact
         if let url = job.applyURL, FeedLinks.isWebURL(url) || Self.isMessageLink(url) { page["applyURL"] = url }
         if let until = [job.validThrough, job.expires].compactMap({ $0 }).min() {
