@@ -204,6 +204,30 @@ struct EventSiteTests {
         }
     }
 
+    @Test("A meeting link that is also the event's URL is shown once, as the way to join")
+    func meetingLinkOnce() async throws {
+        try await Self.served { node, serve in
+            let meeting = "https://telemost.yandex.ru/j/12345678901234"
+            let same = try Self.post(
+                node,
+                "Онлайн-разбор кейсов",
+                ["--registration-url", meeting, "--online-urls", meeting, "--attendance", "online"]
+            )
+            let page = try Self.page(serve, "/events/\(same)").text
+            #expect(page.components(separatedBy: "href=\"\(meeting)\"").count == 2, "\(page)")
+            #expect(!page.contains("class=\"button\" href=\"\(meeting)\""))
+            let register = "https://example.org/register"
+            let both = try Self.post(
+                node,
+                "Онлайн-разбор с регистрацией",
+                ["--registration-url", register, "--online-urls", meeting, "--attendance", "online"]
+            )
+            let separate = try Self.page(serve, "/events/\(both)").text
+            #expect(separate.components(separatedBy: "href=\"\(meeting)\"").count == 2)
+            #expect(separate.contains("class=\"button\" href=\"\(register)\""))
+        }
+    }
+
     @Test("Every text an event carries renders as text in the list, the calendar, its page and the embed")
     func scriptTitle() async throws {
         try await Self.served { node, serve in

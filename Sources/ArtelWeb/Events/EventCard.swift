@@ -51,7 +51,9 @@ enum EventCard {
         let joins = event.onlineURLs.filter(FeedLinks.isWebURL)
         page["joinLinks"] = joins
         page["hasJoinLinks"] = !joins.isEmpty
-        if let url = event.url, FeedLinks.isWebURL(url) {
+        // A calendar often gives the meeting link as the event's URL too: it is a way to join, not
+        // to register, and shown once.
+        if let url = event.url, FeedLinks.isWebURL(url), !joins.contains(url) {
             page["registrationURL"] = url
             // No one registers for what will not happen; the link stays among the details.
             if event.status != "cancelled" { page["registerButton"] = url }
