@@ -7,6 +7,8 @@ public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     /// When the whole file is of another kind than the format, which kind of problem that is: the
     /// web face words it in the reader's language by it, where ``message`` is English.
     public let fileProblem: FileProblem?
+    /// What the file offers to choose from, when the problem is a choice: the chats of an export.
+    public let choices: [String]
 
     /// What makes a whole file unreadable as its format, rather than one of its items.
     public enum FileProblem: String, Sendable, CaseIterable {
@@ -18,15 +20,23 @@ public struct FormatError: Error, Equatable, Sendable, CustomStringConvertible {
         case notICalendar
         /// Its text is not UTF-8.
         case notUTF8
+        /// A whole account's Telegram export holding several channels, or several chats of the
+        /// chosen name: one must be chosen (``FormatError/choices``).
+        case severalChats
+        /// A whole account's Telegram export without the chat asked for, or without a channel.
+        case noSuchChat
     }
 
     /// An error at a place.
     ///
-    /// - Parameter fileProblem: when the whole file is of another kind, which.
-    public init(_ place: String, _ message: String, fileProblem: FileProblem? = nil) {
+    /// - Parameters:
+    ///   - fileProblem: when the whole file is of another kind, or needs a choice, which.
+    ///   - choices: what the file offers to choose from.
+    public init(_ place: String, _ message: String, fileProblem: FileProblem? = nil, choices: [String] = []) {
         self.place = place
         self.message = message
         self.fileProblem = fileProblem
+        self.choices = choices
     }
 
     public var description: String { "\(place): \(message)" }

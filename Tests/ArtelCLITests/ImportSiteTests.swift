@@ -164,6 +164,54 @@ struct ImportSiteTests {
         }
     }
 
+    @Test("A whole account's export with several channels asks which one, and imports the chat named")
+    func accountExport() async throws {
+        try await EditorSiteTests.served { setup in
+            let anna = try setup.browser("anna")
+            let channel = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.telegram)))
+                    as? [String: Any]
+            )
+            var other = channel
+            (other["name"], other["id"], other["messages"]) = ("Другой канал", 1_700_000_009, [Any]())
+            let account = ["chats": ["list": [channel, other]]]
+            let export = String(decoding: try JSONSerialization.data(withJSONObject: account), as: UTF8.self)
+            func upload(chat: String) throws -> HTTPClient.Response {
+                try anna.upload(
+                    "/editor/import",
+                    [
+                        ("csrf", try anna.formToken()), ("format", "telegram"), ("community", setup.community),
+                        ("channel", "community_managers"), ("chat", chat),
+                    ],
+                    files: [SiteBrowser.UploadedFile(field: "file", name: "result.json", text: export)]
+                )
+            }
+            let unchosen = try upload(chat: "")
+            #expect(unchosen.status == 422)
+            #expect(
+                unchosen.text.contains("в выгрузке несколько подходящих чатов — Комьюнити-менеджеры (id "),
+                "\(unchosen.text)"
+            )
+            #expect(unchosen.text.contains("Другой канал (id 1700000009); впишите нужный в поле"))
+            #expect(!unchosen.text.contains("--chat"))
+            let missing = try upload(chat: "Третий канал")
+            #expect(missing.status == 422 && missing.text.contains("в выгрузке нет такого чата; в ней есть: "))
+            #expect(Self.kept(setup).isEmpty)
+
+            let chosen = try upload(chat: "Комьюнити-менеджеры")
+            #expect(chosen.status == 200)
+            #expect(chosen.text.contains("Будет создано: 4"), "\(chosen.text)")
+            #expect(chosen.text.contains(#"id="import-chat""#) == false, "the dry run is no form")
+            let commit = try anna.post(
+                "/editor/import/commit",
+                [("csrf", try anna.formToken()), ("token", try Self.token(chosen.text))]
+            )
+            #expect(commit.status == 303)
+            let titles = try setup.jobs().compactMap { ($0["fields"] as? [String: Any])?["title"] as? String }
+            #expect(Set(Self.vacancies).isSubset(of: Set(titles)))
+        }
+    }
+
     @Test("With the channel's announcements, a post that announces an event shows its event, not a skip")
     func announcedEvents() async throws {
         try await EditorSiteTests.served { setup in

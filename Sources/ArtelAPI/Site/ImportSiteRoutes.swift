@@ -60,10 +60,16 @@ struct ImportSiteRoutes {
         (upload.channel, upload.events) = (
             posted["channel"].trimmingCharacters(in: .whitespaces), posted["events"] == "yes"
         )
+        upload.chat = posted["chat"].trimmingCharacters(in: .whitespaces)
         guard let format = ImportFormat(rawValue: upload.format) else {
             return try await page(frame, visitor, upload, .format)
         }
-        let options = ImportOptions(channel: upload.channel, events: upload.events, now: Int64(WallClock.now))
+        let options = ImportOptions(
+            channel: upload.channel,
+            chat: upload.chat.isEmpty ? nil : upload.chat,
+            events: upload.events,
+            now: Int64(WallClock.now)
+        )
         guard let community = PublicKey(hex: upload.community),
             format.kinds(options).allSatisfy({ visitor.account.mayWrite($0, in: community) })
         else { return SiteResponses.page(EditorPages.forbidden(frame)) }
@@ -97,6 +103,7 @@ struct ImportSiteRoutes {
                 format: format.rawValue,
                 community: community.hex,
                 channel: upload.channel,
+                chat: options.chat,
                 events: upload.events,
                 fileName: fileName,
                 uploaded: options.now
@@ -143,13 +150,13 @@ struct ImportSiteRoutes {
             ),
             let format = ImportFormat(rawValue: kept.format), let community = PublicKey(hex: kept.community)
         else { return try await page(frame, visitor, ImportPages.Upload(), .expired) }
-        let options = ImportOptions(channel: kept.channel, events: kept.events, now: Int64(now))
+        let options = ImportOptions(channel: kept.channel, chat: kept.chat, events: kept.events, now: Int64(now))
         guard format.kinds(options).allSatisfy({ visitor.account.mayWrite($0, in: community) }) else {
             return SiteResponses.page(EditorPages.forbidden(frame))
         }
         var upload = ImportPages.Upload()
-        (upload.format, upload.community, upload.channel, upload.events) =
-            (kept.format, kept.community, kept.channel, kept.events)
+        (upload.format, upload.community, upload.channel, upload.chat, upload.events) =
+            (kept.format, kept.community, kept.channel, kept.chat ?? "", kept.events)
         do {
             _ = try await editor.publisher(visitor).importRecords(
                 try await format.read(bytes, options).matchingStoredVacancies(in: context.replica, community: community)

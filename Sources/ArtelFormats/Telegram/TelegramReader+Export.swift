@@ -65,7 +65,9 @@ extension TelegramReader {
                     ? "holds no chat \(chat.map { "named \"\($0)\"" } ?? "that is a channel"); it holds: "
                         + names.joined(separator: ", ")
                     : "holds \(chosen.count) \(chat.map { "chats named \"\($0)\"" } ?? "channels"); "
-                        + "choose one with --chat and its name or id: " + names.joined(separator: ", ")
+                        + "choose one with --chat and its name or id: " + names.joined(separator: ", "),
+                fileProblem: chosen.isEmpty ? .noSuchChat : .severalChats,
+                choices: Array(names)
             )
         }
         return messages

@@ -14,6 +14,8 @@ public enum ImportPages: Sendable {
         public var community = ""
         /// The Telegram channel's username.
         public var channel = ""
+        /// The chat to read when a whole account's Telegram export holds several: its name or id.
+        public var chat = ""
         /// Whether a Telegram export's event announcements are imported too.
         public var events = false
 
@@ -70,7 +72,13 @@ public enum ImportPages: Sendable {
             status = 413
         case .malformed(let error)?:
             let format = words["import.format.\(upload.format)"]
-            let detail = error.fileProblem.map { words["import.problem.\($0.rawValue)"] } ?? error.description
+            let detail =
+                error.fileProblem.map {
+                    words["import.problem.\($0.rawValue)"].replacingOccurrences(
+                        of: "{choices}",
+                        with: error.choices.joined(separator: ", ")
+                    )
+                } ?? error.description
             errors["file"] = words["import.problem.malformed"].replacingOccurrences(of: "{format}", with: format)
                 .replacingOccurrences(of: "{detail}", with: detail)
             status = 422
@@ -94,6 +102,7 @@ public enum ImportPages: Sendable {
                 ["value": $0.key.hex, "label": $0.name, "selected": $0.key.hex == upload.community]
             },
             "channel": upload.channel,
+            "chat": upload.chat,
             "events": upload.events,
             "fileHint": words["import.fileHint"].replacingOccurrences(of: "{size}", with: size),
             "csrf": frame.account?.formToken ?? "",

@@ -31,6 +31,11 @@ extension SiteTemplates {
         <label class="check"><input type="checkbox" id="import-events" name="events" value="yes"{{#events}} checked{{/events}}> {{w.import.events}}</label>
         </div>
         <div class="field">
+        <label for="import-chat">{{w.import.chat}}</label>
+        <p class="muted" id="import-chat-hint">{{w.import.chatHint}}</p>
+        <input type="text" id="import-chat" name="chat" value="{{chat}}" autocomplete="off" aria-describedby="import-chat-hint">
+        </div>
+        <div class="field">
         <label for="import-file">{{w.import.file}}</label>
         <p class="muted" id="import-file-hint">{{fileHint}}</p>
         {{#fileError}}<p class="error" id="import-file-error">{{fileError}}</p>{{/fileError}}

@@ -19,6 +19,11 @@ extension SiteWords {
             "For a Telegram export: letters, digits and _, as in t.me/USERNAME — for the links to the posts."
         ),
         "import.events": ("Также события из анонсов канала", "Also the channel's event announcements"),
+        "import.chat": ("Чат в выгрузке аккаунта", "Chat of an account's export"),
+        "import.chatHint": (
+            "Только если выгрузка всего аккаунта Telegram содержит несколько каналов: имя или id нужного.",
+            "Only when an export of a whole Telegram account holds several channels: the name or id of the one."
+        ),
         "import.preview": ("Показать, что будет импортировано", "Show what will be imported"),
         "import.problem.file": ("Выберите файл", "Choose a file"),
         "import.problem.tooLarge": (
@@ -37,6 +42,14 @@ extension SiteWords {
         "import.problem.notICalendar": (
             "файл календаря начинается со строки BEGIN:VCALENDAR, а этот — нет",
             "an iCalendar file begins with BEGIN:VCALENDAR, and this one does not"
+        ),
+        "import.problem.severalChats": (
+            "в выгрузке несколько подходящих чатов — {choices}; впишите нужный в поле «Чат в выгрузке аккаунта»: его имя или id",
+            "the export holds several such chats — {choices}; give the one to import in the field “Chat of an account’s export”: its name or id"
+        ),
+        "import.problem.noSuchChat": (
+            "в выгрузке нет такого чата; в ней есть: {choices}",
+            "the export holds no such chat; it holds: {choices}"
         ),
         "import.problem.notUTF8": (
             "текст не в кодировке UTF-8; сохраните файл в UTF-8 и загрузите снова",

@@ -15,6 +15,8 @@ struct PendingImport: Codable, Sendable {
     let community: String
     /// The Telegram channel's username.
     let channel: String
+    /// The chat to read when a Telegram export holds several; `nil` for the only channel.
+    let chat: String?
     /// Whether a Telegram export's event announcements are imported too.
     let events: Bool
     /// The file's name, as the browser gave it.
