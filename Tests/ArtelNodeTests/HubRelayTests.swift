@@ -70,4 +70,20 @@ struct HubRelayTests {
         await hub.receiving(many)
         #expect(await hub.unpushed([id]) == [id])
     }
+
+    @Test("the watcher skips the rows sessions stored, in whatever order their stores report them")
+    func sessionRowsAreSkipped() async {
+        let hub = Hub(maximumConnections: 8, nodeKey: TestKeys.key(40).publicKey)
+        #expect(await hub.rowsToRead(after: 10) == (10, nil))
+        await hub.storedBySession(31...40)
+        await hub.storedBySession(11...20)
+        // Rows 11 to 20 follow on from 10: skipped; 21 to 30 are another writer's, to read.
+        #expect(await hub.rowsToRead(after: 10) == (20, 31))
+        // Once they are read, the session's next rows are skipped too.
+        #expect(await hub.rowsToRead(after: 30) == (40, nil))
+        #expect(await hub.rowsToRead(after: 40) == (40, nil))
+        // A range below what the watcher saw is forgotten.
+        await hub.storedBySession(5...8)
+        #expect(await hub.rowsToRead(after: 40) == (40, nil))
+    }
 }

@@ -84,6 +84,16 @@ struct FederationStoreTests {
             #expect(Set(changes.map(\.id)) == Set(later.map(\.id)))
             #expect(changes.allSatisfy { $0.scope == Scope(community: factory.key.publicKey, kind: .job) })
             #expect(try await replica.changes(after: last).changes.isEmpty)
+
+            // The report names the rows its transaction inserted; read up to a row, every row before
+            // it counts as seen, even where none is.
+            let third = (20..<23).map { factory.job(UInt64($0), offset: UInt64($0)) }
+            let report = try await replica.apply(third.map(\.bytes), now: DeltaFactory.epoch + 100, source: "test")
+            #expect(report.insertedRows == (last + 1)...(last + 3))
+            let (upTo, seen) = try await replica.changes(after: last, before: last + 3)
+            #expect(upTo.map(\.row) == [last + 1, last + 2] && seen == last + 2)
+            let (beyond, seenBeyond) = try await replica.changes(after: last + 3, before: last + 10)
+            #expect(beyond.isEmpty && seenBeyond == last + 9)
         }
     }
 

@@ -337,6 +337,7 @@ struct SessionLoop {
             }
         }
         await context.hub.received(results.compactMap(\.id))
+        if let rows = report.insertedRows { await context.hub.storedBySession(rows) }
         try await perform(session?.onApplied(results, now: now) ?? [])
     }
 

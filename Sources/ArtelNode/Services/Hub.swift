@@ -50,6 +50,9 @@ public actor Hub {
     private let pushed = RecentDeltas(capacity: 100_000)
     /// Deltas sessions are storing, which the watcher of local changes leaves to them.
     private var incoming: Set<DeltaID> = []
+    /// Rows of the `deltas` table that sessions stored and pushed, by their first row: the watcher
+    /// of local changes skips them without reading them.
+    private var sessionRows: [ClosedRange<Int64>] = []
     private var syncWaiters: [UInt64: @Sendable () -> Void] = [:]
     private var nextSyncWaiter: UInt64 = 0
 
@@ -189,6 +192,31 @@ public actor Hub {
     /// accepted ones on (``broadcast(_:from:)``).
     public func received(_ ids: [DeltaID]) {
         incoming.subtract(ids)
+    }
+
+    /// The most ranges of rows remembered as ``storedBySession(_:)``; past this many the oldest are
+    /// forgotten, and the watcher reads their rows, which costs a look and loses nothing.
+    public static let sessionRowsLimit = 10_000
+
+    /// Notes the rows a session's store inserted, once it pushed what they hold on (``broadcast(_:from:)``).
+    public func storedBySession(_ rows: ClosedRange<Int64>) {
+        let place = sessionRows.firstIndex { $0.lowerBound > rows.lowerBound } ?? sessionRows.endIndex
+        sessionRows.insert(rows, at: place)
+        if sessionRows.count > Self.sessionRowsLimit { sessionRows.removeFirst() }
+    }
+
+    /// Where the watcher of local changes, having seen every row up to `row`, reads next: after
+    /// the rows sessions stored that follow on from it, and before the next rows they stored.
+    ///
+    /// - Returns: the last row it may take as seen, and the first row of the next range sessions
+    ///   stored (`nil` when none is known): the rows between are for it to read.
+    public func rowsToRead(after row: Int64) -> (after: Int64, before: Int64?) {
+        var seen = row
+        while let first = sessionRows.first, first.lowerBound <= seen + 1 {
+            seen = max(seen, first.upperBound)
+            sessionRows.removeFirst()
+        }
+        return (seen, sessionRows.first?.lowerBound)
     }
 
     /// Pushes accepted deltas to every session but their origin's, remembering them so that the

@@ -4,8 +4,10 @@ import Logging
 public import ServiceLifecycle
 
 /// Pushes deltas that other processes stored (the command line posting a job while the node
-/// serves) to the connected peers, looking every ``NodeConfiguration/localChangesInterval``.
-/// Deltas the sessions already pushed are skipped without reading their bytes.
+/// serves), or this one outside a session (the site), to the connected peers, looking every
+/// ``NodeConfiguration/localChangesInterval``. The rows sessions stored are skipped without
+/// reading them (``Hub/rowsToRead(after:)``), and deltas the sessions already pushed without
+/// reading their bytes.
 public struct LocalChanges: Service {
     let context: NodeContext
 
@@ -31,7 +33,8 @@ public struct LocalChanges: Service {
 
     /// Pushes what was stored after `row` and not pushed yet; returns the last row seen.
     private func pushChanges(after row: Int64) async throws -> Int64 {
-        let (changes, seen) = try await context.replica.changes(after: row)
+        let (after, before) = await context.hub.rowsToRead(after: row)
+        let (changes, seen) = try await context.replica.changes(after: after, before: before)
         let unpushed = await context.hub.unpushed(changes.map(\.id))
         guard !unpushed.isEmpty else { return seen }
         let fresh = changes.filter { unpushed.contains($0.id) }

@@ -47,6 +47,10 @@ public struct ApplyReport: Sendable {
     public internal(set) var released: [SignedDelta] = []
     /// Stored deltas that a revocation of this batch no longer covers, removed and held.
     public internal(set) var withdrawn: [Refusal] = []
+    /// The rows of the `deltas` table the batch's transaction inserted, from the first to the last:
+    /// every row between them is one of the deltas it applied, or gone since. `nil` when it inserted
+    /// none, and in a report ``append(_:)`` made of several.
+    public internal(set) var insertedRows: ClosedRange<Int64>?
 
     /// An empty report.
     public init() {}
@@ -105,6 +109,7 @@ public struct ApplyReport: Sendable {
 
     /// Adds the outcomes of another batch.
     public mutating func append(_ other: ApplyReport) {
+        insertedRows = nil
         outcomes.append(contentsOf: other.outcomes)
         pruned += other.pruned
         released += other.released

@@ -64,6 +64,9 @@ struct BatchWriter {
     private var records: [LoadedRecord] = []
     private var positions: [RecordKey: Int] = [:]
     private(set) var pruned = 0
+    /// The rows of `deltas` the batch inserted, from the first to the last: every row between them
+    /// is one of them (a transaction's inserts take the rows after the last one), or gone.
+    private(set) var insertedRows: ClosedRange<Int64>?
 
     init(db: Database) {
         statements = RawStatements(db)
@@ -216,7 +219,9 @@ struct BatchWriter {
             insert.bind(5, Int64(bitPattern: delta.delta.expiry))
             insert.bind(6, delta.bytes)
             try insert.run()
-            stored.append((delta.id, statements.lastInsertedRowID))
+            let row = statements.lastInsertedRowID
+            stored.append((delta.id, row))
+            insertedRows = insertedRows.map { min($0.lowerBound, row)...max($0.upperBound, row) } ?? row...row
         }
         if let table = MaterializedTable.of(key.scope.kind) {
             try Materializer(statements: statements, table: table).write(

@@ -134,6 +134,7 @@ extension Replica {
             report.settleWithdrawals()
             try writer.persist()
             report.pruned = writer.pruned
+            report.insertedRows = writer.insertedRows
             try RefusalLog.record(report.refusals + report.withdrawn, at: now, source: source, in: db)
             if let latest {
                 try NodeState.advanceClock(past: HybridLogicalClock.observable(latest, now: now), in: db)

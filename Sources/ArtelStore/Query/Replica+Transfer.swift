@@ -52,9 +52,15 @@ extension Replica {
     ///
     /// - Parameters:
     ///   - row: the last row already seen; `nil` for "the newest row now", which returns no change.
+    ///   - before: a row not to reach: only the rows before it are read.
     ///   - limit: at most this many.
-    /// - Returns: the changes, and the last row seen.
-    public func changes(after row: Int64?, limit: Int = 1_000) async throws -> (changes: [StoredChange], last: Int64) {
+    /// - Returns: the changes, and the last row seen: with `before`, the row before it once every
+    ///   row up to it was read.
+    public func changes(
+        after row: Int64?,
+        before: Int64? = nil,
+        limit: Int = 1_000
+    ) async throws -> (changes: [StoredChange], last: Int64) {
         try await reading("reading new deltas") { db in
             guard let row else { return ([], try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM deltas") ?? 0) }
             // Read with a cursor, one row object for all and the blobs unboxed: during a sync this
@@ -63,14 +69,16 @@ extension Replica {
                 db,
                 sql: """
                     SELECT d.rowid, d.id, s.community, s.kind FROM deltas d JOIN scopes s ON s.id = d.scope
-                    WHERE d.rowid > ? ORDER BY d.rowid LIMIT ?
+                    WHERE d.rowid > ? AND d.rowid < ? ORDER BY d.rowid LIMIT ?
                     """,
-                arguments: [row, limit]
+                arguments: [row, before ?? .max, limit]
             )
             var changes: [StoredChange] = []
             var last = row
+            var read = 0
             while let stored = try rows.next() {
                 last = stored[0]
+                read += 1
                 guard let kind = RecordKind(rawValue: UInt8(truncatingIfNeeded: stored[3] as Int64)),
                     let id = try stored.withUnsafeData(atIndex: 1, { $0.flatMap(Bytes32.init) }),
                     let community = try stored.withUnsafeData(atIndex: 2, { $0.flatMap(Bytes32.init) })
@@ -79,6 +87,8 @@ extension Replica {
                     StoredChange(row: last, id: DeltaID(id), scope: Scope(community: PublicKey(community), kind: kind))
                 )
             }
+            // Fewer rows than asked for: every row before `before` was read, even where none is.
+            if let before, read < limit { last = max(last, before - 1) }
             return (changes, last)
         }
     }
