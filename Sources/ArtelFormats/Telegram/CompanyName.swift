@@ -30,7 +30,7 @@ enum CompanyName {
     /// Feminine stems whose prepositional `-е` and accusative `-у` are `-а` in the nominative.
     private static let feminineStems: Set<String> = [
         "школ", "команд", "платформ", "лиг", "групп", "бирж", "фабрик", "библиотек", "лавк", "азбук", "ярмарк",
-        "точк", "студи", "компани", "сет", "мастерск", "редакци", "теплиц", "кухн", "книг", "карт",
+        "точк", "студи", "компани", "сет", "мастерск", "редакци", "теплиц", "кухн", "книг", "карт", "пицц", "работ",
     ]
 
     /// Nouns that end in `-е` in every case.
@@ -62,12 +62,14 @@ enum CompanyName {
     }
 
     /// Whether a word may stand before the declined one as it is: Latin or digits, an
-    /// abbreviation, or a Cyrillic word ending in a consonant (`Яндекс`, `Тинькофф`) that is not a
-    /// declined adjective (`-ом`, `-ем`, `-ой`, `-ей`, `-ий`).
+    /// abbreviation, a Cyrillic word ending in `-о`, which no case changes after `в` (`Додо`,
+    /// `Авито`), or in a consonant (`Яндекс`, `Тинькофф`) that is not a declined adjective (`-ом`,
+    /// `-ем`, `-ой`, `-ей`, `-ий`).
     private static func looksNominative(_ word: String) -> Bool {
         guard word.allSatisfy(isCyrillic) else { return true }
         if isAbbreviation(Substring(word)) { return true }
         let lower = word.lowercased()
+        if lower.count >= 3 && lower.hasSuffix("о") { return true }
         guard let last = lower.last, !vowels.contains(last), last != "й" else { return false }
         return !["ом", "ем"].contains(where: lower.hasSuffix)
     }
