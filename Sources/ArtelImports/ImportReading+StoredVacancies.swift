@@ -17,8 +17,9 @@ extension ImportReading {
     ///    the post matched: a vacancy whose title was corrected keeps its record;
     /// 3. a vacancy left over takes the first place that holds no stored record of the post.
     ///
-    /// A stored vacancy the post no longer has is left as it is. On a first import nothing is
-    /// stored, and every vacancy keeps the record of its place.
+    /// A stored vacancy the post no longer has is left as it is, and named in the entry's
+    /// ``Entry/noLongerInPost``. On a first import nothing is stored, and every vacancy keeps the
+    /// record of its place.
     ///
     /// - Throws: ``StoreError`` when the replica cannot be read.
     public func matchingStoredVacancies(in replica: Replica, community: PublicKey) async throws -> ImportReading {
@@ -30,8 +31,15 @@ extension ImportReading {
             }
             let jobs = entry.items.filter { $0.kind == .job }
             let stored = try await StoredPost.read(post, in: replica, community: community, vacancies: jobs.count)
-            let records = stored.places(forTitles: jobs.map { $0.title ?? "" }).map {
-                TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: $0)
+            let places = stored.places(forTitles: jobs.map { $0.title ?? "" })
+            func record(_ place: Int) -> RecordID {
+                TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: place)
+            }
+            let records = places.map(record)
+            let taken = Set(places)
+            let gone = stored.titles.enumerated().compactMap { place, title -> StoredVacancy? in
+                guard let title, !title.isEmpty, !taken.contains(place) else { return nil }
+                return StoredVacancy(record: record(place), title: title)
             }
             let renamed = zip(jobs, records).map { job, record in
                 ImportItem(
@@ -49,7 +57,8 @@ extension ImportReading {
                     items: renamed + entry.items.filter { $0.kind != .job },
                     skip: entry.skip,
                     notes: entry.notes,
-                    post: post
+                    post: post,
+                    noLongerInPost: gone
                 )
             )
         }

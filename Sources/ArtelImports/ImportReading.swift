@@ -1,4 +1,4 @@
-import ArtelCore
+public import ArtelCore
 public import ArtelFormats
 public import ArtelStore
 
@@ -37,6 +37,9 @@ public struct ImportReading: Sendable {
         /// The Telegram post it is, whose vacancies' records are derived from their places in it
         /// (``TelegramReader/vacancyRecord(channel:post:place:)``); `nil` for other entries.
         public let post: TelegramPostID?
+        /// The vacancies stored from this post that it no longer has: their jobs stay as they are
+        /// (``ImportReading/matchingStoredVacancies(in:community:)``).
+        public let noLongerInPost: [StoredVacancy]
 
         /// An entry.
         public init(
@@ -44,14 +47,24 @@ public struct ImportReading: Sendable {
             items: [ImportItem],
             skip: Skip? = nil,
             notes: [LeftOutPart] = [],
-            post: TelegramPostID? = nil
+            post: TelegramPostID? = nil,
+            noLongerInPost: [StoredVacancy] = []
         ) {
             self.source = source
             self.items = items
             self.skip = skip
             self.notes = notes
             self.post = post
+            self.noLongerInPost = noLongerInPost
         }
+    }
+
+    /// A vacancy's job stored from a Telegram post.
+    public struct StoredVacancy: Sendable, Equatable {
+        /// The job.
+        public let record: RecordID
+        /// Its title.
+        public let title: String
     }
 
     /// A post of a Telegram channel.

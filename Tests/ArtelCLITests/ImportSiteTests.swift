@@ -311,6 +311,8 @@ struct ImportSiteTests {
             let removed = try upload([skyeng, litres])
             #expect(removed.contains("Будет создано: 0, обновлено: 0, продлено: 0; без изменений: 2"), "\(removed)")
             #expect(removed.contains("\(litres.title) <span class=\"meta\">уже такая же — пропущена</span>"))
+            #expect(removed.contains("Больше нет в посте — вакансии останутся на сайте, пока их не удалят:"))
+            #expect(removed.contains("<li>\(runlab.title)</li>"))
 
             // One added at the top: it alone is new, and the import stores it beside the others.
             let added = try upload([yandex, skyeng, litres])

@@ -158,6 +158,9 @@ struct TelegramImportTests {
                     "Tech Leaders Moscow"
                 )
                 #expect(output.contains("Imported vacancies from \(file): \(version.counts)."), "\(number): \(output)")
+                let runlabGone =
+                    "post 2001: “\(runlab.title)” is no longer in the post; its job stays (artel job delete "
+                #expect(output.contains(runlabGone) == (number > 0), "\(number): \(output)")
                 let jobs = try #require(try node.json("list", "jobs") as? [[String: Any]])
                 #expect(jobs.count == version.stored)
                 for job in jobs {

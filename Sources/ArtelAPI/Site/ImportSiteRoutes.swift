@@ -119,7 +119,8 @@ struct ImportSiteRoutes {
                     )
                 },
                 skip: entry.skip?.rawValue,
-                notes: entry.notes
+                notes: entry.notes,
+                noLongerInPost: entry.noLongerInPost.map(\.title)
             )
         }
         let names = try await PublicListings.communityNames(context.replica)

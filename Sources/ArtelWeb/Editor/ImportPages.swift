@@ -131,18 +131,22 @@ public enum ImportPages: Sendable {
         public let skip: String?
         /// Parts left out, and why: worded in the page's language.
         public let notes: [LeftOutPart]
+        /// The titles of the vacancies stored from this post that it no longer has: they stay.
+        public let noLongerInPost: [String]
 
         /// An entry.
         public init(
             post: Int64?,
             records: [(title: String?, outcome: String, isEvent: Bool)],
             skip: String?,
-            notes: [LeftOutPart]
+            notes: [LeftOutPart],
+            noLongerInPost: [String] = []
         ) {
             self.post = post
             self.records = records
             self.skip = skip
             self.notes = notes
+            self.noLongerInPost = noLongerInPost
         }
     }
 
@@ -189,6 +193,8 @@ public enum ImportPages: Sendable {
                     "hasRecords": !entry.records.isEmpty,
                     "notes": entry.notes.map { text(of: $0, in: words) },
                     "hasNotes": !entry.notes.isEmpty,
+                    "gone": entry.noLongerInPost,
+                    "hasGone": !entry.noLongerInPost.isEmpty,
                 ]
                 if let skip = entry.skip { shown["skip"] = words["import.skip.\(skip)"] }
                 if let post = entry.post {

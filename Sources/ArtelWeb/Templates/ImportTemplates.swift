@@ -77,6 +77,10 @@ extension SiteTemplates {
         <p class="muted">{{w.import.leftOut}}</p>
         <ul class="muted">{{#notes}}<li>{{.}}</li>{{/notes}}</ul>
         {{/hasNotes}}
+        {{#hasGone}}
+        <p class="muted">{{w.import.noLongerInPost}}</p>
+        <ul class="muted">{{#gone}}<li>{{.}}</li>{{/gone}}</ul>
+        {{/hasGone}}
         </li>
         {{/entries}}
         </ol>

@@ -78,6 +78,10 @@ extension SiteWords {
             "To create: {created}, to update: {updated}, to renew: {renewed}; unchanged: {unchanged}; skipped: {skipped}."
         ),
         "import.entry.post": ("Пост {id}", "Post {id}"),
+        "import.noLongerInPost": (
+            "Больше нет в посте — вакансии останутся на сайте, пока их не удалят:",
+            "No longer in the post — the jobs stay on the site until deleted:"
+        ),
         "import.untitled": ("(без названия)", "(untitled)"),
         "import.outcome.created": ("будет создана", "will be created"),
         "import.outcome.updated": ("будет обновлена", "will be updated"),

@@ -42,16 +42,37 @@ enum ImportRun {
         let items = reading.items
         let skipped = reading.entries.filter { $0.skip == .unreadableEvent }.flatMap(\.notes)
         if !output.json { for note in skipped { Console.line("\(file), \(note)") } }
+        let gone = reading.entries.flatMap(\.noLongerInPost)
+        if !output.json {
+            for entry in reading.entries {
+                for vacancy in entry.noLongerInPost {
+                    Console.line(
+                        "post \(entry.source): “\(vacancy.title)” is no longer in the post; its job stays "
+                            + "(artel job delete \(vacancy.record.hex) removes it)"
+                    )
+                }
+            }
+        }
         do {
             guard !dryRun else {
                 let publisher = try resolver.publisher(for: community, author: signer)
                 let planned = try await publisher.plannedOutcomes(items, community: community, now: node.now)
-                plan(items, planned, skipped: skipped, noun: noun, file: file, community: community, output: output)
+                plan(
+                    items,
+                    planned,
+                    skipped: skipped,
+                    gone: gone,
+                    noun: noun,
+                    file: file,
+                    community: community,
+                    output: output
+                )
                 return
             }
             try await run(
                 items,
                 skipped: skipped,
+                gone: gone,
                 noun: noun,
                 file: file,
                 community: community,
@@ -68,11 +89,13 @@ enum ImportRun {
     ///
     /// - Parameters:
     ///   - skipped: the calendar's events the reader skipped, each with why.
+    ///   - gone: the vacancies stored from a Telegram post that it no longer has.
     ///   - noun: what the items are, plural: `events`, `vacancies` (the count stands apart from it, so
     ///     that one item reads right too: "Imported vacancies from x.json: 1 in all, 1 new, …").
     static func run(
         _ items: [ImportItem],
         skipped: [LeftOutPart],
+        gone: [ImportReading.StoredVacancy],
         noun: String,
         file: String,
         community: PublicKey,
@@ -99,7 +122,7 @@ enum ImportRun {
         summary += skippedClause(skipped)
         output.emit(
             summary + ".",
-            json: json(counts, total: items.count, skipped: skipped, file: file, community: community)
+            json: json(counts, total: items.count, skipped: skipped, gone: gone, file: file, community: community)
         )
     }
 
@@ -108,6 +131,7 @@ enum ImportRun {
         _ items: [ImportItem],
         _ planned: [RecordID: ImportOutcome],
         skipped: [LeftOutPart],
+        gone: [ImportReading.StoredVacancy],
         noun: String,
         file: String,
         community: PublicKey,
@@ -131,6 +155,7 @@ enum ImportRun {
                 counts,
                 total: items.count,
                 skipped: skipped,
+                gone: gone,
                 file: file,
                 community: community
             )
@@ -152,11 +177,13 @@ enum ImportRun {
     }
 
     /// The counts of an import: `{"file": …, "community": …, "total": 3, "created": 2, "updated": 1, …,
-    /// "skipped_events": ["line 14: event “Созвон” has no DTSTART; skipped"]}`.
+    /// "skipped_events": ["line 14: event “Созвон” has no DTSTART; skipped"], "no_longer_in_post": [the
+    /// jobs of vacancies a Telegram post no longer has]}`.
     static func json(
         _ counts: [ImportOutcome: Int],
         total: Int,
         skipped: [LeftOutPart],
+        gone: [ImportReading.StoredVacancy],
         file: String,
         community: PublicKey
     ) -> JSON {
@@ -167,6 +194,7 @@ enum ImportRun {
             ("deleted", .number(Int64(counts[.deleted] ?? 0))),
             ("edited_here", .number(Int64(counts[.editedHere] ?? 0))),
             ("skipped_events", .array(skipped.map { .string($0.description) })),
+            ("no_longer_in_post", .array(gone.map { .string($0.record.hex) })),
         ])
     }
 }

@@ -27,8 +27,8 @@ struct ImportTelegram: AsyncParsableCommand {
             Importing a newer export updates the jobs whose posts were edited and changes nothing \
             else. A digest's vacancies keep their jobs when the post is edited: each is matched to \
             the jobs stored from its post by title, and a vacancy whose title was corrected to the \
-            job between those of its neighbours. A vacancy removed from a post is left as it was: \
-            delete its job with `artel job delete ID` or on the site.
+            job between those of its neighbours. A vacancy removed from a post is left as it was, and \
+            the import names it: delete its job with `artel job delete ID` or on the site.
 
             Examples:
               artel import telegram result.json --channel community_managers --dry-run
