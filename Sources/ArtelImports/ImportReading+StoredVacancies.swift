@@ -23,78 +23,66 @@ extension ImportReading {
     ///
     /// - Throws: ``StoreError`` when the replica cannot be read.
     public func matchingStoredVacancies(in replica: Replica, community: PublicKey) async throws -> ImportReading {
-        var matched: [Entry] = []
-        for entry in entries {
-            guard let post = entry.post, entry.items.contains(where: { $0.kind == .job }) else {
-                matched.append(entry)
-                continue
-            }
+        let posts = entries.compactMap { entry -> (post: TelegramPostID, jobs: [ImportItem])? in
             let jobs = entry.items.filter { $0.kind == .job }
-            let stored = try await StoredPost.read(post, in: replica, community: community, vacancies: jobs.count)
-            let places = stored.places(forTitles: jobs.map { $0.title ?? "" })
-            func record(_ place: Int) -> RecordID {
-                TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: place)
+            guard let post = entry.post, !jobs.isEmpty else { return nil }
+            return (post, jobs)
+        }
+        let stored = try await replica.titlesByPlace(
+            .job,
+            in: community,
+            groups: posts.map { post, jobs in
+                (jobs.count, { TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: $0) })
             }
-            let records = places.map(record)
-            let taken = Set(places)
-            let gone = stored.titles.enumerated().compactMap { place, title -> StoredVacancy? in
-                guard let title, !title.isEmpty, !taken.contains(place) else { return nil }
-                return StoredVacancy(record: record(place), title: title)
+        )
+        var titles = Dictionary(zip(posts.map(\.post), stored)) { first, _ in first }
+        return ImportReading(
+            entries: entries.map { entry in
+                guard let post = entry.post, let found = titles.removeValue(forKey: post) else { return entry }
+                return Self.matching(entry, post: post, to: StoredPost(titles: found))
             }
-            let renamed = zip(jobs, records).map { job, record in
-                ImportItem(
-                    kind: job.kind,
-                    record: record,
-                    operations: job.operations,
-                    controlled: job.controlled,
-                    label: job.label,
-                    keepsAlive: job.keepsAlive
-                )
-            }
-            matched.append(
-                Entry(
-                    source: entry.source,
-                    items: renamed + entry.items.filter { $0.kind != .job },
-                    skip: entry.skip,
-                    notes: entry.notes,
-                    post: post,
-                    noLongerInPost: gone
-                )
+        )
+    }
+
+    /// A post's entry with its vacancies given the records `stored` holds for them.
+    private static func matching(_ entry: Entry, post: TelegramPostID, to stored: StoredPost) -> Entry {
+        let jobs = entry.items.filter { $0.kind == .job }
+        let places = stored.places(forTitles: jobs.map { $0.title ?? "" })
+        func record(_ place: Int) -> RecordID {
+            TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: place)
+        }
+        let taken = Set(places)
+        let gone = stored.titles.enumerated().compactMap { place, title -> StoredVacancy? in
+            guard let title, !title.isEmpty, !taken.contains(place) else { return nil }
+            return StoredVacancy(record: record(place), title: title)
+        }
+        let renamed = zip(jobs, places).map { job, place in
+            ImportItem(
+                kind: job.kind,
+                record: record(place),
+                operations: job.operations,
+                controlled: job.controlled,
+                label: job.label,
+                keepsAlive: job.keepsAlive
             )
         }
-        return ImportReading(entries: matched)
+        return Entry(
+            source: entry.source,
+            items: renamed + entry.items.filter { $0.kind != .job },
+            skip: entry.skip,
+            notes: entry.notes,
+            post: post,
+            noLongerInPost: gone
+        )
     }
 }
 
-/// The vacancy records a replica holds from one Telegram post: the title of each, by place.
+/// The vacancy records a replica holds from one Telegram post: the title of each, by place
+/// (``Replica/titlesByPlace(_:in:groups:)``).
 struct StoredPost {
-    /// By place from 0: `nil` where no record is stored, else its title ("" when it has none, as a
-    /// deleted record).
+    /// By place from 0: `nil` where no record is stored, else its title ("" when the board does not
+    /// show it, as a deleted record).
     let titles: [String?]
-
-    /// Reads the records of `post`'s places: every place up to `vacancies`, and on while records
-    /// are found (an older version of the post may have had more).
-    static func read(
-        _ post: ImportReading.TelegramPostID,
-        in replica: Replica,
-        community: PublicKey,
-        vacancies: Int
-    ) async throws -> StoredPost {
-        let title = RecordKind.job.schema["title"].id
-        var titles: [String?] = []
-        while true {
-            let record = TelegramReader.vacancyRecord(channel: post.channel, post: post.id, place: titles.count)
-            let stored = try await replica.record(.job, Reference(community: community, record: record))
-            if stored == nil && titles.count >= vacancies { break }
-            titles.append(
-                stored.map {
-                    guard case .string(let text) = $0.state.value(of: title) else { return "" }
-                    return text
-                }
-            )
-        }
-        return StoredPost(titles: titles)
-    }
 
     /// The place each vacancy of the post takes, given their titles in the post's order
     /// (``ImportReading/matchingStoredVacancies(in:community:)``).
