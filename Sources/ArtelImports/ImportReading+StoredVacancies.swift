@@ -14,7 +14,9 @@ extension ImportReading {
     ///
     /// 1. by title, the same but for case and spaces;
     /// 2. then a vacancy left over takes a record left over between the records its neighbours in
-    ///    the post matched: a vacancy whose title was corrected keeps its record;
+    ///    the post matched, whose title its own corrects (each word alike but for an ending or a
+    ///    typo, some added or removed, none replaced by another): a vacancy whose title was
+    ///    corrected keeps its record; else a deleted one there, which stays deleted;
     /// 3. a vacancy left over takes the first place that holds no stored record of the post.
     ///
     /// A stored vacancy the post no longer has is left as it is, and named in the entry's
@@ -99,7 +101,9 @@ struct StoredPost {
         }
         var taken = Set(places.compactMap { $0 })
         // A vacancy left over takes a record left over between those its neighbours matched: the
-        // one it was before its title changed (or a deleted one, which stays deleted).
+        // one whose title its own corrects, else a deleted one (its title is gone with it; it stays
+        // deleted). A record of another job's title is never taken: the vacancy beside a removed
+        // one would overwrite it.
         var previous = -1
         for index in vacancies.indices {
             if let place = places[index] {
@@ -107,9 +111,13 @@ struct StoredPost {
                 continue
             }
             let next = places[(index + 1)...].lazy.compactMap { $0 }.first ?? titles.count
-            guard previous + 1 < next,
-                let place = (previous + 1..<next).first(where: { titles[$0] != nil && !taken.contains($0) })
-            else { continue }
+            guard previous + 1 < next else { continue }
+            let candidates = (previous + 1..<next).filter { titles[$0] != nil && !taken.contains($0) }
+            let corrected = candidates.first { place in
+                titles[place].map { !$0.isEmpty && Self.isCorrection(of: $0, to: vacancies[index]) } ?? false
+            }
+            let deleted = candidates.first { titles[$0] == "" }
+            guard let place = corrected ?? deleted else { continue }
             places[index] = place
             taken.insert(place)
             previous = place
@@ -126,5 +134,39 @@ struct StoredPost {
     /// A title as matched: its words, without case.
     private static func key(_ title: String) -> String {
         title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether a title reads as another one corrected: every word of one has its like in the other
+    /// (the same but for case, or for an ending or a letter or two: `Дзен`, `Дзене`), but for
+    /// words only added or only removed, fewer than half. A word put in another's place
+    /// (`Яндекс` for `Сбер`) makes it another job's title.
+    static func isCorrection(of stored: String, to title: String) -> Bool {
+        let (old, new) = (words(stored), words(title))
+        var unmatched = new
+        var removed = 0
+        for word in old {
+            if let match = unmatched.firstIndex(where: { nearlySame(word, $0) }) {
+                unmatched.remove(at: match)
+            } else {
+                removed += 1
+            }
+        }
+        let changed = removed + unmatched.count
+        return (removed == 0 || unmatched.isEmpty) && changed * 2 < max(old.count, new.count)
+    }
+
+    /// A title's words, without case, cut at anything but letters and digits.
+    private static func words(_ title: String) -> [Substring] {
+        title.lowercased().split { !$0.isLetter && !$0.isNumber }
+    }
+
+    /// The same word, or the same but for an ending or a mistyped letter near its end: a common
+    /// start of all but two letters of the shorter, lengths at most three apart.
+    private static func nearlySame(_ first: Substring, _ second: Substring) -> Bool {
+        if first == second { return true }
+        let shorter = min(first.count, second.count)
+        guard shorter >= 4, abs(first.count - second.count) <= 3 else { return false }
+        let common = zip(first, second).prefix { $0 == $1 }.count
+        return common >= shorter - 2
     }
 }
