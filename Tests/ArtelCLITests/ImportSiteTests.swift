@@ -189,13 +189,19 @@ struct ImportSiteTests {
             let unchosen = try upload(chat: "")
             #expect(unchosen.status == 422)
             #expect(
-                unchosen.text.contains("в выгрузке несколько подходящих чатов — Комьюнити-менеджеры (id "),
+                unchosen.text.contains(
+                    #"id="import-chat-error">В выгрузке несколько подходящих чатов: Комьюнити-менеджеры (id "#
+                ),
                 "\(unchosen.text)"
             )
-            #expect(unchosen.text.contains("Другой канал (id 1700000009); впишите нужный в поле"))
+            #expect(unchosen.text.contains("Другой канал (id 1700000009). Впишите имя или id нужного."))
+            #expect(
+                unchosen.text.contains(#"id="import-chat" name="chat" value="" autocomplete="off" aria-invalid="true""#)
+            )
+            #expect(unchosen.text.contains(##"href="#import-chat">Чат в выгрузке аккаунта: "##))
             #expect(!unchosen.text.contains("--chat"))
             let missing = try upload(chat: "Третий канал")
-            #expect(missing.status == 422 && missing.text.contains("в выгрузке нет такого чата; в ней есть: "))
+            #expect(missing.status == 422 && missing.text.contains("В выгрузке нет чата «Третий канал». В ней есть: "))
             #expect(Self.kept(setup).isEmpty)
 
             let chosen = try upload(chat: "Комьюнити-менеджеры")

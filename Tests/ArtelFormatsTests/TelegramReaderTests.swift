@@ -159,6 +159,19 @@ struct TelegramReaderTests {
             Issue.record("\(error)")
         }
         #expect(try Self.jobs(bytes, chat: "Комьюнити-менеджеры").count == 4)
+        #expect(try Self.jobs(bytes, chat: " комьюнити-МЕНЕДЖЕРЫ ").count == 4, "without case or spaces around")
+
+        // The export of one chat holds no other.
+        let one = [UInt8](try JSONSerialization.data(withJSONObject: single))
+        #expect(try Self.jobs(one, chat: "комьюнити-менеджеры").count == 4)
+        do {
+            _ = try Self.jobs(one, chat: "Другой канал")
+            Issue.record("a chat the export does not hold was read")
+        } catch let error as FormatError {
+            #expect(
+                error.fileProblem == .noSuchChat && error.choices.first?.hasPrefix("Комьюнити-менеджеры (id ") == true
+            )
+        }
 
         // Two chats of the same name, as a channel and its discussion group often are: chosen by id.
         var group = single

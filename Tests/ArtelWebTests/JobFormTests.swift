@@ -15,6 +15,8 @@ struct JobFormTests {
             ("пишите в личку", "пишите в личку"), ("", ""),
             ("https://romashka.ru/jobs/<manager> 1", "https://romashka.ru/jobs/%3Cmanager%3E%201"),
             ("romashka.ru/jobs?q=\"cm\"", "https://romashka.ru/jobs?q=%22cm%22"),
+            // Not an address yet: left for the field's check, which refuses it.
+            ("hr@", "hr@"), ("hr@romashka", "hr@romashka"),
         ]
     )
     func links(typed: String, stored: String) {

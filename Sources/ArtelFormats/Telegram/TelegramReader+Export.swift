@@ -43,7 +43,19 @@ extension TelegramReader {
                 fileProblem: .notTelegramExport
             )
         }
-        if let messages = object["messages"] as? [[String: Any]] { return messages }
+        if let messages = object["messages"] as? [[String: Any]] {
+            // The export of one chat: a chat asked for by another name is not in it.
+            if let chat, !Self.isNamed(object, chat) {
+                let name = "\(object["name"] as? String ?? "(no name)") (id \(Self.id(of: object) ?? "?"))"
+                throw FormatError(
+                    "the file",
+                    "holds no chat named \"\(chat)\"; it is the export of one chat: \(name)",
+                    fileProblem: .noSuchChat,
+                    choices: [name]
+                )
+            }
+            return messages
+        }
         guard let list = (object["chats"] as? [String: Any])?["list"] as? [[String: Any]] else {
             throw FormatError(
                 "the file",
@@ -53,7 +65,7 @@ extension TelegramReader {
         }
         // A chat is chosen by its name or its id: two chats of an account may share a name.
         let chosen =
-            chat.map { wanted in list.filter { $0["name"] as? String == wanted || Self.id(of: $0) == wanted } }
+            chat.map { wanted in list.filter { Self.isNamed($0, wanted) } }
             ?? list.filter { ($0["type"] as? String)?.hasSuffix("channel") == true }
         guard chosen.count == 1, let messages = chosen[0]["messages"] as? [[String: Any]] else {
             let names = (chosen.count > 1 ? chosen : list).prefix(20).map { chat in
@@ -71,6 +83,12 @@ extension TelegramReader {
             )
         }
         return messages
+    }
+
+    /// Whether a chat is the one asked for: its name, without case or spaces around, or its id.
+    private static func isNamed(_ chat: [String: Any], _ wanted: String) -> Bool {
+        let wanted = wanted.trimmingCharacters(in: .whitespaces)
+        return (chat["name"] as? String)?.lowercased() == wanted.lowercased() || id(of: chat) == wanted
     }
 
     /// A chat's id in the export, as text.

@@ -70,15 +70,18 @@ public enum ImportPages: Sendable {
         case .tooLarge(let megabytes)?:
             errors["file"] = words["import.problem.tooLarge"].replacingOccurrences(of: "{size}", with: "\(megabytes)")
             status = 413
+        case .malformed(let error)? where error.fileProblem == .severalChats || error.fileProblem == .noSuchChat:
+            // Which chat to read is the chat field's business, not the file's.
+            let key =
+                error.fileProblem == .severalChats
+                ? "import.problem.severalChats"
+                : upload.chat.isEmpty ? "import.problem.noChannel" : "import.problem.noSuchChat"
+            errors["chat"] = words[key].replacingOccurrences(of: "{chat}", with: upload.chat)
+                .replacingOccurrences(of: "{choices}", with: error.choices.joined(separator: ", "))
+            status = 422
         case .malformed(let error)?:
             let format = words["import.format.\(upload.format)"]
-            let detail =
-                error.fileProblem.map {
-                    words["import.problem.\($0.rawValue)"].replacingOccurrences(
-                        of: "{choices}",
-                        with: error.choices.joined(separator: ", ")
-                    )
-                } ?? error.description
+            let detail = error.fileProblem.map { words["import.problem.\($0.rawValue)"] } ?? error.description
             errors["file"] = words["import.problem.malformed"].replacingOccurrences(of: "{format}", with: format)
                 .replacingOccurrences(of: "{detail}", with: detail)
             status = 422
@@ -90,8 +93,10 @@ public enum ImportPages: Sendable {
         case .expired?: (failure, status) = (words["import.problem.expired"], 410)
         case nil: break
         }
-        let labels = ["format": "import.formatLabel", "file": "import.file", "channel": "import.channel"]
-        let summary = ["format", "file", "channel"].compactMap { name -> [String: Any]? in
+        let labels = [
+            "format": "import.formatLabel", "file": "import.file", "channel": "import.channel", "chat": "import.chat",
+        ]
+        let summary = ["format", "file", "channel", "chat"].compactMap { name -> [String: Any]? in
             errors[name].map { ["href": "#import-\(name)", "message": "\(words[labels[name]!]): \($0)"] }
         }
         var content: [String: Any] = [

@@ -59,9 +59,17 @@ public struct JobForm: Sendable {
         {
             return "https://t.me/" + name
         }
-        if text.contains("@"), !text.contains(" "), !text.contains("/") { return "mailto:" + text }
+        if isEmailAddress(text) { return "mailto:" + text }
         let host = text.prefix { $0 != "/" }
         return host.contains(".") && !host.contains(" ") ? encodingUnsafe("https://" + text) : text
+    }
+
+    /// Whether a text is an e-mail address: something, `@`, and a domain with a dot inside it.
+    private static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(" "), !text.contains("/") else { return false }
+        let domain = parts[1]
+        return domain.contains(".") && domain.first != "." && domain.last != "."
     }
 
     /// A web link with the characters URLs may not hold (RFC 3986) percent-encoded: spaces, quotes,

@@ -33,7 +33,8 @@ extension SiteTemplates {
         <div class="field">
         <label for="import-chat">{{w.import.chat}}</label>
         <p class="muted" id="import-chat-hint">{{w.import.chatHint}}</p>
-        <input type="text" id="import-chat" name="chat" value="{{chat}}" autocomplete="off" aria-describedby="import-chat-hint">
+        {{#chatError}}<p class="error" id="import-chat-error">{{chatError}}</p>{{/chatError}}
+        <input type="text" id="import-chat" name="chat" value="{{chat}}" autocomplete="off"{{#chatError}} aria-invalid="true" aria-describedby="import-chat-error import-chat-hint"{{/chatError}}{{^chatError}} aria-describedby="import-chat-hint"{{/chatError}}>
         </div>
         <div class="field">
         <label for="import-file">{{w.import.file}}</label>

@@ -44,12 +44,16 @@ extension SiteWords {
             "an iCalendar file begins with BEGIN:VCALENDAR, and this one does not"
         ),
         "import.problem.severalChats": (
-            "в выгрузке несколько подходящих чатов — {choices}; впишите нужный в поле «Чат в выгрузке аккаунта»: его имя или id",
-            "the export holds several such chats — {choices}; give the one to import in the field “Chat of an account’s export”: its name or id"
+            "В выгрузке несколько подходящих чатов: {choices}. Впишите имя или id нужного.",
+            "The export holds several such chats: {choices}. Give the name or id of the one to import."
         ),
         "import.problem.noSuchChat": (
-            "в выгрузке нет такого чата; в ней есть: {choices}",
-            "the export holds no such chat; it holds: {choices}"
+            "В выгрузке нет чата «{chat}». В ней есть: {choices}.",
+            "The export holds no chat “{chat}”. It holds: {choices}."
+        ),
+        "import.problem.noChannel": (
+            "В выгрузке нет ни одного канала. В ней есть: {choices}. Впишите имя или id нужного чата.",
+            "The export holds no channel. It holds: {choices}. Give the name or id of the chat to import."
         ),
         "import.problem.notUTF8": (
             "текст не в кодировке UTF-8; сохраните файл в UTF-8 и загрузите снова",
