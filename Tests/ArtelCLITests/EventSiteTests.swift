@@ -216,6 +216,13 @@ struct EventSiteTests {
             let page = try Self.page(serve, "/events/\(same)").text
             #expect(page.components(separatedBy: "href=\"\(meeting)\"").count == 2, "\(page)")
             #expect(!page.contains("class=\"button\" href=\"\(meeting)\""))
+            let slashed = try Self.post(
+                node,
+                "Онлайн-разбор, ссылка со слэшем",
+                ["--registration-url", meeting + "/", "--online-urls", meeting, "--attendance", "online"]
+            )
+            let slashedPage = try Self.page(serve, "/events/\(slashed)").text
+            #expect(!slashedPage.contains("href=\"\(meeting)/\""), "\(slashedPage)")
             let register = "https://example.org/register"
             let both = try Self.post(
                 node,

@@ -51,9 +51,10 @@ enum EventCard {
         let joins = event.onlineURLs.filter(FeedLinks.isWebURL)
         page["joinLinks"] = joins
         page["hasJoinLinks"] = !joins.isEmpty
-        // A calendar often gives the meeting link as the event's URL too: it is a way to join, not
-        // to register, and shown once.
-        if let url = event.url, FeedLinks.isWebURL(url), !joins.contains(url) {
+        // A calendar often gives the meeting link as the event's URL too, with or without a slash
+        // at its end: it is a way to join, not to register, and shown once.
+        func trimmed(_ link: String) -> Substring { link.hasSuffix("/") ? link.dropLast() : link[...] }
+        if let url = event.url, FeedLinks.isWebURL(url), !joins.contains(where: { trimmed($0) == trimmed(url) }) {
             page["registrationURL"] = url
             // No one registers for what will not happen; the link stays among the details.
             if event.status != "cancelled" { page["registerButton"] = url }

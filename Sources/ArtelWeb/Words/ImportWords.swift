@@ -73,6 +73,7 @@ extension SiteWords {
             "The uploaded file is no longer kept (an hour has passed or it was imported already). Upload it again."
         ),
         "import.dryRun": ("Что будет импортировано", "What will be imported"),
+        "import.back": ("← Загрузить другой файл", "← Upload another file"),
         "import.dryRunIntro": (
             "Пока ничего не сохранено. Файл «{file}» → {community}.",
             "Nothing is stored yet. The file “{file}” → {community}."
