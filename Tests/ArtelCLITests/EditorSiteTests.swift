@@ -125,7 +125,7 @@ struct EditorSiteTests {
             for (field, message) in [
                 ("title", "Заполните это поле"), ("salary_min", "Введите целое число"),
                 ("salary_currency", "Код валюты из трёх латинских букв, например RUB, USD или EUR"),
-                ("apply_url", "Нужна ссылка http(s), mailto или tg"),
+                ("apply_url", "Нужна ссылка на сайт, адрес почты целиком (hr@romashka.ru) или @имя в Telegram"),
                 ("valid_through", "Введите дату в виде ГГГГ-ММ-ДД"), ("work_mode", "Выберите значение из списка"),
             ] {
                 #expect(page.contains(#"<p class="error" id="field-\#(field)-error">\#(message)"#), "\(field)")

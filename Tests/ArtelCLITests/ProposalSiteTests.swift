@@ -218,7 +218,8 @@ struct ProposalSiteTests {
             #expect(bad.status == 422)
             for (field, message) in [
                 ("title", "Заполните это поле"), ("salary_min", "Введите целое число"),
-                ("apply_url", "Нужна ссылка http(s), mailto или tg"), ("proposer_contact", "Слишком длинно"),
+                ("apply_url", "Нужна ссылка на сайт, адрес почты целиком (hr@romashka.ru) или @имя в Telegram"),
+                ("proposer_contact", "Слишком длинно"),
             ] {
                 #expect(bad.text.contains(#"<p class="error" id="field-\#(field)-error">\#(message)"#), "\(field)")
             }

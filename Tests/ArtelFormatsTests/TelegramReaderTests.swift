@@ -139,6 +139,15 @@ struct TelegramReaderTests {
         #expect(Self.value(job, "apply_url") == .string("https://notion.example/cm"))
     }
 
+    /// A whole-account export holding `channel` named `name` and an empty channel beside it.
+    func twinsOf(_ channel: [String: Any], _ name: String) throws -> [UInt8] {
+        var named = channel
+        named["name"] = name
+        var other = channel
+        (other["name"], other["messages"]) = ("Другой канал", [Any]())
+        return [UInt8](try JSONSerialization.data(withJSONObject: ["chats": ["list": [named, other]]]))
+    }
+
     @Test("A whole-account export needs --chat when it holds several channels, by name or, for twins, by id")
     func wholeAccount() throws {
         let single =
@@ -160,6 +169,7 @@ struct TelegramReaderTests {
         }
         #expect(try Self.jobs(bytes, chat: "Комьюнити-менеджеры").count == 4)
         #expect(try Self.jobs(bytes, chat: " комьюнити-МЕНЕДЖЕРЫ ").count == 4, "without case or spaces around")
+        #expect(try Self.jobs(twinsOf(single, "Вакансии для  менеджеров"), chat: "вакансии для менеджеров").count == 4)
 
         // The export of one chat holds no other.
         let one = [UInt8](try JSONSerialization.data(withJSONObject: single))

@@ -85,10 +85,11 @@ extension TelegramReader {
         return messages
     }
 
-    /// Whether a chat is the one asked for: its name, without case or spaces around, or its id.
+    /// Whether a chat is the one asked for: its name, without case or spaces around or doubled, or
+    /// its id.
     private static func isNamed(_ chat: [String: Any], _ wanted: String) -> Bool {
-        let wanted = wanted.trimmingCharacters(in: .whitespaces)
-        return (chat["name"] as? String)?.lowercased() == wanted.lowercased() || id(of: chat) == wanted
+        func words(_ text: String) -> [Substring] { text.lowercased().split(whereSeparator: \.isWhitespace) }
+        return (chat["name"] as? String).map(words) == words(wanted) || id(of: chat) == wanted
     }
 
     /// A chat's id in the export, as text.

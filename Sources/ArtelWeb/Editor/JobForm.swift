@@ -60,6 +60,8 @@ public struct JobForm: Sendable {
             return "https://t.me/" + name
         }
         if isEmailAddress(text) { return "mailto:" + text }
+        // An address half typed is no site: left for the field's check.
+        guard !text.contains("@") else { return text }
         let host = text.prefix { $0 != "/" }
         return host.contains(".") && !host.contains(" ") ? encodingUnsafe("https://" + text) : text
     }

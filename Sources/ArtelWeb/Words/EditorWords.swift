@@ -59,7 +59,10 @@ extension SiteWords {
         "editor.field.valid_through": ("Открыта до", "Open until"),
         "editor.field.tags": ("Теги", "Tags"),
         "editor.hint.salary_currency": ("Код ISO 4217, например RUB или EUR", "An ISO 4217 code such as RUB or EUR"),
-        "editor.hint.apply_url": ("Ссылка https://, mailto: или tg:", "An https://, mailto: or tg: link"),
+        "editor.hint.apply_url": (
+            "Ссылка на сайт, адрес почты (hr@romashka.ru) или @имя в Telegram",
+            "A web link, an e-mail address (hr@romashka.ru) or a Telegram @name"
+        ),
         "editor.hint.tags": ("Через запятую", "Separated by commas"),
         "editor.choice.none": ("—", "—"),
         "editor.choice.hour": ("час", "hour"),
@@ -77,6 +80,10 @@ extension SiteWords {
             "Верхняя граница меньше нижней", "The upper bound is below the lower one"
         ),
         "editor.fieldProblem.end.range": ("Конец раньше начала", "The end is before the start"),
+        "editor.fieldProblem.apply_url.url": (
+            "Нужна ссылка на сайт, адрес почты целиком (hr@romashka.ru) или @имя в Telegram",
+            "It takes a web link, a whole e-mail address (hr@romashka.ru) or a Telegram @name"
+        ),
         "editor.fieldProblem.salary_currency.invalid": (
             "Код валюты из трёх латинских букв, например RUB, USD или EUR",
             "A currency code of three capital letters, such as RUB, USD or EUR"
