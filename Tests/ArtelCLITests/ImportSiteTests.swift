@@ -251,6 +251,11 @@ struct ImportSiteTests {
             #expect(page.contains("Будет создано: 4, обновлено: 0, продлено: 0; без изменений: 0; пропущено: 5."))
             #expect(try setup.jobs().count == 1, "the dry run stores nothing")
             #expect(Self.kept(setup).count == 2, "the upload is kept for the commit: the file and what was chosen")
+            // The link back opens the form with what was chosen, for another file.
+            let back = "/editor/import?format=telegram&community=\(setup.community)&channel=community_managers"
+            #expect(page.contains("href=\"\(back.replacingOccurrences(of: "&", with: "&amp;"))\""), "\(page)")
+            let form = try anna.get(back).text
+            #expect(form.contains(#"id="import-channel" name="channel" value="community_managers""#))
 
             // Another session of the same account cannot commit it.
             let token = try Self.token(page)

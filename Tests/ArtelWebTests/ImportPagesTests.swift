@@ -47,7 +47,14 @@ struct ImportPagesTests {
                 .salaryOutOfRange(line: "от 5 руб"), .salaryGoesDown(line: "от 300 до 150 тыс."),
             ]
         )
-        let html = ImportPages.dryRun(frame, entries: [entry], token: "t", file: "result.json", community: "c").html
+        let html = ImportPages.dryRun(
+            frame,
+            entries: [entry],
+            token: "t",
+            file: "result.json",
+            community: "c",
+            upload: .init()
+        ).html
         for wording in wordings { #expect(html.contains(wording), "\(wording)") }
     }
 
@@ -93,7 +100,14 @@ struct ImportPagesTests {
         let entries = skipped.map {
             ImportPages.Entry(post: nil, records: [], skip: "unreadable event", notes: [.event($0)])
         }
-        let html = ImportPages.dryRun(frame, entries: entries, token: "t", file: "meetups.ics", community: "c").html
+        let html = ImportPages.dryRun(
+            frame,
+            entries: entries,
+            token: "t",
+            file: "meetups.ics",
+            community: "c",
+            upload: .init()
+        ).html
         for wording in wordings { #expect(html.contains(wording), "\(wording)") }
     }
 }

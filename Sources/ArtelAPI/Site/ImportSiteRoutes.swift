@@ -34,12 +34,11 @@ struct ImportSiteRoutes {
         }
     }
 
-    /// `GET /editor/import`: the upload form, its community chosen by `?community=`.
+    /// `GET /editor/import`: the upload form, its values chosen by the query (`?community=`, and
+    /// the dry run's link back: `format`, `channel`, `chat`, `events`).
     private func form(_ request: Request, _ visitor: Visitor) async throws -> Response {
         let (frame, chosen) = SiteRoutes.frame(request, .jobs, siteName: context.nodeName)
-        var upload = ImportPages.Upload()
-        upload.community = frame.parameters.last { $0.name == "community" }?.value ?? ""
-        return try await page(frame, visitor, upload, rememberLanguage: chosen)
+        return try await page(frame, visitor, ImportPages.Upload(query: frame.parameters), rememberLanguage: chosen)
     }
 
     /// `POST /editor/import`: the dry run of the uploaded file, which is kept for the commit; else
@@ -129,7 +128,8 @@ struct ImportSiteRoutes {
             entries: entries,
             token: token,
             file: fileName,
-            community: names[community] ?? community.hex
+            community: names[community] ?? community.hex,
+            upload: upload
         )
         return SiteResponses.page(page)
     }

@@ -21,6 +21,24 @@ public enum ImportPages: Sendable {
 
         /// Empty values: a Telegram export.
         public init() {}
+
+        /// The values a query names (``query``), the others empty.
+        public init(query parameters: [(name: String, value: String)]) {
+            func value(_ name: String) -> String? { parameters.last { $0.name == name }?.value }
+            format = value("format").flatMap { ImportPages.formats.contains($0) ? $0 : nil } ?? format
+            community = value("community") ?? ""
+            channel = value("channel") ?? ""
+            chat = value("chat") ?? ""
+            events = value("events") == "yes"
+        }
+
+        /// The query of the form with these values: the dry run's link back to it.
+        var query: String {
+            var pairs = [("format", format), ("community", community), ("channel", channel), ("chat", chat)]
+                .filter { !$0.1.isEmpty }
+            if events { pairs.append(("events", "yes")) }
+            return pairs.map { "\($0)=\(PageFrame.encode($1))" }.joined(separator: "&")
+        }
     }
 
     /// What is wrong with an upload, beside the field at fault.
@@ -161,12 +179,14 @@ public enum ImportPages: Sendable {
     ///   - token: names the kept upload for the commit.
     ///   - file: the uploaded file's name.
     ///   - community: the community's name.
+    ///   - upload: the values uploaded with the file, for the link back to the form.
     public static func dryRun(
         _ frame: PageFrame,
         entries: [Entry],
         token: String,
         file: String,
-        community: String
+        community: String,
+        upload: Upload
     ) -> SitePage {
         let words = frame.words
         var counts: [String: Int] = [:]
@@ -210,6 +230,7 @@ public enum ImportPages: Sendable {
             "token": token,
             "csrf": frame.account?.formToken ?? "",
             "writes": writes > 0,
+            "back": "/editor/import?" + upload.query,
         ]
         return SitePage.render("importDryRun", frame.context(title: words["import.dryRun"], content: content))
     }

@@ -53,7 +53,7 @@ extension SiteTemplates {
     static let importDryRunPage = """
         {{<layout}}
         {{$content}}
-        <p><a href="/editor/import">{{w.import.back}}</a></p>
+        <p><a href="{{back}}">{{w.import.back}}</a></p>
         <h1>{{w.import.dryRun}}</h1>
         <p>{{intro}}</p>
         <p class="live-note" role="status">{{summary}}</p>
