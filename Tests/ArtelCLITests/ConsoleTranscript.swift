@@ -96,8 +96,11 @@ struct ConsoleTranscript {
             return tokens
         }
 
+        /// Whether a token is an id: eight or more lowercase hex digits, a letter among them. Not
+        /// upper case: a temporary directory's UUID may hold `ABCEBEDA`, which is no id.
         static func isID(_ token: String) -> Bool {
-            token.count >= 8 && token.allSatisfy(\.isHexDigit) && token.contains(where: \.isLetter)
+            token.count >= 8 && token.allSatisfy { $0.isHexDigit && ($0.isNumber || $0.isLowercase) }
+                && token.contains(where: \.isLetter)
         }
     }
 
