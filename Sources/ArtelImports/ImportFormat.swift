@@ -1,6 +1,6 @@
 public import ArtelCore
 public import ArtelFormats
-import ArtelStore
+public import ArtelStore
 
 /// A format whose files an editor can import from the site, as `artel import telegram|ics|hh` does
 /// at the command line.
@@ -20,6 +20,20 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .calendar: [.event]
         case .hh: [.job]
         }
+    }
+
+    /// Reads a file of this format for an import into `community` of `replica`: ``read(_:_:)``,
+    /// then a Telegram export's vacancies given the records their posts already have
+    /// (``ImportReading/matchingStoredVacancies(in:community:)``).
+    ///
+    /// - Throws: ``FormatError`` as ``read(_:_:)`` does; ``StoreError`` when the replica cannot be read.
+    public func read(
+        _ bytes: [UInt8],
+        _ options: ImportOptions,
+        into community: PublicKey,
+        of replica: Replica
+    ) async throws -> ImportReading {
+        try await read(bytes, options).matchingStoredVacancies(in: replica, community: community)
     }
 
     /// Reads a file of this format: entry by entry, what it gives and what it skips and why.

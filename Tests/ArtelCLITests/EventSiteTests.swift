@@ -208,28 +208,22 @@ struct EventSiteTests {
     func meetingLinkOnce() async throws {
         try await Self.served { node, serve in
             let meeting = "https://telemost.yandex.ru/j/12345678901234"
-            let same = try Self.post(
-                node,
-                "Онлайн-разбор кейсов",
-                ["--registration-url", meeting, "--online-urls", meeting, "--attendance", "online"]
-            )
-            let page = try Self.page(serve, "/events/\(same)").text
+            /// The page of an online event joined at `meeting`, registered for at `registration`.
+            func eventPage(_ title: String, registration: String) throws -> String {
+                let id = try Self.post(
+                    node,
+                    title,
+                    ["--registration-url", registration, "--online-urls", meeting, "--attendance", "online"]
+                )
+                return try Self.page(serve, "/events/\(id)").text
+            }
+            let page = try eventPage("Онлайн-разбор кейсов", registration: meeting)
             #expect(page.components(separatedBy: "href=\"\(meeting)\"").count == 2, "\(page)")
             #expect(!page.contains("class=\"button\" href=\"\(meeting)\""))
-            let slashed = try Self.post(
-                node,
-                "Онлайн-разбор, ссылка со слэшем",
-                ["--registration-url", meeting + "/", "--online-urls", meeting, "--attendance", "online"]
-            )
-            let slashedPage = try Self.page(serve, "/events/\(slashed)").text
+            let slashedPage = try eventPage("Онлайн-разбор, ссылка со слэшем", registration: meeting + "/")
             #expect(!slashedPage.contains("href=\"\(meeting)/\""), "\(slashedPage)")
             let register = "https://example.org/register"
-            let both = try Self.post(
-                node,
-                "Онлайн-разбор с регистрацией",
-                ["--registration-url", register, "--online-urls", meeting, "--attendance", "online"]
-            )
-            let separate = try Self.page(serve, "/events/\(both)").text
+            let separate = try eventPage("Онлайн-разбор с регистрацией", registration: register)
             #expect(separate.components(separatedBy: "href=\"\(meeting)\"").count == 2)
             #expect(separate.contains("class=\"button\" href=\"\(register)\""))
         }

@@ -143,12 +143,8 @@ struct TelegramImportTests {
                 // A title corrected: its own record is updated, not the removed one beside it.
                 ([yandex, skyeng, corrected, litres], "4 in all, 0 new, 1 updated, 3 unchanged", 5),
             ]
-            // The record each vacancy was first stored in, by its first title.
-            var records: [String: String] = [:]
-            for (number, version) in versions.enumerated() {
-                let file = "\(node.directory)/digest-\(number).json"
-                try Self.digest(version.vacancies).write(to: URL(fileURLWithPath: file))
-                let output = try node.expectSuccess(
+            func importDigest(_ file: String) throws -> String {
+                try node.expectSuccess(
                     "import",
                     "telegram",
                     file,
@@ -157,6 +153,13 @@ struct TelegramImportTests {
                     "--community",
                     "Tech Leaders Moscow"
                 )
+            }
+            // The record each vacancy was first stored in, by its first title.
+            var records: [String: String] = [:]
+            for (number, version) in versions.enumerated() {
+                let file = "\(node.directory)/digest-\(number).json"
+                try Self.digest(version.vacancies).write(to: URL(fileURLWithPath: file))
+                let output = try importDigest(file)
                 #expect(output.contains("Imported vacancies from \(file): \(version.counts)."), "\(number): \(output)")
                 let runlabGone =
                     "post 2001: “\(runlab.title)” is no longer in the post; its job stays (artel job delete "
@@ -183,15 +186,7 @@ struct TelegramImportTests {
             let litresRecord = try #require(records[litres.title])
             try node.expectSuccess("job", "edit", litresRecord, "--salary-min", "105000")
             let file = "\(node.directory)/digest-\(versions.count - 1).json"
-            let again = try node.expectSuccess(
-                "import",
-                "telegram",
-                file,
-                "--channel",
-                "cm_jobs",
-                "--community",
-                "Tech Leaders Moscow"
-            )
+            let again = try importDigest(file)
             #expect(
                 again.contains(
                     "4 in all, 0 new, 0 updated, 3 unchanged, 1 edited here since the last import and kept so."

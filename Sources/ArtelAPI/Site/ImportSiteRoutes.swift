@@ -79,10 +79,7 @@ struct ImportSiteRoutes {
         let reading: ImportReading
         let outcomes: [RecordID: ImportOutcome]
         do {
-            reading = try await format.read(file.body, options).matchingStoredVacancies(
-                in: context.replica,
-                community: community
-            )
+            reading = try await format.read(file.body, options, into: community, of: context.replica)
             outcomes = try await editor.publisher(visitor).plannedOutcomes(
                 reading.items,
                 community: community,
@@ -160,8 +157,7 @@ struct ImportSiteRoutes {
             (kept.format, kept.community, kept.channel, kept.chat ?? "", kept.events)
         do {
             _ = try await editor.publisher(visitor).importRecords(
-                try await format.read(bytes, options).matchingStoredVacancies(in: context.replica, community: community)
-                    .items,
+                try await format.read(bytes, options, into: community, of: context.replica).items,
                 community: community,
                 now: now,
                 source: "site import by \(visitor.account.name)"

@@ -32,12 +32,16 @@ public struct FeedLinks: Sendable, Equatable {
     public static func isWebURL(_ text: String) -> Bool {
         let lowered = text.lowercased()
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), text.utf8.count <= 2_000,
-            !text.unicodeScalars.contains(where: {
-                $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0)
-            }),
+            !text.unicodeScalars.contains(where: isUnsafeInURL),
             let components = URLComponents(string: text), let host = components.host, !host.isEmpty
         else { return false }
         return true
+    }
+
+    /// Whether a character cannot stand as it is in a URL (RFC 3986): a control, the space, quotes,
+    /// angle brackets, braces, `|`, the backslash, `^` or the backtick.
+    public static func isUnsafeInURL(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value <= 0x20 || scalar.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains(scalar)
     }
 
     private static func check(_ text: String, name: String) throws(FormatError) {

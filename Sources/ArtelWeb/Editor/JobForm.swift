@@ -1,4 +1,5 @@
 public import ArtelCore
+import ArtelFormats
 import Foundation
 
 /// The form an editor writes a job with: what was typed, field by field, and the operations it
@@ -74,12 +75,12 @@ public struct JobForm: Sendable {
         return domain.contains(".") && domain.first != "." && domain.last != "."
     }
 
-    /// A web link with the characters URLs may not hold (RFC 3986) percent-encoded: spaces, quotes,
-    /// angle brackets, braces, `|`, the backslash, `^` and the backtick.
+    /// A web link with the characters URLs may not hold (``FeedLinks/isUnsafeInURL(_:)``)
+    /// percent-encoded.
     private static func encodingUnsafe(_ link: String) -> String {
         var encoded = ""
         for scalar in link.unicodeScalars {
-            if scalar == " " || "\"<>{}|\\^`".unicodeScalars.contains(scalar) {
+            if FeedLinks.isUnsafeInURL(scalar) {
                 encoded += String(format: "%%%02X", scalar.value)
             } else {
                 encoded.unicodeScalars.append(scalar)
